@@ -1,0 +1,112 @@
+# Leerklimaat: English interface texts.
+
+app-title = Learning climate
+screen-setup = Setup
+screen-play = Play
+screen-plenary = Plenary
+screen-outcome = Outcome
+
+setup-deck = Deck
+setup-deck-statements = { $count ->
+    [one] 1 statement
+   *[other] { $count } statements
+}
+setup-group = Group name
+setup-players = Players
+setup-player-count = { $count ->
+    [one] 1 player
+   *[other] { $count } players
+}
+setup-add-player = Add player
+setup-new-player-hint = A player's name, Enter adds
+setup-remove = Remove
+setup-colour = Colour
+setup-order = Order of the statements
+setup-order-deck = Deck order
+setup-order-shuffled = Shuffled
+setup-mode = Placing pawns
+setup-mode-open = Open: everyone sees the pawns at once
+setup-mode-covered = Covered: pawns stay hidden until you reveal them
+setup-language = Language
+setup-start = Start the game
+setup-need-player = Add at least one player first.
+
+play-statement-of = Statement { $n } of { $total }
+play-case-of = Case { $n }
+play-theme = Theme
+play-prompt = Discussion question
+play-next = Next
+play-previous = Previous
+play-skip = Skip
+play-undo = Undo
+play-redo = Redo
+play-add-post-it = Add post-it
+play-post-it-hint = Type a post-it and press Enter
+play-green = Green: already works
+play-pink = Pink: question or need
+play-author = From
+play-nobody = (nobody)
+play-teller = Telling now
+play-pass-turn = Pass the turn
+play-timer = Timer
+play-timer-start = Start timer
+play-timer-stop = Stop timer
+play-timer-reset = Reset
+play-reveal = Reveal pawns
+play-covered = { $count ->
+    [one] 1 pawn placed covered
+   *[other] { $count } pawns placed covered
+}
+play-new-case = New case
+play-to-plenary = To the plenary
+play-post-its = { $count ->
+    [0] No post-its yet
+    [one] 1 post-it
+   *[other] { $count } post-its
+}
+play-edit = Edit
+play-delete = Delete
+play-save = Save
+play-cancel = Cancel
+play-waiting = Not placed yet
+play-skipped = skipped
+
+case-title = Title
+case-description = Description
+case-brought-by = Brought in by
+case-prompts = Questions for the case
+case-add = Add case
+
+plenary-title = Plenary: place your pawn again
+plenary-card-of = Card { $n } of { $total }
+plenary-shift = Shift
+plenary-first = first round
+plenary-to-outcome = To the outcome
+plenary-back-to-play = Back to the game
+
+outcome-title = Outcome
+outcome-green-stack = Green stack: already present
+outcome-red-stack = Red stack: needs work
+outcome-present = Already present
+outcome-develop = Still to develop
+outcome-questions = Open questions
+outcome-none = (none)
+outcome-move-card = Click a card to move it to the other stack.
+outcome-answered = answered
+outcome-mark-answered = Answered
+outcome-points = { $points } points
+outcome-back = Back to the plenary
+outcome-export = Export
+outcome-exported = Saved in { $dir }
+outcome-export-failed = Export failed: { $reason }
+
+error-action = That is not possible: { $reason }
+help-title = Keys
+help-keys =
+    F1 or ?: this help
+    F11: full screen
+    Ctrl+Z / Ctrl+Y: undo / redo
+    Right / Left arrow: next / previous statement
+    1 to 9: choose a player; Up / Down or Home / End: move that player's pawn
+    Esc: let go of the player
+    N: type a new post-it

@@ -1,0 +1,586 @@
+//! Statement decks: the `*.deck.ron` format, its validation, and errors a facilitator can act on.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::Path;
+
+/// The newest deck format version this build reads and writes.
+pub const DECK_VERSION: u32 = 1;
+/// The largest deck file that is read at all. A real deck is a few kilobytes.
+pub const MAX_DECK_BYTES: u64 = 8 * 1024 * 1024;
+/// Smallest and largest number of squares on the board.
+pub const MIN_SQUARES: usize = 2;
+pub const MAX_SQUARES: usize = 7;
+/// The longest statement text that still fits on a card.
+pub const MAX_STATEMENT_CHARS: usize = 400;
+
+/// One square of the scale on the board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Square {
+    pub label: String,
+    pub points: i32,
+}
+
+/// The rule that sends a statement to the green stack (already present) or the red stack (needs work).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum StackRule {
+    /// Green when the mean points of the placement are at or above this value.
+    MeanAtLeast(f64),
+    /// Green when the median points of the placement are at or above this value.
+    MedianAtLeast(f64),
+}
+
+impl StackRule {
+    pub fn threshold(self) -> f64 {
+        match self {
+            StackRule::MeanAtLeast(t) | StackRule::MedianAtLeast(t) => t,
+        }
+    }
+}
+
+/// The board's scale: squares from "not present" to "fully present", and the stack rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub squares: Vec<Square>,
+    pub green_when: StackRule,
+}
+
+/// One statement card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    /// Stable id, used to match statements across sessions. Letters, digits, `-` and `_`.
+    pub id: String,
+    pub text: String,
+    /// The theme or factor the statement belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    /// A question that gets the conversation going.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
+}
+
+/// A whole deck, as written in a `*.deck.ron` file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deck {
+    pub version: u32,
+    pub title: String,
+    /// Language of the deck's content, as a code such as `nl` or `en`.
+    pub language: String,
+    #[serde(default)]
+    pub description: String,
+    pub scale: Scale,
+    pub statements: Vec<Statement>,
+    /// Questions that help a player work through a case they bring in.
+    #[serde(default)]
+    pub case_prompts: Vec<String>,
+}
+
+/// Where in a file a problem is. Lines and columns count from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// One problem in a deck.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeckProblem {
+    pub at: Location,
+    /// What is wrong, and how to fix it.
+    pub message: String,
+}
+
+/// Why a deck could not be used. Every variant renders as `FILE:LINE:COL: message` lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeckError {
+    pub file: String,
+    pub problems: Vec<DeckProblem>,
+}
+
+impl fmt::Display for DeckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}:{}:{}: {}", self.file, p.at.line, p.at.col, p.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DeckError {}
+
+impl DeckError {
+    fn single(file: &str, at: Location, message: impl Into<String>) -> Self {
+        DeckError {
+            file: file.to_string(),
+            problems: vec![DeckProblem {
+                at,
+                message: message.into(),
+            }],
+        }
+    }
+}
+
+const START: Location = Location { line: 1, col: 1 };
+
+/// The options every deck and session file is read with: `Some(..)` may be left out.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64)
+}
+
+/// Reads and checks a deck file. Never panics, whatever the file holds.
+pub fn load_deck_file(path: &Path) -> Result<Deck, DeckError> {
+    let name = path.display().to_string();
+    if path.is_dir() {
+        return Err(DeckError::single(
+            &name,
+            START,
+            "this is a folder, not a deck file; choose a file whose name ends in .deck.ron",
+        ));
+    }
+    let meta = std::fs::metadata(path).map_err(|e| {
+        DeckError::single(
+            &name,
+            START,
+            format!("cannot open the file: {e}; check the name and that you may read it"),
+        )
+    })?;
+    if meta.len() > MAX_DECK_BYTES {
+        return Err(DeckError::single(
+            &name,
+            START,
+            format!(
+                "the file is {} MB; a deck is at most {} MB, so this is probably not a deck file",
+                meta.len() / (1024 * 1024),
+                MAX_DECK_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| DeckError::single(&name, START, format!("cannot read the file: {e}")))?;
+    parse_deck_bytes(&name, &bytes)
+}
+
+/// Parses and checks deck text given as raw bytes (from a file, a drop, or an editor).
+pub fn parse_deck_bytes(file: &str, bytes: &[u8]) -> Result<Deck, DeckError> {
+    if bytes.len() as u64 > MAX_DECK_BYTES {
+        return Err(DeckError::single(
+            file,
+            START,
+            format!(
+                "the text is larger than {} MB; a deck is a few kilobytes",
+                MAX_DECK_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = location_of_offset(
+                &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
+                e.valid_up_to(),
+            );
+            return Err(DeckError::single(
+                file,
+                at,
+                "the file is not UTF-8 text (is it a binary file, or saved in another encoding?); save it as UTF-8 in a text editor",
+            ));
+        }
+    };
+    parse_deck_str(file, text)
+}
+
+/// Parses and checks deck text.
+pub fn parse_deck_str(file: &str, text: &str) -> Result<Deck, DeckError> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if body.trim().is_empty() {
+        return Err(DeckError::single(
+            file,
+            START,
+            "the file is empty; a deck starts with `(` and holds version, title, language, scale and statements (see the README)",
+        ));
+    }
+    if body.contains('\0') {
+        let offset = body.find('\0').unwrap_or(0);
+        return Err(DeckError::single(
+            file,
+            location_of_offset(body, offset),
+            "the file holds binary data, not deck text; choose a .deck.ron file",
+        ));
+    }
+    let deck: Deck = ron_options().from_str(body).map_err(|e| {
+        let at = Location {
+            line: e.span.start.line.max(1),
+            col: e.span.start.col.max(1),
+        };
+        let rest = &body[offset_of(body, at).min(body.len())..];
+        let message = if rest.trim().is_empty() && !matches!(e.code, ron::Error::Eof) {
+            format!(
+                "the file ends too early; a closing `)` or `]` is probably missing ({})",
+                e.code
+            )
+        } else {
+            explain_ron_error(&e.code)
+        };
+        DeckError::single(file, at, message)
+    })?;
+    let problems = validate_deck(&deck, body);
+    if problems.is_empty() {
+        Ok(deck)
+    } else {
+        Err(DeckError {
+            file: file.to_string(),
+            problems,
+        })
+    }
+}
+
+/// Turns a RON syntax error into words a facilitator can act on.
+fn explain_ron_error(code: &ron::Error) -> String {
+    use ron::Error as E;
+    let part = |outer: &Option<String>| match outer.as_deref() {
+        Some("Statement") => "a statement",
+        Some("Square") => "a square",
+        Some("Scale") => "the scale",
+        _ => "the deck",
+    };
+    let hint: String = match code {
+        E::Eof => {
+            "the file ends too early; a bracket `)` or `]` or a closing quote is probably missing"
+                .into()
+        }
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            "expected `(`; the deck and each statement and square start with `(`".into()
+        }
+        E::ExpectedStructLikeEnd => {
+            "expected `)` here; check for a missing comma or an extra value".into()
+        }
+        E::ExpectedArray => "expected a list in square brackets `[ ... ]`".into(),
+        E::ExpectedArrayEnd => {
+            "expected `]` or a comma; check the comma between items in this list".into()
+        }
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "expected text in double quotes, like \"Veiligheid\"".into()
+        }
+        E::ExpectedInteger | E::ExpectedFloat => "expected a number here".into(),
+        E::ExpectedComma => "expected a comma `,` between two items".into(),
+        E::MissingStructField { field, outer } => {
+            format!(
+                "{} has no `{field}`; add `{field}: ...` (see the deck reference in the README)",
+                part(outer)
+            )
+        }
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "`{found}` is not a field of {}; check its spelling. Allowed here: {}",
+            part(outer),
+            expected.join(", ")
+        ),
+        E::DuplicateStructField { field, .. } => format!("`{field}` appears twice; keep one"),
+        E::ExceededRecursionLimit => "the brackets are nested far too deep for a deck".into(),
+        E::UnclosedBlockComment => "a comment opened with /* is never closed with */".into(),
+        _ => String::new(),
+    };
+    if hint.is_empty() {
+        format!("this is not valid deck syntax: {code}")
+    } else {
+        hint
+    }
+}
+
+/// Line and column (from 1) of a byte offset in `text`.
+pub fn location_of_offset(text: &str, offset: usize) -> Location {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Location { line, col }
+}
+
+/// Byte offset of a line and column (from 1) in `text`.
+fn offset_of(text: &str, at: Location) -> usize {
+    let mut offset = 0;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == at.line {
+            return offset
+                + line
+                    .char_indices()
+                    .nth(at.col.saturating_sub(1))
+                    .map_or(line.len(), |(o, _)| o);
+        }
+        offset += line.len();
+    }
+    text.len()
+}
+
+/// Where the `nth` (from 0) occurrence of `needle` is in `source`, or the start of the file.
+fn locate(source: &str, needle: &str, nth: usize) -> Location {
+    if needle.is_empty() {
+        return START;
+    }
+    source
+        .match_indices(needle)
+        .nth(nth)
+        .map_or(START, |(offset, _)| location_of_offset(source, offset))
+}
+
+fn quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Checks what the syntax cannot: versions, scale size, threshold, ids and texts.
+/// `source` is the deck text, used to point at the right line; pass "" when there is none.
+pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
+    let mut problems = Vec::new();
+    let mut push = |at: Location, message: String| problems.push(DeckProblem { at, message });
+
+    if deck.version == 0 || deck.version > DECK_VERSION {
+        push(
+            locate(source, "version", 0),
+            format!(
+                "unknown deck version {}; this app reads version {DECK_VERSION}. Write `version: {DECK_VERSION},` or update the app",
+                deck.version
+            ),
+        );
+    }
+    if deck.title.trim().is_empty() {
+        push(
+            locate(source, "title", 0),
+            "the title is empty; give the deck a name, like title: \"Leerklimaat\"".into(),
+        );
+    }
+    if deck.language.trim().is_empty() {
+        push(
+            locate(source, "language", 0),
+            "the language is empty; write a code like language: \"nl\" or \"en\"".into(),
+        );
+    }
+    let squares = &deck.scale.squares;
+    if squares.len() < MIN_SQUARES || squares.len() > MAX_SQUARES {
+        push(
+            locate(source, "squares", 0),
+            format!(
+                "the scale has {} square(s); it needs {MIN_SQUARES} to {MAX_SQUARES}",
+                squares.len()
+            ),
+        );
+    }
+    for (i, sq) in squares.iter().enumerate() {
+        if sq.label.trim().is_empty() {
+            push(
+                locate(source, "label", i),
+                format!(
+                    "square {} has an empty label; write what the square means, like \"niet aanwezig\"",
+                    i + 1
+                ),
+            );
+        }
+    }
+    for w in squares.windows(2) {
+        if w[1].points <= w[0].points {
+            push(
+                locate(source, "points", 0),
+                "the points of the squares must go up from the first square to the last".into(),
+            );
+            break;
+        }
+    }
+    if let (Some(first), Some(last)) = (squares.first(), squares.last()) {
+        let t = deck.scale.green_when.threshold();
+        let (lo, hi) = (
+            first.points.min(last.points) as f64,
+            first.points.max(last.points) as f64,
+        );
+        if !t.is_finite() || t < lo || t > hi {
+            push(
+                locate(source, "green_when", 0),
+                format!("the threshold {t} is outside the scale; choose a value from {lo} to {hi}"),
+            );
+        }
+    }
+    if deck.statements.is_empty() {
+        push(
+            locate(source, "statements", 0),
+            "the deck has no statements; add at least one (id: \"...\", text: \"...\")".into(),
+        );
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, st) in deck.statements.iter().enumerate() {
+        let id_at = |nth| {
+            if st.id.is_empty() {
+                locate(source, "id:", i)
+            } else {
+                locate(source, &quoted(&st.id), nth)
+            }
+        };
+        if st.id.trim().is_empty() {
+            push(
+                id_at(0),
+                format!(
+                    "statement {} has an empty id; give it a short unique id like \"veiligheid\"",
+                    i + 1
+                ),
+            );
+        } else if !st
+            .id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            push(
+                id_at(0),
+                format!(
+                    "the id {} may hold only letters, digits, - and _ (no spaces)",
+                    quoted(&st.id)
+                ),
+            );
+        }
+        let earlier = seen.iter().filter(|s| **s == st.id).count();
+        if earlier > 0 && !st.id.is_empty() {
+            push(
+                id_at(earlier),
+                format!(
+                    "the id {} is used twice; every statement needs its own id",
+                    quoted(&st.id)
+                ),
+            );
+        }
+        seen.push(&st.id);
+        if st.text.trim().is_empty() {
+            push(
+                id_at(0),
+                format!("statement {} ({}) has no text", i + 1, quoted(&st.id)),
+            );
+        } else if st.text.chars().count() > MAX_STATEMENT_CHARS {
+            push(
+                id_at(0),
+                format!(
+                    "statement {} is {} characters long; keep it under {MAX_STATEMENT_CHARS} so it fits on a card",
+                    quoted(&st.id),
+                    st.text.chars().count()
+                ),
+            );
+        }
+    }
+    for (i, p) in deck.case_prompts.iter().enumerate() {
+        if p.trim().is_empty() {
+            push(
+                locate(source, "case_prompts", 0),
+                format!("case prompt {} is empty", i + 1),
+            );
+        }
+    }
+    problems
+}
+
+impl Deck {
+    /// The deck as RON text in the layout this app writes.
+    pub fn to_ron(&self) -> String {
+        let pretty = ron::ser::PrettyConfig::new()
+            .struct_names(false)
+            .indentor("    ".to_string());
+        // Serialising plain data into a String cannot fail.
+        ron_options()
+            .to_string_pretty(self, pretty)
+            .unwrap_or_default()
+    }
+
+    pub fn statement(&self, id: &str) -> Option<&Statement> {
+        self.statements.iter().find(|s| s.id == id)
+    }
+
+    /// Points of the square at `index`.
+    pub fn points(&self, square: usize) -> Option<i32> {
+        self.scale.squares.get(square).map(|s| s.points)
+    }
+}
+
+/// A deck that ships inside the binary.
+pub struct BuiltinDeck {
+    pub key: &'static str,
+    pub file: &'static str,
+    pub source: &'static str,
+}
+
+/// The decks in `cards/`, embedded so the app needs no files.
+pub const BUILTIN_DECKS: [BuiltinDeck; 3] = [
+    BuiltinDeck {
+        key: "leerklimaat",
+        file: "cards/leerklimaat.deck.ron",
+        source: include_str!("../../cards/leerklimaat.deck.ron"),
+    },
+    BuiltinDeck {
+        key: "leerruimte",
+        file: "cards/leerruimte.deck.ron",
+        source: include_str!("../../cards/leerruimte.deck.ron"),
+    },
+    BuiltinDeck {
+        key: "learning-climate",
+        file: "cards/learning-climate.deck.ron",
+        source: include_str!("../../cards/learning-climate.deck.ron"),
+    },
+];
+
+/// Loads a built-in deck by key. The built-in decks are checked by the tests, so this only fails on an
+/// unknown key.
+pub fn builtin_deck(key: &str) -> Option<Deck> {
+    BUILTIN_DECKS
+        .iter()
+        .find(|d| d.key == key)
+        .and_then(|d| parse_deck_str(d.file, d.source).ok())
+}
+
+/// The default deck: "Leerklimaat", in Dutch.
+pub fn default_deck() -> Deck {
+    builtin_deck("leerklimaat").unwrap_or_else(fallback_deck)
+}
+
+/// A one-statement deck, used only if the embedded default could not be read.
+fn fallback_deck() -> Deck {
+    Deck {
+        version: DECK_VERSION,
+        title: "Leerklimaat".into(),
+        language: "nl".into(),
+        description: String::new(),
+        scale: Scale {
+            squares: vec![
+                Square {
+                    label: "niet aanwezig".into(),
+                    points: 1,
+                },
+                Square {
+                    label: "volledig aanwezig".into(),
+                    points: 2,
+                },
+            ],
+            green_when: StackRule::MeanAtLeast(1.5),
+        },
+        statements: vec![Statement {
+            id: "leerklimaat".into(),
+            text: "Bij ons is er een goed leerklimaat.".into(),
+            theme: None,
+            prompt: None,
+        }],
+        case_prompts: vec![],
+    }
+}

@@ -1,0 +1,13 @@
+//! The domain core: pure Rust, no Bevy. Decks, the session and its actions, the tally and the exports.
+//!
+//! The rules of the paper game (see GAME.md) live here: a statement is read, every player places a pawn
+//! on the scale ([`session::Action::Place`], [`session::Round::First`]), green and pink post-its are
+//! stuck on the card, and in the plenary every pawn is placed again ([`session::Round::Plenary`]). The
+//! [`tally`] sends each statement to the green or the red stack and lists what is present, what is
+//! still to develop and which questions are open.
+
+pub mod deck;
+pub mod export;
+pub mod session;
+pub mod simulate;
+pub mod tally;

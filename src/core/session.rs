@@ -1,0 +1,912 @@
+//! The session: players, placements, post-its and cases, changed only through [`Action`]s.
+//!
+//! [`Session::apply`] is the one place where a session changes. It validates the action and returns a
+//! typed [`ActionError`] instead of panicking. [`Game`] keeps the history of applied actions, so undo,
+//! redo, autosave and resume all follow from it.
+
+use crate::core::deck::Deck;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The newest session file version this build reads and writes.
+pub const SESSION_VERSION: u32 = 1;
+pub const MAX_PLAYERS: usize = 12;
+pub const MAX_NAME_CHARS: usize = 40;
+pub const MAX_POST_IT_CHARS: usize = 500;
+/// Number of colours in the colour-blind-safe pawn palette.
+pub const PALETTE_SIZE: u8 = 12;
+
+/// A player's stable number within a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PlayerId(pub u32);
+
+/// A post-it's stable number within a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PostItId(pub u32);
+
+/// A card on the table: a statement from the deck, or a case a player brought in.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CardRef {
+    Statement(String),
+    Case(u32),
+}
+
+/// Which placement: the first one while discussing, or the one in the plenary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Round {
+    First,
+    Plenary,
+}
+
+/// Green: what already works. Pink: questions and needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum PostItColour {
+    Green,
+    Pink,
+}
+
+/// Green stack: already present. Red stack: needs work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Stack {
+    Green,
+    Red,
+}
+
+/// The screens of a game, as far as the session is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Phase {
+    #[default]
+    Setup,
+    Play,
+    Plenary,
+    Outcome,
+}
+
+/// Order of the statements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Order {
+    #[default]
+    DeckOrder,
+    Shuffled {
+        seed: u64,
+    },
+}
+
+/// Open: pawns are visible as they are placed. Covered: hidden until the facilitator reveals them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum PlacementMode {
+    #[default]
+    Open,
+    Covered,
+}
+
+/// Interface and export language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Player {
+    pub id: PlayerId,
+    pub name: String,
+    /// Index into the pawn palette.
+    pub colour: u8,
+}
+
+impl Player {
+    /// One or two letters shown on the pawn, so colour is never the only signal.
+    pub fn initials(&self) -> String {
+        let words: Vec<&str> = self.name.split_whitespace().collect();
+        let mut s: String = match words.as_slice() {
+            [] => "?".into(),
+            [one] => one.chars().take(2).collect(),
+            [first, .., last] => first.chars().take(1).chain(last.chars().take(1)).collect(),
+        };
+        s = s.to_uppercase();
+        s
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostIt {
+    pub id: PostItId,
+    pub colour: PostItColour,
+    pub text: String,
+    #[serde(default)]
+    pub author: Option<PlayerId>,
+    pub card: CardRef,
+    /// Where it sits beside its card, in board units; `None` lets the board lay it out.
+    #[serde(default)]
+    pub at: Option<(f32, f32)>,
+    #[serde(default)]
+    pub answered: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: u32,
+    pub title: String,
+    pub description: String,
+    #[serde(default)]
+    pub brought_by: Option<PlayerId>,
+}
+
+/// What happened on one card.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CardRecord {
+    /// Square index per player, first round.
+    pub first: BTreeMap<PlayerId, usize>,
+    /// Square index per player, plenary round.
+    pub plenary: BTreeMap<PlayerId, usize>,
+    pub seconds: u64,
+    pub skipped: bool,
+    /// The facilitator's choice of stack, over the rule.
+    pub stack_override: Option<Stack>,
+    /// Rounds whose covered pawns have been revealed.
+    pub revealed: BTreeSet<Round>,
+}
+
+impl CardRecord {
+    pub fn round(&self, round: Round) -> &BTreeMap<PlayerId, usize> {
+        match round {
+            Round::First => &self.first,
+            Round::Plenary => &self.plenary,
+        }
+    }
+    fn round_mut(&mut self, round: Round) -> &mut BTreeMap<PlayerId, usize> {
+        match round {
+            Round::First => &mut self.first,
+            Round::Plenary => &mut self.plenary,
+        }
+    }
+}
+
+/// The whole state of one workshop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub version: u32,
+    #[serde(default)]
+    pub group: String,
+    /// When the session was created, as `YYYY-MM-DD HH:MM` (UTC).
+    pub started_at: String,
+    pub language: Lang,
+    pub deck: Deck,
+    pub players: Vec<Player>,
+    pub order: Order,
+    pub mode: PlacementMode,
+    pub phase: Phase,
+    /// Statement ids in the order of play, fixed when play starts.
+    pub play_order: Vec<String>,
+    /// Index into the cards in play (statements in play order, then cases).
+    pub current: usize,
+    /// Index into the cards of the plenary.
+    pub plenary_current: usize,
+    pub records: BTreeMap<CardRef, CardRecord>,
+    pub post_its: Vec<PostIt>,
+    pub cases: Vec<Case>,
+    /// The player whose turn it is to tell.
+    pub teller: Option<PlayerId>,
+    pub next_player: u32,
+    pub next_post_it: u32,
+    pub next_case: u32,
+}
+
+/// Every change to a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Action {
+    SetGroup(String),
+    SetLanguage(Lang),
+    /// Replace the deck; only in Setup.
+    SetDeck(Deck),
+    AddPlayer {
+        name: String,
+        colour: Option<u8>,
+    },
+    RenamePlayer {
+        player: PlayerId,
+        name: String,
+    },
+    RecolourPlayer {
+        player: PlayerId,
+        colour: u8,
+    },
+    RemovePlayer {
+        player: PlayerId,
+    },
+    SetOrder(Order),
+    SetMode(PlacementMode),
+    /// Setup → Play.
+    StartPlay,
+    /// Move to the card at `index` in play order; `seconds` is the time spent on the card being left.
+    GoTo {
+        index: usize,
+        seconds: u64,
+    },
+    /// Mark the current card skipped and move to the next one.
+    Skip {
+        seconds: u64,
+    },
+    Place {
+        player: PlayerId,
+        card: CardRef,
+        round: Round,
+        square: usize,
+    },
+    Unplace {
+        player: PlayerId,
+        card: CardRef,
+        round: Round,
+    },
+    Reveal {
+        card: CardRef,
+        round: Round,
+    },
+    AddPostIt {
+        colour: PostItColour,
+        text: String,
+        author: Option<PlayerId>,
+        card: CardRef,
+    },
+    EditPostIt {
+        id: PostItId,
+        text: String,
+    },
+    MovePostIt {
+        id: PostItId,
+        at: (f32, f32),
+    },
+    DeletePostIt {
+        id: PostItId,
+    },
+    SetAnswered {
+        id: PostItId,
+        answered: bool,
+    },
+    AddCase {
+        title: String,
+        description: String,
+        brought_by: Option<PlayerId>,
+    },
+    EditCase {
+        id: u32,
+        title: String,
+        description: String,
+    },
+    /// Pass the "who is telling" marker to the next player.
+    PassTurn,
+    /// Play → Plenary.
+    StartPlenary,
+    PlenaryGoTo {
+        index: usize,
+    },
+    OverrideStack {
+        card: CardRef,
+        stack: Option<Stack>,
+    },
+    /// Plenary → Outcome.
+    ShowOutcome,
+    /// Back one screen: Outcome → Plenary, Plenary → Play.
+    Back,
+}
+
+/// Why an action was refused. The session is unchanged when this is returned.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ActionError {
+    #[error("there is no player {0:?}")]
+    UnknownPlayer(PlayerId),
+    #[error("there is no post-it {0:?}")]
+    UnknownPostIt(PostItId),
+    #[error("there is no such card: {0:?}")]
+    UnknownCard(CardRef),
+    #[error("square {square} is outside the scale of {squares} squares")]
+    SquareOutsideScale { square: usize, squares: usize },
+    #[error("the text is empty")]
+    EmptyText,
+    #[error("the text is too long ({len} characters; at most {max})")]
+    TextTooLong { len: usize, max: usize },
+    #[error("a game has at most {MAX_PLAYERS} players")]
+    TooManyPlayers,
+    #[error("a game needs at least one player")]
+    NoPlayers,
+    #[error("colour {0} is not in the palette")]
+    UnknownColour(u8),
+    #[error("that is not possible in the {0:?} phase")]
+    WrongPhase(Phase),
+    #[error("there is no card number {0}")]
+    IndexOutOfRange(usize),
+    #[error("the deck has problems: {0}")]
+    InvalidDeck(String),
+    #[error("a player named {0:?} is already in the game")]
+    DuplicateName(String),
+}
+
+fn check_text(text: &str, max: usize) -> Result<String, ActionError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(ActionError::EmptyText);
+    }
+    let len = t.chars().count();
+    if len > max {
+        return Err(ActionError::TextTooLong { len, max });
+    }
+    Ok(t.to_string())
+}
+
+impl Session {
+    pub fn new(deck: Deck, started_at: String) -> Self {
+        Session {
+            version: SESSION_VERSION,
+            group: String::new(),
+            started_at,
+            language: Lang::Nl,
+            deck,
+            players: Vec::new(),
+            order: Order::DeckOrder,
+            mode: PlacementMode::Open,
+            phase: Phase::Setup,
+            play_order: Vec::new(),
+            current: 0,
+            plenary_current: 0,
+            records: BTreeMap::new(),
+            post_its: Vec::new(),
+            cases: Vec::new(),
+            teller: None,
+            next_player: 1,
+            next_post_it: 1,
+            next_case: 1,
+        }
+    }
+
+    pub fn player(&self, id: PlayerId) -> Option<&Player> {
+        self.players.iter().find(|p| p.id == id)
+    }
+
+    pub fn post_it(&self, id: PostItId) -> Option<&PostIt> {
+        self.post_its.iter().find(|p| p.id == id)
+    }
+
+    pub fn case(&self, id: u32) -> Option<&Case> {
+        self.cases.iter().find(|c| c.id == id)
+    }
+
+    pub fn record(&self, card: &CardRef) -> Option<&CardRecord> {
+        self.records.get(card)
+    }
+
+    /// The cards in play: statements in play order, then the cases in the order they were added.
+    pub fn play_cards(&self) -> Vec<CardRef> {
+        self.play_order
+            .iter()
+            .map(|id| CardRef::Statement(id.clone()))
+            .chain(self.cases.iter().map(|c| CardRef::Case(c.id)))
+            .collect()
+    }
+
+    /// The card on the table in the Play phase.
+    pub fn current_card(&self) -> Option<CardRef> {
+        self.play_cards().get(self.current).cloned()
+    }
+
+    /// The cards of the plenary: every card in play that was not skipped.
+    pub fn plenary_cards(&self) -> Vec<CardRef> {
+        self.play_cards()
+            .into_iter()
+            .filter(|c| !self.records.get(c).is_some_and(|r| r.skipped))
+            .collect()
+    }
+
+    pub fn plenary_card(&self) -> Option<CardRef> {
+        self.plenary_cards().get(self.plenary_current).cloned()
+    }
+
+    /// The card the facilitator is working on now, in Play or Plenary.
+    pub fn active_card(&self) -> Option<(CardRef, Round)> {
+        match self.phase {
+            Phase::Play => self.current_card().map(|c| (c, Round::First)),
+            Phase::Plenary => self.plenary_card().map(|c| (c, Round::Plenary)),
+            _ => None,
+        }
+    }
+
+    /// The text of a card: a statement's text or a case's title.
+    pub fn card_text(&self, card: &CardRef) -> String {
+        match card {
+            CardRef::Statement(id) => self
+                .deck
+                .statement(id)
+                .map_or_else(|| id.clone(), |s| s.text.clone()),
+            CardRef::Case(id) => self.case(*id).map_or_else(String::new, |c| c.title.clone()),
+        }
+    }
+
+    fn card_exists(&self, card: &CardRef) -> bool {
+        match card {
+            CardRef::Statement(id) => self.deck.statement(id).is_some(),
+            CardRef::Case(id) => self.case(*id).is_some(),
+        }
+    }
+
+    fn require_phase(&self, allowed: &[Phase]) -> Result<(), ActionError> {
+        if allowed.contains(&self.phase) {
+            Ok(())
+        } else {
+            Err(ActionError::WrongPhase(self.phase))
+        }
+    }
+
+    fn require_player(&self, id: PlayerId) -> Result<(), ActionError> {
+        self.player(id)
+            .map(|_| ())
+            .ok_or(ActionError::UnknownPlayer(id))
+    }
+
+    fn post_it_index(&self, id: PostItId) -> Result<usize, ActionError> {
+        self.post_its
+            .iter()
+            .position(|p| p.id == id)
+            .ok_or(ActionError::UnknownPostIt(id))
+    }
+
+    fn check_name(&self, name: &str, except: Option<PlayerId>) -> Result<String, ActionError> {
+        let name = check_text(name, MAX_NAME_CHARS)?;
+        if self
+            .players
+            .iter()
+            .any(|p| Some(p.id) != except && p.name.to_lowercase() == name.to_lowercase())
+        {
+            return Err(ActionError::DuplicateName(name));
+        }
+        Ok(name)
+    }
+
+    /// Validates `action` and applies it. On error the session is unchanged.
+    pub fn apply(&mut self, action: &Action) -> Result<(), ActionError> {
+        use Action as A;
+        match action {
+            A::SetGroup(name) => {
+                let name = name.trim();
+                if name.chars().count() > MAX_NAME_CHARS * 2 {
+                    return Err(ActionError::TextTooLong {
+                        len: name.chars().count(),
+                        max: MAX_NAME_CHARS * 2,
+                    });
+                }
+                self.group = name.to_string();
+            }
+            A::SetLanguage(lang) => self.language = *lang,
+            A::SetDeck(deck) => {
+                self.require_phase(&[Phase::Setup])?;
+                let problems = crate::core::deck::validate_deck(deck, "");
+                if let Some(p) = problems.first() {
+                    return Err(ActionError::InvalidDeck(p.message.clone()));
+                }
+                self.deck = deck.clone();
+                self.records.clear();
+                self.post_its.clear();
+                self.cases.clear();
+            }
+            A::AddPlayer { name, colour } => {
+                self.require_phase(&[Phase::Setup])?;
+                if self.players.len() >= MAX_PLAYERS {
+                    return Err(ActionError::TooManyPlayers);
+                }
+                let name = self.check_name(name, None)?;
+                let colour = match colour {
+                    Some(c) if *c >= PALETTE_SIZE => return Err(ActionError::UnknownColour(*c)),
+                    Some(c) => *c,
+                    None => (0..PALETTE_SIZE)
+                        .find(|c| !self.players.iter().any(|p| p.colour == *c))
+                        .unwrap_or(0),
+                };
+                let id = PlayerId(self.next_player);
+                self.next_player += 1;
+                self.players.push(Player { id, name, colour });
+            }
+            A::RenamePlayer { player, name } => {
+                self.require_player(*player)?;
+                let name = self.check_name(name, Some(*player))?;
+                if let Some(p) = self.players.iter_mut().find(|p| p.id == *player) {
+                    p.name = name;
+                }
+            }
+            A::RecolourPlayer { player, colour } => {
+                self.require_player(*player)?;
+                if *colour >= PALETTE_SIZE {
+                    return Err(ActionError::UnknownColour(*colour));
+                }
+                if let Some(p) = self.players.iter_mut().find(|p| p.id == *player) {
+                    p.colour = *colour;
+                }
+            }
+            A::RemovePlayer { player } => {
+                self.require_phase(&[Phase::Setup])?;
+                self.require_player(*player)?;
+                self.players.retain(|p| p.id != *player);
+                if self.teller == Some(*player) {
+                    self.teller = None;
+                }
+            }
+            A::SetOrder(order) => {
+                self.require_phase(&[Phase::Setup])?;
+                self.order = *order;
+            }
+            A::SetMode(mode) => self.mode = *mode,
+            A::StartPlay => {
+                self.require_phase(&[Phase::Setup])?;
+                if self.players.is_empty() {
+                    return Err(ActionError::NoPlayers);
+                }
+                let mut ids: Vec<String> =
+                    self.deck.statements.iter().map(|s| s.id.clone()).collect();
+                if let Order::Shuffled { seed } = self.order {
+                    use rand::{SeedableRng, seq::SliceRandom};
+                    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+                    ids.shuffle(&mut rng);
+                }
+                self.play_order = ids;
+                self.current = 0;
+                self.teller = self.players.first().map(|p| p.id);
+                self.phase = Phase::Play;
+            }
+            A::GoTo { index, seconds } => {
+                self.require_phase(&[Phase::Play])?;
+                let cards = self.play_cards();
+                if *index >= cards.len() {
+                    return Err(ActionError::IndexOutOfRange(*index));
+                }
+                if let Some(card) = cards.get(self.current) {
+                    self.records.entry(card.clone()).or_default().seconds += seconds;
+                }
+                if let Some(card) = cards.get(*index) {
+                    // Coming back to a skipped card un-skips it.
+                    if let Some(r) = self.records.get_mut(card) {
+                        r.skipped = false;
+                    }
+                }
+                self.current = *index;
+            }
+            A::Skip { seconds } => {
+                self.require_phase(&[Phase::Play])?;
+                let cards = self.play_cards();
+                let card = cards
+                    .get(self.current)
+                    .ok_or(ActionError::IndexOutOfRange(self.current))?;
+                let record = self.records.entry(card.clone()).or_default();
+                record.seconds += seconds;
+                record.skipped = true;
+                if self.current + 1 < cards.len() {
+                    self.current += 1;
+                }
+            }
+            A::Place {
+                player,
+                card,
+                round,
+                square,
+            } => {
+                self.require_phase(&[Phase::Play, Phase::Plenary])?;
+                self.require_player(*player)?;
+                if !self.card_exists(card) {
+                    return Err(ActionError::UnknownCard(card.clone()));
+                }
+                let squares = self.deck.scale.squares.len();
+                if *square >= squares {
+                    return Err(ActionError::SquareOutsideScale {
+                        square: *square,
+                        squares,
+                    });
+                }
+                self.records
+                    .entry(card.clone())
+                    .or_default()
+                    .round_mut(*round)
+                    .insert(*player, *square);
+            }
+            A::Unplace {
+                player,
+                card,
+                round,
+            } => {
+                self.require_player(*player)?;
+                if !self.card_exists(card) {
+                    return Err(ActionError::UnknownCard(card.clone()));
+                }
+                if let Some(r) = self.records.get_mut(card) {
+                    r.round_mut(*round).remove(player);
+                }
+            }
+            A::Reveal { card, round } => {
+                if !self.card_exists(card) {
+                    return Err(ActionError::UnknownCard(card.clone()));
+                }
+                self.records
+                    .entry(card.clone())
+                    .or_default()
+                    .revealed
+                    .insert(*round);
+            }
+            A::AddPostIt {
+                colour,
+                text,
+                author,
+                card,
+            } => {
+                self.require_phase(&[Phase::Play, Phase::Plenary])?;
+                let text = check_text(text, MAX_POST_IT_CHARS)?;
+                if let Some(a) = author {
+                    self.require_player(*a)?;
+                }
+                if !self.card_exists(card) {
+                    return Err(ActionError::UnknownCard(card.clone()));
+                }
+                let id = PostItId(self.next_post_it);
+                self.next_post_it += 1;
+                self.post_its.push(PostIt {
+                    id,
+                    colour: *colour,
+                    text,
+                    author: *author,
+                    card: card.clone(),
+                    at: None,
+                    answered: false,
+                });
+            }
+            A::EditPostIt { id, text } => {
+                let i = self.post_it_index(*id)?;
+                let text = check_text(text, MAX_POST_IT_CHARS)?;
+                self.post_its[i].text = text;
+            }
+            A::MovePostIt { id, at } => {
+                let i = self.post_it_index(*id)?;
+                if !at.0.is_finite() || !at.1.is_finite() {
+                    return Err(ActionError::IndexOutOfRange(0));
+                }
+                self.post_its[i].at = Some(*at);
+            }
+            A::DeletePostIt { id } => {
+                let i = self.post_it_index(*id)?;
+                self.post_its.remove(i);
+            }
+            A::SetAnswered { id, answered } => {
+                let i = self.post_it_index(*id)?;
+                self.post_its[i].answered = *answered;
+            }
+            A::AddCase {
+                title,
+                description,
+                brought_by,
+            } => {
+                self.require_phase(&[Phase::Play])?;
+                let title = check_text(title, MAX_NAME_CHARS * 3)?;
+                if description.chars().count() > MAX_POST_IT_CHARS * 2 {
+                    return Err(ActionError::TextTooLong {
+                        len: description.chars().count(),
+                        max: MAX_POST_IT_CHARS * 2,
+                    });
+                }
+                if let Some(p) = brought_by {
+                    self.require_player(*p)?;
+                }
+                let id = self.next_case;
+                self.next_case += 1;
+                self.cases.push(Case {
+                    id,
+                    title,
+                    description: description.trim().to_string(),
+                    brought_by: *brought_by,
+                });
+                // The new case goes on the table.
+                self.current = self.play_cards().len() - 1;
+            }
+            A::EditCase {
+                id,
+                title,
+                description,
+            } => {
+                let title = check_text(title, MAX_NAME_CHARS * 3)?;
+                let case = self
+                    .cases
+                    .iter_mut()
+                    .find(|c| c.id == *id)
+                    .ok_or(ActionError::UnknownCard(CardRef::Case(*id)))?;
+                case.title = title;
+                case.description = description.trim().to_string();
+            }
+            A::PassTurn => {
+                if self.players.is_empty() {
+                    return Err(ActionError::NoPlayers);
+                }
+                let next = match self
+                    .teller
+                    .and_then(|t| self.players.iter().position(|p| p.id == t))
+                {
+                    Some(i) => (i + 1) % self.players.len(),
+                    None => 0,
+                };
+                self.teller = Some(self.players[next].id);
+            }
+            A::StartPlenary => {
+                self.require_phase(&[Phase::Play])?;
+                self.phase = Phase::Plenary;
+                self.plenary_current = 0;
+            }
+            A::PlenaryGoTo { index } => {
+                self.require_phase(&[Phase::Plenary])?;
+                if *index >= self.plenary_cards().len() {
+                    return Err(ActionError::IndexOutOfRange(*index));
+                }
+                self.plenary_current = *index;
+            }
+            A::OverrideStack { card, stack } => {
+                self.require_phase(&[Phase::Plenary, Phase::Outcome])?;
+                if !self.card_exists(card) {
+                    return Err(ActionError::UnknownCard(card.clone()));
+                }
+                self.records.entry(card.clone()).or_default().stack_override = *stack;
+            }
+            A::ShowOutcome => {
+                self.require_phase(&[Phase::Plenary])?;
+                self.phase = Phase::Outcome;
+            }
+            A::Back => {
+                self.phase = match self.phase {
+                    Phase::Outcome => Phase::Plenary,
+                    Phase::Plenary => Phase::Play,
+                    other => return Err(ActionError::WrongPhase(other)),
+                };
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A session with its history: the session as it started, and every action applied since.
+///
+/// Undo replays the history from the nearest checkpoint, so it is exact whatever the action was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Game {
+    pub base: Session,
+    pub done: Vec<Action>,
+    pub undone: Vec<Action>,
+    #[serde(skip)]
+    state: Option<Session>,
+    #[serde(skip)]
+    checkpoints: Vec<(usize, Session)>,
+}
+
+/// How many actions lie between two checkpoints of the undo history.
+const CHECKPOINT_EVERY: usize = 64;
+
+impl Game {
+    pub fn new(base: Session) -> Self {
+        Game {
+            state: Some(base.clone()),
+            base,
+            done: Vec::new(),
+            undone: Vec::new(),
+            checkpoints: Vec::new(),
+        }
+    }
+
+    /// The session as it is now.
+    pub fn session(&self) -> &Session {
+        self.state.as_ref().unwrap_or(&self.base)
+    }
+
+    /// Rebuilds the current state from the history (after loading from a file).
+    /// Returns the number of actions that could not be replayed (0 for a sound file).
+    pub fn rebuild(&mut self) -> usize {
+        let mut state = self.base.clone();
+        let mut kept = Vec::with_capacity(self.done.len());
+        let mut failed = 0;
+        self.checkpoints.clear();
+        for action in std::mem::take(&mut self.done) {
+            if state.apply(&action).is_ok() {
+                kept.push(action);
+                if kept.len().is_multiple_of(CHECKPOINT_EVERY) {
+                    self.checkpoints.push((kept.len(), state.clone()));
+                }
+            } else {
+                failed += 1;
+            }
+        }
+        self.done = kept;
+        self.state = Some(state);
+        failed
+    }
+
+    /// Applies an action and records it. On error nothing changes.
+    pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
+        if self.state.is_none() {
+            self.rebuild();
+        }
+        let state = self.state.get_or_insert_with(|| self.base.clone());
+        state.apply(&action)?;
+        self.done.push(action);
+        self.undone.clear();
+        if self.done.len().is_multiple_of(CHECKPOINT_EVERY) {
+            self.checkpoints.push((self.done.len(), state.clone()));
+        }
+        Ok(())
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.done.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.undone.is_empty()
+    }
+
+    /// Takes back the last action. Returns false when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        let Some(action) = self.done.pop() else {
+            return false;
+        };
+        self.undone.push(action);
+        self.checkpoints.retain(|(n, _)| *n <= self.done.len());
+        let (from, mut state) = self
+            .checkpoints
+            .last()
+            .map_or_else(|| (0, self.base.clone()), |(n, s)| (*n, s.clone()));
+        for a in &self.done[from..] {
+            // Every action in `done` applied once before from the same state, so it applies again.
+            let _ = state.apply(a);
+        }
+        self.state = Some(state);
+        true
+    }
+
+    /// Applies the last undone action again. Returns false when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        let Some(action) = self.undone.pop() else {
+            return false;
+        };
+        let undone = std::mem::take(&mut self.undone);
+        let ok = self.apply(action).is_ok();
+        self.undone = undone;
+        ok
+    }
+}
+
+/// The current time as `YYYY-MM-DD HH:MM` in UTC, without a date crate.
+pub fn now_stamp() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    stamp_from_unix(secs)
+}
+
+/// Formats seconds since 1970 as `YYYY-MM-DD HH:MM` (UTC).
+pub fn stamp_from_unix(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
+        rem / 3600,
+        (rem % 3600) / 60
+    )
+}

@@ -1,0 +1,145 @@
+//! The command line: starts the game, or runs one of the headless commands (check-deck, simulate, export).
+
+use clap::{Parser, Subcommand};
+use leerklimaat::core::{deck, export, simulate};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Leerklimaat: a serious game about learning climate, for a group around one shared screen.
+///
+/// Without a command, it opens the game with the built-in Dutch deck "Leerklimaat".
+#[derive(Parser)]
+#[command(name = "leerklimaat", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check deck files and print `FILE:LINE:COL: message` for each problem. Exits 1 if any deck is wrong.
+    CheckDeck {
+        /// Deck files (`*.deck.ron`).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Write a realistic simulated session that went through both rounds (for tests, demos, benchmarks).
+    Simulate {
+        /// Number of players, 1 to 12.
+        #[arg(long, default_value_t = 6)]
+        players: usize,
+        /// Number of statements; beyond the default deck's, numbered copies are added.
+        #[arg(long, default_value_t = 12)]
+        statements: usize,
+        /// Number of post-its, green and pink.
+        #[arg(long = "post-its", default_value_t = 40)]
+        post_its: usize,
+        /// Seed for the random choices; the same seed gives the same session.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The session file to write (`.ron`).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Write every export format of a session file into a folder: two CSVs, Markdown and HTML reports,
+    /// and the session itself.
+    Export {
+        /// A session file (`.ron`), as written by the game or by `simulate`.
+        session: PathBuf,
+        /// The folder to write into; it is created if needed.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => {
+            leerklimaat::run_game();
+            ExitCode::SUCCESS
+        }
+        Some(Command::CheckDeck { files }) => {
+            let mut bad = 0;
+            for file in &files {
+                match deck::load_deck_file(file) {
+                    Ok(d) => println!(
+                        "{}: ok ({} statements, {})",
+                        file.display(),
+                        d.statements.len(),
+                        d.title
+                    ),
+                    Err(e) => {
+                        bad += 1;
+                        eprintln!("{e}");
+                    }
+                }
+            }
+            if bad > 0 {
+                eprintln!("{bad} of {} deck(s) have problems", files.len());
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Some(Command::Simulate {
+            players,
+            statements,
+            post_its,
+            seed,
+            out,
+        }) => {
+            if !(1..=12).contains(&players) {
+                eprintln!("--players must be 1 to 12, not {players}");
+                return ExitCode::FAILURE;
+            }
+            if statements == 0 {
+                eprintln!("--statements must be at least 1");
+                return ExitCode::FAILURE;
+            }
+            let game = simulate::simulate(simulate::SimulateSpec {
+                players,
+                statements,
+                post_its,
+                seed,
+            });
+            match std::fs::write(&out, export::session_ron(&game)) {
+                Ok(()) => {
+                    println!(
+                        "{}: {} players, {} statements, {} post-its",
+                        out.display(),
+                        players,
+                        statements,
+                        game.session().post_its.len()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{}: cannot write: {e}", out.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some(Command::Export { session, out }) => {
+            let game = match export::load_game_file(&session) {
+                Ok(g) => g,
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            match export::write_all(&game, &out) {
+                Ok(files) => {
+                    for f in files {
+                        println!("{}", f.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{}: cannot write the export: {e}", out.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

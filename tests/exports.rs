@@ -1,0 +1,284 @@
+//! Exports: CSV for Dutch-locale spreadsheets with formula injection neutralised, and the reports.
+
+use leerklimaat::core::deck;
+use leerklimaat::core::export::{self, neutralise_cell};
+use leerklimaat::core::session::*;
+use proptest::prelude::*;
+
+/// A small, fixed session with every kind of content: placements in both rounds, both post-it colours,
+/// an answered question, a skipped statement, an override and a case.
+pub fn fixed_game(lang: Lang) -> Game {
+    let mut d = deck::default_deck();
+    d.statements.truncate(4);
+    let mut g = Game::new(Session::new(d, "2026-11-22 10:00".into()));
+    let a = |g: &mut Game, action: Action| g.apply(action).unwrap();
+    a(&mut g, Action::SetLanguage(lang));
+    a(&mut g, Action::SetGroup("Team Zorg & Welzijn".into()));
+    for n in ["Anouk de Vries", "Bram Jansen", "=Chantal"] {
+        a(
+            &mut g,
+            Action::AddPlayer {
+                name: n.into(),
+                colour: None,
+            },
+        );
+    }
+    a(&mut g, Action::StartPlay);
+    let ids: Vec<PlayerId> = g.session().players.iter().map(|p| p.id).collect();
+    let cards = g.session().play_cards();
+    for (i, sq) in [0, 1, 3].iter().enumerate() {
+        a(
+            &mut g,
+            Action::Place {
+                player: ids[i],
+                card: cards[0].clone(),
+                round: Round::First,
+                square: *sq,
+            },
+        );
+    }
+    a(
+        &mut g,
+        Action::AddPostIt {
+            colour: PostItColour::Green,
+            text: "Intervisie één keer per maand".into(),
+            author: Some(ids[0]),
+            card: cards[0].clone(),
+        },
+    );
+    a(
+        &mut g,
+        Action::AddPostIt {
+            colour: PostItColour::Pink,
+            text: "=HYPERLINK(\"http://x\")".into(),
+            author: Some(ids[2]),
+            card: cards[0].clone(),
+        },
+    );
+    a(
+        &mut g,
+        Action::GoTo {
+            index: 1,
+            seconds: 300,
+        },
+    );
+    for (i, sq) in [2, 3, 3].iter().enumerate() {
+        a(
+            &mut g,
+            Action::Place {
+                player: ids[i],
+                card: cards[1].clone(),
+                round: Round::First,
+                square: *sq,
+            },
+        );
+    }
+    a(
+        &mut g,
+        Action::AddPostIt {
+            colour: PostItColour::Pink,
+            text: "Wie beslist over het budget?".into(),
+            author: None,
+            card: cards[1].clone(),
+        },
+    );
+    a(
+        &mut g,
+        Action::GoTo {
+            index: 2,
+            seconds: 240,
+        },
+    );
+    a(&mut g, Action::Skip { seconds: 20 });
+    a(
+        &mut g,
+        Action::AddCase {
+            title: "Nieuwe collega inwerken".into(),
+            description: "Hoe leert een nieuwe collega het vak?".into(),
+            brought_by: Some(ids[1]),
+        },
+    );
+    a(
+        &mut g,
+        Action::AddPostIt {
+            colour: PostItColour::Green,
+            text: "Maatjessysteem".into(),
+            author: None,
+            card: CardRef::Case(1),
+        },
+    );
+    a(&mut g, Action::StartPlenary);
+    for (i, sq) in [1, 2, 3].iter().enumerate() {
+        a(
+            &mut g,
+            Action::Place {
+                player: ids[i],
+                card: cards[0].clone(),
+                round: Round::Plenary,
+                square: *sq,
+            },
+        );
+    }
+    for (i, sq) in [1, 1].iter().enumerate() {
+        a(
+            &mut g,
+            Action::Place {
+                player: ids[i],
+                card: cards[1].clone(),
+                round: Round::Plenary,
+                square: *sq,
+            },
+        );
+    }
+    let budget = g.session().post_its[2].id;
+    a(
+        &mut g,
+        Action::SetAnswered {
+            id: budget,
+            answered: true,
+        },
+    );
+    a(
+        &mut g,
+        Action::OverrideStack {
+            card: CardRef::Case(1),
+            stack: Some(Stack::Green),
+        },
+    );
+    a(&mut g, Action::ShowOutcome);
+    g
+}
+
+fn csv_text(bytes: &[u8]) -> String {
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "CSV starts with a UTF-8 BOM"
+    );
+    String::from_utf8(bytes[3..].to_vec()).expect("UTF-8")
+}
+
+#[test]
+fn statements_csv_has_both_rounds_mean_shift_and_stack() {
+    let g = fixed_game(Lang::Nl);
+    let text = csv_text(&export::statements_csv(g.session()));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[3], "Anouk de Vries (eerste ronde)");
+    assert_eq!(header[4], "Anouk de Vries (plenair)");
+    assert_eq!(header[7], "'=Chantal (eerste ronde)");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 5, "4 statements and 1 case");
+    let first = &rows[0];
+    // Points 1, 2, 4 first; 2, 3, 4 plenary; decimal comma for Dutch.
+    let points: Vec<&str> = (3..9).map(|i| &first[i]).collect();
+    assert_eq!(points, ["1", "2", "2", "3", "4", "4"]);
+    assert_eq!(&first[9], "2,33");
+    assert_eq!(&first[10], "3,00");
+    assert_eq!(&first[11], "0,67");
+    assert_eq!(&first[12], "groen");
+    assert_eq!(&rows[1][12], "rood");
+    assert_eq!(&rows[2][13], "ja");
+    assert_eq!(&rows[2][12], "", "skipped statement is on no stack");
+    assert_eq!(&rows[4][0], "casus-1");
+    assert_eq!(&rows[4][12], "groen");
+    assert!(text.contains("\r\n"));
+}
+
+#[test]
+fn post_its_csv_neutralises_formulas_and_keeps_dutch_characters() {
+    let g = fixed_game(Lang::Nl);
+    let text = csv_text(&export::post_its_csv(g.session()));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(&rows[0][4], "Intervisie één keer per maand");
+    assert_eq!(&rows[1][4], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&rows[1][5], "'=Chantal");
+    assert_eq!(&rows[2][6], "ja");
+    assert_eq!(&rows[1][1], "roze");
+}
+
+#[test]
+fn english_session_exports_in_english() {
+    let g = fixed_game(Lang::En);
+    let text = csv_text(&export::statements_csv(g.session()));
+    assert!(text.starts_with("id;statement;thema") || text.starts_with("id;statement;"));
+    assert!(text.contains("green"));
+    let html = export::report_html(g.session());
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("Already present"));
+}
+
+#[test]
+fn markdown_report_snapshot() {
+    insta::assert_snapshot!(export::report_markdown(fixed_game(Lang::Nl).session()));
+}
+
+#[test]
+fn html_report_is_self_contained_and_escaped() {
+    let g = fixed_game(Lang::Nl);
+    let html = export::report_html(g.session());
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("Team Zorg &amp; Welzijn"));
+    assert!(html.contains("=HYPERLINK(&quot;http://x&quot;)"));
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("src=\"http"));
+    assert!(!html.contains("href=\"http"));
+    assert!(html.contains("@page{size:A4"));
+    for heading in [
+        "Al aanwezig",
+        "Nog te ontwikkelen",
+        "Open vragen",
+        "Groene stapel",
+        "Rode stapel",
+        "Casussen",
+    ] {
+        assert!(html.contains(heading), "{heading}");
+    }
+}
+
+#[test]
+fn write_all_writes_every_format() {
+    let g = fixed_game(Lang::Nl);
+    let dir = std::env::temp_dir().join(format!("lk-export-{}", std::process::id()));
+    let files = export::write_all(&g, &dir).unwrap();
+    assert_eq!(files.len(), 5);
+    for f in &files {
+        assert!(std::fs::metadata(f).unwrap().len() > 100, "{}", f.display());
+    }
+    let back = export::load_game_file(&dir.join("session.ron")).unwrap();
+    assert_eq!(back.session(), g.session());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+proptest! {
+    #[test]
+    fn csv_cells_never_start_a_formula_and_round_trip(texts in proptest::collection::vec("\\PC{0,20}", 1..6)) {
+        for t in &texts {
+            let cell = neutralise_cell(t);
+            prop_assert!(!matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r')));
+            if cell != *t {
+                prop_assert_eq!(&cell[1..], t.as_str());
+            }
+        }
+        // Post-its with those texts survive a write and read through the CSV.
+        let mut g = Game::new(Session::new(deck::default_deck(), "t".into()));
+        g.apply(Action::AddPlayer { name: "A".into(), colour: None }).unwrap();
+        g.apply(Action::StartPlay).unwrap();
+        let card = g.session().play_cards()[0].clone();
+        let mut kept = Vec::new();
+        for t in &texts {
+            if g.apply(Action::AddPostIt { colour: PostItColour::Green, text: t.clone(), author: None, card: card.clone() }).is_ok() {
+                kept.push(neutralise_cell(t.trim()));
+            }
+        }
+        let text = csv_text(&export::post_its_csv(g.session()));
+        let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
+        let got: Vec<String> = reader.records().map(|r| r.unwrap()[4].to_string()).collect();
+        prop_assert_eq!(got, kept);
+    }
+}

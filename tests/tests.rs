@@ -1,0 +1,5 @@
+//! The one test binary: core rules, decks, exports, and the game headless.
+
+mod decks;
+mod exports;
+mod rules;
