@@ -2,9 +2,6 @@
 
 app-title = Learning climate
 screen-setup = Setup
-screen-play = Play
-screen-plenary = Plenary
-screen-outcome = Outcome
 
 setup-deck = Deck
 setup-deck-statements = { $count ->
@@ -33,8 +30,6 @@ setup-need-player = Add at least one player first.
 
 play-statement-of = Statement { $n } of { $total }
 play-case-of = Case { $n }
-play-theme = Theme
-play-prompt = Discussion question
 play-next = Next
 play-previous = Previous
 play-skip = Skip
@@ -44,14 +39,11 @@ play-add-post-it = Add post-it
 play-post-it-hint = Type a post-it and press Enter
 play-green = Green: already works
 play-pink = Pink: question or need
-play-author = From
 play-nobody = (nobody)
 play-teller = Telling now
 play-pass-turn = Pass the turn
-play-timer = Timer
 play-timer-start = Start timer
 play-timer-stop = Stop timer
-play-timer-reset = Reset
 play-reveal = Reveal pawns
 play-covered = { $count ->
     [one] 1 pawn placed covered
@@ -69,7 +61,6 @@ play-delete = Delete
 play-save = Save
 play-cancel = Cancel
 play-waiting = Not placed yet
-play-skipped = skipped
 
 case-title = Title
 case-description = Description
@@ -94,7 +85,6 @@ outcome-none = (none)
 outcome-move-card = Click a card to move it to the other stack.
 outcome-answered = answered
 outcome-mark-answered = Answered
-outcome-points = { $points } points
 outcome-back = Back to the plenary
 outcome-export = Export
 outcome-exported = Saved in { $dir }
@@ -106,7 +96,23 @@ help-keys =
     F1 or ?: this help
     F11: full screen
     Ctrl+Z / Ctrl+Y: undo / redo
-    Right / Left arrow: next / previous statement
-    1 to 9: choose a player; Up / Down or Home / End: move that player's pawn
+    Right / Left arrow or Page Down / Up: next / previous card
+    1 to 9, 0 or Tab: choose a player
+    with a player chosen: arrows, Home / End: move the pawn; Delete: take it off the board
     Esc: let go of the player
-    N: type a new post-it
+    N: type a new post-it (Enter adds it)
+    Ctrl + / Ctrl −: everything larger / smaller
+
+err-unknown-player = that player does not exist (any more)
+err-unknown-post-it = that post-it does not exist (any more)
+err-unknown-card = that card does not exist
+err-square = square { $square } is outside the scale of { $squares } squares
+err-empty-text = the text is empty
+err-too-long = the text is too long ({ $len } characters, at most { $max })
+err-too-many-players = at most 12 players can play
+err-no-players = add at least one player first
+err-colour = that colour does not exist
+err-wrong-phase = that is not possible in this part of the game
+err-no-card = there is no card at that place
+err-invalid-deck = the deck is not right: { $reason }
+err-duplicate-name = someone named { $name } is already playing

@@ -2,9 +2,6 @@
 
 app-title = Leerklimaat
 screen-setup = Voorbereiding
-screen-play = Spel
-screen-plenary = Plenair
-screen-outcome = Uitkomst
 
 setup-deck = Kaartspel
 setup-deck-statements = { $count ->
@@ -33,8 +30,6 @@ setup-need-player = Voeg eerst minstens één speler toe.
 
 play-statement-of = Stelling { $n } van { $total }
 play-case-of = Casus { $n }
-play-theme = Thema
-play-prompt = Gespreksvraag
 play-next = Volgende
 play-previous = Vorige
 play-skip = Overslaan
@@ -44,14 +39,11 @@ play-add-post-it = Post-it toevoegen
 play-post-it-hint = Typ een post-it en druk op Enter
 play-green = Groen: werkt al
 play-pink = Roze: vraag of behoefte
-play-author = Van
 play-nobody = (niemand)
 play-teller = Aan het woord
 play-pass-turn = Beurt doorgeven
-play-timer = Timer
 play-timer-start = Start timer
 play-timer-stop = Stop timer
-play-timer-reset = Opnieuw
 play-reveal = Pionnen onthullen
 play-covered = { $count ->
     [one] 1 pion gedekt geplaatst
@@ -69,7 +61,6 @@ play-delete = Verwijderen
 play-save = Opslaan
 play-cancel = Annuleren
 play-waiting = Nog niet geplaatst
-play-skipped = overgeslagen
 
 case-title = Titel
 case-description = Beschrijving
@@ -94,7 +85,6 @@ outcome-none = (geen)
 outcome-move-card = Klik een kaart om hem naar de andere stapel te verplaatsen.
 outcome-answered = beantwoord
 outcome-mark-answered = Beantwoord
-outcome-points = { $points } punten
 outcome-back = Terug naar plenair
 outcome-export = Exporteren
 outcome-exported = Opgeslagen in { $dir }
@@ -106,7 +96,23 @@ help-keys =
     F1 of ?: deze hulp
     F11: volledig scherm
     Ctrl+Z / Ctrl+Y: ongedaan maken / opnieuw
-    Pijl rechts / links: volgende / vorige stelling
-    1 tot 9: kies een speler; pijlen omhoog / omlaag of Home / End: pion van die speler verschuiven
+    Pijl rechts / links of Page Down / Up: volgende / vorige kaart
+    1 tot 9, 0 of Tab: kies een speler
+    met een gekozen speler: pijlen, Home / End: pion verschuiven; Delete: pion van het bord
     Esc: speler loslaten
-    N: nieuwe post-it typen
+    N: nieuwe post-it typen (Enter voegt toe)
+    Ctrl + / Ctrl −: alles groter / kleiner
+
+err-unknown-player = die speler bestaat niet (meer)
+err-unknown-post-it = die post-it bestaat niet (meer)
+err-unknown-card = die kaart bestaat niet
+err-square = vakje { $square } ligt buiten de schaal van { $squares } vakjes
+err-empty-text = de tekst is leeg
+err-too-long = de tekst is te lang ({ $len } tekens, hooguit { $max })
+err-too-many-players = er kunnen hooguit 12 spelers meedoen
+err-no-players = voeg eerst minstens één speler toe
+err-colour = die kleur bestaat niet
+err-wrong-phase = dat kan nu niet in dit deel van het spel
+err-no-card = er is geen kaart op die plek
+err-invalid-deck = het kaartspel klopt niet: { $reason }
+err-duplicate-name = er speelt al iemand met de naam { $name }

@@ -1,6 +1,8 @@
 //! The command line: starts the game, or runs one of the headless commands (check-deck, simulate, export).
 
 use clap::{Parser, Subcommand};
+use leerklimaat::GameOptions;
+use leerklimaat::core::session::Lang;
 use leerklimaat::core::{deck, export, simulate};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -13,10 +15,25 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Interface language: nl (default, or the system's language) or en.
+    #[arg(long, global = true, value_parser = ["nl", "en"])]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Play a scripted game in a real window (4 players, 3 statements, a case, the plenary and the
+    /// tally) through the same actions as the panels, write a PNG of every screen, and exit.
+    Demo {
+        /// The folder for the PNGs; it is created if needed.
+        #[arg(long)]
+        screenshots: PathBuf,
+    },
+    /// Check that every screen's PNG of a demo run exists and is not blank. Exits 1 if one is wrong.
+    CheckPng {
+        /// The folder the demo wrote to.
+        dir: PathBuf,
+    },
     /// Check deck files and print `FILE:LINE:COL: message` for each problem. Exits 1 if any deck is wrong.
     CheckDeck {
         /// Deck files (`*.deck.ron`).
@@ -54,10 +71,40 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli
+        .lang
+        .as_deref()
+        .map(|l| if l == "en" { Lang::En } else { Lang::Nl });
     match cli.command {
-        None => {
-            leerklimaat::run_game();
-            ExitCode::SUCCESS
+        None => exit_code(leerklimaat::run_game(&GameOptions {
+            lang,
+            ..GameOptions::default()
+        })),
+        Some(Command::Demo { screenshots }) => {
+            if let Err(e) = std::fs::create_dir_all(&screenshots) {
+                eprintln!("{}: cannot create the folder: {e}", screenshots.display());
+                return ExitCode::FAILURE;
+            }
+            exit_code(leerklimaat::run_game(&GameOptions {
+                demo_screenshots: Some(screenshots),
+                lang,
+            }))
+        }
+        Some(Command::CheckPng { dir }) => {
+            let problems = leerklimaat::game::demo::check_pngs(&dir);
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            if problems.is_empty() {
+                println!(
+                    "{}: {} screens, none blank",
+                    dir.display(),
+                    leerklimaat::game::demo::DEMO_SHOTS.len()
+                );
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
         }
         Some(Command::CheckDeck { files }) => {
             let mut bad = 0;
@@ -141,5 +188,12 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+fn exit_code(exit: bevy::app::AppExit) -> ExitCode {
+    match exit {
+        bevy::app::AppExit::Success => ExitCode::SUCCESS,
+        bevy::app::AppExit::Error(_) => ExitCode::FAILURE,
     }
 }

@@ -2,4 +2,6 @@
 
 mod decks;
 mod exports;
+mod game;
+mod panels;
 mod rules;

@@ -156,6 +156,9 @@ pub struct CardRecord {
     pub stack_override: Option<Stack>,
     /// Rounds whose covered pawns have been revealed.
     pub revealed: BTreeSet<Round>,
+    /// Whether the card has been on the table during play.
+    #[serde(default)]
+    pub visited: bool,
 }
 
 impl CardRecord {
@@ -399,12 +402,19 @@ impl Session {
         self.play_cards().get(self.current).cloned()
     }
 
-    /// The cards of the plenary: every card in play that was not skipped.
+    /// The cards of the plenary: every card that was on the table during play and was not skipped.
     pub fn plenary_cards(&self) -> Vec<CardRef> {
         self.play_cards()
             .into_iter()
-            .filter(|c| !self.records.get(c).is_some_and(|r| r.skipped))
+            .filter(|c| self.records.get(c).is_some_and(|r| r.visited && !r.skipped))
             .collect()
+    }
+
+    fn visit(&mut self, index: usize) {
+        if let Some(card) = self.play_cards().get(index) {
+            let record = self.records.entry(card.clone()).or_default();
+            record.visited = true;
+        }
     }
 
     pub fn plenary_card(&self) -> Option<CardRef> {
@@ -557,6 +567,7 @@ impl Session {
                 }
                 self.play_order = ids;
                 self.current = 0;
+                self.visit(0);
                 self.teller = self.players.first().map(|p| p.id);
                 self.phase = Phase::Play;
             }
@@ -576,6 +587,7 @@ impl Session {
                     }
                 }
                 self.current = *index;
+                self.visit(*index);
             }
             A::Skip { seconds } => {
                 self.require_phase(&[Phase::Play])?;
@@ -588,6 +600,7 @@ impl Session {
                 record.skipped = true;
                 if self.current + 1 < cards.len() {
                     self.current += 1;
+                    self.visit(self.current);
                 }
             }
             A::Place {
@@ -709,6 +722,7 @@ impl Session {
                 });
                 // The new case goes on the table.
                 self.current = self.play_cards().len() - 1;
+                self.visit(self.current);
             }
             A::EditCase {
                 id,

@@ -1,0 +1,383 @@
+//! The board in the world: the squares of the scale with their labels, the waiting row for pawns, and
+//! the statement (or case) card with its theme, prompt, progress and, in the plenary, the shift.
+
+use super::layout::{self, STATEMENT_FONT};
+use super::session::{ActiveGame, CardClock};
+use super::theme::{self, GameFonts, font};
+use super::{AppSystems, Screen};
+use crate::core::session::{CardRef, Phase, Round, Session};
+use crate::core::tally::tally_card;
+use crate::i18n::Texts;
+use bevy::prelude::*;
+use bevy::sprite::Anchor;
+use bevy::text::{LineBreak, TextBounds};
+use fluent_bundle::FluentValue;
+
+/// The interface texts, for the world and the panels.
+#[derive(Resource, Default)]
+pub struct Tr(pub Texts);
+
+/// One square of the scale; the number is its index from the left.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BoardSquare(pub usize);
+
+/// The card on the table, with what it shows, so it is redrawn only when that changes.
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct StatementCard(pub CardView);
+
+/// The clock on the card.
+#[derive(Component)]
+pub struct TimerText;
+
+/// Everything the card shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CardView {
+    pub card: Option<CardRef>,
+    pub header: String,
+    pub text: String,
+    pub footer: String,
+    pub extra: String,
+}
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Tr>();
+    for screen in [Screen::Play, Screen::Plenary] {
+        app.add_systems(OnEnter(screen), spawn_board);
+    }
+    app.add_systems(
+        Update,
+        (
+            draw_card.run_if(resource_changed::<ActiveGame>.or_else(state_changed::<Screen>)),
+            tick_timer,
+        )
+            .run_if(in_state(Screen::Play).or_else(in_state(Screen::Plenary)))
+            .in_set(AppSystems::Draw),
+    );
+    app.add_systems(OnEnter(Screen::Setup), spawn_setup_backdrop);
+}
+
+/// Wrapped text in the world, `width` wide, placed by `anchor`.
+fn text2d(
+    text: impl Into<String>,
+    font: TextFont,
+    colour: Color,
+    width: f32,
+    justify: Justify,
+    anchor: Anchor,
+) -> impl Bundle {
+    (
+        Text2d::new(text),
+        font,
+        TextColor(colour),
+        TextLayout::new(justify, LineBreak::WordBoundary),
+        TextBounds::new_horizontal(width),
+        anchor,
+    )
+}
+
+/// The squares and the waiting row, drawn once per screen: the scale does not change during a game.
+pub fn spawn_board(
+    mut commands: Commands,
+    game: Res<ActiveGame>,
+    fonts: Option<Res<GameFonts>>,
+    tr: Res<Tr>,
+    screen: Res<State<Screen>>,
+) {
+    let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
+    let screen = *screen.get();
+    let session = game.session();
+    let squares = &session.deck.scale.squares;
+    for (i, (rect, square)) in layout::square_rects(squares.len())
+        .iter()
+        .zip(squares)
+        .enumerate()
+    {
+        commands.spawn((
+            BoardSquare(i),
+            Name::new(format!("square {i}")),
+            Sprite::from_color(theme::SQUARE, rect.size()),
+            Transform::from_translation(rect.center().extend(0.0)),
+            DespawnOnExit(screen),
+            children![
+                (
+                    Sprite::from_color(theme::SQUARE_EDGE, Vec2::new(rect.width(), 6.0)),
+                    Transform::from_xyz(0.0, rect.height() / 2.0 - 3.0, 0.1),
+                ),
+                (
+                    text2d(
+                        format!("{}\n{}", square.points, square.label),
+                        font(&fonts, layout::LABEL_FONT, true),
+                        theme::INK,
+                        rect.width() - 16.0,
+                        Justify::Center,
+                        Anchor::TOP_CENTER
+                    ),
+                    Transform::from_xyz(0.0, rect.height() / 2.0 - 12.0, 0.2),
+                ),
+            ],
+        ));
+    }
+    let pool = layout::pool_rect();
+    commands.spawn((
+        Name::new("waiting row"),
+        Sprite::from_color(theme::POOL, pool.size()),
+        Transform::from_translation(pool.center().extend(-0.5)),
+        DespawnOnExit(screen),
+        children![(
+            text2d(
+                tr.0.get(session.language, "play-waiting"),
+                font(&fonts, layout::SMALL_FONT, false),
+                theme::INK_SOFT,
+                180.0,
+                Justify::Left,
+                Anchor::CENTER_LEFT
+            ),
+            Transform::from_xyz(-pool.width() / 2.0 + 14.0, 0.0, 0.1),
+        )],
+    ));
+}
+
+/// What the card shows for the session as it is now.
+pub fn card_view(session: &Session, tr: &Texts) -> CardView {
+    let lang = session.language;
+    let Some((card, round)) = session.active_card() else {
+        return CardView::default();
+    };
+    let header = match (&card, round) {
+        (CardRef::Case(id), _) => tr.format(lang, "play-case-of", &[("n", FluentValue::from(*id))]),
+        (_, Round::First) => {
+            let n = session.current + 1;
+            let total = session.play_order.len();
+            let theme = match &card {
+                CardRef::Statement(id) => session.deck.statement(id).and_then(|s| s.theme.clone()),
+                CardRef::Case(_) => None,
+            };
+            let count = tr.format(
+                lang,
+                "play-statement-of",
+                &[("n", n.into()), ("total", total.into())],
+            );
+            match theme {
+                Some(t) => format!("{count}  ·  {t}"),
+                None => count,
+            }
+        }
+        (_, Round::Plenary) => tr.format(
+            lang,
+            "plenary-card-of",
+            &[
+                ("n", (session.plenary_current + 1).into()),
+                ("total", session.plenary_cards().len().into()),
+            ],
+        ),
+    };
+    let (text, footer) = match &card {
+        CardRef::Statement(id) => {
+            let st = session.deck.statement(id);
+            (
+                st.map_or_else(|| id.clone(), |s| s.text.clone()),
+                st.and_then(|s| s.prompt.clone()).unwrap_or_default(),
+            )
+        }
+        CardRef::Case(id) => {
+            let case = session.case(*id);
+            let by = case
+                .and_then(|c| c.brought_by)
+                .and_then(|p| session.player(p))
+                .map(|p| format!("{}: {}", tr.get(lang, "case-brought-by"), p.name));
+            let desc = case.map(|c| c.description.clone()).unwrap_or_default();
+            (
+                case.map(|c| c.title.clone()).unwrap_or_default(),
+                [Some(desc), by]
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        }
+    };
+    let extra = if round == Round::Plenary {
+        let t = tally_card(session, &card);
+        match (t.first.mean, t.plenary.mean) {
+            (Some(a), Some(b)) => format!(
+                "{}: {:.1} → {:.1} ({}{:.1})",
+                tr.get(lang, "plenary-shift"),
+                a,
+                b,
+                if b >= a { "+" } else { "" },
+                b - a
+            ),
+            (Some(a), None) => format!("{}: {:.1}", tr.get(lang, "plenary-first"), a),
+            _ => String::new(),
+        }
+    } else {
+        session
+            .teller
+            .and_then(|t| session.player(t))
+            .map(|p| format!("{}: {}", tr.get(lang, "play-teller"), p.name))
+            .unwrap_or_default()
+    };
+    let decimal = |s: String| {
+        if lang == crate::core::session::Lang::Nl {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    };
+    CardView {
+        card: Some(card),
+        header,
+        text,
+        footer,
+        extra: decimal(extra),
+    }
+}
+
+/// Redraws the card when what it shows changed.
+pub fn draw_card(
+    mut commands: Commands,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    fonts: Option<Res<GameFonts>>,
+    cards: Query<(Entity, &StatementCard)>,
+    screen: Res<State<Screen>>,
+) {
+    let view = card_view(game.session(), &tr.0);
+    if let Ok((_, existing)) = cards.single()
+        && existing.0 == view
+    {
+        return;
+    }
+    for (e, _) in &cards {
+        commands.entity(e).despawn();
+    }
+    if view.card.is_none() {
+        return;
+    }
+    let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
+    let rect = layout::card_rect();
+    let inner = rect.width() - 56.0;
+    let (w, h) = (rect.width(), rect.height());
+    let is_case = matches!(view.card, Some(CardRef::Case(_)));
+    let plenary = game.session().phase == Phase::Plenary;
+    commands.spawn((
+        StatementCard(view.clone()),
+        Name::new("statement card"),
+        Sprite::from_color(theme::CARD_EDGE, rect.size() + Vec2::splat(8.0)),
+        Transform::from_translation(rect.center().extend(1.0)),
+        DespawnOnExit(*screen.get()),
+        children![
+            (
+                Sprite::from_color(
+                    if is_case {
+                        Color::srgb(1.0, 0.98, 0.90)
+                    } else {
+                        theme::CARD
+                    },
+                    rect.size()
+                ),
+                Transform::from_xyz(0.0, 0.0, 0.1)
+            ),
+            (
+                text2d(
+                    view.header,
+                    font(&fonts, layout::LABEL_FONT, true),
+                    if plenary {
+                        theme::GREEN_STACK
+                    } else {
+                        theme::INK_SOFT
+                    },
+                    inner,
+                    Justify::Left,
+                    Anchor::TOP_LEFT
+                ),
+                Transform::from_xyz(-w / 2.0 + 28.0, h / 2.0 - 22.0, 0.2),
+            ),
+            (
+                text2d(
+                    view.text,
+                    font(&fonts, STATEMENT_FONT, true),
+                    theme::INK,
+                    inner,
+                    Justify::Left,
+                    Anchor::TOP_LEFT
+                ),
+                Transform::from_xyz(-w / 2.0 + 28.0, h / 2.0 - 72.0, 0.2),
+            ),
+            (
+                text2d(
+                    view.footer,
+                    font(&fonts, layout::SMALL_FONT, false),
+                    theme::INK_SOFT,
+                    inner,
+                    Justify::Left,
+                    Anchor::BOTTOM_LEFT
+                ),
+                Transform::from_xyz(-w / 2.0 + 28.0, -h / 2.0 + 60.0, 0.2),
+            ),
+            (
+                text2d(
+                    view.extra,
+                    font(&fonts, layout::SMALL_FONT, true),
+                    theme::INK,
+                    inner,
+                    Justify::Left,
+                    Anchor::BOTTOM_LEFT
+                ),
+                Transform::from_xyz(-w / 2.0 + 28.0, -h / 2.0 + 18.0, 0.2),
+            ),
+            (
+                TimerText,
+                text2d(
+                    "",
+                    font(&fonts, layout::LABEL_FONT, true),
+                    theme::INK_SOFT,
+                    160.0,
+                    Justify::Right,
+                    Anchor::TOP_RIGHT
+                ),
+                Transform::from_xyz(w / 2.0 - 24.0, h / 2.0 - 22.0, 0.3),
+            ),
+        ],
+    ));
+}
+
+/// Shows the clock on the card when the timer is on; it turns red after its limit.
+fn tick_timer(
+    clock: Res<CardClock>,
+    mut timers: Query<(&mut Text2d, &mut TextColor), With<TimerText>>,
+) {
+    let secs = clock.seconds();
+    let shown = if clock.shown {
+        format!("{:02}:{:02}", secs / 60, secs % 60)
+    } else {
+        String::new()
+    };
+    let colour = if secs >= clock.limit_minutes * 60 {
+        theme::RED_STACK
+    } else {
+        theme::INK_SOFT
+    };
+    for (mut text, mut c) in &mut timers {
+        if text.0 != shown {
+            text.0.clone_from(&shown);
+        }
+        if c.0 != colour {
+            c.0 = colour;
+        }
+    }
+}
+
+/// The title on the setup screen, behind the panels.
+fn spawn_setup_backdrop(mut commands: Commands, fonts: Option<Res<GameFonts>>) {
+    let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
+    commands.spawn((
+        Name::new("setup title"),
+        Text2d::new("Leerklimaat"),
+        font(&fonts, 96.0, true),
+        TextColor(theme::CARD_EDGE.with_alpha(0.12)),
+        Transform::from_xyz(0.0, 380.0, -1.0),
+        DespawnOnExit(Screen::Setup),
+    ));
+}

@@ -1,0 +1,350 @@
+//! The scripted demo: a whole game played through the same messages as the panels send, in a real
+//! window, writing a PNG of every screen. 4 players, 3 statements with placements and post-its of both
+//! colours, a case, the plenary and the tally.
+
+use super::session::{ActiveGame, GameMsg};
+use super::{AppSystems, Screen};
+use crate::core::session::{Action, CardRef, Lang, PostItColour, Round, Session};
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use bevy::winit::WinitSettings;
+use std::path::PathBuf;
+
+/// The screens the demo photographs, in order.
+pub const DEMO_SHOTS: [&str; 6] = [
+    "01-setup",
+    "02-play",
+    "03-play-post-its",
+    "04-case",
+    "05-plenary",
+    "06-outcome",
+];
+
+/// Where the demo is in its script.
+#[derive(Resource, Debug)]
+pub struct Demo {
+    pub dir: PathBuf,
+    pub frame: u32,
+    pub step: usize,
+    pub next_at: u32,
+    pub lang: Lang,
+}
+
+/// Frames to wait before the first picture, while the software renderer compiles its shaders.
+const WARM_UP: u32 = 60;
+/// Frames between a step's actions and its picture.
+const SETTLE: u32 = 20;
+
+pub fn plugin(dir: PathBuf, lang: Lang) -> impl Fn(&mut App) {
+    move |app: &mut App| {
+        app.insert_resource(WinitSettings::continuous());
+        app.insert_resource(Demo {
+            dir: dir.clone(),
+            frame: 0,
+            step: 0,
+            next_at: WARM_UP,
+            lang,
+        });
+        app.add_systems(Update, run_demo.in_set(AppSystems::Input));
+    }
+}
+
+/// The actions of step `step`, given the session as it is.
+fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
+    let ids: Vec<_> = s.players.iter().map(|p| p.id).collect();
+    let card = |i: usize| s.play_cards().get(i).cloned();
+    let place = |card: CardRef, round: Round, squares: [usize; 4]| {
+        ids.iter().zip(squares).map(move |(p, sq)| {
+            GameMsg::Do(Action::Place {
+                player: *p,
+                card: card.clone(),
+                round,
+                square: sq,
+            })
+        })
+    };
+    let note = |colour, text: &str, author: usize, card: CardRef| {
+        GameMsg::Do(Action::AddPostIt {
+            colour,
+            text: text.into(),
+            author: ids.get(author).copied(),
+            card,
+        })
+    };
+    let nl = lang == Lang::Nl;
+    match step {
+        0 => {
+            let mut m = vec![
+                GameMsg::Do(Action::SetLanguage(lang)),
+                GameMsg::Do(Action::SetGroup(
+                    if nl {
+                        "Leercirkel Wijkteams"
+                    } else {
+                        "Learning circle"
+                    }
+                    .into(),
+                )),
+            ];
+            for name in [
+                "Anouk de Vries",
+                "Bram Jansen",
+                "Chantal Bakker",
+                "Daan Visser",
+            ] {
+                m.push(GameMsg::Do(Action::AddPlayer {
+                    name: name.into(),
+                    colour: None,
+                }));
+            }
+            m
+        }
+        1 => vec![GameMsg::Do(Action::StartPlay)],
+        2 => {
+            let Some(c) = card(0) else { return vec![] };
+            let mut m: Vec<GameMsg> = place(c.clone(), Round::First, [1, 2, 2, 3]).collect();
+            m.push(note(
+                PostItColour::Green,
+                if nl {
+                    "Fouten bespreken we in het teamoverleg, zonder schuldvraag"
+                } else {
+                    "We discuss mistakes in the team meeting, without blame"
+                },
+                0,
+                c.clone(),
+            ));
+            m.push(note(
+                PostItColour::Green,
+                if nl {
+                    "Nieuwe collega's krijgen een maatje"
+                } else {
+                    "New colleagues get a buddy"
+                },
+                1,
+                c.clone(),
+            ));
+            m.push(note(
+                PostItColour::Pink,
+                if nl {
+                    "Durven we dit ook als de leidinggevende erbij is?"
+                } else {
+                    "Do we dare this with the manager present too?"
+                },
+                2,
+                c.clone(),
+            ));
+            m.push(GameMsg::Do(Action::PassTurn));
+            m
+        }
+        3 => {
+            let mut m = vec![GameMsg::Next];
+            if let Some(c) = card(1) {
+                m.extend(place(c.clone(), Round::First, [0, 1, 1, 2]));
+                m.push(note(
+                    PostItColour::Pink,
+                    if nl {
+                        "Wie beslist over het opleidingsbudget?"
+                    } else {
+                        "Who decides on the training budget?"
+                    },
+                    3,
+                    c.clone(),
+                ));
+                m.push(note(
+                    PostItColour::Green,
+                    if nl {
+                        "Ruimte voor een cursus op eigen initiatief"
+                    } else {
+                        "Room for a course on your own initiative"
+                    },
+                    0,
+                    c,
+                ));
+            }
+            m.push(GameMsg::Next);
+            if let Some(c) = card(2) {
+                m.extend(place(c.clone(), Round::First, [2, 3, 3, 2]));
+                m.push(note(
+                    PostItColour::Green,
+                    if nl {
+                        "Intervisie elke maand"
+                    } else {
+                        "Peer consultation every month"
+                    },
+                    1,
+                    c.clone(),
+                ));
+                m.push(note(
+                    PostItColour::Pink,
+                    if nl {
+                        "Hoe houden we dit vol als het druk is?"
+                    } else {
+                        "How do we keep this up when it is busy?"
+                    },
+                    2,
+                    c,
+                ));
+            }
+            m
+        }
+        4 => {
+            let title = if nl {
+                "Nieuwe collega inwerken"
+            } else {
+                "Onboarding a new colleague"
+            };
+            let description = if nl {
+                "Een nieuwe collega leert het vak vooral door mee te lopen. Hoe geven we haar ruimte om zelf te leren?"
+            } else {
+                "A new colleague learns the job mostly by shadowing. How do we give her room to learn herself?"
+            };
+            vec![GameMsg::Do(Action::AddCase {
+                title: title.into(),
+                description: description.into(),
+                brought_by: ids.get(1).copied(),
+            })]
+        }
+        5 => {
+            let c = CardRef::Case(1);
+            let mut m: Vec<GameMsg> = place(c.clone(), Round::First, [1, 1, 2, 0]).collect();
+            m.push(note(
+                PostItColour::Green,
+                if nl {
+                    "Inwerkplan met vaste momenten"
+                } else {
+                    "Onboarding plan with fixed moments"
+                },
+                1,
+                c,
+            ));
+            m
+        }
+        6 => {
+            // To the plenary; everyone places again on every card, ending on the first.
+            let mut m = vec![GameMsg::Do(Action::StartPlenary)];
+            let cards = s.plenary_cards();
+            let again = [[2, 2, 3, 3], [1, 1, 1, 2], [3, 3, 2, 3], [1, 2, 2, 1]];
+            for (i, c) in cards.iter().take(4).enumerate() {
+                m.push(GameMsg::Do(Action::PlenaryGoTo { index: i }));
+                m.extend(place(c.clone(), Round::Plenary, again[i]));
+            }
+            m.push(GameMsg::Do(Action::PlenaryGoTo { index: 0 }));
+            m
+        }
+        7 => {
+            let mut m = Vec::new();
+            if let Some(p) = s.post_its.iter().find(|p| p.colour == PostItColour::Pink) {
+                m.push(GameMsg::Do(Action::SetAnswered {
+                    id: p.id,
+                    answered: true,
+                }));
+            }
+            m.push(GameMsg::Do(Action::ShowOutcome));
+            m
+        }
+        _ => vec![],
+    }
+}
+
+/// Which picture, if any, is taken after step `step`.
+fn shot_after(step: usize) -> Option<&'static str> {
+    match step {
+        0 => Some(DEMO_SHOTS[0]),
+        2 => Some(DEMO_SHOTS[1]),
+        3 => Some(DEMO_SHOTS[2]),
+        5 => Some(DEMO_SHOTS[3]),
+        6 => Some(DEMO_SHOTS[4]),
+        7 => Some(DEMO_SHOTS[5]),
+        _ => None,
+    }
+}
+
+const STEPS: usize = 8;
+
+fn run_demo(
+    mut commands: Commands,
+    mut demo: ResMut<Demo>,
+    game: Res<ActiveGame>,
+    screen: Res<State<Screen>>,
+    mut messages: MessageWriter<GameMsg>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    demo.frame += 1;
+    if demo.frame < demo.next_at {
+        return;
+    }
+    let step = demo.step;
+    if step < STEPS {
+        // Actions first; the picture of the step comes SETTLE frames later (as step + STEPS).
+        messages.write_batch(actions(step, game.session(), demo.lang));
+        demo.step += 100;
+        demo.next_at = demo.frame + SETTLE;
+        return;
+    }
+    if step >= 100 && step - 100 < STEPS {
+        let done = step - 100;
+        if let Some(name) = shot_after(done) {
+            let path = demo.dir.join(format!("{name}.png"));
+            info!("demo: {name} on {:?}", screen.get());
+            commands
+                .spawn(Screenshot::primary_window())
+                .observe(save_to_disk(path));
+        }
+        demo.step = done + 1;
+        demo.next_at = demo.frame + 5;
+        if demo.step == STEPS {
+            demo.step = 1000;
+            demo.next_at = demo.frame + 30;
+        }
+        return;
+    }
+    // Wait for the files, then leave.
+    let missing: Vec<&str> = DEMO_SHOTS
+        .iter()
+        .copied()
+        .filter(|n| !demo.dir.join(format!("{n}.png")).exists())
+        .collect();
+    if missing.is_empty() {
+        info!("demo: all screenshots written to {}", demo.dir.display());
+        exit.write(AppExit::Success);
+    } else if demo.frame > demo.next_at + 600 {
+        error!("demo: screenshots missing: {missing:?}");
+        exit.write(AppExit::error());
+    }
+}
+
+/// Checks that every demo PNG exists and is not blank (more than one colour). Returns the problems.
+pub fn check_pngs(dir: &std::path::Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for name in DEMO_SHOTS {
+        let path = dir.join(format!("{name}.png"));
+        match png_colours(&path) {
+            Err(e) => problems.push(format!("{}: {e}", path.display())),
+            Ok(n) if n < 2 => problems.push(format!(
+                "{}: the picture is blank (one colour)",
+                path.display()
+            )),
+            Ok(_) => {}
+        }
+    }
+    problems
+}
+
+/// How many distinct colours a PNG has, up to 1000.
+fn png_colours(path: &std::path::Path) -> Result<usize, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("missing ({e})"))?;
+    let mut decoder = png::Decoder::new(std::io::BufReader::new(file));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().map_err(|e| e.to_string())?;
+    let mut buf = vec![0; reader.output_buffer_size().unwrap_or(0)];
+    let info = reader.next_frame(&mut buf).map_err(|e| e.to_string())?;
+    let bytes = &buf[..info.buffer_size()];
+    let step = info.color_type.samples();
+    let mut seen = std::collections::HashSet::new();
+    for px in bytes.chunks(step).step_by(97) {
+        seen.insert(px.to_vec());
+        if seen.len() >= 1000 {
+            break;
+        }
+    }
+    Ok(seen.len())
+}

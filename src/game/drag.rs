@@ -1,0 +1,57 @@
+//! Dragging things on the board with a mouse or a finger: pointer positions in world units, and the
+//! marker of an entity being dragged. Each drag belongs to one pointer, so two fingers can drag two
+//! pawns at once.
+
+use bevy::picking::pointer::{Location, PointerId};
+use bevy::prelude::*;
+
+/// An entity being dragged: by which pointer, where it was, and where it was grabbed.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct Dragging {
+    pub pointer: PointerId,
+    pub from: Vec2,
+    pub grab: Vec2,
+}
+
+/// The board camera, to turn screen pixels into world units.
+#[derive(Component, Default)]
+pub struct BoardCamera;
+
+/// A pointer's position in world units, or `None` without a board camera (headless).
+pub fn pointer_world(
+    location: &Location,
+    cameras: &Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+) -> Option<Vec2> {
+    let (camera, transform) = cameras.iter().next()?;
+    camera
+        .viewport_to_world_2d(transform, location.position)
+        .ok()
+}
+
+/// Where a dragged entity should be now. Without a camera, the drag distance is taken as world units.
+pub fn drag_position(
+    dragging: &Dragging,
+    location: &Location,
+    distance: Vec2,
+    cameras: &Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+) -> Vec2 {
+    match pointer_world(location, cameras) {
+        Some(p) => p - dragging.grab,
+        None => dragging.from + Vec2::new(distance.x, -distance.y),
+    }
+}
+
+/// Starts a drag: remembers the pointer and the grab offset.
+pub fn start(
+    location: &Location,
+    pointer: PointerId,
+    from: Vec2,
+    cameras: &Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+) -> Dragging {
+    let grab = pointer_world(location, cameras).map_or(Vec2::ZERO, |p| p - from);
+    Dragging {
+        pointer,
+        from,
+        grab,
+    }
+}

@@ -1,0 +1,404 @@
+//! The players' pawns: drawn from the session's placements, dragged with mouse or finger onto a square,
+//! moved with the keyboard, and shown as faint ghosts of the first placement during the plenary.
+
+use super::drag::{self, BoardCamera, Dragging};
+use super::layout::{self, PAWN_SIZE};
+use super::session::{ActiveGame, GameMsg};
+use super::theme::{self, GameFonts, font};
+use super::{AppSystems, Screen};
+use crate::core::session::{Action, PlacementMode, PlayerId, Round, Session};
+use bevy::prelude::*;
+use std::collections::HashMap;
+
+/// A player's pawn.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pawn {
+    pub player: PlayerId,
+}
+
+/// Where a pawn stands, and how it looks, according to the session.
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct PawnView {
+    pub colour: u8,
+    pub initials: String,
+    /// The square it stands on, if placed (and not covered).
+    pub square: Option<usize>,
+    pub home: Vec2,
+    pub covered: bool,
+    pub teller: bool,
+    pub selected: bool,
+}
+
+/// A faint pawn showing the first placement during the plenary.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GhostPawn {
+    pub player: PlayerId,
+    pub square: usize,
+}
+
+/// The player whose pawn the keyboard moves.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SelectedPlayer(pub Option<PlayerId>);
+
+/// The round pawn picture, made once.
+#[derive(Resource, Clone, Default)]
+pub struct PawnImage(pub Handle<Image>);
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<SelectedPlayer>();
+    app.add_systems(Startup, make_pawn_image);
+    app.add_systems(
+        Update,
+        draw_pawns
+            .run_if(
+                resource_changed::<ActiveGame>
+                    .or_else(resource_changed::<SelectedPlayer>)
+                    .or_else(state_changed::<Screen>),
+            )
+            .run_if(in_state(Screen::Play).or_else(in_state(Screen::Plenary)))
+            .in_set(AppSystems::Draw),
+    );
+}
+
+/// A white disc with a soft edge, tinted per player.
+fn make_pawn_image(images: Option<ResMut<Assets<Image>>>, mut commands: Commands) {
+    let Some(mut images) = images else {
+        commands.init_resource::<PawnImage>();
+        return;
+    };
+    let size = 128u32;
+    let mut data = Vec::with_capacity((size * size * 4) as usize);
+    let c = size as f32 / 2.0;
+    for y in 0..size {
+        for x in 0..size {
+            let d = ((x as f32 + 0.5 - c).powi(2) + (y as f32 + 0.5 - c).powi(2)).sqrt();
+            let alpha = (c - d).clamp(0.0, 1.0);
+            data.extend_from_slice(&[255, 255, 255, (alpha * 255.0) as u8]);
+        }
+    }
+    let image = Image::new(
+        bevy::render::render_resource::Extent3d {
+            width: size,
+            height: size,
+            depth_or_array_layers: 1,
+        },
+        bevy::render::render_resource::TextureDimension::D2,
+        data,
+        bevy::render::render_resource::TextureFormat::Rgba8UnormSrgb,
+        bevy::asset::RenderAssetUsages::RENDER_WORLD,
+    );
+    commands.insert_resource(PawnImage(images.add(image)));
+}
+
+/// The round the pawns are placed in on this screen.
+pub fn round_of(session: &Session) -> Round {
+    if session.phase == crate::core::session::Phase::Plenary {
+        Round::Plenary
+    } else {
+        Round::First
+    }
+}
+
+/// Where every pawn should be, from the session.
+pub fn pawn_views(session: &Session, selected: Option<PlayerId>) -> Vec<(PlayerId, PawnView)> {
+    let Some((card, round)) = session.active_card() else {
+        return Vec::new();
+    };
+    let record = session.record(&card);
+    let squares = layout::square_rects(session.deck.scale.squares.len());
+    let covered = session.mode == PlacementMode::Covered
+        && !record.is_some_and(|r| r.revealed.contains(&round));
+    let mut per_square: HashMap<usize, usize> = HashMap::new();
+    let mut on_square: HashMap<usize, usize> = HashMap::new();
+    if let Some(r) = record.filter(|_| !covered) {
+        for sq in r.round(round).values() {
+            *on_square.entry(*sq).or_default() += 1;
+        }
+    }
+    let mut waiting = 0;
+    let n = session.players.len();
+    session
+        .players
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let square = record.and_then(|r| r.round(round).get(&p.id).copied());
+            let home = match square {
+                Some(sq) if !covered => {
+                    let slot = per_square.entry(sq).or_default();
+                    let count = on_square.get(&sq).copied().unwrap_or(1);
+                    let spot = layout::pawn_spot(squares[sq.min(squares.len() - 1)], *slot, count);
+                    *slot += 1;
+                    spot
+                }
+                _ => {
+                    waiting += 1;
+                    layout::pool_spot(i, n)
+                }
+            };
+            (
+                p.id,
+                PawnView {
+                    colour: p.colour,
+                    initials: p.initials(),
+                    square: if covered { None } else { square },
+                    home,
+                    covered: covered && square.is_some(),
+                    teller: session.teller == Some(p.id) && round == Round::First,
+                    selected: selected == Some(p.id),
+                },
+            )
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+/// Brings the pawns in line with the session: spawns, moves and despawns only what changed.
+pub fn draw_pawns(
+    mut commands: Commands,
+    game: Res<ActiveGame>,
+    selected: Res<SelectedPlayer>,
+    fonts: Option<Res<GameFonts>>,
+    image: Option<Res<PawnImage>>,
+    screen: Res<State<Screen>>,
+    mut pawns: Query<(
+        Entity,
+        &Pawn,
+        &mut PawnView,
+        &mut Transform,
+        Option<&Dragging>,
+    )>,
+    ghosts: Query<(Entity, &GhostPawn)>,
+) {
+    let session = game.session();
+    let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
+    let image = image.map(|i| i.0.clone()).unwrap_or_default();
+    let screen = *screen.get();
+    let views = pawn_views(session, selected.0);
+    let mut existing: HashMap<PlayerId, Entity> = HashMap::new();
+    for (entity, pawn, mut view, mut transform, dragging) in &mut pawns {
+        let Some((_, want)) = views.iter().find(|(id, _)| *id == pawn.player) else {
+            commands.entity(entity).despawn();
+            continue;
+        };
+        if view.colour != want.colour
+            || view.initials != want.initials
+            || view.covered != want.covered
+            || view.teller != want.teller
+            || view.selected != want.selected
+        {
+            commands.entity(entity).despawn();
+            continue;
+        }
+        existing.insert(pawn.player, entity);
+        if *view != *want {
+            *view = want.clone();
+        }
+        if dragging.is_none() {
+            let target = want.home.extend(transform.translation.z);
+            if transform.translation != target {
+                transform.translation = target;
+            }
+        }
+    }
+    for (id, view) in &views {
+        if !existing.contains_key(id) {
+            spawn_pawn(&mut commands, *id, view.clone(), &fonts, &image, screen);
+        }
+    }
+
+    // Ghosts of the first placement during the plenary.
+    let want_ghosts: Vec<GhostPawn> = match session.active_card() {
+        Some((card, Round::Plenary)) => session
+            .record(&card)
+            .map(|r| {
+                r.first
+                    .iter()
+                    .map(|(p, sq)| GhostPawn {
+                        player: *p,
+                        square: *sq,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let mut have = Vec::new();
+    for (e, g) in &ghosts {
+        if want_ghosts.contains(g) && !have.contains(g) {
+            have.push(*g);
+        } else {
+            commands.entity(e).despawn();
+        }
+    }
+    let squares = layout::square_rects(session.deck.scale.squares.len());
+    let mut slots: HashMap<usize, usize> = HashMap::new();
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for g in &want_ghosts {
+        *counts.entry(g.square).or_default() += 1;
+    }
+    for g in &want_ghosts {
+        let slot = slots.entry(g.square).or_default();
+        let spot = layout::pawn_spot(
+            squares[g.square.min(squares.len() - 1)],
+            *slot,
+            counts[&g.square],
+        ) + Vec2::new(6.0, -6.0);
+        *slot += 1;
+        if have.contains(g) {
+            continue;
+        }
+        let Some(player) = session.player(g.player) else {
+            continue;
+        };
+        commands.spawn((
+            *g,
+            Name::new("ghost pawn"),
+            Sprite {
+                image: image.clone(),
+                color: theme::pawn_colour(player.colour).with_alpha(0.28),
+                custom_size: Some(Vec2::splat(PAWN_SIZE)),
+                ..default()
+            },
+            Transform::from_translation(spot.extend(2.0)),
+            Pickable::IGNORE,
+            DespawnOnExit(screen),
+        ));
+    }
+}
+
+fn spawn_pawn(
+    commands: &mut Commands,
+    player: PlayerId,
+    view: PawnView,
+    fonts: &GameFonts,
+    image: &Handle<Image>,
+    screen: Screen,
+) {
+    let colour = if view.covered {
+        Color::srgb(0.45, 0.47, 0.50)
+    } else {
+        theme::pawn_colour(view.colour)
+    };
+    let ink = if view.covered || !theme::is_light(view.colour) {
+        Color::WHITE
+    } else {
+        theme::INK
+    };
+    let label = if view.covered {
+        format!("✓{}", view.initials)
+    } else {
+        view.initials.clone()
+    };
+    let ring = if view.selected {
+        Some(Color::srgb(0.95, 0.55, 0.0))
+    } else if view.teller {
+        Some(theme::INK)
+    } else {
+        None
+    };
+    let mut entity = commands.spawn((
+        Pawn { player },
+        Name::new(format!("pawn {}", view.initials)),
+        Sprite {
+            image: image.clone(),
+            color: colour,
+            custom_size: Some(Vec2::splat(PAWN_SIZE)),
+            ..default()
+        },
+        Transform::from_translation(view.home.extend(5.0)),
+        Pickable::default(),
+        DespawnOnExit(screen),
+        view.clone(),
+        children![(
+            Text2d::new(label),
+            font(fonts, if view.covered { 22.0 } else { 26.0 }, true),
+            TextColor(ink),
+            Transform::from_xyz(0.0, 0.0, 0.2),
+            Pickable::IGNORE,
+        )],
+    ));
+    if let Some(ring) = ring {
+        entity.with_child((
+            Sprite {
+                image: image.clone(),
+                color: ring,
+                custom_size: Some(Vec2::splat(PAWN_SIZE + 14.0)),
+                ..default()
+            },
+            Transform::from_xyz(0.0, 0.0, -0.1),
+            Pickable::IGNORE,
+        ));
+    }
+    entity
+        .observe(on_drag_start)
+        .observe(on_drag)
+        .observe(on_drag_end);
+}
+
+fn on_drag_start(
+    ev: On<Pointer<DragStart>>,
+    mut commands: Commands,
+    mut pawns: Query<&mut Transform, With<Pawn>>,
+    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+) {
+    let Ok(mut transform) = pawns.get_mut(ev.entity) else {
+        return;
+    };
+    let from = transform.translation.truncate();
+    transform.translation.z = 20.0;
+    commands.entity(ev.entity).insert(drag::start(
+        &ev.pointer_location,
+        ev.pointer_id,
+        from,
+        &cameras,
+    ));
+}
+
+fn on_drag(
+    ev: On<Pointer<Drag>>,
+    mut pawns: Query<(&mut Transform, &Dragging), With<Pawn>>,
+    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+) {
+    let Ok((mut transform, dragging)) = pawns.get_mut(ev.entity) else {
+        return;
+    };
+    if dragging.pointer != ev.pointer_id {
+        return;
+    }
+    let p = drag::drag_position(dragging, &ev.pointer_location, ev.event.distance, &cameras);
+    transform.translation = p.extend(20.0);
+}
+
+/// Dropped on a square: the pawn is placed there. Dropped anywhere else: it goes back.
+fn on_drag_end(
+    ev: On<Pointer<DragEnd>>,
+    mut commands: Commands,
+    game: Res<ActiveGame>,
+    mut pawns: Query<(&Pawn, &PawnView, &mut Transform, &Dragging)>,
+    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+    mut messages: MessageWriter<GameMsg>,
+) {
+    let Ok((pawn, view, mut transform, dragging)) = pawns.get_mut(ev.entity) else {
+        return;
+    };
+    if dragging.pointer != ev.pointer_id {
+        return;
+    }
+    let at = drag::drag_position(dragging, &ev.pointer_location, ev.event.distance, &cameras);
+    commands.entity(ev.entity).remove::<Dragging>();
+    let session = game.session();
+    let squares = session.deck.scale.squares.len();
+    match (layout::square_at(at, squares), session.active_card()) {
+        (Some(square), Some((card, round))) if view.square != Some(square) || view.covered => {
+            transform.translation = at.extend(5.0);
+            messages.write(GameMsg::Do(Action::Place {
+                player: pawn.player,
+                card,
+                round,
+                square,
+            }));
+        }
+        _ => transform.translation = view.home.extend(5.0),
+    }
+}

@@ -1,0 +1,383 @@
+//! Green and pink post-its as entities in the world: one entity per post-it in the session, shown beside
+//! the card they belong to, dragged to move them, clicked to edit them in the facilitator's panel.
+
+use super::drag::{self, BoardCamera, Dragging};
+use super::layout::{self, POST_IT_FONT, POST_IT_SIZE};
+use super::session::{ActiveGame, GameMsg};
+use super::theme::{self, GameFonts, font};
+use super::{AppSystems, Screen};
+use crate::core::session::{Action, CardRef, PlayerId, PostItColour, PostItId, Session};
+use bevy::input::mouse::MouseWheel;
+use bevy::prelude::*;
+use bevy::sprite::Anchor;
+use bevy::text::{LineBreak, TextBounds};
+use std::collections::HashMap;
+
+/// A post-it on the board, by its id in the session.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PostItNote(pub PostItId);
+/// Green (already works) or pink (question, need).
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoteColour(pub PostItColour);
+/// What is written on it.
+#[derive(Component, Debug, Clone, PartialEq, Eq)]
+pub struct NoteText(pub String);
+/// Who said it, if anyone was named.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoteAuthor(pub Option<PlayerId>);
+/// The statement or case it belongs to.
+#[derive(Component, Debug, Clone, PartialEq, Eq)]
+pub struct NoteCard(pub CardRef);
+
+/// How a post-it looks and where it sits; a change of look respawns it, a change of place moves it.
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct NoteView {
+    pub label: String,
+    pub answered: bool,
+    pub at: Option<Vec2>,
+}
+
+/// The post-it the facilitator selected to edit.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SelectedPostIt(pub Option<PostItId>);
+
+/// How many rows of post-its are scrolled out of view in the column.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PostItScroll(pub usize);
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<SelectedPostIt>()
+        .init_resource::<PostItScroll>();
+    app.add_message::<MouseWheel>();
+    app.add_systems(
+        Update,
+        (
+            scroll_post_its
+                .in_set(AppSystems::Input)
+                .run_if(on_message::<MouseWheel>),
+            draw_post_its
+                .run_if(
+                    resource_changed::<ActiveGame>
+                        .or_else(resource_changed::<PostItScroll>)
+                        .or_else(resource_changed::<SelectedPostIt>)
+                        .or_else(state_changed::<Screen>),
+                )
+                .in_set(AppSystems::Draw),
+        )
+            .run_if(in_state(Screen::Play).or_else(in_state(Screen::Plenary))),
+    );
+    app.add_systems(OnExit(Screen::Play), clear_scroll);
+}
+
+fn clear_scroll(mut scroll: ResMut<PostItScroll>) {
+    scroll.0 = 0;
+}
+
+/// The text on a post-it: a sign that does not rely on colour, the text, and the author.
+pub fn note_label(
+    session: &Session,
+    colour: PostItColour,
+    text: &str,
+    author: Option<PlayerId>,
+) -> String {
+    let sign = match colour {
+        PostItColour::Green => "+",
+        PostItColour::Pink => "?",
+    };
+    // The board shows what fits; the whole text is in the editor and every export.
+    let max = if author.is_some() { 64 } else { 84 };
+    let text = if text.chars().count() > max {
+        format!(
+            "{}…",
+            text.chars().take(max - 1).collect::<String>().trim_end()
+        )
+    } else {
+        text.to_string()
+    };
+    match author.and_then(|a| session.player(a)) {
+        Some(p) => format!("{sign} {text}\n— {}", p.name),
+        None => format!("{sign} {text}"),
+    }
+}
+
+/// Where every post-it of the card on the table sits; others are not shown.
+pub fn note_spots(session: &Session, scroll: usize) -> HashMap<PostItId, Option<Vec2>> {
+    let active = session.active_card().map(|(c, _)| c);
+    let mut index = 0;
+    session
+        .post_its
+        .iter()
+        .map(|p| {
+            let spot = if Some(&p.card) != active.as_ref() {
+                None
+            } else if let Some((x, y)) = p.at {
+                Some(Vec2::new(x, y))
+            } else {
+                index += 1;
+                layout::post_it_spot(index - 1, scroll)
+            };
+            (p.id, spot)
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments, clippy::type_complexity)]
+/// Brings the post-it entities in line with the session.
+pub fn draw_post_its(
+    mut commands: Commands,
+    game: Res<ActiveGame>,
+    scroll: Res<PostItScroll>,
+    selected: Res<SelectedPostIt>,
+    fonts: Option<Res<GameFonts>>,
+    screen: Res<State<Screen>>,
+    mut notes: Query<(
+        Entity,
+        &PostItNote,
+        &mut NoteView,
+        &mut Transform,
+        &mut Visibility,
+        Option<&Dragging>,
+    )>,
+) {
+    let session = game.session();
+    let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
+    let spots = note_spots(session, scroll.0);
+    let mut existing = HashMap::new();
+    for (entity, note, mut view, mut transform, mut visibility, dragging) in &mut notes {
+        let Some(post_it) = session.post_it(note.0) else {
+            commands.entity(entity).despawn();
+            continue;
+        };
+        let label = note_label(session, post_it.colour, &post_it.text, post_it.author);
+        let selected_now = selected.0 == Some(note.0);
+        if view.label != label
+            || view.answered != post_it.answered
+            || existing.contains_key(&note.0)
+            || transform.scale.x != if selected_now { 1.06 } else { 1.0 }
+        {
+            commands.entity(entity).despawn();
+            continue;
+        }
+        existing.insert(note.0, entity);
+        let at = spots.get(&note.0).copied().flatten();
+        view.at = at;
+        let want_visible = if at.is_some() {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        };
+        if *visibility != want_visible {
+            *visibility = want_visible;
+        }
+        if let (Some(at), None) = (at, dragging) {
+            let target = at.extend(transform.translation.z);
+            if transform.translation != target {
+                transform.translation = target;
+            }
+        }
+    }
+    for p in &session.post_its {
+        if existing.contains_key(&p.id) {
+            continue;
+        }
+        let at = spots.get(&p.id).copied().flatten();
+        let label = note_label(session, p.colour, &p.text, p.author);
+        let view = NoteView {
+            label: label.clone(),
+            answered: p.answered,
+            at,
+        };
+        let fill = match p.colour {
+            PostItColour::Green => theme::GREEN_NOTE,
+            PostItColour::Pink => theme::PINK_NOTE,
+        };
+        let edge = match p.colour {
+            PostItColour::Green => theme::GREEN_STACK,
+            PostItColour::Pink => Color::srgb(0.65, 0.15, 0.42),
+        };
+        let is_selected = selected.0 == Some(p.id);
+        let mut e = commands.spawn((
+            PostItNote(p.id),
+            NoteColour(p.colour),
+            NoteText(p.text.clone()),
+            NoteAuthor(p.author),
+            NoteCard(p.card.clone()),
+            Name::new("post-it"),
+            Sprite::from_color(edge, POST_IT_SIZE),
+            Transform::from_translation(
+                at.unwrap_or_default()
+                    .extend(10.0 + (p.id.0 % 100) as f32 * 0.01),
+            )
+            .with_scale(Vec3::splat(if is_selected { 1.06 } else { 1.0 })),
+            if at.is_some() {
+                Visibility::Inherited
+            } else {
+                Visibility::Hidden
+            },
+            Pickable::default(),
+            DespawnOnExit(*screen.get()),
+            view,
+            children![
+                (
+                    Sprite::from_color(
+                        fill,
+                        POST_IT_SIZE
+                            - Vec2::new(
+                                if p.colour == PostItColour::Green {
+                                    6.0
+                                } else {
+                                    10.0
+                                },
+                                6.0
+                            )
+                    ),
+                    Transform::from_xyz(
+                        if p.colour == PostItColour::Green {
+                            0.0
+                        } else {
+                            2.0
+                        },
+                        0.0,
+                        0.1
+                    ),
+                    Pickable::IGNORE,
+                ),
+                (
+                    Text2d::new(label),
+                    font(&fonts, POST_IT_FONT, false),
+                    TextColor(if p.answered {
+                        theme::INK_SOFT
+                    } else {
+                        theme::INK
+                    }),
+                    TextLayout::new(Justify::Left, LineBreak::WordBoundary),
+                    TextBounds::new(POST_IT_SIZE.x - 24.0, POST_IT_SIZE.y - 14.0),
+                    Anchor::TOP_LEFT,
+                    Transform::from_xyz(
+                        -POST_IT_SIZE.x / 2.0 + 12.0,
+                        POST_IT_SIZE.y / 2.0 - 8.0,
+                        0.2
+                    ),
+                    Pickable::IGNORE,
+                ),
+            ],
+        ));
+        e.observe(on_click)
+            .observe(on_drag_start)
+            .observe(on_drag)
+            .observe(on_drag_end);
+    }
+}
+
+fn scroll_post_its(
+    mut wheel: MessageReader<MouseWheel>,
+    mut scroll: ResMut<PostItScroll>,
+    game: Res<ActiveGame>,
+    windows: Query<&Window>,
+    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+) {
+    let over_column = windows
+        .iter()
+        .next()
+        .and_then(|w| w.cursor_position())
+        .and_then(|c| {
+            cameras
+                .iter()
+                .next()
+                .and_then(|(cam, t)| cam.viewport_to_world_2d(t, c).ok())
+        })
+        .is_none_or(|p| layout::post_it_rect().contains(p));
+    let delta: f32 = wheel.read().map(|w| w.y).sum();
+    if !over_column || delta == 0.0 {
+        return;
+    }
+    let session = game.session();
+    let active = session.active_card().map(|(c, _)| c);
+    let count = session
+        .post_its
+        .iter()
+        .filter(|p| Some(&p.card) == active.as_ref() && p.at.is_none())
+        .count();
+    let rows = count.div_ceil(2);
+    let max = rows.saturating_sub(layout::post_it_rows_visible());
+    let next = if delta < 0.0 {
+        (scroll.0 + 1).min(max)
+    } else {
+        scroll.0.saturating_sub(1)
+    };
+    if next != scroll.0 {
+        scroll.0 = next;
+    }
+}
+
+fn on_click(
+    ev: On<Pointer<Click>>,
+    notes: Query<&PostItNote>,
+    mut selected: ResMut<SelectedPostIt>,
+) {
+    if let Ok(note) = notes.get(ev.entity) {
+        selected.0 = if selected.0 == Some(note.0) {
+            None
+        } else {
+            Some(note.0)
+        };
+    }
+}
+
+fn on_drag_start(
+    ev: On<Pointer<DragStart>>,
+    mut commands: Commands,
+    mut notes: Query<&mut Transform, With<PostItNote>>,
+    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+) {
+    let Ok(mut transform) = notes.get_mut(ev.entity) else {
+        return;
+    };
+    let from = transform.translation.truncate();
+    transform.translation.z = 30.0;
+    commands.entity(ev.entity).insert(drag::start(
+        &ev.pointer_location,
+        ev.pointer_id,
+        from,
+        &cameras,
+    ));
+}
+
+fn on_drag(
+    ev: On<Pointer<Drag>>,
+    mut notes: Query<(&mut Transform, &Dragging), With<PostItNote>>,
+    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+) {
+    let Ok((mut transform, dragging)) = notes.get_mut(ev.entity) else {
+        return;
+    };
+    if dragging.pointer == ev.pointer_id {
+        transform.translation =
+            drag::drag_position(dragging, &ev.pointer_location, ev.event.distance, &cameras)
+                .extend(30.0);
+    }
+}
+
+/// A dropped post-it stays where it was dropped, inside the visible board.
+fn on_drag_end(
+    ev: On<Pointer<DragEnd>>,
+    mut commands: Commands,
+    notes: Query<(&PostItNote, &Dragging)>,
+    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+    mut messages: MessageWriter<GameMsg>,
+) {
+    let Ok((note, dragging)) = notes.get(ev.entity) else {
+        return;
+    };
+    if dragging.pointer != ev.pointer_id {
+        return;
+    }
+    let half = layout::WORLD / 2.0 - POST_IT_SIZE / 2.0;
+    let at = drag::drag_position(dragging, &ev.pointer_location, ev.event.distance, &cameras)
+        .clamp(-half, half);
+    commands.entity(ev.entity).remove::<Dragging>();
+    messages.write(GameMsg::Do(Action::MovePostIt {
+        id: note.0,
+        at: (at.x, at.y),
+    }));
+}

@@ -1,0 +1,195 @@
+//! The session as a Bevy resource, and the one system that changes it: every [`GameMsg`] becomes an
+//! [`Action`] on the core's [`Game`], or an undo or redo.
+
+use super::{AppSystems, Screen};
+use crate::core::session::{Action, ActionError, CardRef, Game, Phase, Session};
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use std::time::{Duration, Instant};
+
+/// The game being played: the core's session with its history.
+#[derive(Resource)]
+pub struct ActiveGame(pub Game);
+
+impl ActiveGame {
+    pub fn session(&self) -> &Session {
+        self.0.session()
+    }
+}
+
+/// What the facilitator, the players or the demo ask of the game.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum GameMsg {
+    /// Apply one action.
+    Do(Action),
+    Undo,
+    Redo,
+    /// Next card, in Play or in the Plenary; the time on the card is recorded.
+    Next,
+    /// Previous card.
+    Previous,
+    /// Skip the current statement.
+    Skip,
+    /// Replace the whole game (a resumed session).
+    Load(Box<Game>),
+}
+
+/// An action the session refused, with the reason, for the facilitator to see.
+#[derive(Resource, Default, Debug)]
+pub struct LastRefusal {
+    pub error: Option<ActionError>,
+    pub at: Option<Instant>,
+}
+
+/// Sent after the session changed, with the number of actions in its history.
+#[derive(Message, Debug, Clone, Copy)]
+pub struct SessionChanged;
+
+/// Time spent on the card on the table, and the optional timer shown to the group.
+#[derive(Resource, Debug)]
+pub struct CardClock {
+    pub card: Option<CardRef>,
+    pub since: Instant,
+    /// Whether the timer is shown on the board.
+    pub shown: bool,
+    /// Minutes after which the timer warns.
+    pub limit_minutes: u64,
+}
+
+impl Default for CardClock {
+    fn default() -> Self {
+        CardClock {
+            card: None,
+            since: Instant::now(),
+            shown: false,
+            limit_minutes: 10,
+        }
+    }
+}
+
+impl CardClock {
+    pub fn elapsed(&self) -> Duration {
+        self.since.elapsed()
+    }
+    pub fn seconds(&self) -> u64 {
+        self.elapsed().as_secs()
+    }
+}
+
+pub fn plugin(app: &mut App) {
+    app.add_message::<GameMsg>()
+        .add_message::<SessionChanged>()
+        .init_resource::<LastRefusal>()
+        .init_resource::<CardClock>();
+    if !app.world().contains_resource::<ActiveGame>() {
+        app.insert_resource(ActiveGame(Game::new(Session::new(
+            crate::core::deck::default_deck(),
+            crate::core::session::now_stamp(),
+        ))));
+    }
+    app.add_systems(
+        Update,
+        (
+            apply_messages.run_if(on_message::<GameMsg>),
+            (follow_phase, restart_clock).run_if(resource_changed::<ActiveGame>),
+        )
+            .chain()
+            .in_set(AppSystems::Apply),
+    );
+}
+
+/// Turns a navigation message into the action it means in the current phase.
+fn navigation(session: &Session, msg: &GameMsg, seconds: u64) -> Option<Action> {
+    match (session.phase, msg) {
+        (Phase::Play, GameMsg::Next) => {
+            let last = session.play_cards().len().saturating_sub(1);
+            (session.current < last).then(|| Action::GoTo {
+                index: session.current + 1,
+                seconds,
+            })
+        }
+        (Phase::Play, GameMsg::Previous) => (session.current > 0).then(|| Action::GoTo {
+            index: session.current - 1,
+            seconds,
+        }),
+        (Phase::Play, GameMsg::Skip) => Some(Action::Skip { seconds }),
+        (Phase::Plenary, GameMsg::Next) => {
+            let last = session.plenary_cards().len().saturating_sub(1);
+            (session.plenary_current < last).then(|| Action::PlenaryGoTo {
+                index: session.plenary_current + 1,
+            })
+        }
+        (Phase::Plenary, GameMsg::Previous) => {
+            (session.plenary_current > 0).then(|| Action::PlenaryGoTo {
+                index: session.plenary_current - 1,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Applies every message of this frame to the session, in order.
+pub fn apply_messages(
+    mut messages: MessageReader<GameMsg>,
+    mut game: ResMut<ActiveGame>,
+    mut refusal: ResMut<LastRefusal>,
+    clock: Res<CardClock>,
+    mut changed: MessageWriter<SessionChanged>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let mut any = false;
+    for msg in messages.read() {
+        let result = match msg {
+            GameMsg::Do(action) => game.0.apply(action.clone()).map(|()| true),
+            GameMsg::Undo => Ok(game.0.undo()),
+            GameMsg::Redo => Ok(game.0.redo()),
+            GameMsg::Load(g) => {
+                game.0 = (**g).clone();
+                Ok(true)
+            }
+            nav => match navigation(game.session(), nav, clock.seconds()) {
+                Some(action) => game.0.apply(action).map(|()| true),
+                None => Ok(false),
+            },
+        };
+        match result {
+            Ok(did) => any |= did,
+            Err(e) => {
+                refusal.error = Some(e);
+                refusal.at = Some(Instant::now());
+                redraw.write(RequestRedraw);
+            }
+        }
+    }
+    if any {
+        refusal.error = None;
+        changed.write(SessionChanged);
+        redraw.write(RequestRedraw);
+    }
+}
+
+/// The screen follows the session's phase (after an action, an undo or a resume).
+pub fn follow_phase(
+    game: Res<ActiveGame>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let want = match game.session().phase {
+        Phase::Setup => Screen::Setup,
+        Phase::Play => Screen::Play,
+        Phase::Plenary => Screen::Plenary,
+        Phase::Outcome => Screen::Outcome,
+    };
+    if *screen.get() != want {
+        next.set(want);
+    }
+}
+
+/// The clock starts again when another card comes on the table.
+fn restart_clock(game: Res<ActiveGame>, mut clock: ResMut<CardClock>) {
+    let card = game.session().active_card().map(|(c, _)| c);
+    if clock.card != card {
+        clock.card = card;
+        clock.since = Instant::now();
+    }
+}

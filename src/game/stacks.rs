@@ -1,0 +1,188 @@
+//! The outcome in the world: the green stack (already present) and the red stack (needs work), each
+//! card with its points. Clicking a card moves it to the other stack (the facilitator's override).
+
+use super::board::Tr;
+use super::layout::{self, STACK_CARD_SIZE};
+use super::session::{ActiveGame, GameMsg};
+use super::theme::{self, GameFonts, font};
+use super::{AppSystems, Screen};
+use crate::core::session::{Action, CardRef, Lang, Stack};
+use crate::core::tally::tally;
+use bevy::prelude::*;
+use bevy::sprite::Anchor;
+use bevy::text::{LineBreak, TextBounds};
+
+/// A card on one of the two stacks.
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct StackCard {
+    pub card: CardRef,
+    pub stack: Stack,
+    pub label: String,
+}
+
+/// A stack's heading.
+#[derive(Component)]
+pub struct StackHeading;
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        draw_stacks
+            .run_if(resource_changed::<ActiveGame>.or_else(state_changed::<Screen>))
+            .run_if(in_state(Screen::Outcome))
+            .in_set(AppSystems::Draw),
+    );
+}
+
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// The cards of both stacks as the tally has them.
+pub fn stack_cards(session: &crate::core::session::Session) -> Vec<StackCard> {
+    let t = tally(session);
+    let decimal = |v: f64| {
+        let s = format!("{v:.1}");
+        if session.language == Lang::Nl {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    };
+    let mut out = Vec::new();
+    for (stack, cards) in [(Stack::Green, &t.green), (Stack::Red, &t.red)] {
+        for card in cards {
+            if let Some(c) = t.cards.iter().find(|c| &c.card == card) {
+                let points = c
+                    .plenary
+                    .mean
+                    .or(c.first.mean)
+                    .map(decimal)
+                    .unwrap_or_else(|| "–".into());
+                let mark = if c.stack_override.is_some() { " *" } else { "" };
+                out.push(StackCard {
+                    card: card.clone(),
+                    stack,
+                    label: format!("{points}{mark}  {}", short(&c.text, 80)),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn draw_stacks(
+    mut commands: Commands,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    fonts: Option<Res<GameFonts>>,
+    existing: Query<(Entity, &StackCard)>,
+    headings: Query<Entity, With<StackHeading>>,
+) {
+    let session = game.session();
+    let want = stack_cards(session);
+    let have: Vec<&StackCard> = existing.iter().map(|(_, c)| c).collect();
+    if have.len() == want.len()
+        && want.iter().zip(&have).all(|(a, b)| a == *b)
+        && !headings.is_empty()
+    {
+        return;
+    }
+    for (e, _) in &existing {
+        commands.entity(e).despawn();
+    }
+    for e in &headings {
+        commands.entity(e).despawn();
+    }
+    let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
+    let lang = session.language;
+    for (green, key, colour, sign) in [
+        (true, "outcome-green-stack", theme::GREEN_STACK, "+"),
+        (false, "outcome-red-stack", theme::RED_STACK, "!"),
+    ] {
+        let spot = layout::stack_card_spot(green, 0, 1) + Vec2::new(0.0, 80.0);
+        commands.spawn((
+            StackHeading,
+            Sprite::from_color(colour, Vec2::new(STACK_CARD_SIZE.x, 70.0)),
+            Transform::from_translation(spot.extend(1.0)),
+            DespawnOnExit(Screen::Outcome),
+            children![(
+                Text2d::new(format!("{sign}  {}", tr.0.get(lang, key))),
+                font(&fonts, 30.0, true),
+                TextColor(Color::WHITE),
+                Transform::from_xyz(0.0, 0.0, 0.1),
+            )],
+        ));
+    }
+    let mut index = [0usize; 2];
+    let counts = [
+        want.iter().filter(|c| c.stack == Stack::Green).count(),
+        want.iter().filter(|c| c.stack == Stack::Red).count(),
+    ];
+    for card in want {
+        let green = card.stack == Stack::Green;
+        let count = counts[usize::from(!green)];
+        let i = &mut index[usize::from(!green)];
+        let spot = layout::stack_card_spot(green, *i, count);
+        let z = 2.0 + *i as f32 * 0.5;
+        *i += 1;
+        let edge = if green {
+            theme::GREEN_STACK
+        } else {
+            theme::RED_STACK
+        };
+        commands
+            .spawn((
+                card.clone(),
+                Name::new("stack card"),
+                Sprite::from_color(edge, STACK_CARD_SIZE),
+                Transform::from_translation(spot.extend(z)),
+                Pickable::default(),
+                DespawnOnExit(Screen::Outcome),
+                children![
+                    (
+                        Sprite::from_color(theme::CARD, STACK_CARD_SIZE - Vec2::new(14.0, 6.0)),
+                        Transform::from_xyz(5.0, 0.0, 0.1),
+                        Pickable::IGNORE,
+                    ),
+                    (
+                        Text2d::new(card.label.clone()),
+                        font(&fonts, 21.0, false),
+                        TextColor(theme::INK),
+                        TextLayout::new(Justify::Left, LineBreak::WordBoundary),
+                        TextBounds::new(STACK_CARD_SIZE.x - 34.0, STACK_CARD_SIZE.y - 8.0),
+                        Anchor::TOP_LEFT,
+                        Transform::from_xyz(
+                            -STACK_CARD_SIZE.x / 2.0 + 20.0,
+                            STACK_CARD_SIZE.y / 2.0 - 6.0,
+                            0.2
+                        ),
+                        Pickable::IGNORE,
+                    ),
+                ],
+            ))
+            .observe(move_to_other_stack);
+    }
+}
+
+fn move_to_other_stack(
+    ev: On<Pointer<Click>>,
+    cards: Query<&StackCard>,
+    mut messages: MessageWriter<GameMsg>,
+) {
+    if let Ok(card) = cards.get(ev.entity) {
+        let other = match card.stack {
+            Stack::Green => Stack::Red,
+            Stack::Red => Stack::Green,
+        };
+        messages.write(GameMsg::Do(Action::OverrideStack {
+            card: card.card.clone(),
+            stack: Some(other),
+        }));
+    }
+}

@@ -1,0 +1,318 @@
+//! The egui panels: setup, the facilitator's controls during play and plenary, and the outcome lists.
+//! Each panel is a plain function that draws from the session and returns messages; the systems here
+//! only hand them the context and send what they return.
+
+pub mod outcome;
+pub mod play;
+pub mod setup;
+pub mod widgets;
+
+use crate::core::session::Lang;
+use crate::game::Screen;
+use crate::game::board::Tr;
+use crate::game::keys::{FocusPostItField, KeyboardBusy};
+use crate::game::pawn::SelectedPlayer;
+use crate::game::post_it::SelectedPostIt;
+use crate::game::screens::HelpOpen;
+use crate::game::session::{ActiveGame, CardClock, GameMsg, LastRefusal};
+use bevy::prelude::*;
+use bevy::window::{PrimaryWindow, RequestRedraw};
+use bevy_egui::{
+    EguiContexts, EguiInput, EguiPlugin, EguiPreUpdateSet, EguiPrimaryContextPass, egui,
+};
+
+/// Text typed into the panels that is not an action yet.
+#[derive(Resource, Default)]
+pub struct Forms {
+    pub setup: setup::SetupForm,
+    pub play: play::PlayForm,
+    pub outcome: outcome::OutcomeForm,
+}
+
+/// Extra zoom chosen by the facilitator (Ctrl + and Ctrl −), on top of the window-size scale.
+#[derive(Resource, Debug, Clone, Copy, PartialEq)]
+pub struct UiScale(pub f32);
+
+impl Default for UiScale {
+    fn default() -> Self {
+        UiScale(1.0)
+    }
+}
+
+pub fn plugin(app: &mut App) {
+    app.add_plugins(EguiPlugin::default());
+    app.init_resource::<Forms>().init_resource::<UiScale>();
+    app.add_systems(
+        PreUpdate,
+        drop_repeated_modifiers
+            .after(EguiPreUpdateSet::ProcessInput)
+            .before(EguiPreUpdateSet::BeginPass),
+    );
+    app.add_systems(
+        EguiPrimaryContextPass,
+        (
+            style_once,
+            setup_ui.run_if(in_state(Screen::Setup)),
+            play_ui.run_if(in_state(Screen::Play).or_else(in_state(Screen::Plenary))),
+            outcome_ui.run_if(in_state(Screen::Outcome)),
+            overlays,
+        )
+            .chain(),
+    );
+}
+
+/// `bevy_egui` pushes an unchanged `ModifiersChanged` event every frame, which makes egui ask for another
+/// frame forever. egui keeps its own modifier state, so a repeat can be dropped without losing anything.
+pub fn drop_repeated_modifiers(
+    mut inputs: Query<&mut EguiInput>,
+    mut last: Local<Option<egui::Modifiers>>,
+) {
+    for mut input in &mut inputs {
+        let repeated = input
+            .0
+            .events
+            .iter()
+            .any(|e| matches!(e, egui::Event::ModifiersChanged(m) if Some(*m) == *last));
+        if !repeated
+            && !input
+                .0
+                .events
+                .iter()
+                .any(|e| matches!(e, egui::Event::ModifiersChanged(_)))
+        {
+            continue;
+        }
+        input.0.events.retain(|e| match e {
+            egui::Event::ModifiersChanged(m) => {
+                let keep = Some(*m) != *last;
+                *last = Some(*m);
+                keep
+            }
+            _ => true,
+        });
+    }
+}
+
+/// Inter in egui too, larger text for a room, and the zoom that keeps panels the same size relative to
+/// the window at every resolution.
+fn style_once(
+    mut contexts: EguiContexts,
+    mut frames: Local<u8>,
+    windows: Query<&Window, With<PrimaryWindow>>,
+    scale: Res<UiScale>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    // Fonts are bound at the end of a pass, so the styles that name them follow one pass later.
+    if *frames < 2 {
+        *frames += 1;
+    }
+    if *frames == 1 {
+        let mut fonts = egui::FontDefinitions::default();
+        fonts.font_data.insert(
+            "inter".into(),
+            egui::FontData::from_static(crate::game::theme::INTER_REGULAR).into(),
+        );
+        fonts.font_data.insert(
+            "inter-bold".into(),
+            egui::FontData::from_static(crate::game::theme::INTER_SEMIBOLD).into(),
+        );
+        if let Some(f) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+            f.insert(0, "inter".into());
+        }
+        fonts.families.insert(
+            egui::FontFamily::Name("bold".into()),
+            vec!["inter-bold".into(), "inter".into()],
+        );
+        ctx.set_fonts(fonts);
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+    }
+    if *frames == 2 {
+        *frames = 3;
+        ctx.all_styles_mut(|style| {
+            use egui::{FontFamily, FontId, TextStyle};
+            style.text_styles = [
+                (
+                    TextStyle::Heading,
+                    FontId::new(30.0, FontFamily::Name("bold".into())),
+                ),
+                (TextStyle::Body, FontId::new(20.0, FontFamily::Proportional)),
+                (
+                    TextStyle::Button,
+                    FontId::new(20.0, FontFamily::Proportional),
+                ),
+                (
+                    TextStyle::Small,
+                    FontId::new(16.0, FontFamily::Proportional),
+                ),
+                (
+                    TextStyle::Monospace,
+                    FontId::new(18.0, FontFamily::Monospace),
+                ),
+            ]
+            .into();
+            style.spacing.button_padding = egui::vec2(14.0, 10.0);
+            style.spacing.interact_size = egui::vec2(48.0, 48.0);
+            style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+            style.visuals = egui::Visuals::light();
+        });
+    }
+    if let Some(window) = windows.iter().next() {
+        let zoom = (window.height() / crate::game::layout::WORLD.y).max(0.3) * scale.0;
+        if (ctx.zoom_factor() - zoom).abs() > 0.001 {
+            ctx.set_zoom_factor(zoom);
+        }
+    }
+    Ok(())
+}
+
+/// Sends what a panel returned, and asks for the frame that shows it.
+fn send(
+    messages: Vec<GameMsg>,
+    writer: &mut MessageWriter<GameMsg>,
+    redraw: &mut MessageWriter<RequestRedraw>,
+) {
+    if !messages.is_empty() {
+        writer.write_batch(messages);
+        redraw.write(RequestRedraw);
+    }
+}
+
+fn setup_ui(
+    mut contexts: EguiContexts,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    mut forms: ResMut<Forms>,
+    mut writer: MessageWriter<GameMsg>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let out = setup::setup_panel(ctx, game.session(), &tr.0, &mut forms.setup);
+    send(out, &mut writer, &mut redraw);
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn play_ui(
+    mut contexts: EguiContexts,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    mut forms: ResMut<Forms>,
+    mut clock: ResMut<CardClock>,
+    mut selected_note: ResMut<SelectedPostIt>,
+    selected_player: Res<SelectedPlayer>,
+    mut focus: ResMut<FocusPostItField>,
+    mut writer: MessageWriter<GameMsg>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut controls = play::Controls {
+        clock: &mut clock,
+        selected_note: &mut selected_note.0,
+        selected_player: selected_player.0,
+        focus_field: &mut focus.0,
+    };
+    let out = play::play_panel(
+        ctx,
+        game.session(),
+        game.0.can_undo(),
+        game.0.can_redo(),
+        &tr.0,
+        &mut forms.play,
+        &mut controls,
+    );
+    send(out, &mut writer, &mut redraw);
+    Ok(())
+}
+
+fn outcome_ui(
+    mut contexts: EguiContexts,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    mut forms: ResMut<Forms>,
+    mut writer: MessageWriter<GameMsg>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let out = outcome::outcome_panel(ctx, &game.0, &tr.0, &mut forms.outcome);
+    send(out, &mut writer, &mut redraw);
+    Ok(())
+}
+
+/// The help overlay, the refusal message, Ctrl +/− zoom, and whether a text field has the keyboard.
+fn overlays(
+    mut contexts: EguiContexts,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    mut help: ResMut<HelpOpen>,
+    refusal: Res<LastRefusal>,
+    mut busy: ResMut<KeyboardBusy>,
+    mut scale: ResMut<UiScale>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let lang: Lang = game.session().language;
+    widgets::help_window(ctx, &tr.0, lang, &mut help.0);
+    if let (Some(err), Some(at)) = (&refusal.error, refusal.at)
+        && at.elapsed().as_secs() < 5
+    {
+        widgets::refusal_toast(ctx, &tr.0, lang, err);
+    }
+    let wants = ctx.egui_wants_keyboard_input();
+    if busy.0 != wants {
+        busy.0 = wants;
+    }
+    let (plus, minus) = ctx.input(|i| {
+        (
+            i.modifiers.command
+                && (i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals)),
+            i.modifiers.command && i.key_pressed(egui::Key::Minus),
+        )
+    });
+    if plus {
+        scale.0 = (scale.0 * 1.1).min(2.5);
+    }
+    if minus {
+        scale.0 = (scale.0 / 1.1).max(0.6);
+    }
+    Ok(())
+}
+
+/// A refused action in the interface language.
+pub fn describe_error(
+    tr: &crate::i18n::Texts,
+    lang: Lang,
+    err: &crate::core::session::ActionError,
+) -> String {
+    use crate::core::session::ActionError as E;
+    match err {
+        E::UnknownPlayer(_) => tr.get(lang, "err-unknown-player"),
+        E::UnknownPostIt(_) => tr.get(lang, "err-unknown-post-it"),
+        E::UnknownCard(_) => tr.get(lang, "err-unknown-card"),
+        E::SquareOutsideScale { square, squares } => tr.format(
+            lang,
+            "err-square",
+            &[
+                ("square", (*square + 1).into()),
+                ("squares", (*squares).into()),
+            ],
+        ),
+        E::EmptyText => tr.get(lang, "err-empty-text"),
+        E::TextTooLong { len, max } => tr.format(
+            lang,
+            "err-too-long",
+            &[("len", (*len).into()), ("max", (*max).into())],
+        ),
+        E::TooManyPlayers => tr.get(lang, "err-too-many-players"),
+        E::NoPlayers => tr.get(lang, "err-no-players"),
+        E::UnknownColour(_) => tr.get(lang, "err-colour"),
+        E::WrongPhase(_) => tr.get(lang, "err-wrong-phase"),
+        E::IndexOutOfRange(_) => tr.get(lang, "err-no-card"),
+        E::InvalidDeck(reason) => tr.format(
+            lang,
+            "err-invalid-deck",
+            &[("reason", reason.clone().into())],
+        ),
+        E::DuplicateName(name) => {
+            tr.format(lang, "err-duplicate-name", &[("name", name.clone().into())])
+        }
+    }
+}

@@ -1,0 +1,395 @@
+//! The facilitator's controls during play and plenary: type a post-it (Enter adds it), move the game on,
+//! undo and redo, the timer, the "who is telling" marker, covered pawns, cases, and editing a post-it.
+
+use super::widgets::{bar_frame, big_button};
+use crate::core::session::{
+    Action, CardRef, Phase, PlacementMode, PlayerId, PostItColour, PostItId, Session,
+};
+use crate::game::session::{CardClock, GameMsg};
+use crate::i18n::Texts;
+use bevy_egui::egui;
+
+/// What is being typed in the play panels.
+#[derive(Default)]
+pub struct PlayForm {
+    pub text: String,
+    pub colour: Option<PostItColour>,
+    pub author: Option<PlayerId>,
+    pub editing: Option<(PostItId, String)>,
+    pub case_open: bool,
+    pub case_title: String,
+    pub case_description: String,
+    pub case_by: Option<PlayerId>,
+}
+
+/// Things the panel changes outside the session: the clock, the selected post-it, the keyboard focus.
+pub struct Controls<'a> {
+    pub clock: &'a mut CardClock,
+    pub selected_note: &'a mut Option<PostItId>,
+    pub selected_player: Option<PlayerId>,
+    pub focus_field: &'a mut bool,
+}
+
+/// Draws the controls and returns what the facilitator asked for.
+pub fn play_panel(
+    ctx: &egui::Context,
+    s: &Session,
+    can_undo: bool,
+    can_redo: bool,
+    tr: &Texts,
+    form: &mut PlayForm,
+    c: &mut Controls,
+) -> Vec<GameMsg> {
+    let mut out = Vec::new();
+    let Some((card, round)) = s.active_card() else {
+        // The plenary without cards (everything skipped): only the way on.
+        bottom_bar(ctx, |ui| {
+            let lang = s.language;
+            if big_button(ui, tr.get(lang, "plenary-back-to-play")).clicked() {
+                out.push(GameMsg::Do(Action::Back));
+            }
+            if s.phase == Phase::Plenary
+                && big_button(ui, tr.get(lang, "plenary-to-outcome")).clicked()
+            {
+                out.push(GameMsg::Do(Action::ShowOutcome));
+            }
+        });
+        return out;
+    };
+    let lang = s.language;
+    let t = |id: &str| tr.get(lang, id);
+    let colour = *form.colour.get_or_insert(PostItColour::Green);
+
+    // The post-it entry, just above the navigation.
+    egui::Area::new("post-it entry".into())
+        .anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -92.0])
+        .show(ctx, |ui| {
+            bar_frame().show(ui, |ui| {
+                ui.set_width(500.0);
+                let mut add_clicked = false;
+                ui.horizontal(|ui| {
+                    for (col, key, fill) in [
+                        (
+                            PostItColour::Green,
+                            "play-green",
+                            egui::Color32::from_rgb(0xBA, 0xE3, 0xB0),
+                        ),
+                        (
+                            PostItColour::Pink,
+                            "play-pink",
+                            egui::Color32::from_rgb(0xF7, 0xBC, 0xD6),
+                        ),
+                    ] {
+                        let sign = if col == PostItColour::Green { "+" } else { "?" };
+                        let text = egui::RichText::new(format!("{sign} {}", t(key)))
+                            .color(egui::Color32::BLACK);
+                        let b = egui::Button::new(text)
+                            .fill(fill)
+                            .selected(colour == col)
+                            .min_size(egui::vec2(48.0, 48.0));
+                        let b = if colour == col {
+                            b.stroke(egui::Stroke::new(3.0, egui::Color32::BLACK))
+                        } else {
+                            b
+                        };
+                        if ui.add(b).clicked() {
+                            form.colour = Some(col);
+                        }
+                    }
+                    add_clicked = big_button(ui, t("play-add-post-it")).clicked();
+                });
+                let here = s.post_its.iter().filter(|p| p.card == card).count();
+                ui.label(egui::RichText::new(tr.count(lang, "play-post-its", here)).small());
+                ui.horizontal(|ui| {
+                    let field = ui.add(
+                        egui::TextEdit::singleline(&mut form.text)
+                            .hint_text(t("play-post-it-hint"))
+                            .desired_width(300.0)
+                            .min_size(egui::vec2(0.0, 44.0)),
+                    );
+                    if std::mem::take(c.focus_field) {
+                        field.request_focus();
+                    }
+                    egui::ComboBox::from_id_salt("author")
+                        .width(150.0)
+                        .selected_text(
+                            form.author
+                                .and_then(|a| s.player(a))
+                                .map_or_else(|| t("play-nobody"), |p| p.name.clone()),
+                        )
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut form.author, None, t("play-nobody"));
+                            for p in &s.players {
+                                ui.selectable_value(&mut form.author, Some(p.id), &p.name);
+                            }
+                        });
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if (enter || add_clicked) && !form.text.trim().is_empty() {
+                        out.push(GameMsg::Do(Action::AddPostIt {
+                            colour,
+                            text: form.text.trim().to_string(),
+                            author: form.author,
+                            card: card.clone(),
+                        }));
+                        form.text.clear();
+                        field.request_focus();
+                    }
+                });
+            });
+        });
+
+    // Navigation and the rest.
+    bottom_bar(ctx, |ui| {
+        if ui
+            .add_enabled(
+                can_undo,
+                egui::Button::new(t("play-undo")).min_size(egui::vec2(48.0, 48.0)),
+            )
+            .clicked()
+        {
+            out.push(GameMsg::Undo);
+        }
+        if ui
+            .add_enabled(
+                can_redo,
+                egui::Button::new(t("play-redo")).min_size(egui::vec2(48.0, 48.0)),
+            )
+            .clicked()
+        {
+            out.push(GameMsg::Redo);
+        }
+        ui.separator();
+        if big_button(ui, format!("◀ {}", t("play-previous"))).clicked() {
+            out.push(GameMsg::Previous);
+        }
+        if big_button(ui, format!("{} ▶", t("play-next"))).clicked() {
+            out.push(GameMsg::Next);
+        }
+        if s.phase == Phase::Play {
+            if big_button(ui, t("play-skip")).clicked() {
+                out.push(GameMsg::Skip);
+            }
+            ui.separator();
+            if big_button(ui, t("play-pass-turn")).clicked() {
+                out.push(GameMsg::Do(Action::PassTurn));
+            }
+            let timer = if c.clock.shown {
+                t("play-timer-stop")
+            } else {
+                t("play-timer-start")
+            };
+            if big_button(ui, timer).clicked() {
+                c.clock.shown = !c.clock.shown;
+            }
+            if big_button(ui, t("play-new-case")).clicked() {
+                form.case_open = true;
+            }
+        }
+        if s.mode == PlacementMode::Covered
+            && !s.record(&card).is_some_and(|r| r.revealed.contains(&round))
+        {
+            let placed = s.record(&card).map_or(0, |r| r.round(round).len());
+            if big_button(
+                ui,
+                format!(
+                    "{} ({})",
+                    t("play-reveal"),
+                    tr.count(lang, "play-covered", placed)
+                ),
+            )
+            .clicked()
+            {
+                out.push(GameMsg::Do(Action::Reveal {
+                    card: card.clone(),
+                    round,
+                }));
+            }
+        }
+        ui.separator();
+        match s.phase {
+            Phase::Play => {
+                if big_button(
+                    ui,
+                    egui::RichText::new(format!("{} ▶▶", t("play-to-plenary"))).strong(),
+                )
+                .clicked()
+                {
+                    out.push(GameMsg::Do(Action::StartPlenary));
+                }
+            }
+            _ => {
+                ui.label(egui::RichText::new(t("plenary-title")).strong());
+                if big_button(ui, t("plenary-back-to-play")).clicked() {
+                    out.push(GameMsg::Do(Action::Back));
+                }
+                if big_button(
+                    ui,
+                    egui::RichText::new(format!("{} ▶▶", t("plenary-to-outcome"))).strong(),
+                )
+                .clicked()
+                {
+                    out.push(GameMsg::Do(Action::ShowOutcome));
+                }
+            }
+        }
+    });
+
+    post_it_editor(ctx, s, tr, form, c, &mut out);
+    if form.case_open {
+        case_window(ctx, s, tr, form, &mut out);
+    }
+    out
+}
+
+fn bottom_bar(ctx: &egui::Context, add: impl FnOnce(&mut egui::Ui)) {
+    egui::Area::new("play controls".into())
+        .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -8.0])
+        .show(ctx, |ui| {
+            bar_frame().show(ui, |ui| {
+                ui.horizontal(add);
+            });
+        });
+}
+
+fn post_it_editor(
+    ctx: &egui::Context,
+    s: &Session,
+    tr: &Texts,
+    form: &mut PlayForm,
+    c: &mut Controls,
+    out: &mut Vec<GameMsg>,
+) {
+    let lang = s.language;
+    let t = |id: &str| tr.get(lang, id);
+    let Some(id) = *c.selected_note else {
+        form.editing = None;
+        return;
+    };
+    let Some(note) = s.post_it(id) else {
+        *c.selected_note = None;
+        return;
+    };
+    if form.editing.as_ref().is_none_or(|(eid, _)| *eid != id) {
+        form.editing = Some((id, note.text.clone()));
+    }
+    let mut close = false;
+    egui::Window::new(t("play-edit"))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::RIGHT_TOP, [-16.0, 16.0])
+        .frame(bar_frame())
+        .show(ctx, |ui| {
+            if let Some((_, text)) = form.editing.as_mut() {
+                ui.add(
+                    egui::TextEdit::multiline(text)
+                        .desired_width(420.0)
+                        .desired_rows(3),
+                );
+                ui.horizontal(|ui| {
+                    if big_button(ui, t("play-save")).clicked() {
+                        out.push(GameMsg::Do(Action::EditPostIt {
+                            id,
+                            text: text.clone(),
+                        }));
+                        close = true;
+                    }
+                    if note.colour == PostItColour::Pink {
+                        let mut answered = note.answered;
+                        if ui
+                            .checkbox(&mut answered, t("outcome-mark-answered"))
+                            .changed()
+                        {
+                            out.push(GameMsg::Do(Action::SetAnswered { id, answered }));
+                        }
+                    }
+                    if big_button(ui, t("play-delete")).clicked() {
+                        out.push(GameMsg::Do(Action::DeletePostIt { id }));
+                        close = true;
+                    }
+                    if big_button(ui, t("play-cancel")).clicked() {
+                        close = true;
+                    }
+                });
+            }
+        });
+    if close {
+        *c.selected_note = None;
+        form.editing = None;
+    }
+}
+
+fn case_window(
+    ctx: &egui::Context,
+    s: &Session,
+    tr: &Texts,
+    form: &mut PlayForm,
+    out: &mut Vec<GameMsg>,
+) {
+    let lang = s.language;
+    let t = |id: &str| tr.get(lang, id);
+    let mut open = true;
+    egui::Window::new(t("play-new-case"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, -60.0])
+        .frame(bar_frame())
+        .show(ctx, |ui| {
+            ui.label(t("case-title"));
+            ui.add(egui::TextEdit::singleline(&mut form.case_title).desired_width(560.0));
+            ui.label(t("case-description"));
+            ui.add(
+                egui::TextEdit::multiline(&mut form.case_description)
+                    .desired_width(560.0)
+                    .desired_rows(3),
+            );
+            ui.horizontal(|ui| {
+                ui.label(t("case-brought-by"));
+                egui::ComboBox::from_id_salt("case by")
+                    .selected_text(
+                        form.case_by
+                            .and_then(|a| s.player(a))
+                            .map_or_else(|| t("play-nobody"), |p| p.name.clone()),
+                    )
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut form.case_by, None, t("play-nobody"));
+                        for p in &s.players {
+                            ui.selectable_value(&mut form.case_by, Some(p.id), &p.name);
+                        }
+                    });
+            });
+            if !s.deck.case_prompts.is_empty() {
+                ui.add_space(6.0);
+                ui.label(egui::RichText::new(t("case-prompts")).strong());
+                for p in &s.deck.case_prompts {
+                    ui.label(format!("• {p}"));
+                }
+            }
+            ui.add_space(6.0);
+            let ok = !form.case_title.trim().is_empty();
+            if ui
+                .add_enabled(
+                    ok,
+                    egui::Button::new(t("case-add")).min_size(egui::vec2(48.0, 48.0)),
+                )
+                .clicked()
+            {
+                out.push(GameMsg::Do(Action::AddCase {
+                    title: form.case_title.trim().to_string(),
+                    description: form.case_description.trim().to_string(),
+                    brought_by: form.case_by,
+                }));
+                form.case_title.clear();
+                form.case_description.clear();
+                form.case_open = false;
+            }
+        });
+    if !open {
+        form.case_open = false;
+    }
+}
+
+/// The card a post-it typed now would go on.
+pub fn target_card(s: &Session) -> Option<CardRef> {
+    s.active_card().map(|(c, _)| c)
+}

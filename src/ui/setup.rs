@@ -1,0 +1,216 @@
+//! The setup screen: choose a deck, name the group, add, rename, recolour and remove players, choose the
+//! order of play, the placement mode and the language, then start.
+
+use super::widgets::{bar_frame, big_button, pawn_swatch};
+use crate::core::deck::{BUILTIN_DECKS, builtin_deck};
+use crate::core::session::{
+    Action, Lang, MAX_PLAYERS, Order, PALETTE_SIZE, PlacementMode, PlayerId, Session,
+};
+use crate::game::session::GameMsg;
+use crate::i18n::Texts;
+use bevy_egui::egui;
+use std::collections::HashMap;
+
+/// Names being typed on the setup screen.
+#[derive(Default)]
+pub struct SetupForm {
+    pub new_player: String,
+    pub group: Option<String>,
+    pub names: HashMap<PlayerId, String>,
+    pub recolouring: Option<PlayerId>,
+}
+
+/// Draws the setup screen and returns what the facilitator asked for.
+pub fn setup_panel(
+    ctx: &egui::Context,
+    s: &Session,
+    tr: &Texts,
+    form: &mut SetupForm,
+) -> Vec<GameMsg> {
+    let mut out = Vec::new();
+    let lang = s.language;
+    let t = |id: &str| tr.get(lang, id);
+    egui::Window::new(t("screen-setup"))
+        .title_bar(false)
+        .resizable(false)
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 20.0])
+        .fixed_size([1500.0, 820.0])
+        .frame(bar_frame())
+        .show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading(t("app-title"));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    for (l, name) in [(Lang::En, "English"), (Lang::Nl, "Nederlands")] {
+                        if ui.selectable_label(lang == l, name).clicked() && lang != l {
+                            out.push(GameMsg::Do(Action::SetLanguage(l)));
+                        }
+                    }
+                    ui.label(t("setup-language"));
+                });
+            });
+            ui.separator();
+            ui.columns(2, |cols| {
+                deck_column(&mut cols[0], s, tr, &mut out);
+                players_column(&mut cols[1], s, tr, form, &mut out);
+            });
+            ui.separator();
+            ui.horizontal(|ui| {
+                let can_start = !s.players.is_empty();
+                let start = ui.add_enabled(
+                    can_start,
+                    egui::Button::new(egui::RichText::new(t("setup-start")).heading())
+                        .min_size(egui::vec2(260.0, 60.0)),
+                );
+                if start.clicked() {
+                    out.push(GameMsg::Do(Action::StartPlay));
+                }
+                if !can_start {
+                    ui.label(t("setup-need-player"));
+                }
+            });
+        });
+    out
+}
+
+fn deck_column(ui: &mut egui::Ui, s: &Session, tr: &Texts, out: &mut Vec<GameMsg>) {
+    let lang = s.language;
+    let t = |id: &str| tr.get(lang, id);
+    ui.label(egui::RichText::new(t("setup-deck")).strong());
+    for b in BUILTIN_DECKS {
+        let Some(deck) = builtin_deck(b.key) else {
+            continue;
+        };
+        let chosen = deck.title == s.deck.title && deck.statements.len() == s.deck.statements.len();
+        let label = format!(
+            "{}  ({}, {})",
+            deck.title,
+            tr.count(lang, "setup-deck-statements", deck.statements.len()),
+            deck.language
+        );
+        if ui.radio(chosen, label).clicked() && !chosen {
+            out.push(GameMsg::Do(Action::SetDeck(deck)));
+        }
+    }
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new(&s.deck.description).small());
+    ui.add_space(12.0);
+    ui.label(egui::RichText::new(t("setup-order")).strong());
+    ui.horizontal(|ui| {
+        if ui
+            .radio(s.order == Order::DeckOrder, t("setup-order-deck"))
+            .clicked()
+            && s.order != Order::DeckOrder
+        {
+            out.push(GameMsg::Do(Action::SetOrder(Order::DeckOrder)));
+        }
+        let shuffled = matches!(s.order, Order::Shuffled { .. });
+        if ui.radio(shuffled, t("setup-order-shuffled")).clicked() && !shuffled {
+            out.push(GameMsg::Do(Action::SetOrder(Order::Shuffled {
+                seed: rand::random(),
+            })));
+        }
+    });
+    ui.add_space(12.0);
+    ui.label(egui::RichText::new(t("setup-mode")).strong());
+    for (mode, key) in [
+        (PlacementMode::Open, "setup-mode-open"),
+        (PlacementMode::Covered, "setup-mode-covered"),
+    ] {
+        if ui.radio(s.mode == mode, t(key)).clicked() && s.mode != mode {
+            out.push(GameMsg::Do(Action::SetMode(mode)));
+        }
+    }
+}
+
+fn players_column(
+    ui: &mut egui::Ui,
+    s: &Session,
+    tr: &Texts,
+    form: &mut SetupForm,
+    out: &mut Vec<GameMsg>,
+) {
+    let lang = s.language;
+    let t = |id: &str| tr.get(lang, id);
+    ui.label(egui::RichText::new(t("setup-group")).strong());
+    let group = form.group.get_or_insert_with(|| s.group.clone());
+    let r = ui.add(egui::TextEdit::singleline(group).desired_width(420.0));
+    if r.lost_focus() && *group != s.group {
+        out.push(GameMsg::Do(Action::SetGroup(group.clone())));
+    } else if !r.has_focus() && *group != s.group {
+        // Changed elsewhere (undo, a resumed session): show the session's name.
+        group.clone_from(&s.group);
+    }
+    ui.add_space(8.0);
+    ui.label(
+        egui::RichText::new(format!(
+            "{} · {}",
+            t("setup-players"),
+            tr.count(lang, "setup-player-count", s.players.len())
+        ))
+        .strong(),
+    );
+    egui::ScrollArea::vertical()
+        .max_height(470.0)
+        .show(ui, |ui| {
+            for p in &s.players {
+                ui.horizontal(|ui| {
+                    let open = form.recolouring == Some(p.id);
+                    if pawn_swatch(ui, p.colour, &p.initials(), open)
+                        .on_hover_text(t("setup-colour"))
+                        .clicked()
+                    {
+                        form.recolouring = if open { None } else { Some(p.id) };
+                    }
+                    let name = form.names.entry(p.id).or_insert_with(|| p.name.clone());
+                    let r = ui.add(egui::TextEdit::singleline(name).desired_width(300.0));
+                    if r.lost_focus() && name.trim() != p.name {
+                        out.push(GameMsg::Do(Action::RenamePlayer {
+                            player: p.id,
+                            name: name.clone(),
+                        }));
+                    }
+                    if !r.has_focus() && *name != p.name && !r.lost_focus() {
+                        name.clone_from(&p.name);
+                    }
+                    if big_button(ui, t("setup-remove")).clicked() {
+                        out.push(GameMsg::Do(Action::RemovePlayer { player: p.id }));
+                        form.names.remove(&p.id);
+                    }
+                });
+                if form.recolouring == Some(p.id) {
+                    ui.horizontal_wrapped(|ui| {
+                        for c in 0..PALETTE_SIZE {
+                            if pawn_swatch(ui, c, &p.initials(), c == p.colour).clicked() {
+                                out.push(GameMsg::Do(Action::RecolourPlayer {
+                                    player: p.id,
+                                    colour: c,
+                                }));
+                                form.recolouring = None;
+                            }
+                        }
+                    });
+                }
+            }
+        });
+    if s.players.len() < MAX_PLAYERS {
+        ui.horizontal(|ui| {
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut form.new_player)
+                    .hint_text(t("setup-new-player-hint"))
+                    .desired_width(300.0),
+            );
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (big_button(ui, t("setup-add-player")).clicked() || enter)
+                && !form.new_player.trim().is_empty()
+            {
+                out.push(GameMsg::Do(Action::AddPlayer {
+                    name: form.new_player.trim().to_string(),
+                    colour: None,
+                }));
+                form.new_player.clear();
+                r.request_focus();
+            }
+        });
+    }
+}

@@ -1,0 +1,110 @@
+//! Small pieces shared by the panels: a framed bar, colour swatches, the help window and the message
+//! shown when an action is refused.
+
+use crate::core::session::{ActionError, Lang};
+use crate::game::theme::PAWN_PALETTE;
+use crate::i18n::Texts;
+use bevy_egui::egui;
+
+/// A panel frame that stands out from the board.
+pub fn bar_frame() -> egui::Frame {
+    egui::Frame::new()
+        .fill(egui::Color32::from_rgb(0xFB, 0xFA, 0xF7))
+        .stroke(egui::Stroke::new(
+            1.5,
+            egui::Color32::from_rgb(0x8A, 0x93, 0x9E),
+        ))
+        .corner_radius(10.0)
+        .inner_margin(egui::Margin::same(12))
+        .shadow(egui::epaint::Shadow {
+            offset: [0, 2],
+            blur: 10,
+            spread: 0,
+            color: egui::Color32::from_black_alpha(40),
+        })
+}
+
+pub fn palette_colour(index: u8) -> egui::Color32 {
+    let [r, g, b] = PAWN_PALETTE[index as usize % PAWN_PALETTE.len()];
+    egui::Color32::from_rgb(r, g, b)
+}
+
+/// A round colour swatch with the player's initials; returns true when clicked.
+pub fn pawn_swatch(
+    ui: &mut egui::Ui,
+    colour: u8,
+    initials: &str,
+    selected: bool,
+) -> egui::Response {
+    let size = egui::vec2(48.0, 48.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
+    let painter = ui.painter();
+    if selected {
+        painter.circle_stroke(
+            rect.center(),
+            23.0,
+            egui::Stroke::new(3.0, egui::Color32::from_rgb(0xF2, 0x8C, 0x00)),
+        );
+    }
+    painter.circle_filled(rect.center(), 19.0, palette_colour(colour));
+    let light = crate::game::theme::is_light(colour);
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        initials,
+        egui::FontId::new(16.0, egui::FontFamily::Proportional),
+        if light {
+            egui::Color32::BLACK
+        } else {
+            egui::Color32::WHITE
+        },
+    );
+    response
+}
+
+/// A button at least 48 px high, for fingers.
+pub fn big_button(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add(egui::Button::new(text).min_size(egui::vec2(48.0, 48.0)))
+}
+
+/// The keys, in a window (F1 or ?).
+pub fn help_window(ctx: &egui::Context, tr: &Texts, lang: Lang, open: &mut bool) {
+    if !*open {
+        return;
+    }
+    egui::Window::new(tr.get(lang, "help-title"))
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .frame(bar_frame())
+        .show(ctx, |ui| {
+            for line in tr.get(lang, "help-keys").lines() {
+                ui.label(line);
+            }
+        });
+}
+
+/// What was refused and why, for a few seconds at the top of the screen.
+pub fn refusal_toast(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &ActionError) {
+    egui::Area::new("refusal".into())
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 12.0])
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(egui::Color32::from_rgb(0x8E, 0x1B, 0x22))
+                .corner_radius(8.0)
+                .inner_margin(egui::Margin::same(12))
+                .show(ui, |ui| {
+                    let reason = crate::ui::describe_error(tr, lang, err);
+                    ui.label(
+                        egui::RichText::new(tr.format(
+                            lang,
+                            "error-action",
+                            &[("reason", reason.into())],
+                        ))
+                        .color(egui::Color32::WHITE),
+                    );
+                });
+        });
+}

@@ -1,0 +1,387 @@
+//! The game headless: `MinimalPlugins` and `StatesPlugin`, driven by messages and keys, with assertions
+//! on the session and on the entities in the world.
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::window::RequestRedraw;
+use leerklimaat::core::session::{Action, CardRef, Phase, PostItColour, Round, Stack};
+use leerklimaat::core::tally::tally;
+use leerklimaat::game::Screen;
+use leerklimaat::game::board::{BoardSquare, StatementCard};
+use leerklimaat::game::pawn::{GhostPawn, Pawn, PawnView, SelectedPlayer};
+use leerklimaat::game::post_it::{NoteAuthor, NoteCard, NoteColour, NoteText, PostItNote};
+use leerklimaat::game::session::{ActiveGame, GameMsg};
+use leerklimaat::game::stacks::StackCard;
+
+fn app() -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.add_message::<RequestRedraw>();
+    app.add_plugins(leerklimaat::game::plugin);
+    app.update();
+    app
+}
+
+/// Sends messages and lets the app apply them, change screen and redraw.
+fn send(app: &mut App, msgs: impl IntoIterator<Item = GameMsg>) {
+    for m in msgs {
+        app.world_mut().write_message(m);
+    }
+    app.update();
+    app.update();
+}
+
+fn act(app: &mut App, a: Action) {
+    send(app, [GameMsg::Do(a)]);
+}
+
+fn session(app: &App) -> &leerklimaat::core::session::Session {
+    app.world().resource::<ActiveGame>().session()
+}
+
+fn count<C: Component>(app: &mut App) -> usize {
+    app.world_mut().query::<&C>().iter(app.world()).count()
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn start_with_players(app: &mut App, names: &[&str]) {
+    for n in names {
+        act(
+            app,
+            Action::AddPlayer {
+                name: (*n).into(),
+                colour: None,
+            },
+        );
+    }
+    act(app, Action::StartPlay);
+}
+
+/// Every pawn stands where the session says: on its square, or in the waiting row.
+fn assert_pawns_match_session(app: &mut App) {
+    let s = session(app).clone();
+    let (card, round) = s.active_card().expect("a card on the table");
+    let mut q = app.world_mut().query::<(&Pawn, &PawnView, &Transform)>();
+    let pawns: Vec<_> = q
+        .iter(app.world())
+        .map(|(p, v, t)| (*p, v.clone(), t.translation))
+        .collect();
+    assert_eq!(pawns.len(), s.players.len(), "one pawn per player");
+    let squares = leerklimaat::game::layout::square_rects(s.deck.scale.squares.len());
+    for (pawn, view, at) in pawns {
+        let placed = s
+            .record(&card)
+            .and_then(|r| r.round(round).get(&pawn.player).copied());
+        assert_eq!(view.square, placed, "pawn of {:?}", pawn.player);
+        match placed {
+            Some(sq) => assert!(
+                squares[sq].contains(at.truncate()),
+                "pawn drawn on square {sq}: {at}"
+            ),
+            None => assert!(
+                leerklimaat::game::layout::pool_rect().contains(at.truncate()),
+                "waiting pawn in the row: {at}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn a_whole_game_through_messages() {
+    let mut app = app();
+    assert_eq!(screen(&app), Screen::Setup);
+    start_with_players(&mut app, &["Anouk", "Bram", "Chantal", "Daan"]);
+    assert_eq!(screen(&app), Screen::Play);
+    assert_eq!(
+        count::<BoardSquare>(&mut app),
+        session(&app).deck.scale.squares.len()
+    );
+    assert_eq!(count::<StatementCard>(&mut app), 1);
+    assert_pawns_match_session(&mut app);
+
+    // Placements on the first statement.
+    let ids: Vec<_> = session(&app).players.iter().map(|p| p.id).collect();
+    let first = session(&app).current_card().unwrap();
+    for (p, sq) in ids.iter().zip([0, 1, 1, 3]) {
+        act(
+            &mut app,
+            Action::Place {
+                player: *p,
+                card: first.clone(),
+                round: Round::First,
+                square: sq,
+            },
+        );
+    }
+    assert_pawns_match_session(&mut app);
+
+    // Post-its: one entity each, with the session's colour, text, author and card.
+    act(
+        &mut app,
+        Action::AddPostIt {
+            colour: PostItColour::Green,
+            text: "Intervisie".into(),
+            author: Some(ids[0]),
+            card: first.clone(),
+        },
+    );
+    act(
+        &mut app,
+        Action::AddPostIt {
+            colour: PostItColour::Pink,
+            text: "Tijd?".into(),
+            author: None,
+            card: first.clone(),
+        },
+    );
+    let mut q = app.world_mut().query::<(
+        &PostItNote,
+        &NoteColour,
+        &NoteText,
+        &NoteAuthor,
+        &NoteCard,
+        &Visibility,
+    )>();
+    let notes: Vec<_> = q
+        .iter(app.world())
+        .map(|(n, c, t, a, card, v)| (n.0, c.0, t.0.clone(), a.0, card.0.clone(), *v))
+        .collect();
+    assert_eq!(notes.len(), 2);
+    for p in &session(&app).post_its {
+        let n = notes
+            .iter()
+            .find(|n| n.0 == p.id)
+            .expect("entity for post-it");
+        assert_eq!(
+            (n.1, &n.2, n.3, &n.4),
+            (p.colour, &p.text, p.author, &p.card)
+        );
+        assert_ne!(n.5, Visibility::Hidden);
+    }
+
+    // Undo removes the last post-it and its entity; redo brings both back.
+    send(&mut app, [GameMsg::Undo]);
+    assert_eq!(session(&app).post_its.len(), 1);
+    assert_eq!(count::<PostItNote>(&mut app), 1);
+    send(&mut app, [GameMsg::Redo]);
+    assert_eq!(count::<PostItNote>(&mut app), 2);
+
+    // Next statement: the post-its of the first stay, hidden; pawns wait again.
+    send(&mut app, [GameMsg::Next]);
+    assert_eq!(session(&app).current, 1);
+    let mut q = app.world_mut().query::<(&PostItNote, &Visibility)>();
+    assert!(q.iter(app.world()).all(|(_, v)| *v == Visibility::Hidden));
+    assert_pawns_match_session(&mut app);
+    let second = session(&app).current_card().unwrap();
+    act(
+        &mut app,
+        Action::Place {
+            player: ids[2],
+            card: second.clone(),
+            round: Round::First,
+            square: 2,
+        },
+    );
+    assert_pawns_match_session(&mut app);
+
+    // A case, with a pawn and a post-it.
+    act(
+        &mut app,
+        Action::AddCase {
+            title: "Inwerken".into(),
+            description: "Nieuwe collega".into(),
+            brought_by: Some(ids[1]),
+        },
+    );
+    let case = session(&app).current_card().unwrap();
+    assert_eq!(case, CardRef::Case(1));
+    act(
+        &mut app,
+        Action::Place {
+            player: ids[1],
+            card: case.clone(),
+            round: Round::First,
+            square: 3,
+        },
+    );
+    act(
+        &mut app,
+        Action::AddPostIt {
+            colour: PostItColour::Green,
+            text: "Maatje".into(),
+            author: None,
+            card: case.clone(),
+        },
+    );
+    assert_pawns_match_session(&mut app);
+    assert_eq!(count::<PostItNote>(&mut app), 3);
+
+    // Plenary: ghosts of the first placement, pawns placed again.
+    act(&mut app, Action::StartPlenary);
+    assert_eq!(screen(&app), Screen::Plenary);
+    assert_eq!(
+        session(&app).plenary_cards().len(),
+        3,
+        "the two statements played and the case"
+    );
+    assert_eq!(count::<GhostPawn>(&mut app), 4);
+    assert_eq!(count::<StatementCard>(&mut app), 1);
+    assert_eq!(count::<PostItNote>(&mut app), 3);
+    for p in &ids {
+        act(
+            &mut app,
+            Action::Place {
+                player: *p,
+                card: first.clone(),
+                round: Round::Plenary,
+                square: 3,
+            },
+        );
+    }
+    assert_pawns_match_session(&mut app);
+    send(&mut app, [GameMsg::Next]);
+    assert_eq!(session(&app).plenary_current, 1);
+    assert_eq!(count::<GhostPawn>(&mut app), 1);
+
+    // Outcome: the stacks are drawn from the tally; the play entities are gone.
+    act(&mut app, Action::ShowOutcome);
+    assert_eq!(screen(&app), Screen::Outcome);
+    for gone in [
+        count::<Pawn>(&mut app),
+        count::<PostItNote>(&mut app),
+        count::<StatementCard>(&mut app),
+        count::<BoardSquare>(&mut app),
+        count::<GhostPawn>(&mut app),
+    ] {
+        assert_eq!(gone, 0);
+    }
+    let t = tally(session(&app));
+    assert_eq!(count::<StackCard>(&mut app), t.green.len() + t.red.len());
+    let mut q = app.world_mut().query::<&StackCard>();
+    let first_on = q
+        .iter(app.world())
+        .find(|c| c.card == first)
+        .map(|c| c.stack);
+    assert_eq!(first_on, Some(Stack::Green));
+    // The facilitator moves it to the red stack.
+    act(
+        &mut app,
+        Action::OverrideStack {
+            card: first.clone(),
+            stack: Some(Stack::Red),
+        },
+    );
+    let mut q = app.world_mut().query::<&StackCard>();
+    assert_eq!(
+        q.iter(app.world())
+            .find(|c| c.card == first)
+            .map(|c| c.stack),
+        Some(Stack::Red)
+    );
+
+    // Undo walks back to the plenary screen.
+    send(&mut app, [GameMsg::Undo, GameMsg::Undo]);
+    assert_eq!(session(&app).phase, Phase::Plenary);
+    assert_eq!(screen(&app), Screen::Plenary);
+    assert_eq!(count::<StackCard>(&mut app), 0);
+    assert_eq!(count::<Pawn>(&mut app), 4);
+}
+
+#[test]
+fn refused_action_changes_nothing_and_is_reported() {
+    let mut app = app();
+    start_with_players(&mut app, &["Anouk"]);
+    let before = session(&app).clone();
+    act(
+        &mut app,
+        Action::AddPostIt {
+            colour: PostItColour::Green,
+            text: "  ".into(),
+            author: None,
+            card: before.current_card().unwrap(),
+        },
+    );
+    assert_eq!(session(&app), &before);
+    let refusal = app
+        .world()
+        .resource::<leerklimaat::game::session::LastRefusal>();
+    assert_eq!(
+        refusal.error,
+        Some(leerklimaat::core::session::ActionError::EmptyText)
+    );
+    assert_eq!(count::<PostItNote>(&mut app), 0);
+}
+
+fn press(app: &mut App, keys: &[KeyCode]) {
+    {
+        let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        for k in keys {
+            input.press(*k);
+        }
+    }
+    app.update();
+    {
+        let mut input = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+        for k in keys {
+            input.release(*k);
+        }
+        input.clear();
+    }
+    app.update();
+    app.update();
+}
+
+#[test]
+fn the_keyboard_runs_the_game() {
+    let mut app = app();
+    app.init_resource::<ButtonInput<KeyCode>>();
+    start_with_players(&mut app, &["Anouk", "Bram"]);
+    let first = session(&app).current_card().unwrap();
+    let a = session(&app).players[0].id;
+    // 1 selects Anouk; End puts her pawn on the last square, Left moves it one back.
+    press(&mut app, &[KeyCode::Digit1]);
+    assert_eq!(app.world().resource::<SelectedPlayer>().0, Some(a));
+    press(&mut app, &[KeyCode::End]);
+    press(&mut app, &[KeyCode::ArrowLeft]);
+    assert_eq!(
+        session(&app).record(&first).unwrap().first.get(&a),
+        Some(&2)
+    );
+    assert_pawns_match_session(&mut app);
+    // Ctrl+Z undoes the last move.
+    press(&mut app, &[KeyCode::ControlLeft, KeyCode::KeyZ]);
+    assert_eq!(
+        session(&app).record(&first).unwrap().first.get(&a),
+        Some(&3)
+    );
+    // Esc lets go of the player; the arrow keys then move the game on.
+    press(&mut app, &[KeyCode::Escape]);
+    press(&mut app, &[KeyCode::ArrowRight]);
+    assert_eq!(session(&app).current, 1);
+    press(&mut app, &[KeyCode::ArrowLeft]);
+    assert_eq!(session(&app).current, 0);
+}
+
+#[test]
+fn an_idle_game_asks_for_no_frames() {
+    let mut app = app();
+    start_with_players(&mut app, &["Anouk", "Bram"]);
+    app.update();
+    app.world_mut()
+        .resource_mut::<Messages<RequestRedraw>>()
+        .clear();
+    for _ in 0..10 {
+        app.update();
+    }
+    assert!(
+        app.world().resource::<Messages<RequestRedraw>>().is_empty(),
+        "no redraw without input"
+    );
+    // An action does ask for one.
+    app.world_mut().write_message(GameMsg::Do(Action::PassTurn));
+    app.update();
+    assert!(!app.world().resource::<Messages<RequestRedraw>>().is_empty());
+}

@@ -1,0 +1,146 @@
+//! The egui panels as plain functions, without Bevy: they draw every screen and return the right
+//! messages; and the fix that lets an idle app stop redrawing.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiInput, egui};
+use leerklimaat::core::session::{Action, Game, Lang, Session};
+use leerklimaat::core::simulate::{SimulateSpec, simulate};
+use leerklimaat::game::session::{CardClock, GameMsg};
+use leerklimaat::i18n::Texts;
+use leerklimaat::ui;
+
+fn run(mut f: impl FnMut(&egui::Context) -> Vec<GameMsg>) -> (Vec<GameMsg>, usize) {
+    let ctx = egui::Context::default();
+    let mut out = Vec::new();
+    // Windows size themselves in a first, invisible pass.
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| out = f(ui.ctx()));
+    output.textures_delta.clear();
+    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| out = f(ui.ctx()));
+    output.textures_delta.clear();
+    (out, output.shapes.len())
+}
+
+#[test]
+fn every_panel_draws_in_both_languages() {
+    let tr = Texts::default();
+    for lang in [Lang::Nl, Lang::En] {
+        let mut s = Session::new(leerklimaat::core::deck::default_deck(), "t".into());
+        s.language = lang;
+        let (msgs, shapes) =
+            run(|ctx| ui::setup::setup_panel(ctx, &s, &tr, &mut ui::setup::SetupForm::default()));
+        assert!(msgs.is_empty(), "no input, no messages");
+        assert!(shapes > 10);
+
+        let mut game: Game = simulate(SimulateSpec {
+            players: 6,
+            statements: 5,
+            post_its: 20,
+            seed: 1,
+        });
+        game.apply(Action::SetLanguage(lang)).unwrap();
+        game.apply(Action::Back).unwrap();
+        let mut clock = CardClock::default();
+        let mut selected = None;
+        let mut focus = false;
+        let (msgs, shapes) = run(|ctx| {
+            let mut c = ui::play::Controls {
+                clock: &mut clock,
+                selected_note: &mut selected,
+                selected_player: None,
+                focus_field: &mut focus,
+            };
+            ui::play::play_panel(
+                ctx,
+                game.session(),
+                true,
+                false,
+                &tr,
+                &mut ui::play::PlayForm::default(),
+                &mut c,
+            )
+        });
+        assert!(msgs.is_empty());
+        assert!(shapes > 10);
+
+        game.apply(Action::ShowOutcome).unwrap();
+        let (msgs, shapes) = run(|ctx| {
+            ui::outcome::outcome_panel(ctx, &game, &tr, &mut ui::outcome::OutcomeForm::default())
+        });
+        assert!(msgs.is_empty());
+        assert!(shapes > 10);
+    }
+}
+
+#[test]
+fn repeated_modifier_events_are_dropped_and_changes_kept() {
+    let mut world = World::new();
+    let mods = |ctrl| egui::Modifiers {
+        ctrl,
+        command: ctrl,
+        ..Default::default()
+    };
+    let entity = world.spawn(EguiInput::default()).id();
+    let mut system = IntoSystem::into_system(ui::drop_repeated_modifiers);
+    system.initialize(&mut world);
+    let mut frame = |world: &mut World, events: Vec<egui::Event>| -> Vec<egui::Event> {
+        world.get_mut::<EguiInput>(entity).unwrap().0.events = events;
+        system.run((), world).unwrap();
+        world.get::<EguiInput>(entity).unwrap().0.events.clone()
+    };
+    let key = egui::Event::Text("a".into());
+    assert_eq!(
+        frame(&mut world, vec![egui::Event::ModifiersChanged(mods(false))]).len(),
+        1,
+        "the first is kept"
+    );
+    assert!(
+        frame(&mut world, vec![egui::Event::ModifiersChanged(mods(false))]).is_empty(),
+        "a repeat is dropped"
+    );
+    assert_eq!(
+        frame(
+            &mut world,
+            vec![egui::Event::ModifiersChanged(mods(false)), key.clone()]
+        ),
+        vec![key.clone()]
+    );
+    assert_eq!(
+        frame(&mut world, vec![egui::Event::ModifiersChanged(mods(true))]).len(),
+        1,
+        "a change is kept"
+    );
+    assert!(frame(&mut world, vec![egui::Event::ModifiersChanged(mods(true))]).is_empty());
+}
+
+#[test]
+fn every_message_exists_in_both_languages_and_is_used() {
+    let [(_, nl), (_, en)] = leerklimaat::i18n::MESSAGE_FILES;
+    let nl_ids = leerklimaat::i18n::message_ids(nl);
+    let en_ids = leerklimaat::i18n::message_ids(en);
+    for id in &nl_ids {
+        assert!(en_ids.contains(id), "{id} is in nl.ftl but not in en.ftl");
+    }
+    for id in &en_ids {
+        assert!(nl_ids.contains(id), "{id} is in en.ftl but not in nl.ftl");
+    }
+    // Every id appears in the code.
+    let mut code = String::new();
+    for dir in ["src/ui", "src/game"] {
+        for entry in
+            std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap()
+        {
+            code.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+    }
+    let unused: Vec<&String> = nl_ids
+        .iter()
+        .filter(|id| !code.contains(&format!("\"{id}\"")))
+        .collect();
+    assert!(unused.is_empty(), "never used: {unused:?}");
+    // Plurals.
+    let tr = Texts::default();
+    assert_eq!(tr.count(Lang::Nl, "play-post-its", 1), "1 post-it");
+    assert_eq!(tr.count(Lang::Nl, "play-post-its", 3), "3 post-its");
+    assert_eq!(tr.count(Lang::En, "setup-player-count", 1), "1 player");
+    assert_eq!(tr.count(Lang::En, "setup-player-count", 4), "4 players");
+}
