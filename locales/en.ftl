@@ -116,3 +116,17 @@ err-wrong-phase = that is not possible in this part of the game
 err-no-card = there is no card at that place
 err-invalid-deck = the deck is not right: { $reason }
 err-duplicate-name = someone named { $name } is already playing
+
+past-title = Past sessions
+past-none = No past sessions yet.
+past-offer = A session was not finished. Do you want to continue where you were?
+past-continue = Continue
+past-new = New session
+past-rename = Rename
+past-delete-sure = Really delete this session?
+past-delete-yes = Yes, delete
+past-in-play = playing
+past-in-plenary = plenary
+past-finished = finished
+past-progress = { $screen }, { $n } of { $total } statements discussed
+save-failed = Saving does not work right now. Nothing is lost: everything stays in memory and the game tries again every 2 seconds.

@@ -116,3 +116,17 @@ err-wrong-phase = dat kan nu niet in dit deel van het spel
 err-no-card = er is geen kaart op die plek
 err-invalid-deck = het kaartspel klopt niet: { $reason }
 err-duplicate-name = er speelt al iemand met de naam { $name }
+
+past-title = Eerdere sessies
+past-none = Nog geen eerdere sessies.
+past-offer = Er is een sessie die nog niet is afgerond. Wil je verdergaan waar je was?
+past-continue = Doorgaan
+past-new = Nieuwe sessie
+past-rename = Naam wijzigen
+past-delete-sure = Deze sessie echt verwijderen?
+past-delete-yes = Ja, verwijderen
+past-in-play = spel
+past-in-plenary = plenair
+past-finished = afgerond
+past-progress = { $screen }, { $n } van { $total } stellingen besproken
+save-failed = Opslaan lukt nu niet. Er gaat niets verloren: alles blijft in het geheugen en het spel probeert het elke 2 seconden opnieuw.

@@ -18,6 +18,13 @@ struct Cli {
     /// Interface language: nl (default, or the system's language) or en.
     #[arg(long, global = true, value_parser = ["nl", "en"])]
     lang: Option<String>,
+    /// Continue a saved session: the given file, or without a file the newest unfinished one.
+    #[arg(long, num_args = 0..=1, default_missing_value = "")]
+    resume: Option<PathBuf>,
+    /// The folder where sessions are saved (default: the user's data folder,
+    /// ~/.local/share/leerklimaat/sessions on Linux).
+    #[arg(long, global = true)]
+    save_dir: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -28,6 +35,17 @@ enum Command {
         /// The folder for the PNGs; it is created if needed.
         #[arg(long)]
         screenshots: PathBuf,
+    },
+    /// Play random actions through the game without a window, saving after each one, and print
+    /// `confirmed STEP HASH` after every save. Used by the crash test, which kills it at random moments.
+    Soak {
+        #[arg(long, default_value_t = 500)]
+        actions: usize,
+        /// Milliseconds between two actions.
+        #[arg(long, default_value_t = 2)]
+        pace_ms: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Check that every screen's PNG of a demo run exists and is not blank. Exits 1 if one is wrong.
     CheckPng {
@@ -76,19 +94,57 @@ fn main() -> ExitCode {
         .as_deref()
         .map(|l| if l == "en" { Lang::En } else { Lang::Nl });
     match cli.command {
-        None => exit_code(leerklimaat::run_game(&GameOptions {
-            lang,
-            ..GameOptions::default()
-        })),
+        None => {
+            let resume = match cli.resume {
+                Some(p) if p.as_os_str().is_empty() => {
+                    let store = cli
+                        .save_dir
+                        .clone()
+                        .map(leerklimaat::core::store::Store::new)
+                        .or_else(leerklimaat::core::store::Store::user_default);
+                    match store.and_then(|s| s.unfinished()) {
+                        Some(l) => Some(l.path),
+                        None => {
+                            eprintln!(
+                                "there is no unfinished session to continue; starting a new one"
+                            );
+                            None
+                        }
+                    }
+                }
+                other => other,
+            };
+            exit_code(leerklimaat::run_game(&GameOptions {
+                lang,
+                resume,
+                save_dir: cli.save_dir,
+                ..GameOptions::default()
+            }))
+        }
         Some(Command::Demo { screenshots }) => {
             if let Err(e) = std::fs::create_dir_all(&screenshots) {
                 eprintln!("{}: cannot create the folder: {e}", screenshots.display());
                 return ExitCode::FAILURE;
             }
+            let save_dir = Some(cli.save_dir.unwrap_or_else(|| screenshots.join("sessions")));
             exit_code(leerklimaat::run_game(&GameOptions {
                 demo_screenshots: Some(screenshots),
                 lang,
+                save_dir,
+                resume: None,
             }))
+        }
+        Some(Command::Soak {
+            actions,
+            pace_ms,
+            seed,
+        }) => {
+            let Some(dir) = cli.save_dir else {
+                eprintln!("soak needs --save-dir DIR (it writes a session file there)");
+                return ExitCode::FAILURE;
+            };
+            leerklimaat::soak(actions, pace_ms, seed, dir);
+            ExitCode::SUCCESS
         }
         Some(Command::CheckPng { dir }) => {
             let problems = leerklimaat::game::demo::check_pngs(&dir);

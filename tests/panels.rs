@@ -26,8 +26,16 @@ fn every_panel_draws_in_both_languages() {
     for lang in [Lang::Nl, Lang::En] {
         let mut s = Session::new(leerklimaat::core::deck::default_deck(), "t".into());
         s.language = lang;
-        let (msgs, shapes) =
-            run(|ctx| ui::setup::setup_panel(ctx, &s, &tr, &mut ui::setup::SetupForm::default()));
+        let (msgs, shapes) = run(|ctx| {
+            ui::setup::setup_panel(
+                ctx,
+                &s,
+                &tr,
+                &mut ui::setup::SetupForm::default(),
+                &Default::default(),
+                &mut Vec::new(),
+            )
+        });
         assert!(msgs.is_empty(), "no input, no messages");
         assert!(shapes > 10);
 

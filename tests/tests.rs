@@ -4,4 +4,5 @@ mod decks;
 mod exports;
 mod game;
 mod panels;
+mod persist;
 mod rules;

@@ -879,6 +879,42 @@ pub fn load_game_file(path: &Path) -> Result<Game, SessionFileError> {
     parse_game(&file, &text)
 }
 
+/// The folder an export goes to by default: Documents/Leerklimaat/<date> <group>.
+pub fn default_export_dir(game: &Game) -> PathBuf {
+    let s = game.session();
+    let base = directories::UserDirs::new()
+        .and_then(|d| d.document_dir().map(|p| p.to_path_buf()))
+        .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
+        .unwrap_or_else(std::env::temp_dir);
+    let stamp: String = s
+        .started_at
+        .chars()
+        .map(|c| if c == ':' || c == ' ' { '-' } else { c })
+        .collect();
+    let group: String = s
+        .group
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
+        .collect();
+    let name = if group.trim().is_empty() {
+        stamp
+    } else {
+        format!("{stamp} {}", group.trim())
+    };
+    base.join("Leerklimaat").join(name)
+}
+
+/// A folder that does not exist yet: `dir`, or `dir (2)`, `dir (3)`, ...
+pub fn fresh_dir(dir: PathBuf) -> PathBuf {
+    if !dir.exists() {
+        return dir;
+    }
+    (2..)
+        .map(|n| PathBuf::from(format!("{} ({n})", dir.display())))
+        .find(|d| !d.exists())
+        .unwrap_or(dir)
+}
+
 /// Writes every export format into `dir`, creating it if needed. Returns the files written.
 pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;

@@ -10,4 +10,5 @@ pub mod deck;
 pub mod export;
 pub mod session;
 pub mod simulate;
+pub mod store;
 pub mod tally;

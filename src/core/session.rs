@@ -794,10 +794,20 @@ pub struct Game {
     pub base: Session,
     pub done: Vec<Action>,
     pub undone: Vec<Action>,
+    /// The clock of the card on the table when the game was saved, so a resumed game continues it.
+    #[serde(default)]
+    pub timer: TimerSave,
     #[serde(skip)]
     state: Option<Session>,
     #[serde(skip)]
     checkpoints: Vec<(usize, Session)>,
+}
+
+/// The timer of the card on the table: whether it is shown, and the seconds spent on the card so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TimerSave {
+    pub shown: bool,
+    pub seconds: u64,
 }
 
 /// How many actions lie between two checkpoints of the undo history.
@@ -810,6 +820,7 @@ impl Game {
             base,
             done: Vec::new(),
             undone: Vec::new(),
+            timer: TimerSave::default(),
             checkpoints: Vec::new(),
         }
     }

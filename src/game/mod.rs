@@ -8,6 +8,7 @@ pub mod drag;
 pub mod keys;
 pub mod layout;
 pub mod pawn;
+pub mod persist;
 pub mod post_it;
 pub mod screens;
 pub mod session;

@@ -54,6 +54,10 @@ pub struct CardClock {
     pub shown: bool,
     /// Minutes after which the timer warns.
     pub limit_minutes: u64,
+    /// Seconds spent on the card before `since` (a resumed game continues its clock).
+    pub offset: u64,
+    /// Seconds to carry over to the next card put on the table by a resume.
+    pub resume_seconds: u64,
 }
 
 impl Default for CardClock {
@@ -63,13 +67,15 @@ impl Default for CardClock {
             since: Instant::now(),
             shown: false,
             limit_minutes: 10,
+            offset: 0,
+            resume_seconds: 0,
         }
     }
 }
 
 impl CardClock {
     pub fn elapsed(&self) -> Duration {
-        self.since.elapsed()
+        self.since.elapsed() + Duration::from_secs(self.offset)
     }
     pub fn seconds(&self) -> u64 {
         self.elapsed().as_secs()
@@ -191,5 +197,6 @@ fn restart_clock(game: Res<ActiveGame>, mut clock: ResMut<CardClock>) {
     if clock.card != card {
         clock.card = card;
         clock.since = Instant::now();
+        clock.offset = std::mem::take(&mut clock.resume_seconds);
     }
 }

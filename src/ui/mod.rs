@@ -12,6 +12,7 @@ use crate::game::Screen;
 use crate::game::board::Tr;
 use crate::game::keys::{FocusPostItField, KeyboardBusy};
 use crate::game::pawn::SelectedPlayer;
+use crate::game::persist::{PastSessions, SaveStatus, StoreMsg};
 use crate::game::post_it::SelectedPostIt;
 use crate::game::screens::HelpOpen;
 use crate::game::session::{ActiveGame, CardClock, GameMsg, LastRefusal};
@@ -177,16 +178,33 @@ fn send(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn setup_ui(
     mut contexts: EguiContexts,
     game: Res<ActiveGame>,
     tr: Res<Tr>,
     mut forms: ResMut<Forms>,
+    past: Option<Res<PastSessions>>,
     mut writer: MessageWriter<GameMsg>,
+    mut file_writer: MessageWriter<StoreMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let out = setup::setup_panel(ctx, game.session(), &tr.0, &mut forms.setup);
+    let empty = PastSessions::default();
+    let past = past.as_deref().unwrap_or(&empty);
+    let mut files = Vec::new();
+    let out = setup::setup_panel(
+        ctx,
+        game.session(),
+        &tr.0,
+        &mut forms.setup,
+        past,
+        &mut files,
+    );
+    if !files.is_empty() {
+        file_writer.write_batch(files);
+        redraw.write(RequestRedraw);
+    }
     send(out, &mut writer, &mut redraw);
     Ok(())
 }
@@ -239,12 +257,14 @@ fn outcome_ui(
 }
 
 /// The help overlay, the refusal message, Ctrl +/− zoom, and whether a text field has the keyboard.
+#[allow(clippy::too_many_arguments)]
 fn overlays(
     mut contexts: EguiContexts,
     game: Res<ActiveGame>,
     tr: Res<Tr>,
     mut help: ResMut<HelpOpen>,
     refusal: Res<LastRefusal>,
+    saving: Option<Res<SaveStatus>>,
     mut busy: ResMut<KeyboardBusy>,
     mut scale: ResMut<UiScale>,
 ) -> Result {
@@ -255,6 +275,9 @@ fn overlays(
         && at.elapsed().as_secs() < 5
     {
         widgets::refusal_toast(ctx, &tr.0, lang, err);
+    }
+    if let Some(err) = saving.as_ref().and_then(|s| s.error.as_ref()) {
+        widgets::save_warning(ctx, &tr.0, lang, err);
     }
     let wants = ctx.egui_wants_keyboard_input();
     if busy.0 != wants {

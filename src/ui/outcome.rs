@@ -16,42 +16,6 @@ pub struct OutcomeForm {
     pub exported: Option<Result<PathBuf, String>>,
 }
 
-/// The folder an export goes to by default: Documents/Leerklimaat/<date> <group>.
-pub fn default_export_dir(game: &Game) -> PathBuf {
-    let s = game.session();
-    let base = directories::UserDirs::new()
-        .and_then(|d| d.document_dir().map(|p| p.to_path_buf()))
-        .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
-        .unwrap_or_else(std::env::temp_dir);
-    let stamp: String = s
-        .started_at
-        .chars()
-        .map(|c| if c == ':' || c == ' ' { '-' } else { c })
-        .collect();
-    let group: String = s
-        .group
-        .chars()
-        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
-        .collect();
-    let name = if group.trim().is_empty() {
-        stamp
-    } else {
-        format!("{stamp} {}", group.trim())
-    };
-    base.join("Leerklimaat").join(name)
-}
-
-/// A folder that does not exist yet: `dir`, or `dir (2)`, `dir (3)`, ...
-pub fn fresh_dir(dir: PathBuf) -> PathBuf {
-    if !dir.exists() {
-        return dir;
-    }
-    (2..)
-        .map(|n| PathBuf::from(format!("{} ({n})", dir.display())))
-        .find(|d| !d.exists())
-        .unwrap_or(dir)
-}
-
 pub fn outcome_panel(
     ctx: &egui::Context,
     game: &Game,
@@ -121,7 +85,7 @@ pub fn outcome_panel(
                         out.push(GameMsg::Do(Action::Back));
                     }
                     if big_button(ui, t("outcome-export")).clicked() {
-                        let dir = fresh_dir(default_export_dir(game));
+                        let dir = export::fresh_dir(export::default_export_dir(game));
                         form.exported = Some(
                             export::write_all(game, &dir)
                                 .map(|_| dir)

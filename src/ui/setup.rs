@@ -6,6 +6,7 @@ use crate::core::deck::{BUILTIN_DECKS, builtin_deck};
 use crate::core::session::{
     Action, Lang, MAX_PLAYERS, Order, PALETTE_SIZE, PlacementMode, PlayerId, Session,
 };
+use crate::game::persist::{PastSessions, StoreMsg};
 use crate::game::session::GameMsg;
 use crate::i18n::Texts;
 use bevy_egui::egui;
@@ -18,14 +19,21 @@ pub struct SetupForm {
     pub group: Option<String>,
     pub names: HashMap<PlayerId, String>,
     pub recolouring: Option<PlayerId>,
+    /// The past session whose deletion waits for a yes.
+    pub confirm_delete: Option<std::path::PathBuf>,
+    /// The past session being renamed, and the new name.
+    pub renaming: Option<(std::path::PathBuf, String)>,
 }
 
-/// Draws the setup screen and returns what the facilitator asked for.
+/// Draws the setup screen and returns what the facilitator asked for; requests about past session
+/// files go to `files`.
 pub fn setup_panel(
     ctx: &egui::Context,
     s: &Session,
     tr: &Texts,
     form: &mut SetupForm,
+    past: &PastSessions,
+    files: &mut Vec<StoreMsg>,
 ) -> Vec<GameMsg> {
     let mut out = Vec::new();
     let lang = s.language;
@@ -50,8 +58,14 @@ pub fn setup_panel(
                 });
             });
             ui.separator();
+            if let Some(offer) = &past.offer {
+                resume_offer(ui, s, tr, offer, files);
+                ui.separator();
+            }
             ui.columns(2, |cols| {
                 deck_column(&mut cols[0], s, tr, &mut out);
+                cols[0].add_space(12.0);
+                past_sessions(&mut cols[0], s, tr, form, past, files);
                 players_column(&mut cols[1], s, tr, form, &mut out);
             });
             ui.separator();
@@ -213,4 +227,131 @@ fn players_column(
             }
         });
     }
+}
+
+fn progress_text(tr: &Texts, lang: Lang, l: &crate::core::store::Listing) -> String {
+    let screen = match l.phase {
+        crate::core::session::Phase::Setup => "screen-setup",
+        crate::core::session::Phase::Play => "past-in-play",
+        crate::core::session::Phase::Plenary => "past-in-plenary",
+        crate::core::session::Phase::Outcome => "past-finished",
+    };
+    format!(
+        "{} · {} · {}{} · {}",
+        l.started_at,
+        l.deck,
+        if l.group.is_empty() {
+            String::new()
+        } else {
+            format!("{} · ", l.group)
+        },
+        tr.count(lang, "setup-player-count", l.players.len()),
+        tr.format(
+            lang,
+            "past-progress",
+            &[
+                ("screen", tr.get(lang, screen).into()),
+                ("n", l.progress.0.into()),
+                ("total", l.progress.1.into())
+            ]
+        )
+    )
+}
+
+fn resume_offer(
+    ui: &mut egui::Ui,
+    s: &Session,
+    tr: &Texts,
+    offer: &crate::core::store::Listing,
+    files: &mut Vec<StoreMsg>,
+) {
+    let lang = s.language;
+    egui::Frame::new()
+        .fill(egui::Color32::from_rgb(0xFF, 0xF3, 0xC4))
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::same(10))
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(tr.get(lang, "past-offer")).strong());
+            ui.label(progress_text(tr, lang, offer));
+            ui.horizontal(|ui| {
+                if big_button(ui, tr.get(lang, "past-continue")).clicked() {
+                    files.push(StoreMsg::Open(offer.path.clone()));
+                }
+                if big_button(ui, tr.get(lang, "past-new")).clicked() {
+                    files.push(StoreMsg::Dismiss);
+                }
+            });
+        });
+}
+
+fn past_sessions(
+    ui: &mut egui::Ui,
+    s: &Session,
+    tr: &Texts,
+    form: &mut SetupForm,
+    past: &PastSessions,
+    files: &mut Vec<StoreMsg>,
+) {
+    let lang = s.language;
+    let t = |id: &str| tr.get(lang, id);
+    egui::CollapsingHeader::new(
+        egui::RichText::new(format!("{} ({})", t("past-title"), past.listings.len())).strong(),
+    )
+    .id_salt("past sessions")
+    .default_open(false)
+    .show(ui, |ui| {
+        for d in &past.damaged {
+            ui.colored_label(egui::Color32::DARK_RED, &d.message);
+        }
+        if past.listings.is_empty() {
+            ui.label(t("past-none"));
+        }
+        egui::ScrollArea::vertical()
+            .max_height(240.0)
+            .id_salt("past list")
+            .show(ui, |ui| {
+                for l in &past.listings {
+                    ui.label(progress_text(tr, lang, l));
+                    ui.horizontal(|ui| {
+                        if ui.button(t("past-continue")).clicked() {
+                            files.push(StoreMsg::Open(l.path.clone()));
+                        }
+                        if ui.button(t("outcome-export")).clicked() {
+                            files.push(StoreMsg::Export(l.path.clone()));
+                        }
+                        match &mut form.renaming {
+                            Some((path, name)) if *path == l.path => {
+                                let r =
+                                    ui.add(egui::TextEdit::singleline(name).desired_width(180.0));
+                                if ui.button(t("play-save")).clicked()
+                                    || (r.lost_focus()
+                                        && ui.input(|i| i.key_pressed(egui::Key::Enter)))
+                                {
+                                    files.push(StoreMsg::Rename(path.clone(), name.clone()));
+                                    form.renaming = None;
+                                }
+                            }
+                            _ => {
+                                if ui.button(t("past-rename")).clicked() {
+                                    form.renaming = Some((l.path.clone(), l.group.clone()));
+                                }
+                            }
+                        }
+                        if form.confirm_delete.as_ref() == Some(&l.path) {
+                            ui.colored_label(egui::Color32::DARK_RED, t("past-delete-sure"));
+                            if ui.button(t("past-delete-yes")).clicked() {
+                                files.push(StoreMsg::Delete(l.path.clone()));
+                                form.confirm_delete = None;
+                            }
+                            if ui.button(t("play-cancel")).clicked() {
+                                form.confirm_delete = None;
+                            }
+                        } else if ui.button(t("setup-remove")).clicked() {
+                            form.confirm_delete = Some(l.path.clone());
+                        }
+                    });
+                    ui.separator();
+                }
+            });
+    });
 }

@@ -108,3 +108,29 @@ pub fn refusal_toast(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &ActionEr
                 });
         });
 }
+
+/// A save failed: say so, and that nothing is lost.
+pub fn save_warning(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &str) {
+    egui::Area::new("save warning".into())
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 70.0])
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(egui::Color32::from_rgb(0xFF, 0xE0, 0x8A))
+                .stroke(egui::Stroke::new(
+                    2.0,
+                    egui::Color32::from_rgb(0x8E, 0x1B, 0x22),
+                ))
+                .corner_radius(8.0)
+                .inner_margin(egui::Margin::same(12))
+                .show(ui, |ui| {
+                    ui.set_max_width(900.0);
+                    ui.label(
+                        egui::RichText::new(tr.get(lang, "save-failed"))
+                            .strong()
+                            .color(egui::Color32::BLACK),
+                    );
+                    ui.label(egui::RichText::new(err).small().color(egui::Color32::BLACK));
+                });
+        });
+}

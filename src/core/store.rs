@@ -1,0 +1,183 @@
+//! Session files on disk: crash-safe saves, the list of past sessions, and damaged files set aside.
+//!
+//! Every save writes the whole session (with its history) to a new file, fsyncs it and renames it over
+//! the old one (`atomic-write-file`, which also syncs the folder). So the file on disk is always one
+//! complete session: the one before the save or the one after it, never a mix. A save never touches
+//! another session's file.
+
+use crate::core::export::{SessionFileError, load_game_file, session_ron};
+use crate::core::session::{Game, Phase};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+/// The ending of a session file's name.
+pub const SESSION_SUFFIX: &str = ".session.ron";
+/// The ending given to a file that could not be read, so that it is kept but never loaded or overwritten.
+pub const DAMAGED_SUFFIX: &str = ".damaged";
+
+/// The folder sessions are saved in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Store {
+    pub dir: PathBuf,
+}
+
+/// One past session, as the setup screen lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing {
+    pub path: PathBuf,
+    pub started_at: String,
+    pub deck: String,
+    pub group: String,
+    pub players: Vec<String>,
+    pub phase: Phase,
+    /// Cards visited during play, and the number of statements in the deck.
+    pub progress: (usize, usize),
+    pub modified: SystemTime,
+}
+
+/// A file that could not be read, and where it was put aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Damaged {
+    pub message: String,
+    pub moved_to: Option<PathBuf>,
+}
+
+impl Store {
+    /// The user's data folder for the app (`~/.local/share/leerklimaat/sessions` on Linux), or `None`
+    /// when the system has no home folder.
+    pub fn user_default() -> Option<Store> {
+        directories::ProjectDirs::from("nl", "Leerklimaat", "leerklimaat").map(|d| Store {
+            dir: d.data_dir().join("sessions"),
+        })
+    }
+
+    pub fn new(dir: impl Into<PathBuf>) -> Store {
+        Store { dir: dir.into() }
+    }
+
+    /// A new file name for a session started at `started_at`, not used yet.
+    pub fn new_path(&self, started_at: &str) -> PathBuf {
+        let stamp: String = started_at
+            .chars()
+            .map(|c| if c.is_ascii_digit() { c } else { '-' })
+            .collect();
+        let nanos = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let mut n = 0u32;
+        loop {
+            let name = format!("{stamp}-{:05x}{}", (nanos >> 8) + n, SESSION_SUFFIX);
+            let path = self.dir.join(name);
+            if !path.exists() {
+                return path;
+            }
+            n += 1;
+        }
+    }
+
+    /// Saves a game crash-safely. Returns how long it took.
+    pub fn save(&self, path: &Path, game: &Game) -> std::io::Result<Duration> {
+        let start = Instant::now();
+        std::fs::create_dir_all(&self.dir)?;
+        let text = session_ron(game);
+        let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+        file.write_all(text.as_bytes())?;
+        file.commit()?;
+        Ok(start.elapsed())
+    }
+
+    /// Every readable session, newest first, and the files that were damaged (now set aside).
+    pub fn list(&self) -> (Vec<Listing>, Vec<Damaged>) {
+        let mut listings = Vec::new();
+        let mut damaged = Vec::new();
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return (listings, damaged);
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let is_session = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.ends_with(SESSION_SUFFIX));
+            if !is_session {
+                continue;
+            }
+            match self.open(&path) {
+                Ok(game) => listings.push(listing(&path, &game)),
+                Err(d) => damaged.push(d),
+            }
+        }
+        listings.sort_by_key(|l| std::cmp::Reverse(l.modified));
+        (listings, damaged)
+    }
+
+    /// Reads a session file. A file that cannot be read is set aside as `*.damaged` and reported.
+    pub fn open(&self, path: &Path) -> Result<Game, Damaged> {
+        match load_game_file(path) {
+            Ok(game) => Ok(game),
+            Err(e @ SessionFileError::Io { .. }) if !path.exists() => Err(Damaged {
+                message: e.to_string(),
+                moved_to: None,
+            }),
+            Err(e) => {
+                let moved_to = set_aside(path);
+                let message = match &moved_to {
+                    Some(to) => format!("{e} (kept as {})", to.display()),
+                    None => e.to_string(),
+                };
+                Err(Damaged { message, moved_to })
+            }
+        }
+    }
+
+    /// The newest session that did not reach the outcome: the one to offer to continue.
+    pub fn unfinished(&self) -> Option<Listing> {
+        self.list()
+            .0
+            .into_iter()
+            .find(|l| l.phase != Phase::Outcome && !l.players.is_empty())
+    }
+
+    /// Deletes a session file.
+    pub fn delete(&self, path: &Path) -> std::io::Result<()> {
+        std::fs::remove_file(path)
+    }
+}
+
+/// Renames a damaged file to `NAME.damaged` (or `NAME.2.damaged`, ...), so it is kept but not read again.
+pub fn set_aside(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?.to_string();
+    let target = (1..1000).map(|n| {
+        if n == 1 {
+            path.with_file_name(format!("{name}{DAMAGED_SUFFIX}"))
+        } else {
+            path.with_file_name(format!("{name}.{n}{DAMAGED_SUFFIX}"))
+        }
+    });
+    for t in target {
+        if !t.exists() {
+            return std::fs::rename(path, &t).ok().map(|()| t);
+        }
+    }
+    None
+}
+
+fn listing(path: &Path, game: &Game) -> Listing {
+    let s = game.session();
+    Listing {
+        path: path.to_path_buf(),
+        started_at: s.started_at.clone(),
+        deck: s.deck.title.clone(),
+        group: s.group.clone(),
+        players: s.players.iter().map(|p| p.name.clone()).collect(),
+        phase: s.phase,
+        progress: (
+            s.records.values().filter(|r| r.visited).count(),
+            s.deck.statements.len(),
+        ),
+        modified: std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .unwrap_or(SystemTime::UNIX_EPOCH),
+    }
+}

@@ -1,0 +1,234 @@
+//! Nothing lost: the session is saved after every change, before the frame that shows it; a failed
+//! save is retried and shown; past sessions are listed, reopened, exported, renamed and deleted.
+
+use super::session::{ActiveGame, CardClock, GameMsg, SessionChanged, apply_messages};
+use super::{AppSystems, Screen};
+use crate::core::session::{Action, TimerSave};
+use crate::core::store::{Damaged, Listing, Store};
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// Where the game is saved.
+#[derive(Resource, Debug, Clone)]
+pub struct SaveTarget {
+    pub store: Store,
+    /// The file of the game being played; made on the first save.
+    pub path: Option<PathBuf>,
+}
+
+/// How saving goes, for the warning in the game and for tests.
+#[derive(Resource, Debug, Default)]
+pub struct SaveStatus {
+    /// Why the last save failed, if it did. The game keeps everything in memory and tries again.
+    pub error: Option<String>,
+    pub last_try: Option<Instant>,
+    /// Saves that succeeded, and the number of actions in the history at the last one.
+    pub saves: u64,
+    pub saved_actions: usize,
+    pub last_duration: Option<Duration>,
+}
+
+/// The past sessions on the setup screen.
+#[derive(Resource, Debug, Default)]
+pub struct PastSessions {
+    pub listings: Vec<Listing>,
+    pub damaged: Vec<Damaged>,
+    /// An unfinished session to offer to continue, found when the app started.
+    pub offer: Option<Listing>,
+}
+
+/// What the setup screen asks of the session files.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum StoreMsg {
+    /// Continue a saved session where it was.
+    Open(PathBuf),
+    Delete(PathBuf),
+    Rename(PathBuf, String),
+    Export(PathBuf),
+    /// Forget the offer to continue.
+    Dismiss,
+}
+
+/// The result of the last export from the list, to show where it went.
+#[derive(Resource, Debug, Default)]
+pub struct LastExport(pub Option<Result<PathBuf, String>>);
+
+/// Saves to `store`; the caller decides the folder (the user's data folder, or a test's).
+pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
+    move |app: &mut App| {
+        let mut past = PastSessions::default();
+        let (listings, damaged) = store.list();
+        past.offer = listings
+            .iter()
+            .find(|l| l.phase != crate::core::session::Phase::Outcome && !l.players.is_empty())
+            .cloned();
+        past.listings = listings;
+        past.damaged = damaged;
+        app.insert_resource(SaveTarget {
+            store: store.clone(),
+            path: None,
+        })
+        .insert_resource(past)
+        .init_resource::<SaveStatus>()
+        .init_resource::<LastExport>()
+        .add_message::<StoreMsg>();
+        if let Some(path) = &resume {
+            open_file(app.world_mut(), path.clone());
+        }
+        app.add_systems(
+            Update,
+            (
+                autosave.after(apply_messages).run_if(
+                    on_message::<SessionChanged>.or_else(|s: Res<SaveStatus>| s.error.is_some()),
+                ),
+                handle_store_messages.run_if(on_message::<StoreMsg>),
+            )
+                .in_set(AppSystems::Apply),
+        );
+        app.add_systems(OnEnter(Screen::Setup), refresh_list);
+    }
+}
+
+/// Loads a session file into the game and makes it the save target. A damaged file is set aside and
+/// reported in the list.
+fn open_file(world: &mut World, path: PathBuf) {
+    let store = world.resource::<SaveTarget>().store.clone();
+    match store.open(&path) {
+        Ok(game) => {
+            let timer = game.timer;
+            world.resource_mut::<SaveTarget>().path = Some(path);
+            {
+                let mut clock = world.resource_mut::<CardClock>();
+                clock.shown = timer.shown;
+                clock.card = None;
+                clock.resume_seconds = timer.seconds;
+            }
+            world.resource_mut::<PastSessions>().offer = None;
+            world.write_message(GameMsg::Load(Box::new(game)));
+            world.write_message(RequestRedraw);
+        }
+        Err(d) => {
+            let mut past = world.resource_mut::<PastSessions>();
+            past.damaged.push(d);
+            past.offer = None;
+        }
+    }
+}
+
+/// Saves the game after a change (and retries a failed save every two seconds).
+pub fn autosave(
+    mut changes: MessageReader<SessionChanged>,
+    mut game: ResMut<ActiveGame>,
+    mut target: ResMut<SaveTarget>,
+    mut status: ResMut<SaveStatus>,
+    clock: Res<CardClock>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let changed = changes.read().count() > 0;
+    if !changed
+        && status
+            .last_try
+            .is_some_and(|t| t.elapsed() < Duration::from_secs(2))
+    {
+        return;
+    }
+    let path = match &target.path {
+        Some(p) => p.clone(),
+        None => {
+            let p = target.store.new_path(&game.session().started_at);
+            target.path = Some(p.clone());
+            p
+        }
+    };
+    let timer = TimerSave {
+        shown: clock.shown,
+        seconds: clock.seconds(),
+    };
+    if game.0.timer != timer {
+        game.0.timer = timer;
+    }
+    status.last_try = Some(Instant::now());
+    match target.store.save(&path, &game.0) {
+        Ok(took) => {
+            if status.error.is_some() {
+                redraw.write(RequestRedraw);
+            }
+            status.error = None;
+            status.saves += 1;
+            status.saved_actions = game.0.done.len();
+            status.last_duration = Some(took);
+        }
+        Err(e) => {
+            if status.error.is_none() {
+                redraw.write(RequestRedraw);
+            }
+            status.error = Some(format!("{}: {e}", path.display()));
+        }
+    }
+}
+
+fn refresh_list(target: Res<SaveTarget>, mut past: ResMut<PastSessions>) {
+    let (listings, damaged) = target.store.list();
+    past.listings = listings
+        .into_iter()
+        .filter(|l| Some(&l.path) != target.path.as_ref())
+        .collect();
+    past.damaged.extend(damaged);
+}
+
+fn handle_store_messages(world: &mut World) {
+    let msgs: Vec<StoreMsg> = world.resource_mut::<Messages<StoreMsg>>().drain().collect();
+    for msg in msgs {
+        let store = world.resource::<SaveTarget>().store.clone();
+        match msg {
+            StoreMsg::Open(path) => open_file(world, path),
+            StoreMsg::Delete(path) => {
+                if let Err(e) = store.delete(&path) {
+                    world.resource_mut::<PastSessions>().damaged.push(Damaged {
+                        message: format!("{}: {e}", path.display()),
+                        moved_to: None,
+                    });
+                }
+            }
+            StoreMsg::Rename(path, name) => match store.open(&path) {
+                Ok(mut game) => {
+                    if game.apply(Action::SetGroup(name)).is_ok()
+                        && let Err(e) = store.save(&path, &game)
+                    {
+                        world.resource_mut::<PastSessions>().damaged.push(Damaged {
+                            message: format!("{}: {e}", path.display()),
+                            moved_to: None,
+                        });
+                    }
+                }
+                Err(d) => world.resource_mut::<PastSessions>().damaged.push(d),
+            },
+            StoreMsg::Export(path) => {
+                let result = match store.open(&path) {
+                    Ok(game) => {
+                        let dir = crate::core::export::fresh_dir(
+                            crate::core::export::default_export_dir(&game),
+                        );
+                        crate::core::export::write_all(&game, &dir)
+                            .map(|_| dir)
+                            .map_err(|e| e.to_string())
+                    }
+                    Err(d) => Err(d.message),
+                };
+                world.resource_mut::<LastExport>().0 = Some(result);
+            }
+            StoreMsg::Dismiss => world.resource_mut::<PastSessions>().offer = None,
+        }
+        let (listings, damaged) = store.list();
+        let current = world.resource::<SaveTarget>().path.clone();
+        let mut past = world.resource_mut::<PastSessions>();
+        past.listings = listings
+            .into_iter()
+            .filter(|l| Some(&l.path) != current.as_ref())
+            .collect();
+        past.damaged.extend(damaged);
+        world.write_message(RequestRedraw);
+    }
+}

@@ -1,0 +1,455 @@
+//! Nothing lost: saves after every action, resume on the same screen and card, damaged and newer files
+//! set aside with a clear message, a read-only folder that warns and keeps trying, and the crash test
+//! that kills the real game process at random moments.
+
+use bevy::prelude::*;
+use leerklimaat::core::export::session_ron;
+use leerklimaat::core::session::{Action, Phase, PostItColour, Round};
+use leerklimaat::core::store::{DAMAGED_SUFFIX, Store};
+use leerklimaat::game::Screen;
+use leerklimaat::game::persist::{PastSessions, SaveStatus, SaveTarget, StoreMsg};
+use leerklimaat::game::post_it::PostItNote;
+use leerklimaat::game::session::{ActiveGame, GameMsg};
+use leerklimaat::{headless_app, history_hash};
+use std::path::{Path, PathBuf};
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "lk-{name}-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn act(app: &mut App, a: Action) {
+    app.world_mut().write_message(GameMsg::Do(a));
+    app.update();
+    app.update();
+}
+
+fn saved_file(app: &App) -> PathBuf {
+    app.world()
+        .resource::<SaveTarget>()
+        .path
+        .clone()
+        .expect("a save file")
+}
+
+fn played_app(dir: &Path) -> App {
+    let mut app = headless_app(Some(Store::new(dir)), None);
+    for n in ["Anouk", "Bram", "Chantal"] {
+        act(
+            &mut app,
+            Action::AddPlayer {
+                name: n.into(),
+                colour: None,
+            },
+        );
+    }
+    act(&mut app, Action::StartPlay);
+    let card = app
+        .world()
+        .resource::<ActiveGame>()
+        .session()
+        .current_card()
+        .unwrap();
+    let p = app.world().resource::<ActiveGame>().session().players[0].id;
+    act(
+        &mut app,
+        Action::Place {
+            player: p,
+            card: card.clone(),
+            round: Round::First,
+            square: 2,
+        },
+    );
+    act(
+        &mut app,
+        Action::AddPostIt {
+            colour: PostItColour::Pink,
+            text: "Hoe dan?".into(),
+            author: Some(p),
+            card,
+        },
+    );
+    act(
+        &mut app,
+        Action::GoTo {
+            index: 2,
+            seconds: 30,
+        },
+    );
+    let card = app
+        .world()
+        .resource::<ActiveGame>()
+        .session()
+        .current_card()
+        .unwrap();
+    act(
+        &mut app,
+        Action::AddPostIt {
+            colour: PostItColour::Green,
+            text: "Intervisie".into(),
+            author: None,
+            card,
+        },
+    );
+    act(&mut app, Action::StartPlenary);
+    app
+}
+
+#[test]
+fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
+    let dir = temp_dir("resume");
+    let app = played_app(&dir);
+    let status = app.world().resource::<SaveStatus>();
+    let game = &app.world().resource::<ActiveGame>().0;
+    assert_eq!(
+        status.saved_actions,
+        game.done.len(),
+        "the last action is on disk"
+    );
+    assert!(status.error.is_none());
+    let path = saved_file(&app);
+    let on_disk = leerklimaat::core::export::load_game_file(&path).unwrap();
+    assert_eq!(on_disk.session(), game.session());
+    assert_eq!(on_disk.done, game.done, "the undo history is saved too");
+
+    // A new process finds it unfinished and offers it; resuming lands on the same screen and card.
+    let mut again = headless_app(Some(Store::new(&dir)), None);
+    let offer = again
+        .world()
+        .resource::<PastSessions>()
+        .offer
+        .clone()
+        .expect("offered to continue");
+    assert_eq!(offer.path, path);
+    again.world_mut().write_message(StoreMsg::Open(offer.path));
+    again.update();
+    again.update();
+    again.update();
+    let resumed = again.world().resource::<ActiveGame>().session().clone();
+    assert_eq!(&resumed, game.session());
+    assert_eq!(resumed.phase, Phase::Plenary);
+    assert_eq!(
+        *again.world().resource::<State<Screen>>().get(),
+        Screen::Plenary
+    );
+    assert_eq!(
+        again
+            .world_mut()
+            .query::<&PostItNote>()
+            .iter(again.world())
+            .count(),
+        2
+    );
+    // Undo still works across the restart, and further saves go to the same file.
+    again.world_mut().write_message(GameMsg::Undo);
+    again.update();
+    again.update();
+    assert_eq!(
+        *again.world().resource::<State<Screen>>().get(),
+        Screen::Play
+    );
+    assert_eq!(saved_file(&again), path);
+    assert_eq!(
+        leerklimaat::core::export::load_game_file(&path)
+            .unwrap()
+            .session()
+            .phase,
+        Phase::Play
+    );
+
+    // --resume FILE does the same at start.
+    let direct = headless_app(Some(Store::new(&dir)), Some(path.clone()));
+    let mut direct = direct;
+    direct.update();
+    direct.update();
+    assert_eq!(
+        direct.world().resource::<ActiveGame>().session().phase,
+        Phase::Play
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_read_only_folder_warns_keeps_everything_and_catches_up() {
+    let dir = temp_dir("readonly");
+    let sessions = dir.join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    let mut app = headless_app(Some(Store::new(&sessions)), None);
+    act(
+        &mut app,
+        Action::AddPlayer {
+            name: "Anouk".into(),
+            colour: None,
+        },
+    );
+    let path = saved_file(&app);
+    let before = std::fs::read_to_string(&path).unwrap();
+    // Make the folder unwritable (a full disk fails the same way: the write or the rename fails).
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&sessions, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let writable = std::fs::File::create(sessions.join("probe")).is_ok();
+    if writable {
+        // Running as root: permissions do not stop us, so simulate with a file where the folder should be.
+        std::fs::set_permissions(&sessions, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let _ = std::fs::remove_file(sessions.join("probe"));
+        app.world_mut().resource_mut::<SaveTarget>().path =
+            Some(dir.join("not-a-folder").join("x.session.ron"));
+        std::fs::write(dir.join("not-a-folder"), "a file, not a folder").unwrap();
+    }
+    act(
+        &mut app,
+        Action::AddPlayer {
+            name: "Bram".into(),
+            colour: None,
+        },
+    );
+    act(
+        &mut app,
+        Action::AddPlayer {
+            name: "Chantal".into(),
+            colour: None,
+        },
+    );
+    let status = app.world().resource::<SaveStatus>();
+    assert!(status.error.is_some(), "the warning is shown");
+    assert_eq!(
+        app.world().resource::<ActiveGame>().session().players.len(),
+        3,
+        "nothing lost in memory"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "the previous save is intact"
+    );
+    // The folder becomes writable again: the next try saves everything.
+    if writable {
+        std::fs::remove_file(dir.join("not-a-folder")).unwrap();
+        std::fs::create_dir_all(dir.join("not-a-folder")).unwrap();
+    } else {
+        std::fs::set_permissions(&sessions, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    app.world_mut().resource_mut::<SaveStatus>().last_try = None;
+    app.update();
+    let status = app.world().resource::<SaveStatus>();
+    assert!(status.error.is_none(), "{:?}", status.error);
+    let saved = leerklimaat::core::export::load_game_file(&saved_file(&app)).unwrap();
+    assert_eq!(saved.session().players.len(), 3);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn damaged_truncated_and_newer_files_are_set_aside_with_a_message() {
+    let dir = temp_dir("damaged");
+    let store = Store::new(&dir);
+    let good = leerklimaat::core::simulate::simulate(leerklimaat::core::simulate::SimulateSpec {
+        players: 3,
+        statements: 3,
+        post_its: 4,
+        seed: 9,
+    });
+    let text = session_ron(&good);
+    std::fs::write(dir.join("a-good.session.ron"), &text).unwrap();
+    std::fs::write(dir.join("b-truncated.session.ron"), &text[..text.len() / 3]).unwrap();
+    std::fs::write(
+        dir.join("c-newer.session.ron"),
+        text.replacen("version: 1,", "version: 99,", 1),
+    )
+    .unwrap();
+    std::fs::write(dir.join("d-binary.session.ron"), [0u8, 159, 146, 150, 1, 2]).unwrap();
+    let (listings, damaged) = store.list();
+    assert_eq!(listings.len(), 1);
+    assert_eq!(listings[0].players.len(), 3);
+    assert_eq!(damaged.len(), 3);
+    assert!(
+        damaged
+            .iter()
+            .any(|d| d.message.contains("version 99") && d.message.contains("Update the app")),
+        "{damaged:?}"
+    );
+    assert!(
+        damaged
+            .iter()
+            .any(|d| d.message.contains("b-truncated.session.ron:")),
+        "{damaged:?}"
+    );
+    for name in ["b-truncated", "c-newer", "d-binary"] {
+        let kept = dir.join(format!("{name}.session.ron{DAMAGED_SUFFIX}"));
+        assert!(kept.exists(), "{name} kept aside");
+        assert!(!dir.join(format!("{name}.session.ron")).exists());
+    }
+    // The kept bytes are untouched.
+    assert_eq!(
+        std::fs::read_to_string(dir.join(format!("c-newer.session.ron{DAMAGED_SUFFIX}"))).unwrap(),
+        text.replacen("version: 1,", "version: 99,", 1)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn past_sessions_can_be_renamed_exported_and_deleted() {
+    let dir = temp_dir("past");
+    let app = played_app(&dir);
+    let path = saved_file(&app);
+    drop(app);
+    let mut app = headless_app(Some(Store::new(&dir)), None);
+    app.world_mut()
+        .write_message(StoreMsg::Rename(path.clone(), "Team Noord".into()));
+    app.update();
+    let listing = app
+        .world()
+        .resource::<PastSessions>()
+        .listings
+        .iter()
+        .find(|l| l.path == path)
+        .cloned()
+        .unwrap();
+    assert_eq!(listing.group, "Team Noord");
+    app.world_mut()
+        .write_message(StoreMsg::Delete(path.clone()));
+    app.update();
+    assert!(!path.exists());
+    assert!(app.world().resource::<PastSessions>().listings.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Starts the real game binary in soak mode, kills it with SIGKILL at a random moment, and checks that
+/// the saved file is readable and holds at least every action confirmed before the kill.
+fn crash_once(seed: u64, actions: usize, expected: &[(usize, String)]) -> (usize, usize) {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = temp_dir(&format!("crash-{seed}"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leerklimaat"))
+        .args([
+            "soak",
+            "--actions",
+            &actions.to_string(),
+            "--pace-ms",
+            "1",
+            "--seed",
+            "42",
+            "--save-dir",
+        ])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // Kill after a random number of confirmations (a random moment in the run), then a random delay.
+    let kill_after = (seed as usize * 7919) % actions.max(1);
+    let mut last_confirmed = 0;
+    for line in rx.iter() {
+        let step: usize = line.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap();
+        last_confirmed = step;
+        if step >= kill_after {
+            std::thread::sleep(std::time::Duration::from_micros(seed * 1373 % 3000));
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Lines printed before the kill are confirmed too.
+    for line in rx.try_iter() {
+        if let Some(step) = line.split(' ').nth(1).and_then(|s| s.parse().ok()) {
+            last_confirmed = step;
+        }
+    }
+    reader.join().unwrap();
+    let files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".session.ron"))
+        .collect();
+    assert_eq!(files.len(), 1, "one session file: {files:?}");
+    let game = leerklimaat::core::export::load_game_file(&files[0])
+        .unwrap_or_else(|e| panic!("seed {seed}: unreadable save: {e}"));
+    let hash = format!("{:016x}", history_hash(&game));
+    // The file is the state of a step at or after the last confirmed one.
+    let at = expected.iter().find(|(_, h)| *h == hash).map(|(s, _)| *s);
+    let at =
+        at.unwrap_or_else(|| panic!("seed {seed}: the saved history matches no confirmed state"));
+    let latest_same = expected
+        .iter()
+        .filter(|(_, h)| *h == hash)
+        .map(|(s, _)| *s)
+        .max()
+        .unwrap_or(at);
+    assert!(
+        latest_same >= last_confirmed,
+        "seed {seed}: saved state of step {latest_same} is older than confirmed step {last_confirmed}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    (last_confirmed, game.done.len())
+}
+
+#[test]
+fn killed_at_random_moments_nothing_confirmed_is_lost() {
+    use std::io::BufRead;
+    let runs: u64 = std::env::var("CRASH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(6);
+    let actions: usize = std::env::var("CRASH_ACTIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(150);
+    // The states the run goes through, from one run to the end (the soak is deterministic per seed).
+    let dir = temp_dir("crash-reference");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_leerklimaat"))
+        .args([
+            "soak",
+            "--actions",
+            &actions.to_string(),
+            "--pace-ms",
+            "0",
+            "--seed",
+            "42",
+            "--save-dir",
+        ])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let expected: Vec<(usize, String)> = out
+        .stdout
+        .lines()
+        .map_while(Result::ok)
+        .map(|l| {
+            let mut parts = l.split(' ').skip(1);
+            (
+                parts.next().unwrap().parse().unwrap(),
+                parts.next().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        expected.len() > actions / 2,
+        "most steps change the session and are confirmed: {}",
+        expected.len()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    let mut confirmed_total = 0;
+    for seed in 1..=runs {
+        let (confirmed, _) = crash_once(seed, actions, &expected);
+        confirmed_total += confirmed;
+    }
+    eprintln!(
+        "crash test: {runs} kills, {actions} actions a run, {confirmed_total} confirmed actions checked"
+    );
+}
