@@ -130,3 +130,46 @@ past-in-plenary = plenary
 past-finished = finished
 past-progress = { $screen }, { $n } of { $total } statements discussed
 save-failed = Saving does not work right now. Nothing is lost: everything stays in memory and the game tries again every 2 seconds.
+
+deck-open = Open a deck…
+deck-up = Up
+deck-home = Home folder
+deck-folder = Decks folder
+deck-editor = Edit deck
+deck-new = New deck
+deck-edit-copy = Edit a copy
+deck-title = Title
+deck-description = Description
+deck-scale = Scale (squares from left to right)
+deck-points = points
+deck-threshold = To the green stack from
+deck-mean = mean
+deck-median = median
+deck-text = text of the statement
+deck-theme = theme
+deck-prompt = discussion question
+deck-add-statement = Add statement
+deck-add-prompt = Add question
+deck-valid = The deck is valid.
+deck-file = Save as
+deck-problem = This deck cannot be used; the previous one stays loaded:
+deck-from-file = Loaded from { $file } (changes to the file are picked up at once)
+
+outcome-folder = Folder:
+outcome-choose = Choose folder…
+outcome-use-folder = Use this folder
+outcome-open-folder = Open folder
+
+overview-make = { $count ->
+    [one] Overview of 1 chosen session
+   *[other] Overview of { $count } chosen sessions
+}
+overview-title = Overview across groups
+overview-groups = Groups
+overview-statement = Statement
+overview-green = green
+overview-red = red
+overview-mean = mean plenary
+overview-spread = spread
+overview-shift = shift
+overview-left-out = Statements left out

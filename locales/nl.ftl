@@ -130,3 +130,46 @@ past-in-plenary = plenair
 past-finished = afgerond
 past-progress = { $screen }, { $n } van { $total } stellingen besproken
 save-failed = Opslaan lukt nu niet. Er gaat niets verloren: alles blijft in het geheugen en het spel probeert het elke 2 seconden opnieuw.
+
+deck-open = Kaartspel openen…
+deck-up = Omhoog
+deck-home = Persoonlijke map
+deck-folder = Map met kaartspellen
+deck-editor = Kaartspel bewerken
+deck-new = Nieuw kaartspel
+deck-edit-copy = Kopie bewerken
+deck-title = Titel
+deck-description = Beschrijving
+deck-scale = Schaal (vakjes van links naar rechts)
+deck-points = punten
+deck-threshold = Naar de groene stapel vanaf
+deck-mean = gemiddelde
+deck-median = mediaan
+deck-text = tekst van de stelling
+deck-theme = thema
+deck-prompt = gespreksvraag
+deck-add-statement = Stelling toevoegen
+deck-add-prompt = Vraag toevoegen
+deck-valid = Het kaartspel klopt.
+deck-file = Opslaan als
+deck-problem = Dit kaartspel kan niet worden gebruikt; het vorige blijft geladen:
+deck-from-file = Geladen uit { $file } (wijzigingen in het bestand worden meteen overgenomen)
+
+outcome-folder = Map:
+outcome-choose = Kies map…
+outcome-use-folder = Deze map gebruiken
+outcome-open-folder = Map openen
+
+overview-make = { $count ->
+    [one] Overzicht van 1 gekozen sessie
+   *[other] Overzicht van { $count } gekozen sessies
+}
+overview-title = Overzicht over groepen
+overview-groups = Groepen
+overview-statement = Stelling
+overview-green = groen
+overview-red = rood
+overview-mean = gemiddelde plenair
+overview-spread = spreiding
+overview-shift = verschuiving
+overview-left-out = Weggelaten stellingen

@@ -8,6 +8,7 @@
 pub mod core;
 pub mod game;
 pub mod i18n;
+pub mod probe;
 pub mod ui;
 
 use bevy::prelude::*;
@@ -24,6 +25,10 @@ pub struct GameOptions {
     pub resume: Option<PathBuf>,
     /// Where sessions are saved; the user's data folder when `None`.
     pub save_dir: Option<PathBuf>,
+    /// A deck file to load at start.
+    pub deck: Option<PathBuf>,
+    /// The decks folder; the user's config folder when `None`.
+    pub decks_dir: Option<PathBuf>,
 }
 
 /// The window, the render-on-change settings, the game and its panels.
@@ -49,7 +54,13 @@ pub fn app(options: &GameOptions) -> App {
         core::session::Session::new(core::deck::default_deck(), core::session::now_stamp());
     session.language = lang;
     app.insert_resource(game::session::ActiveGame(core::session::Game::new(session)));
-    app.add_plugins((game::plugin, game::camera::plugin, ui::plugin));
+    app.add_plugins((
+        game::plugin,
+        game::camera::plugin,
+        game::photo::plugin,
+        ui::plugin,
+        probe::plugin,
+    ));
     let store = options
         .save_dir
         .clone()
@@ -59,6 +70,11 @@ pub fn app(options: &GameOptions) -> App {
             core::store::Store::new(std::env::temp_dir().join("leerklimaat-sessions"))
         });
     app.add_plugins(game::persist::plugin(store, options.resume.clone()));
+    let decks_dir = options
+        .decks_dir
+        .clone()
+        .or_else(game::decks::default_decks_dir);
+    app.add_plugins(game::decks::plugin(decks_dir, options.deck.clone()));
     if let Some(dir) = &options.demo_screenshots {
         app.add_plugins(game::demo::plugin(dir.clone(), lang));
     }

@@ -21,6 +21,14 @@ struct Cli {
     /// Continue a saved session: the given file, or without a file the newest unfinished one.
     #[arg(long, num_args = 0..=1, default_missing_value = "")]
     resume: Option<PathBuf>,
+    /// Start with this deck file (`*.deck.ron`). If it has problems, the game says so and starts with the
+    /// built-in deck.
+    #[arg(long)]
+    deck: Option<PathBuf>,
+    /// The folder of your own decks, listed on the setup screen (default: the user's config folder,
+    /// ~/.config/leerklimaat/decks on Linux).
+    #[arg(long, global = true)]
+    decks_dir: Option<PathBuf>,
     /// The folder where sessions are saved (default: the user's data folder,
     /// ~/.local/share/leerklimaat/sessions on Linux).
     #[arg(long, global = true)]
@@ -35,6 +43,19 @@ enum Command {
         /// The folder for the PNGs; it is created if needed.
         #[arg(long)]
         screenshots: PathBuf,
+    },
+    /// Combine many sessions (the same deck, or overlapping statements matched by id) into one
+    /// overview: overview.csv, overview-questions.csv and overview.html in DIR.
+    Merge {
+        /// Session files (`.ron`).
+        #[arg(required = true)]
+        sessions: Vec<PathBuf>,
+        /// The folder to write into; it is created if needed.
+        #[arg(long)]
+        out: PathBuf,
+        /// Merge the readable sessions even when some files cannot be read.
+        #[arg(long)]
+        skip_damaged: bool,
     },
     /// Play random actions through the game without a window, saving after each one, and print
     /// `confirmed STEP HASH` after every save. Used by the crash test, which kills it at random moments.
@@ -75,6 +96,10 @@ enum Command {
         /// The session file to write (`.ron`).
         #[arg(long)]
         out: PathBuf,
+        /// Where the session stops: outcome (after both rounds), plenary, or play (back on the last
+        /// statement with the plenary placements kept), for resuming it on that screen.
+        #[arg(long, default_value = "outcome", value_parser = ["outcome", "plenary", "play"])]
+        phase: String,
     },
     /// Write every export format of a session file into a folder: two CSVs, Markdown and HTML reports,
     /// and the session itself.
@@ -88,6 +113,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    leerklimaat::probe::mark_process_start();
     let cli = Cli::parse();
     let lang = cli
         .lang
@@ -114,10 +140,17 @@ fn main() -> ExitCode {
                 }
                 other => other,
             };
+            if let Some(deck) = &cli.deck
+                && let Err(e) = leerklimaat::core::deck::load_deck_file(deck)
+            {
+                eprintln!("{e}");
+            }
             exit_code(leerklimaat::run_game(&GameOptions {
                 lang,
                 resume,
                 save_dir: cli.save_dir,
+                deck: cli.deck,
+                decks_dir: cli.decks_dir,
                 ..GameOptions::default()
             }))
         }
@@ -127,12 +160,75 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
             let save_dir = Some(cli.save_dir.unwrap_or_else(|| screenshots.join("sessions")));
+            let decks_dir = Some(cli.decks_dir.unwrap_or_else(|| screenshots.join("decks")));
             exit_code(leerklimaat::run_game(&GameOptions {
                 demo_screenshots: Some(screenshots),
                 lang,
                 save_dir,
-                resume: None,
+                decks_dir,
+                ..GameOptions::default()
             }))
+        }
+        Some(Command::Merge {
+            sessions,
+            out,
+            skip_damaged,
+        }) => {
+            let (inputs, problems) = leerklimaat::core::merge::load_for_merge(&sessions);
+            for p in &problems {
+                eprintln!("{}", p.error);
+            }
+            if !problems.is_empty() && !skip_damaged {
+                eprintln!(
+                    "{} of {} files cannot be read; nothing was merged. Add --skip-damaged to merge the other {}.",
+                    problems.len(),
+                    sessions.len(),
+                    inputs.len()
+                );
+                return ExitCode::FAILURE;
+            }
+            if inputs.is_empty() {
+                eprintln!("no readable sessions to merge");
+                return ExitCode::FAILURE;
+            }
+            let lang = lang.unwrap_or_else(|| inputs[0].game.session().language);
+            let overview = leerklimaat::core::merge::merge(&inputs);
+            let files = [
+                (
+                    "overview.csv",
+                    leerklimaat::core::merge::overview_csv(&overview, lang),
+                ),
+                (
+                    "overview-questions.csv",
+                    leerklimaat::core::merge::questions_csv(&overview, lang),
+                ),
+                (
+                    "overview.html",
+                    leerklimaat::core::merge::overview_html(&overview, lang).into_bytes(),
+                ),
+            ];
+            if let Err(e) = std::fs::create_dir_all(&out) {
+                eprintln!("{}: cannot create the folder: {e}", out.display());
+                return ExitCode::FAILURE;
+            }
+            for (name, bytes) in files {
+                let path = out.join(name);
+                if let Err(e) = std::fs::write(&path, bytes) {
+                    eprintln!("{}: cannot write: {e}", path.display());
+                    return ExitCode::FAILURE;
+                }
+                println!("{}", path.display());
+            }
+            println!(
+                "{} sessions merged on {} shared statements; {} left out",
+                inputs.len(),
+                overview.statements.len(),
+                overview.left_out.len()
+            );
+            for l in &overview.left_out {
+                println!("  left out {}: {}", l.id, l.reason);
+            }
+            ExitCode::SUCCESS
         }
         Some(Command::Soak {
             actions,
@@ -191,6 +287,7 @@ fn main() -> ExitCode {
             post_its,
             seed,
             out,
+            phase,
         }) => {
             if !(1..=12).contains(&players) {
                 eprintln!("--players must be 1 to 12, not {players}");
@@ -200,12 +297,20 @@ fn main() -> ExitCode {
                 eprintln!("--statements must be at least 1");
                 return ExitCode::FAILURE;
             }
-            let game = simulate::simulate(simulate::SimulateSpec {
+            let mut game = simulate::simulate(simulate::SimulateSpec {
                 players,
                 statements,
                 post_its,
                 seed,
             });
+            let backs = match phase.as_str() {
+                "play" => 2,
+                "plenary" => 1,
+                _ => 0,
+            };
+            for _ in 0..backs {
+                let _ = game.apply(leerklimaat::core::session::Action::Back);
+            }
             match std::fs::write(&out, export::session_ron(&game)) {
                 Ok(()) => {
                     println!(

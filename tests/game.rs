@@ -385,3 +385,202 @@ fn an_idle_game_asks_for_no_frames() {
     app.update();
     assert!(!app.world().resource::<Messages<RequestRedraw>>().is_empty());
 }
+
+mod touch {
+    use super::*;
+    use bevy::camera::NormalizedRenderTarget;
+    use bevy::picking::backend::HitData;
+    use bevy::picking::events::{Drag, DragEnd, DragStart, Pointer};
+    use bevy::picking::pointer::{Location, PointerButton, PointerId};
+
+    fn loc() -> Location {
+        Location {
+            target: NormalizedRenderTarget::None {
+                width: 1920,
+                height: 1080,
+            },
+            position: Vec2::ZERO,
+        }
+    }
+
+    fn hit() -> HitData {
+        HitData::new(Entity::PLACEHOLDER, 0.0, None, None)
+    }
+
+    fn pawn_entity(app: &mut App, player: leerklimaat::core::session::PlayerId) -> (Entity, Vec2) {
+        let mut q = app.world_mut().query::<(Entity, &Pawn, &Transform)>();
+        q.iter(app.world())
+            .find(|(_, p, _)| p.player == player)
+            .map(|(e, _, t)| (e, t.translation.truncate()))
+            .unwrap()
+    }
+
+    /// Two fingers drag two pawns at once, their events interleaved; each pawn follows its own finger.
+    #[test]
+    fn two_fingers_drag_two_pawns_at_once() {
+        let mut app = app();
+        start_with_players(&mut app, &["Anouk", "Bram"]);
+        let ids: Vec<_> = session(&app).players.iter().map(|p| p.id).collect();
+        let (a, a_home) = pawn_entity(&mut app, ids[0]);
+        let (b, b_home) = pawn_entity(&mut app, ids[1]);
+        let squares =
+            leerklimaat::game::layout::square_rects(session(&app).deck.scale.squares.len());
+        // Screen distance: y grows downward on screen.
+        let to = |from: Vec2, target: Vec2| Vec2::new(target.x - from.x, from.y - target.y);
+        let (ta, tb) = (squares[3].center(), squares[0].center());
+        let (f1, f2) = (PointerId::Touch(1), PointerId::Touch(2));
+        let w = app.world_mut();
+        w.trigger(Pointer::new(
+            f1,
+            loc(),
+            DragStart {
+                button: PointerButton::Primary,
+                hit: hit(),
+            },
+            a,
+        ));
+        w.trigger(Pointer::new(
+            f2,
+            loc(),
+            DragStart {
+                button: PointerButton::Primary,
+                hit: hit(),
+            },
+            b,
+        ));
+        w.flush();
+        let half = |d: Vec2| d / 2.0;
+        w.trigger(Pointer::new(
+            f1,
+            loc(),
+            Drag {
+                button: PointerButton::Primary,
+                distance: half(to(a_home, ta)),
+                delta: Vec2::ZERO,
+            },
+            a,
+        ));
+        w.trigger(Pointer::new(
+            f2,
+            loc(),
+            Drag {
+                button: PointerButton::Primary,
+                distance: half(to(b_home, tb)),
+                delta: Vec2::ZERO,
+            },
+            b,
+        ));
+        // A stray event of finger 2 on Anouk's pawn does not move it.
+        w.trigger(Pointer::new(
+            f2,
+            loc(),
+            Drag {
+                button: PointerButton::Primary,
+                distance: Vec2::new(900.0, 900.0),
+                delta: Vec2::ZERO,
+            },
+            a,
+        ));
+        w.trigger(Pointer::new(
+            f1,
+            loc(),
+            Drag {
+                button: PointerButton::Primary,
+                distance: to(a_home, ta),
+                delta: Vec2::ZERO,
+            },
+            a,
+        ));
+        w.trigger(Pointer::new(
+            f2,
+            loc(),
+            Drag {
+                button: PointerButton::Primary,
+                distance: to(b_home, tb),
+                delta: Vec2::ZERO,
+            },
+            b,
+        ));
+        w.flush();
+        let at = |app: &mut App, e: Entity| {
+            app.world()
+                .get::<Transform>(e)
+                .unwrap()
+                .translation
+                .truncate()
+        };
+        assert!((at(&mut app, a) - ta).length() < 0.01);
+        assert!((at(&mut app, b) - tb).length() < 0.01);
+        let w = app.world_mut();
+        w.trigger(Pointer::new(
+            f2,
+            loc(),
+            DragEnd {
+                button: PointerButton::Primary,
+                distance: to(b_home, tb),
+            },
+            b,
+        ));
+        w.trigger(Pointer::new(
+            f1,
+            loc(),
+            DragEnd {
+                button: PointerButton::Primary,
+                distance: to(a_home, ta),
+            },
+            a,
+        ));
+        app.update();
+        app.update();
+        let card = session(&app).current_card().unwrap();
+        let first = &session(&app).record(&card).unwrap().first;
+        assert_eq!(first.get(&ids[0]), Some(&3));
+        assert_eq!(first.get(&ids[1]), Some(&0));
+        assert_pawns_match_session(&mut app);
+    }
+
+    /// A pawn dropped outside the board goes back to where it was.
+    #[test]
+    fn a_pawn_dropped_outside_the_board_goes_back() {
+        let mut app = app();
+        start_with_players(&mut app, &["Anouk"]);
+        let id = session(&app).players[0].id;
+        let (a, home) = pawn_entity(&mut app, id);
+        let f = PointerId::Mouse;
+        let w = app.world_mut();
+        w.trigger(Pointer::new(
+            f,
+            loc(),
+            DragStart {
+                button: PointerButton::Primary,
+                hit: hit(),
+            },
+            a,
+        ));
+        w.flush();
+        w.trigger(Pointer::new(
+            f,
+            loc(),
+            DragEnd {
+                button: PointerButton::Primary,
+                distance: Vec2::new(0.0, -900.0),
+            },
+            a,
+        ));
+        app.update();
+        app.update();
+        assert!(
+            session(&app)
+                .record(&session(&app).current_card().unwrap())
+                .is_none_or(|r| r.first.is_empty())
+        );
+        assert_eq!(
+            app.world()
+                .get::<Transform>(a)
+                .unwrap()
+                .translation
+                .truncate(),
+            home
+        );
+    }
+}

@@ -34,6 +34,8 @@ fn every_panel_draws_in_both_languages() {
                 &mut ui::setup::SetupForm::default(),
                 &Default::default(),
                 &mut Vec::new(),
+                &Default::default(),
+                &mut Vec::new(),
             )
         });
         assert!(msgs.is_empty(), "no input, no messages");
@@ -72,7 +74,13 @@ fn every_panel_draws_in_both_languages() {
 
         game.apply(Action::ShowOutcome).unwrap();
         let (msgs, shapes) = run(|ctx| {
-            ui::outcome::outcome_panel(ctx, &game, &tr, &mut ui::outcome::OutcomeForm::default())
+            ui::outcome::outcome_panel(
+                ctx,
+                &game,
+                &tr,
+                &mut ui::outcome::OutcomeForm::default(),
+                None,
+            )
         });
         assert!(msgs.is_empty());
         assert!(shapes > 10);

@@ -1,8 +1,10 @@
 //! The one test binary: core rules, decks, exports, and the game headless.
 
+mod deck_loading;
 mod decks;
 mod exports;
 mod game;
+mod merge;
 mod panels;
 mod persist;
 mod rules;

@@ -617,13 +617,76 @@ pub fn html_escape(text: &str) -> String {
     out
 }
 
-const REPORT_CSS: &str = "body{font-family:'Inter','Lato','Segoe UI',Arial,sans-serif;max-width:50rem;margin:2rem auto;\
+pub const REPORT_CSS: &str = "body{font-family:'Inter','Lato','Segoe UI',Arial,sans-serif;max-width:50rem;margin:2rem auto;\
 padding:0 1rem;color:#1a1a1a;line-height:1.45}h1{font-size:1.7rem}h2{border-bottom:2px solid #ccc;\
 padding-bottom:.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;\
 padding:.3rem .5rem;text-align:left;vertical-align:top}td.n{text-align:right}.green{border-left:.5rem solid #1b7837;\
 padding-left:.5rem}.pink{border-left:.5rem dashed #c51b7d;padding-left:.5rem}.tag{font-weight:bold}\
-ul{padding-left:1.2rem}@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none}h2{break-after:avoid}\
+ul{padding-left:1.2rem}svg.chart{display:block;margin:.2rem 0 .8rem}.legend{font-size:.85rem;color:#444}@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none}h2{break-after:avoid}\
 li,tr{break-inside:avoid}}";
+
+/// A small inline SVG of the placements on one card: per square, the number of pawns in the first
+/// round (light, hatched) and in the plenary (dark), with the square's points under it.
+pub fn placement_chart(session: &Session, card: &CardRef) -> String {
+    let squares = &session.deck.scale.squares;
+    let record = session.record(card);
+    let count = |round: crate::core::session::Round, sq: usize| {
+        record.map_or(0, |r| r.round(round).values().filter(|v| **v == sq).count())
+    };
+    let n = squares.len().max(1);
+    let max = (0..n)
+        .flat_map(|i| {
+            [
+                count(crate::core::session::Round::First, i),
+                count(crate::core::session::Round::Plenary, i),
+            ]
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let (w, h, base) = (64.0 * n as f64, 92.0, 70.0);
+    let mut svg = format!(
+        "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\">\
+<defs><pattern id=\"hatch\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+<rect width=\"5\" height=\"5\" fill=\"#d9e3ef\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" stroke=\"#6b7f99\" stroke-width=\"1.5\"/></pattern></defs>"
+    );
+    for (i, sq) in squares.iter().enumerate() {
+        let x = i as f64 * 64.0 + 8.0;
+        for (j, round) in [
+            crate::core::session::Round::First,
+            crate::core::session::Round::Plenary,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let c = count(round, i);
+            let bh = c as f64 / max as f64 * 60.0;
+            let fill = if j == 0 { "url(#hatch)" } else { "#2b4c7e" };
+            let _ = write!(
+                svg,
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"22\" height=\"{bh:.1}\" fill=\"{fill}\" stroke=\"#2b4c7e\"/>",
+                x + j as f64 * 24.0,
+                base - bh
+            );
+            if c > 0 {
+                let _ = write!(
+                    svg,
+                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\">{c}</text>",
+                    x + j as f64 * 24.0 + 11.0,
+                    base - bh - 2.0
+                );
+            }
+        }
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"86\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
+            x + 23.0,
+            sq.points
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
 
 /// The report as one self-contained printable HTML page (no external files).
 pub fn report_html(session: &Session) -> String {
@@ -739,6 +802,16 @@ pub fn report_html(session: &Session) -> String {
         );
     }
     let _ = writeln!(s, "</table>");
+    let _ = writeln!(s, "<h2>{}</h2>", w(lang, "chart"));
+    let _ = writeln!(s, "<p class=\"legend\">{}</p>", w(lang, "chart_legend"));
+    for c in shift_rows(&t) {
+        let _ = writeln!(
+            s,
+            "<div style=\"break-inside:avoid\"><strong>{}</strong>{}</div>",
+            e(&c.text),
+            placement_chart(session, &c.card)
+        );
+    }
 
     let _ = writeln!(s, "<h2>{}</h2>", w(lang, "all_post_its"));
     for c in &t.cards {

@@ -8,6 +8,7 @@
 
 pub mod deck;
 pub mod export;
+pub mod merge;
 pub mod session;
 pub mod simulate;
 pub mod store;

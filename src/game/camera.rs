@@ -18,7 +18,7 @@ pub fn plugin(app: &mut App) {
         Update,
         (
             toggle_full_screen.run_if(resource_changed::<ButtonInput<KeyCode>>),
-            timer_pace.run_if(resource_changed::<CardClock>),
+            frame_pace.run_if(not(resource_exists::<super::demo::Demo>)),
         ),
     );
 }
@@ -53,14 +53,36 @@ fn toggle_full_screen(
     }
 }
 
-/// While the timer is shown, draw once a second so it ticks; otherwise only on input.
-fn timer_pace(clock: Res<CardClock>, mut settings: ResMut<WinitSettings>) {
-    let want = if clock.shown {
-        UpdateMode::reactive(Duration::from_secs(1))
+/// Frames only on input, except: once a second while the timer is shown (so it ticks), and twice a
+/// second on the setup screen while a deck file is watched (so an edit shows within a second, also
+/// while the text editor has the focus).
+fn frame_pace(
+    clock: Res<CardClock>,
+    source: Option<Res<super::decks::DeckSource>>,
+    screen: Res<State<super::Screen>>,
+    mut settings: ResMut<WinitSettings>,
+) {
+    let watching =
+        *screen.get() == super::Screen::Setup && source.is_some_and(|s| s.path.is_some());
+    let playing = matches!(screen.get(), super::Screen::Play | super::Screen::Plenary);
+    let desktop = WinitSettings::desktop_app();
+    let (focused, unfocused) = if watching {
+        (
+            UpdateMode::reactive(Duration::from_millis(400)),
+            UpdateMode::reactive_low_power(Duration::from_millis(400)),
+        )
+    } else if playing && clock.shown {
+        (
+            UpdateMode::reactive(Duration::from_secs(1)),
+            UpdateMode::reactive_low_power(Duration::from_secs(1)),
+        )
     } else {
-        WinitSettings::desktop_app().focused_mode
+        (desktop.focused_mode, desktop.unfocused_mode)
     };
-    if settings.focused_mode != want {
-        settings.focused_mode = want;
+    if settings.focused_mode != focused {
+        settings.focused_mode = focused;
+    }
+    if settings.unfocused_mode != unfocused {
+        settings.unfocused_mode = unfocused;
     }
 }

@@ -11,13 +11,17 @@ use bevy::winit::WinitSettings;
 use std::path::PathBuf;
 
 /// The screens the demo photographs, in order.
-pub const DEMO_SHOTS: [&str; 6] = [
+pub const DEMO_SHOTS: [&str; 10] = [
     "01-setup",
-    "02-play",
-    "03-play-post-its",
-    "04-case",
-    "05-plenary",
-    "06-outcome",
+    "02-deck-error",
+    "03-file-dialog",
+    "04-deck-editor",
+    "05-play",
+    "06-play-post-its",
+    "07-case",
+    "08-plenary",
+    "09-outcome",
+    "10-export",
 ];
 
 /// Where the demo is in its script.
@@ -98,8 +102,8 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
             }
             m
         }
-        1 => vec![GameMsg::Do(Action::StartPlay)],
-        2 => {
+        4 => vec![GameMsg::Do(Action::StartPlay)],
+        5 => {
             let Some(c) = card(0) else { return vec![] };
             let mut m: Vec<GameMsg> = place(c.clone(), Round::First, [1, 2, 2, 3]).collect();
             m.push(note(
@@ -135,7 +139,7 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
             m.push(GameMsg::Do(Action::PassTurn));
             m
         }
-        3 => {
+        6 => {
             let mut m = vec![GameMsg::Next];
             if let Some(c) = card(1) {
                 m.extend(place(c.clone(), Round::First, [0, 1, 1, 2]));
@@ -186,7 +190,7 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
             }
             m
         }
-        4 => {
+        7 => {
             let title = if nl {
                 "Nieuwe collega inwerken"
             } else {
@@ -203,7 +207,7 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
                 brought_by: ids.get(1).copied(),
             })]
         }
-        5 => {
+        8 => {
             let c = CardRef::Case(1);
             let mut m: Vec<GameMsg> = place(c.clone(), Round::First, [1, 1, 2, 0]).collect();
             m.push(note(
@@ -218,7 +222,7 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
             ));
             m
         }
-        6 => {
+        9 => {
             // To the plenary; everyone places again on every card, ending on the first.
             let mut m = vec![GameMsg::Do(Action::StartPlenary)];
             let cards = s.plenary_cards();
@@ -230,7 +234,8 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
             m.push(GameMsg::Do(Action::PlenaryGoTo { index: 0 }));
             m
         }
-        7 => {
+        10 => {
+            // As the facilitator's button does: a photo of the plenary, then the outcome.
             let mut m = Vec::new();
             if let Some(p) = s.post_its.iter().find(|p| p.colour == PostItColour::Pink) {
                 m.push(GameMsg::Do(Action::SetAnswered {
@@ -238,7 +243,6 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
                     answered: true,
                 }));
             }
-            m.push(GameMsg::Do(Action::ShowOutcome));
             m
         }
         _ => vec![],
@@ -249,20 +253,65 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
 fn shot_after(step: usize) -> Option<&'static str> {
     match step {
         0 => Some(DEMO_SHOTS[0]),
-        2 => Some(DEMO_SHOTS[1]),
-        3 => Some(DEMO_SHOTS[2]),
-        5 => Some(DEMO_SHOTS[3]),
-        6 => Some(DEMO_SHOTS[4]),
-        7 => Some(DEMO_SHOTS[5]),
+        1 => Some(DEMO_SHOTS[1]),
+        2 => Some(DEMO_SHOTS[2]),
+        3 => Some(DEMO_SHOTS[3]),
+        5 => Some(DEMO_SHOTS[4]),
+        6 => Some(DEMO_SHOTS[5]),
+        8 => Some(DEMO_SHOTS[6]),
+        9 => Some(DEMO_SHOTS[7]),
+        10 => Some(DEMO_SHOTS[8]),
+        11 => Some(DEMO_SHOTS[9]),
         _ => None,
     }
 }
 
-const STEPS: usize = 8;
+/// The deck tools shown on the setup screen: a deck with a mistake, the file dialog, the editor.
+fn deck_step(
+    step: usize,
+    dir: &std::path::Path,
+    forms: Option<&mut crate::ui::Forms>,
+    load: &mut MessageWriter<super::decks::LoadDeck>,
+    s: &Session,
+) {
+    let Some(forms) = forms else { return };
+    match step {
+        1 => {
+            let bad = dir.join("eigen-kaartspel.deck.ron");
+            let text = crate::core::deck::default_deck().to_ron().replacen(
+                "id: \"autonomie\"",
+                "id: \"veiligheid\"",
+                1,
+            );
+            let _ = std::fs::write(&bad, text);
+            load.write(super::decks::LoadDeck(bad));
+        }
+        2 => forms.setup.browser = Some(crate::ui::deck_tools::FileBrowser::new(dir.to_path_buf())),
+        3 => {
+            forms.setup.browser = None;
+            let deck = s.deck.clone();
+            let file = crate::ui::deck_tools::file_name_for(&deck.title);
+            forms.setup.editor = Some(crate::ui::deck_tools::DeckEditor {
+                deck,
+                file,
+                saved: None,
+            });
+        }
+        4 => forms.setup.editor = None,
+        _ => {}
+    }
+}
 
+const STEPS: usize = 12;
+
+#[allow(clippy::too_many_arguments)]
 fn run_demo(
     mut commands: Commands,
     mut demo: ResMut<Demo>,
+    mut forms: Option<ResMut<crate::ui::Forms>>,
+    mut load: MessageWriter<super::decks::LoadDeck>,
+    mut photo: MessageWriter<super::photo::PhotoThenOutcome>,
+    plenary_photo: Option<Res<super::photo::PlenaryPhoto>>,
     game: Res<ActiveGame>,
     screen: Res<State<Screen>>,
     mut messages: MessageWriter<GameMsg>,
@@ -276,6 +325,24 @@ fn run_demo(
     if step < STEPS {
         // Actions first; the picture of the step comes SETTLE frames later (as step + STEPS).
         messages.write_batch(actions(step, game.session(), demo.lang));
+        let dir = demo.dir.clone();
+        deck_step(step, &dir, forms.as_deref_mut(), &mut load, game.session());
+        if step == 10 {
+            photo.write(super::photo::PhotoThenOutcome);
+        }
+        if step == 11
+            && let Some(forms) = forms.as_deref_mut()
+        {
+            // The organiser exports everything into a folder of the demo.
+            let folder = dir.join("export");
+            forms.outcome.folder = Some(folder.display().to_string());
+            let photo = plenary_photo.as_ref().and_then(|p| p.0.clone());
+            forms.outcome.exported = Some(crate::ui::outcome::export_everything(
+                &game.0,
+                &folder,
+                photo.as_deref(),
+            ));
+        }
         demo.step += 100;
         demo.next_at = demo.frame + SETTLE;
         return;

@@ -3,12 +3,14 @@
 
 pub mod board;
 pub mod camera;
+pub mod decks;
 pub mod demo;
 pub mod drag;
 pub mod keys;
 pub mod layout;
 pub mod pawn;
 pub mod persist;
+pub mod photo;
 pub mod post_it;
 pub mod screens;
 pub mod session;

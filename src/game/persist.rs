@@ -49,6 +49,48 @@ pub enum StoreMsg {
     Export(PathBuf),
     /// Forget the offer to continue.
     Dismiss,
+    /// Combine these sessions into one overview, shown on the setup screen.
+    Overview(Vec<PathBuf>),
+    /// Write the overview shown into a new folder under the user's documents.
+    ExportOverview,
+    CloseOverview,
+}
+
+/// The overview of several past sessions, as shown in the app.
+#[derive(Resource, Debug, Default)]
+pub struct OverviewView {
+    pub overview: Option<crate::core::merge::Overview>,
+    pub problems: Vec<String>,
+    pub exported: Option<Result<PathBuf, String>>,
+}
+
+/// Writes the overview files into a new folder under `base`; returns the folder.
+pub fn export_overview(
+    o: &crate::core::merge::Overview,
+    lang: crate::core::session::Lang,
+    base: &std::path::Path,
+) -> Result<PathBuf, String> {
+    let dir = crate::core::export::fresh_dir(base.join(format!(
+        "overzicht {}",
+        crate::core::session::now_stamp().replace(':', "-")
+    )));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let files = [
+        ("overview.csv", crate::core::merge::overview_csv(o, lang)),
+        (
+            "overview-questions.csv",
+            crate::core::merge::questions_csv(o, lang),
+        ),
+        (
+            "overview.html",
+            crate::core::merge::overview_html(o, lang).into_bytes(),
+        ),
+    ];
+    for (name, bytes) in files {
+        std::fs::write(dir.join(name), bytes)
+            .map_err(|e| format!("{}: {e}", dir.join(name).display()))?;
+    }
+    Ok(dir)
 }
 
 /// The result of the last export from the list, to show where it went.
@@ -220,6 +262,30 @@ fn handle_store_messages(world: &mut World) {
                 world.resource_mut::<LastExport>().0 = Some(result);
             }
             StoreMsg::Dismiss => world.resource_mut::<PastSessions>().offer = None,
+            StoreMsg::Overview(paths) => {
+                let (inputs, problems) = crate::core::merge::load_for_merge(&paths);
+                let mut view = world.resource_mut::<OverviewView>();
+                view.problems = problems.iter().map(|p| p.error.to_string()).collect();
+                view.overview = (!inputs.is_empty()).then(|| crate::core::merge::merge(&inputs));
+                view.exported = None;
+            }
+            StoreMsg::ExportOverview => {
+                let lang = world.resource::<ActiveGame>().session().language;
+                let base =
+                    crate::core::export::default_export_dir(&world.resource::<ActiveGame>().0);
+                let base = base
+                    .parent()
+                    .map(std::path::Path::to_path_buf)
+                    .unwrap_or(base);
+                let mut view = world.resource_mut::<OverviewView>();
+                if let Some(o) = &view.overview {
+                    let result = export_overview(o, lang, &base);
+                    view.exported = Some(result);
+                }
+            }
+            StoreMsg::CloseOverview => {
+                *world.resource_mut::<OverviewView>() = OverviewView::default();
+            }
         }
         let (listings, damaged) = store.list();
         let current = world.resource::<SaveTarget>().path.clone();

@@ -2,6 +2,7 @@
 //! Each panel is a plain function that draws from the session and returns messages; the systems here
 //! only hand them the context and send what they return.
 
+pub mod deck_tools;
 pub mod outcome;
 pub mod play;
 pub mod setup;
@@ -10,6 +11,7 @@ pub mod widgets;
 use crate::core::session::Lang;
 use crate::game::Screen;
 use crate::game::board::Tr;
+use crate::game::decks::{DeckFolder, DeckSource, DeckTrouble, LoadDeck};
 use crate::game::keys::{FocusPostItField, KeyboardBusy};
 use crate::game::pawn::SelectedPlayer;
 use crate::game::persist::{PastSessions, SaveStatus, StoreMsg};
@@ -178,6 +180,15 @@ fn send(
     }
 }
 
+/// The deck resources the setup screen shows.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct DeckState<'w> {
+    folder: Option<Res<'w, DeckFolder>>,
+    trouble: Option<Res<'w, DeckTrouble>>,
+    source: Option<Res<'w, DeckSource>>,
+    load: MessageWriter<'w, LoadDeck>,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn setup_ui(
     mut contexts: EguiContexts,
@@ -185,6 +196,8 @@ fn setup_ui(
     tr: Res<Tr>,
     mut forms: ResMut<Forms>,
     past: Option<Res<PastSessions>>,
+    overview: Option<Res<crate::game::persist::OverviewView>>,
+    mut decks: DeckState,
     mut writer: MessageWriter<GameMsg>,
     mut file_writer: MessageWriter<StoreMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
@@ -192,7 +205,19 @@ fn setup_ui(
     let ctx = contexts.ctx_mut()?;
     let empty = PastSessions::default();
     let past = past.as_deref().unwrap_or(&empty);
+    let folder_dir = decks.folder.as_ref().and_then(|f| f.dir.clone());
+    let panel = setup::DeckPanel {
+        folder: decks
+            .folder
+            .as_ref()
+            .map_or(&[][..], |f| f.decks.as_slice()),
+        folder_dir: folder_dir.as_deref(),
+        trouble: decks.trouble.as_ref().and_then(|t| t.0.as_ref()),
+        source: decks.source.as_ref().and_then(|s| s.path.as_deref()),
+    };
     let mut files = Vec::new();
+    let mut deck_cmds = Vec::new();
+    let lang = game.session().language;
     let out = setup::setup_panel(
         ctx,
         game.session(),
@@ -200,7 +225,61 @@ fn setup_ui(
         &mut forms.setup,
         past,
         &mut files,
+        &panel,
+        &mut deck_cmds,
     );
+    if let Some(view) = overview.as_deref() {
+        setup::overview_window(ctx, &tr.0, lang, view, &mut files);
+    }
+    // The dialog and the editor, over the setup screen.
+    if let Some(browser) = forms.setup.browser.as_mut() {
+        let home = directories::UserDirs::new().map(|d| d.home_dir().to_path_buf());
+        let mut places: Vec<(String, std::path::PathBuf)> = Vec::new();
+        if let Some(h) = home {
+            places.push((tr.0.get(lang, "deck-home"), h));
+        }
+        if let Some(d) = &folder_dir {
+            places.push((tr.0.get(lang, "deck-folder"), d.clone()));
+        }
+        let (chosen, open) = deck_tools::file_dialog(ctx, &tr.0, lang, browser, &places);
+        if let Some(path) = chosen {
+            deck_cmds.push(deck_tools::DeckCmd::Load(path));
+        }
+        if !open {
+            forms.setup.browser = None;
+        }
+    }
+    if let Some(editor) = forms.setup.editor.as_mut() {
+        let (cmds, open) = deck_tools::deck_editor(ctx, &tr.0, lang, editor, folder_dir.as_deref());
+        deck_cmds.extend(cmds);
+        if !open {
+            forms.setup.editor = None;
+        }
+    }
+    for cmd in deck_cmds {
+        redraw.write(RequestRedraw);
+        match cmd {
+            deck_tools::DeckCmd::Load(path) => {
+                decks.load.write(LoadDeck(path));
+            }
+            deck_tools::DeckCmd::OpenDialog => {
+                let start = folder_dir
+                    .clone()
+                    .filter(|d| d.is_dir())
+                    .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
+                    .unwrap_or_else(|| std::path::PathBuf::from("/"));
+                forms.setup.browser = Some(deck_tools::FileBrowser::new(start));
+            }
+            deck_tools::DeckCmd::Edit(deck) => {
+                let file = deck_tools::file_name_for(&deck.title);
+                forms.setup.editor = Some(deck_tools::DeckEditor {
+                    deck,
+                    file,
+                    saved: None,
+                });
+            }
+        }
+    }
     if !files.is_empty() {
         file_writer.write_batch(files);
         redraw.write(RequestRedraw);
@@ -219,6 +298,7 @@ fn play_ui(
     mut selected_note: ResMut<SelectedPostIt>,
     selected_player: Res<SelectedPlayer>,
     mut focus: ResMut<FocusPostItField>,
+    mut photo: Option<MessageWriter<crate::game::photo::PhotoThenOutcome>>,
     mut writer: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {
@@ -229,7 +309,7 @@ fn play_ui(
         selected_player: selected_player.0,
         focus_field: &mut focus.0,
     };
-    let out = play::play_panel(
+    let mut out = play::play_panel(
         ctx,
         game.session(),
         game.0.can_undo(),
@@ -238,6 +318,15 @@ fn play_ui(
         &mut forms.play,
         &mut controls,
     );
+    // The outcome comes after a photo of the plenary, for the export.
+    if let Some(photo) = photo.as_mut()
+        && let Some(pos) = out
+            .iter()
+            .position(|m| *m == GameMsg::Do(crate::core::session::Action::ShowOutcome))
+    {
+        out.remove(pos);
+        photo.write(crate::game::photo::PhotoThenOutcome);
+    }
     send(out, &mut writer, &mut redraw);
     Ok(())
 }
@@ -247,11 +336,18 @@ fn outcome_ui(
     game: Res<ActiveGame>,
     tr: Res<Tr>,
     mut forms: ResMut<Forms>,
+    photo: Option<Res<crate::game::photo::PlenaryPhoto>>,
     mut writer: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let out = outcome::outcome_panel(ctx, &game.0, &tr.0, &mut forms.outcome);
+    let out = outcome::outcome_panel(
+        ctx,
+        &game.0,
+        &tr.0,
+        &mut forms.outcome,
+        photo.as_ref().and_then(|p| p.0.as_deref()),
+    );
     send(out, &mut writer, &mut redraw);
     Ok(())
 }

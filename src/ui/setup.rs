@@ -1,8 +1,10 @@
 //! The setup screen: choose a deck, name the group, add, rename, recolour and remove players, choose the
 //! order of play, the placement mode and the language, then start.
 
+use super::deck_tools::{DeckCmd, DeckEditor, FileBrowser};
 use super::widgets::{bar_frame, big_button, pawn_swatch};
 use crate::core::deck::{BUILTIN_DECKS, builtin_deck};
+use crate::core::deck::{Deck, DeckError};
 use crate::core::session::{
     Action, Lang, MAX_PLAYERS, Order, PALETTE_SIZE, PlacementMode, PlayerId, Session,
 };
@@ -11,6 +13,7 @@ use crate::game::session::GameMsg;
 use crate::i18n::Texts;
 use bevy_egui::egui;
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 /// Names being typed on the setup screen.
 #[derive(Default)]
@@ -23,10 +26,26 @@ pub struct SetupForm {
     pub confirm_delete: Option<std::path::PathBuf>,
     /// The past session being renamed, and the new name.
     pub renaming: Option<(std::path::PathBuf, String)>,
+    /// The open file dialog, if any.
+    pub browser: Option<FileBrowser>,
+    /// The open deck editor, if any.
+    pub editor: Option<DeckEditor>,
+    /// Past sessions ticked for an overview.
+    pub ticked: std::collections::BTreeSet<PathBuf>,
+}
+
+/// What the setup screen shows about decks beyond the built-in ones.
+#[derive(Default)]
+pub struct DeckPanel<'a> {
+    pub folder: &'a [(PathBuf, Result<Deck, DeckError>)],
+    pub folder_dir: Option<&'a Path>,
+    pub trouble: Option<&'a DeckError>,
+    pub source: Option<&'a Path>,
 }
 
 /// Draws the setup screen and returns what the facilitator asked for; requests about past session
 /// files go to `files`.
+#[allow(clippy::too_many_arguments)]
 pub fn setup_panel(
     ctx: &egui::Context,
     s: &Session,
@@ -34,6 +53,8 @@ pub fn setup_panel(
     form: &mut SetupForm,
     past: &PastSessions,
     files: &mut Vec<StoreMsg>,
+    decks: &DeckPanel,
+    deck_out: &mut Vec<DeckCmd>,
 ) -> Vec<GameMsg> {
     let mut out = Vec::new();
     let lang = s.language;
@@ -63,7 +84,7 @@ pub fn setup_panel(
                 ui.separator();
             }
             ui.columns(2, |cols| {
-                deck_column(&mut cols[0], s, tr, &mut out);
+                deck_column(&mut cols[0], s, tr, &mut out, decks, deck_out);
                 cols[0].add_space(12.0);
                 past_sessions(&mut cols[0], s, tr, form, past, files);
                 players_column(&mut cols[1], s, tr, form, &mut out);
@@ -87,7 +108,14 @@ pub fn setup_panel(
     out
 }
 
-fn deck_column(ui: &mut egui::Ui, s: &Session, tr: &Texts, out: &mut Vec<GameMsg>) {
+fn deck_column(
+    ui: &mut egui::Ui,
+    s: &Session,
+    tr: &Texts,
+    out: &mut Vec<GameMsg>,
+    decks: &DeckPanel,
+    deck_out: &mut Vec<DeckCmd>,
+) {
     let lang = s.language;
     let t = |id: &str| tr.get(lang, id);
     ui.label(egui::RichText::new(t("setup-deck")).strong());
@@ -105,6 +133,78 @@ fn deck_column(ui: &mut egui::Ui, s: &Session, tr: &Texts, out: &mut Vec<GameMsg
         if ui.radio(chosen, label).clicked() && !chosen {
             out.push(GameMsg::Do(Action::SetDeck(deck)));
         }
+    }
+    for (path, deck) in decks.folder {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match deck {
+            Ok(d) => {
+                let chosen = decks.source == Some(path.as_path()) || *d == s.deck;
+                let label = format!(
+                    "{}  ({}, {})",
+                    d.title,
+                    tr.count(lang, "setup-deck-statements", d.statements.len()),
+                    name
+                );
+                if ui.radio(chosen, label).clicked() && !chosen {
+                    deck_out.push(DeckCmd::Load(path.clone()));
+                }
+            }
+            Err(e) => {
+                ui.colored_label(
+                    egui::Color32::DARK_RED,
+                    format!(
+                        "✖ {name}: {}",
+                        e.problems.first().map_or(String::new(), |p| format!(
+                            "{}:{}: {}",
+                            p.at.line, p.at.col, p.message
+                        ))
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(path) = decks.source {
+        ui.label(
+            egui::RichText::new(tr.format(
+                lang,
+                "deck-from-file",
+                &[("file", path.display().to_string().into())],
+            ))
+            .small(),
+        );
+    }
+    ui.horizontal_wrapped(|ui| {
+        if big_button(ui, t("deck-open")).clicked() {
+            deck_out.push(DeckCmd::OpenDialog);
+        }
+        if big_button(ui, t("deck-edit-copy")).clicked() {
+            deck_out.push(DeckCmd::Edit(s.deck.clone()));
+        }
+        if big_button(ui, t("deck-new")).clicked() {
+            deck_out.push(DeckCmd::Edit(super::deck_tools::blank_deck(lang)));
+        }
+    });
+    if let Some(e) = decks.trouble {
+        egui::Frame::new()
+            .fill(egui::Color32::from_rgb(0xFB, 0xE3, 0xE4))
+            .corner_radius(6.0)
+            .inner_margin(egui::Margin::same(8))
+            .show(ui, |ui| {
+                ui.label(
+                    egui::RichText::new(t("deck-problem"))
+                        .strong()
+                        .color(egui::Color32::from_rgb(0x8E, 0x1B, 0x22)),
+                );
+                for p in e.problems.iter().take(5) {
+                    ui.label(format!(
+                        "{}:{}:{}: {}",
+                        e.file, p.at.line, p.at.col, p.message
+                    ));
+                }
+            });
     }
     ui.add_space(4.0);
     ui.label(egui::RichText::new(&s.deck.description).small());
@@ -306,12 +406,31 @@ fn past_sessions(
         if past.listings.is_empty() {
             ui.label(t("past-none"));
         }
+        form.ticked
+            .retain(|p| past.listings.iter().any(|l| l.path == *p));
+        let label = tr.count(lang, "overview-make", form.ticked.len());
+        if ui
+            .add_enabled(!form.ticked.is_empty(), egui::Button::new(label))
+            .clicked()
+        {
+            files.push(StoreMsg::Overview(form.ticked.iter().cloned().collect()));
+        }
         egui::ScrollArea::vertical()
             .max_height(240.0)
             .id_salt("past list")
             .show(ui, |ui| {
                 for l in &past.listings {
-                    ui.label(progress_text(tr, lang, l));
+                    let mut ticked = form.ticked.contains(&l.path);
+                    if ui
+                        .checkbox(&mut ticked, progress_text(tr, lang, l))
+                        .changed()
+                    {
+                        if ticked {
+                            form.ticked.insert(l.path.clone());
+                        } else {
+                            form.ticked.remove(&l.path);
+                        }
+                    }
                     ui.horizontal(|ui| {
                         if ui.button(t("past-continue")).clicked() {
                             files.push(StoreMsg::Open(l.path.clone()));
@@ -354,4 +473,106 @@ fn past_sessions(
                 }
             });
     });
+}
+
+/// The overview of the ticked past sessions.
+pub fn overview_window(
+    ctx: &egui::Context,
+    tr: &Texts,
+    lang: Lang,
+    view: &crate::game::persist::OverviewView,
+    files: &mut Vec<StoreMsg>,
+) {
+    if view.overview.is_none() && view.problems.is_empty() {
+        return;
+    }
+    let t = |id: &str| tr.get(lang, id);
+    let mut open = true;
+    egui::Window::new(t("overview-title"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .fixed_size([1400.0, 800.0])
+        .frame(super::widgets::bar_frame())
+        .show(ctx, |ui| {
+            for p in &view.problems {
+                ui.colored_label(egui::Color32::DARK_RED, p);
+            }
+            let Some(o) = &view.overview else { return };
+            ui.label(format!("{}: {}", t("overview-groups"), o.groups.join(", ")));
+            let num = |v: Option<f64>| {
+                v.map_or_else(String::new, |v| {
+                    if lang == Lang::Nl {
+                        format!("{v:.1}").replace('.', ",")
+                    } else {
+                        format!("{v:.1}")
+                    }
+                })
+            };
+            egui::ScrollArea::vertical()
+                .max_height(560.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("overview")
+                        .striped(true)
+                        .num_columns(6)
+                        .show(ui, |ui| {
+                            for h in [
+                                "overview-statement",
+                                "overview-green",
+                                "overview-red",
+                                "overview-mean",
+                                "overview-spread",
+                                "overview-shift",
+                            ] {
+                                ui.label(egui::RichText::new(t(h)).strong());
+                            }
+                            ui.end_row();
+                            for st in &o.statements {
+                                ui.add(egui::Label::new(&st.text).wrap());
+                                ui.label(format!("+ {}", st.green));
+                                ui.label(format!("! {}", st.red));
+                                ui.label(num(st.mean));
+                                ui.label(num(st.spread));
+                                ui.label(num(st.mean_shift));
+                                ui.end_row();
+                            }
+                        });
+                    if !o.open_questions.is_empty() {
+                        ui.add_space(8.0);
+                        ui.label(egui::RichText::new(t("outcome-questions")).strong());
+                        for (g, _, q) in &o.open_questions {
+                            ui.label(format!("? {q} ({g})"));
+                        }
+                    }
+                    if !o.left_out.is_empty() {
+                        ui.add_space(8.0);
+                        ui.label(egui::RichText::new(t("overview-left-out")).strong());
+                        for l in &o.left_out {
+                            ui.label(format!("{} ({})", l.text, l.reason));
+                        }
+                    }
+                });
+            ui.horizontal(|ui| {
+                if big_button(ui, t("outcome-export")).clicked() {
+                    files.push(StoreMsg::ExportOverview);
+                }
+                match &view.exported {
+                    Some(Ok(dir)) => {
+                        ui.label(tr.format(
+                            lang,
+                            "outcome-exported",
+                            &[("dir", dir.display().to_string().into())],
+                        ));
+                    }
+                    Some(Err(e)) => {
+                        ui.colored_label(egui::Color32::DARK_RED, e);
+                    }
+                    None => {}
+                }
+            });
+        });
+    if !open {
+        files.push(StoreMsg::CloseOverview);
+    }
 }

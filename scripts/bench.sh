@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# The benchmark harness, one command: measures the real game in a real window (Xvfb + Mesa's software
+# Vulkan) and, in the same run, the baseline app (examples/baseline.rs: empty Bevy + bevy_egui, same
+# profile and features), then the core benchmarks. Prints every figure with its ratio to the baseline.
+#
+#   scripts/bench.sh            idle 10 s, drag 10 s, start-up x3, memory soak 60 s
+#   SOAK_SECS=1800 scripts/bench.sh    the 30-minute memory soak
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh test
+command -v xdotool >/dev/null || { sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo; $sudo apt-get install -y -q xdotool; }
+cargo build --release --locked --bin leerklimaat --example baseline
+target="${CARGO_TARGET_DIR:-target}/release"
+game="$target/leerklimaat"
+base="$target/examples/baseline"
+work="$(mktemp -d)"
+export WGPU_BACKEND=vulkan
+IDLE_SECS="${IDLE_SECS:-10}"
+DRAG_SECS="${DRAG_SECS:-10}"
+SOAK_SECS="${SOAK_SECS:-60}"
+
+"$game" simulate --players 12 --statements 60 --post-its 600 --seed 7 --phase play --out "$work/heavy.ron" >/dev/null
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/{print $2}') GB"
+echo "renderer: Mesa lavapipe (software Vulkan) under Xvfb 1920x1080"
+
+ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+hz=$(getconf CLK_TCK)
+
+# run NAME BIN ARGS... : starts it under Xvfb with the probe, leaves PID in $pid and DISPLAY in $disp.
+start() {
+  local probe="$1"; shift
+  local n=$((90 + RANDOM % 9))
+  Xvfb ":$n" -screen 0 1920x1080x24 >/dev/null 2>&1 &
+  xvfb_pid=$!
+  sleep 1
+  disp=":$n"
+  DISPLAY="$disp" LEERKLIMAAT_PROBE="$probe" "$@" >"$probe.log" 2>&1 &
+  pid=$!
+}
+stop() {
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  kill "$xvfb_pid" 2>/dev/null || true
+  wait "$xvfb_pid" 2>/dev/null || true
+}
+window_of() { DISPLAY="$disp" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -1; }
+
+idle() { # NAME TITLE BIN ARGS...
+  local name="$1" title="$2"; shift 2
+  start "$work/$name-idle.probe" "$@"
+  window_of "$title" >/dev/null
+  sleep 20 # warm-up: shaders, first layout
+  local a b; a=$(ticks "$pid"); sleep "$IDLE_SECS"; b=$(ticks "$pid")
+  local rss; rss=$(awk '/VmHWM/{print $2}' "/proc/$pid/status")
+  stop
+  echo "$(( b - a )) $rss"
+}
+
+drag() { # NAME TITLE BIN ARGS... : drags across the board and scrolls the post-its for DRAG_SECS
+  local name="$1" title="$2"; shift 2
+  start "$work/$name-drag.probe" "$@"
+  local w; w=$(window_of "$title")
+  sleep 20
+  DISPLAY="$disp" xdotool windowactivate --sync "$w" 2>/dev/null || true
+  : >"$work/$name-drag.mark"
+  local end=$(( $(date +%s) + DRAG_SECS ))
+  while [ "$(date +%s)" -lt "$end" ]; do
+    DISPLAY="$disp" xdotool mousemove --window "$w" 560 720 mousedown 1
+    for x in $(seq 560 40 1100); do DISPLAY="$disp" xdotool mousemove --window "$w" "$x" 560; done
+    DISPLAY="$disp" xdotool mouseup 1
+    DISPLAY="$disp" xdotool mousemove --window "$w" 1400 300 click 5 click 5 click 4
+  done
+  kill -INT "$pid" 2>/dev/null || true
+  sleep 2
+  stop
+}
+
+startup() { # NAME BIN ARGS... : time to first frame, median of 3
+  local name="$1"; shift
+  for i in 1 2 3; do
+    DISPLAY= LEERKLIMAAT_PROBE="$work/$name-start$i.probe" LEERKLIMAAT_PROBE_SECS=3 xvfb-run -a -s "-screen 0 1920x1080x24" "$@" >/dev/null 2>&1 || true
+    awk '/first_frame_ms/{print $2}' "$work/$name-start$i.probe"
+  done | sort -n | sed -n 2p
+}
+
+stats() { # PROBE FILE -> "median p99" of frame times after the first 30 frames
+  tail -n +3 "$1" | tail -n +31 | sort -n | awk '{a[NR]=$1} END{if(NR==0){print "nan nan"; exit} m=a[int((NR+1)/2)]; p=a[int(NR*0.99)>0?int(NR*0.99):1]; printf "%.2f %.2f %d\n", m, p, NR}'
+}
+
+echo; echo "== idle: CPU over ${IDLE_SECS}s with no input (play screen, heavy session) =="
+read -r g_ticks g_rss < <(idle game Leerklimaat "$game" --resume "$work/heavy.ron" --save-dir "$work/saves")
+read -r b_ticks b_rss < <(idle base baseline "$base")
+awk -v g="$g_ticks" -v b="$b_ticks" -v hz="$hz" -v s="$IDLE_SECS" 'BEGIN{
+  printf "game      %.2f s CPU = %.2f%% of a core (goal <= 1%%)\n", g/hz, 100*g/hz/s;
+  printf "baseline  %.2f s CPU = %.2f%% of a core\n", b/hz, 100*b/hz/s }'
+
+echo; echo "== frame time while dragging a pawn and scrolling post-its (${DRAG_SECS}s) =="
+drag game Leerklimaat "$game" --resume "$work/heavy.ron" --save-dir "$work/saves2"
+drag base baseline "$base"
+read -r gm gp gn < <(stats "$work/game-drag.probe")
+read -r bm bp bn < <(stats "$work/base-drag.probe")
+awk -v gm="$gm" -v gp="$gp" -v bm="$bm" -v bp="$bp" -v gn="$gn" -v bn="$bn" 'BEGIN{
+  printf "game      median %.2f ms  p99 %.2f ms  (%d frames)\n", gm, gp, gn;
+  printf "baseline  median %.2f ms  p99 %.2f ms  (%d frames)\n", bm, bp, bn;
+  printf "ratio     median %.2fx  p99 %.2fx (goal <= 1.25x)\n", gm/bm, gp/bp }'
+
+echo; echo "== start to first frame (median of 3) =="
+gs=$(startup game "$game" --save-dir "$work/saves3")
+bs=$(startup base "$base")
+awk -v g="$gs" -v b="$bs" 'BEGIN{ printf "game %.0f ms, baseline %.0f ms, ratio %.2fx (goal <= 1.5x)\n", g, b, g/b }'
+
+echo; echo "== memory: heavy session =="
+echo "peak RSS after ${IDLE_SECS}s idle: game $((g_rss / 1024)) MB, baseline $((b_rss / 1024)) MB"
+start "$work/soak.probe" "$game" --resume "$work/heavy.ron" --save-dir "$work/saves4"
+w=$(window_of Leerklimaat); sleep 20
+r0=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
+end=$(( $(date +%s) + SOAK_SECS ))
+while [ "$(date +%s)" -lt "$end" ]; do
+  DISPLAY="$disp" xdotool mousemove --window "$w" 560 720 mousedown 1 mousemove --window "$w" 900 560 mouseup 1
+  DISPLAY="$disp" xdotool key --window "$w" Right; sleep 0.2; DISPLAY="$disp" xdotool key --window "$w" Left
+done
+r1=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
+stop
+awk -v a="$r0" -v b="$r1" -v s="$SOAK_SECS" 'BEGIN{ printf "RSS %d MB -> %d MB over a %ds scripted soak: %+.1f%% (goal <= 5%%)\n", a/1024, b/1024, s, 100*(b-a)/a }'
+
+echo; echo "== core speed =="
+cargo bench --locked --bench core
+rm -rf "$work"

@@ -1,0 +1,189 @@
+//! Facilitators' own decks: loaded from a file (the in-app dialog, a file dropped on the window,
+//! `--deck FILE`, or the decks folder), all through [`load_deck`]. A wrong deck shows its problems and
+//! leaves the game and the loaded deck as they were. While setup is open, a deck file that changes on
+//! disk is loaded again within half a second; an invalid edit keeps the last good version.
+
+use super::session::{ActiveGame, GameMsg};
+use super::{AppSystems, Screen};
+use crate::core::deck::{Deck, DeckError, DeckProblem, Location, load_deck_file};
+use crate::core::session::{Action, Phase};
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+/// Where the deck in use came from, to load it again when the file changes.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct DeckSource {
+    pub path: Option<PathBuf>,
+    pub modified: Option<SystemTime>,
+    pub checked: Option<Instant>,
+}
+
+/// The last deck that could not be used, shown on the setup screen until the next good load.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct DeckTrouble(pub Option<DeckError>);
+
+/// The decks in the user's decks folder, beside the built-in ones.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct DeckFolder {
+    pub dir: Option<PathBuf>,
+    pub decks: Vec<(PathBuf, Result<Deck, DeckError>)>,
+}
+
+/// Load a deck file into the game (only in setup).
+#[derive(Message, Debug, Clone, PartialEq, Eq)]
+pub struct LoadDeck(pub PathBuf);
+
+/// The decks folder: the user's config folder (`~/.config/leerklimaat/decks` on Linux).
+pub fn default_decks_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("nl", "Leerklimaat", "leerklimaat")
+        .map(|d| d.config_dir().join("decks"))
+}
+
+/// Reads a deck file for the game. Every way of loading (dialog, drop, `--deck`, decks folder, live
+/// reload) goes through here.
+pub fn load_deck(path: &Path) -> Result<(Deck, Option<SystemTime>), DeckError> {
+    let deck = load_deck_file(path)?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok((deck, modified))
+}
+
+pub fn plugin(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> impl Fn(&mut App) {
+    move |app: &mut App| {
+        app.init_resource::<DeckSource>()
+            .init_resource::<DeckTrouble>()
+            .insert_resource(DeckFolder {
+                dir: decks_dir.clone(),
+                decks: scan(decks_dir.as_deref()),
+            })
+            .add_message::<LoadDeck>()
+            .add_message::<bevy::window::FileDragAndDrop>();
+        if let Some(path) = &initial {
+            app.world_mut().write_message(LoadDeck(path.clone()));
+        }
+        app.add_systems(OnEnter(Screen::Setup), scan_folder);
+        app.add_systems(
+            Update,
+            (
+                dropped_files.run_if(on_message::<bevy::window::FileDragAndDrop>),
+                load_requested.run_if(on_message::<LoadDeck>),
+                watch_deck_file.run_if(in_state(Screen::Setup)),
+            )
+                .chain()
+                .in_set(AppSystems::Input),
+        );
+    }
+}
+
+/// Lists the decks folder again, checking each deck (when setup opens).
+pub fn scan_folder(mut folder: ResMut<DeckFolder>) {
+    let decks = scan(folder.dir.as_deref());
+    folder.decks = decks;
+}
+
+/// The `*.deck.ron` files in `dir`, each checked, sorted by name.
+pub fn scan(dir: Option<&Path>) -> Vec<(PathBuf, Result<Deck, DeckError>)> {
+    let Some(dir) = dir else { return Vec::new() };
+    let mut decks: Vec<(PathBuf, Result<Deck, DeckError>)> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.to_string_lossy().ends_with(".deck.ron"))
+                .map(|p| {
+                    let r = load_deck_file(&p);
+                    (p, r)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    decks.sort_by(|a, b| a.0.cmp(&b.0));
+    decks
+}
+
+fn dropped_files(
+    mut drops: MessageReader<bevy::window::FileDragAndDrop>,
+    mut load: MessageWriter<LoadDeck>,
+) {
+    for drop in drops.read() {
+        if let bevy::window::FileDragAndDrop::DroppedFile { path_buf, .. } = drop {
+            load.write(LoadDeck(path_buf.clone()));
+        }
+    }
+}
+
+/// Loads the requested deck. A deck can only change in setup; elsewhere the request is refused with a
+/// message, and nothing changes.
+fn load_requested(
+    mut requests: MessageReader<LoadDeck>,
+    game: Res<ActiveGame>,
+    mut source: ResMut<DeckSource>,
+    mut trouble: ResMut<DeckTrouble>,
+    mut messages: MessageWriter<GameMsg>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    for LoadDeck(path) in requests.read() {
+        redraw.write(RequestRedraw);
+        if game.session().phase != Phase::Setup {
+            trouble.0 = Some(DeckError {
+                file: path.display().to_string(),
+                problems: vec![DeckProblem {
+                    at: Location { line: 1, col: 1 },
+                    message: "a deck can only be changed on the setup screen; the game goes on with its deck".into(),
+                }],
+            });
+            continue;
+        }
+        match load_deck(path) {
+            Ok((deck, modified)) => {
+                trouble.0 = None;
+                *source = DeckSource {
+                    path: Some(path.clone()),
+                    modified,
+                    checked: Some(Instant::now()),
+                };
+                if game.session().deck != deck {
+                    messages.write(GameMsg::Do(Action::SetDeck(deck)));
+                }
+            }
+            Err(e) => trouble.0 = Some(e),
+        }
+    }
+}
+
+/// While setup is open, checks the deck file twice a second and loads it again when it changed.
+fn watch_deck_file(
+    mut source: ResMut<DeckSource>,
+    mut trouble: ResMut<DeckTrouble>,
+    game: Res<ActiveGame>,
+    mut messages: MessageWriter<GameMsg>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let Some(path) = source.path.clone() else {
+        return;
+    };
+    if source
+        .checked
+        .is_some_and(|t| t.elapsed() < Duration::from_millis(400))
+    {
+        return;
+    }
+    source.checked = Some(Instant::now());
+    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    if modified == source.modified {
+        return;
+    }
+    source.modified = modified;
+    redraw.write(RequestRedraw);
+    match load_deck(&path) {
+        Ok((deck, _)) => {
+            trouble.0 = None;
+            if game.session().deck != deck {
+                messages.write(GameMsg::Do(Action::SetDeck(deck)));
+            }
+        }
+        // The last good deck stays in use.
+        Err(e) => trouble.0 = Some(e),
+    }
+}

@@ -1,0 +1,61 @@
+//! A photo of the plenary screen as the group saw it, taken just before the outcome is shown, for the
+//! organiser's export. Window only: the picture comes from Bevy's screenshot of the primary window.
+
+use super::AppSystems;
+use super::persist::SaveTarget;
+use super::session::GameMsg;
+use crate::core::session::Action;
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
+use bevy::window::RequestRedraw;
+use std::path::PathBuf;
+
+/// Take the photo of the plenary, then show the outcome.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhotoThenOutcome;
+
+/// Where the last photo of the plenary was saved.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct PlenaryPhoto(pub Option<PathBuf>);
+
+pub fn plugin(app: &mut App) {
+    app.add_message::<PhotoThenOutcome>()
+        .init_resource::<PlenaryPhoto>();
+    app.add_systems(
+        Update,
+        take_photo
+            .run_if(on_message::<PhotoThenOutcome>)
+            .in_set(AppSystems::Input),
+    );
+}
+
+fn take_photo(
+    mut requests: MessageReader<PhotoThenOutcome>,
+    mut commands: Commands,
+    target: Option<Res<SaveTarget>>,
+    mut photo: ResMut<PlenaryPhoto>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    if requests.read().count() == 0 {
+        return;
+    }
+    let path = target
+        .and_then(|t| t.path.clone())
+        .map(|p| PathBuf::from(format!("{}.plenary.png", p.display())))
+        .unwrap_or_else(|| {
+            std::env::temp_dir().join(format!("leerklimaat-{}-plenary.png", std::process::id()))
+        });
+    photo.0 = Some(path.clone());
+    commands
+        .spawn(Screenshot::primary_window())
+        .observe(save_to_disk(path))
+        .observe(
+            |_: On<ScreenshotCaptured>,
+             mut messages: MessageWriter<GameMsg>,
+             mut redraw: MessageWriter<RequestRedraw>| {
+                messages.write(GameMsg::Do(Action::ShowOutcome));
+                redraw.write(RequestRedraw);
+            },
+        );
+    redraw.write(RequestRedraw);
+}

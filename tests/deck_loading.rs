@@ -1,0 +1,232 @@
+//! Facilitators' decks in the game: every way of loading goes through one function, a bad deck keeps
+//! the old one and says where the problem is, live reload picks up edits, and the editor's decks save
+//! and load back identical.
+
+use bevy::prelude::*;
+use bevy::window::FileDragAndDrop;
+use leerklimaat::core::deck::{Deck, load_deck_file, validate_deck};
+use leerklimaat::game::decks::{DeckFolder, DeckSource, DeckTrouble, LoadDeck};
+use leerklimaat::game::session::ActiveGame;
+use leerklimaat::ui::deck_tools::{blank_deck, file_name_for, save_deck};
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("lk-decks-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn app(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> App {
+    let mut app = leerklimaat::headless_app(None, None);
+    app.add_plugins(leerklimaat::game::decks::plugin(decks_dir, initial));
+    app.update();
+    app.update();
+    app
+}
+
+fn deck_in_use(app: &App) -> Deck {
+    app.world().resource::<ActiveGame>().session().deck.clone()
+}
+
+fn my_deck(title: &str, n: usize) -> Deck {
+    let mut d = leerklimaat::core::simulate::deck_with(n);
+    d.title = title.into();
+    d
+}
+
+fn write(dir: &Path, name: &str, deck: &Deck) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, deck.to_ron()).unwrap();
+    path
+}
+
+fn settle(app: &mut App) {
+    for _ in 0..3 {
+        app.update();
+    }
+}
+
+#[test]
+fn every_way_of_loading_uses_the_same_function() {
+    let dir = temp_dir("ways");
+    let a = write(&dir, "gemeente.deck.ron", &my_deck("Gemeente", 5));
+    let b = write(&dir, "zorg.deck.ron", &my_deck("Zorg", 7));
+    // --deck FILE
+    let mut app = app(Some(dir.clone()), Some(a.clone()));
+    settle(&mut app);
+    assert_eq!(deck_in_use(&app).title, "Gemeente");
+    assert_eq!(
+        app.world().resource::<DeckSource>().path.as_deref(),
+        Some(a.as_path())
+    );
+    // the decks folder lists both, checked
+    let folder = app.world().resource::<DeckFolder>();
+    assert_eq!(folder.decks.len(), 2);
+    assert!(folder.decks.iter().all(|(_, d)| d.is_ok()));
+    // a file dropped on the window
+    app.world_mut().write_message(FileDragAndDrop::DroppedFile {
+        window: Entity::PLACEHOLDER,
+        path_buf: b.clone(),
+    });
+    settle(&mut app);
+    assert_eq!(deck_in_use(&app).title, "Zorg");
+    // the dialog's (or the folder list's) chosen path
+    app.world_mut().write_message(LoadDeck(a.clone()));
+    settle(&mut app);
+    assert_eq!(deck_in_use(&app).title, "Gemeente");
+    assert_eq!(deck_in_use(&app), load_deck_file(&a).unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_bad_deck_keeps_the_old_one_and_says_where() {
+    let dir = temp_dir("bad");
+    let good = write(&dir, "goed.deck.ron", &my_deck("Goed", 4));
+    let mut app = app(None, Some(good));
+    settle(&mut app);
+    let before = app.world().resource::<ActiveGame>().session().clone();
+    let bad = dir.join("kapot.deck.ron");
+    std::fs::write(
+        &bad,
+        "(\n  version: 1,\n  title: \"Kapot\"\n  language: \"nl\",\n)",
+    )
+    .unwrap();
+    for path in [bad.clone(), dir.clone(), dir.join("bestaat-niet.deck.ron")] {
+        app.world_mut().write_message(LoadDeck(path.clone()));
+        settle(&mut app);
+        assert_eq!(
+            app.world().resource::<ActiveGame>().session(),
+            &before,
+            "{}",
+            path.display()
+        );
+        let trouble = app
+            .world()
+            .resource::<DeckTrouble>()
+            .0
+            .clone()
+            .expect("a message");
+        assert_eq!(trouble.file, path.display().to_string());
+    }
+    app.world_mut().write_message(LoadDeck(bad.clone()));
+    settle(&mut app);
+    let trouble = app.world().resource::<DeckTrouble>().0.clone().unwrap();
+    assert_eq!(
+        (trouble.problems[0].at.line, trouble.problems[0].at.col),
+        (4, 3)
+    );
+    assert!(trouble.to_string().contains("comma"), "{trouble}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn live_reload_picks_up_an_edit_and_keeps_the_last_good_deck() {
+    let dir = temp_dir("live");
+    let path = write(&dir, "live.deck.ron", &my_deck("Versie 1", 4));
+    let mut app = app(None, Some(path.clone()));
+    settle(&mut app);
+    assert_eq!(deck_in_use(&app).title, "Versie 1");
+    // Save a new version, as a text editor would (a different mtime).
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write(&dir, "live.deck.ron", &my_deck("Versie 2", 6));
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    app.world_mut().resource_mut::<DeckSource>().checked = None;
+    settle(&mut app);
+    assert_eq!(deck_in_use(&app).title, "Versie 2");
+    assert_eq!(deck_in_use(&app).statements.len(), 6);
+    // An invalid edit: the error shows, the last good deck stays.
+    std::fs::write(
+        &path,
+        my_deck("Versie 3", 6)
+            .to_ron()
+            .replace("version: 1", "version: 1 1"),
+    )
+    .unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later + std::time::Duration::from_secs(2))
+        .unwrap();
+    app.world_mut().resource_mut::<DeckSource>().checked = None;
+    settle(&mut app);
+    assert_eq!(deck_in_use(&app).title, "Versie 2");
+    assert!(app.world().resource::<DeckTrouble>().0.is_some());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn editor_round_trip_load_edit_save_load() {
+    let dir = temp_dir("editor");
+    let mut deck = load_deck_file(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/cards/leerruimte.deck.ron"
+    )))
+    .unwrap();
+    deck.title = "Leerruimte \"Noord\" — één".into();
+    deck.statements.swap(0, 3);
+    deck.statements[1].text = "Een nieuwe stelling\nover twee regels".into();
+    deck.statements[2].theme = None;
+    deck.scale.squares.pop();
+    deck.scale.green_when = leerklimaat::core::deck::StackRule::MedianAtLeast(2.0);
+    deck.case_prompts
+        .push("Wat is \\ het belangrijkste?".into());
+    assert!(validate_deck(&deck, "").is_empty());
+    let path = dir.join(file_name_for(&deck.title));
+    assert_eq!(path.file_name().unwrap(), "leerruimte-noord-één.deck.ron");
+    save_deck(&deck, &path).unwrap();
+    assert_eq!(load_deck_file(&path).unwrap(), deck);
+    // check-deck accepts it.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_leerklimaat"))
+        .arg("check-deck")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A new deck starts valid enough to show what is missing: the empty statement.
+    let problems = validate_deck(&blank_deck(leerklimaat::core::session::Lang::Nl), "");
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].message.contains("no text"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// Whatever the editor's fields hold, a deck that the editor lets you save passes check-deck and
+    /// loads back identical.
+    #[test]
+    fn any_deck_the_editor_can_save_passes_check_deck(
+        title in "\\PC{0,30}",
+        labels in proptest::collection::vec("\\PC{0,12}", 1..9),
+        texts in proptest::collection::vec(("[a-z0-9_ -]{0,8}", "\\PC{0,60}", proptest::option::of("\\PC{0,12}")), 0..8),
+        threshold in -3.0f64..12.0,
+        prompts in proptest::collection::vec("\\PC{0,30}", 0..3),
+    ) {
+        let mut deck = blank_deck(leerklimaat::core::session::Lang::Nl);
+        deck.title = title;
+        deck.scale.squares = labels.iter().enumerate().map(|(i, l)| leerklimaat::core::deck::Square { label: l.clone(), points: i as i32 }).collect();
+        deck.scale.green_when = leerklimaat::core::deck::StackRule::MeanAtLeast(threshold);
+        deck.statements = texts.into_iter().map(|(id, text, theme)| leerklimaat::core::deck::Statement { id, text, theme, prompt: None }).collect();
+        deck.case_prompts = prompts;
+        if validate_deck(&deck, "").is_empty() {
+            let dir = temp_dir("prop");
+            let path = dir.join("p.deck.ron");
+            prop_assert!(save_deck(&deck, &path).is_ok());
+            prop_assert_eq!(load_deck_file(&path).unwrap(), deck);
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The overview across workshops: sessions of different sizes, with missing rounds, with different
+//! decks, and with a damaged file among them.
+
+use leerklimaat::core::export::session_ron;
+use leerklimaat::core::merge::{MergeInput, load_for_merge, merge, overview_csv, overview_html};
+use leerklimaat::core::session::{Action, Game, Lang, PostItColour, Round, Session};
+use leerklimaat::core::simulate::{SimulateSpec, deck_with, simulate};
+
+fn input(name: &str, game: Game) -> MergeInput {
+    MergeInput {
+        name: name.into(),
+        game,
+    }
+}
+
+/// A session that only had the first round: 3 players on the first two statements.
+fn first_round_only() -> Game {
+    let mut g = Game::new(Session::new(deck_with(12), "2026-11-22 10:00".into()));
+    for n in ["A", "B", "C"] {
+        g.apply(Action::AddPlayer {
+            name: n.into(),
+            colour: None,
+        })
+        .unwrap();
+    }
+    g.apply(Action::StartPlay).unwrap();
+    let ids: Vec<_> = g.session().players.iter().map(|p| p.id).collect();
+    for i in 0..2 {
+        if i > 0 {
+            g.apply(Action::GoTo {
+                index: i,
+                seconds: 60,
+            })
+            .unwrap();
+        }
+        let card = g.session().current_card().unwrap();
+        for p in &ids {
+            g.apply(Action::Place {
+                player: *p,
+                card: card.clone(),
+                round: Round::First,
+                square: 3,
+            })
+            .unwrap();
+        }
+        g.apply(Action::AddPostIt {
+            colour: PostItColour::Pink,
+            text: format!("Vraag {i}"),
+            author: None,
+            card,
+        })
+        .unwrap();
+    }
+    g
+}
+
+#[test]
+fn sessions_of_different_sizes_and_missing_rounds() {
+    let a = simulate(SimulateSpec {
+        players: 3,
+        statements: 12,
+        post_its: 10,
+        seed: 1,
+    });
+    let b = simulate(SimulateSpec {
+        players: 12,
+        statements: 12,
+        post_its: 60,
+        seed: 2,
+    });
+    let c = first_round_only();
+    let o = merge(&[
+        input("Team A", a.clone()),
+        input("Team B", b.clone()),
+        input("Team C", c),
+    ]);
+    assert_eq!(o.groups, ["Team A", "Team B", "Team C"]);
+    assert_eq!(o.statements.len(), 12);
+    assert!(o.left_out.is_empty());
+    let first = &o.statements[0];
+    assert_eq!(first.groups, 3);
+    assert_eq!(first.green + first.red, 3);
+    assert_eq!(first.without_plenary, 1, "team C has no plenary round");
+    // Team C placed everyone on the top square (4 points) in the first round: it goes green by that.
+    assert!(first.green >= 1);
+    // The mean is over the plenary placements of A and B: 3 + 12 pawns.
+    let ta = leerklimaat::core::tally::tally(a.session());
+    let tb = leerklimaat::core::tally::tally(b.session());
+    let sum: f64 = [&ta, &tb]
+        .iter()
+        .flat_map(|t| {
+            t.cards[0]
+                .plenary
+                .points
+                .iter()
+                .filter_map(|(_, p)| p.map(f64::from))
+        })
+        .sum();
+    assert!((first.mean.unwrap() - sum / 15.0).abs() < 1e-9);
+    assert!(first.spread.unwrap() >= 0.0);
+    // Statement 3 was not played by team C: only two groups.
+    assert_eq!(o.statements[2].groups, 2);
+    // Open questions carry their group.
+    assert!(
+        o.open_questions
+            .iter()
+            .any(|(g, _, q)| g == "Team C" && q == "Vraag 0")
+    );
+    let html = overview_html(&o, Lang::Nl);
+    assert!(html.contains("Team C") && html.contains("Open vragen"));
+    let csv = String::from_utf8(overview_csv(&o, Lang::Nl)[3..].to_vec()).unwrap();
+    assert_eq!(csv.lines().count(), 13);
+}
+
+#[test]
+fn different_decks_combine_on_shared_statements_and_say_what_was_left_out() {
+    let small = simulate(SimulateSpec {
+        players: 4,
+        statements: 5,
+        post_its: 8,
+        seed: 3,
+    });
+    let big = simulate(SimulateSpec {
+        players: 5,
+        statements: 9,
+        post_its: 8,
+        seed: 4,
+    });
+    let o = merge(&[input("Klein", small), input("Groot", big)]);
+    assert_eq!(o.statements.len(), 5);
+    assert_eq!(o.left_out.len(), 4);
+    assert!(
+        o.left_out[0].reason.contains("missing in: Klein"),
+        "{:?}",
+        o.left_out[0]
+    );
+    assert!(overview_html(&o, Lang::En).contains("Statements left out"));
+
+    // The managers' deck shares only "autonomie" with the first three statements of the default deck.
+    let mut other = Game::new(Session::new(
+        leerklimaat::core::deck::builtin_deck("leerruimte").unwrap(),
+        "t".into(),
+    ));
+    other
+        .apply(Action::AddPlayer {
+            name: "A".into(),
+            colour: None,
+        })
+        .unwrap();
+    let o = merge(&[
+        input(
+            "Klein",
+            simulate(SimulateSpec {
+                players: 2,
+                statements: 3,
+                post_its: 0,
+                seed: 5,
+            }),
+        ),
+        input("Managers", other),
+    ]);
+    let shared: Vec<&str> = o.statements.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(shared, ["autonomie"]);
+    assert_eq!(o.left_out.len(), 2 + 11);
+}
+
+#[test]
+fn a_damaged_file_is_reported_and_the_rest_merged_on_request() {
+    let dir = std::env::temp_dir().join(format!("lk-merge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for seed in 0..3 {
+        let path = dir.join(format!("s{seed}.session.ron"));
+        std::fs::write(
+            &path,
+            session_ron(&simulate(SimulateSpec {
+                players: 4,
+                statements: 6,
+                post_its: 5,
+                seed,
+            })),
+        )
+        .unwrap();
+        files.push(path);
+    }
+    let bad = dir.join("kapot.session.ron");
+    std::fs::write(&bad, "(base: (version: 1, gro").unwrap();
+    files.insert(1, bad.clone());
+    let (inputs, problems) = load_for_merge(&files);
+    assert_eq!(inputs.len(), 3);
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0]
+            .error
+            .to_string()
+            .starts_with(&format!("{}:1:", bad.display())),
+        "{}",
+        problems[0].error
+    );
+
+    let bin = env!("CARGO_BIN_EXE_leerklimaat");
+    let out = dir.join("out");
+    let refused = std::process::Command::new(bin)
+        .arg("merge")
+        .args(&files)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("kapot.session.ron") && err.contains("--skip-damaged"),
+        "{err}"
+    );
+    assert!(
+        !out.join("overview.html").exists(),
+        "nothing merged without asking"
+    );
+    let merged = std::process::Command::new(bin)
+        .arg("merge")
+        .args(&files)
+        .arg("--out")
+        .arg(&out)
+        .arg("--skip-damaged")
+        .output()
+        .unwrap();
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&merged.stdout)
+            .contains("3 sessions merged on 6 shared statements")
+    );
+    for name in ["overview.csv", "overview-questions.csv", "overview.html"] {
+        assert!(out.join(name).exists(), "{name}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
