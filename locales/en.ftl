@@ -95,6 +95,7 @@ help-title = Keys
 help-keys =
     F1 or ?: this help
     F11: full screen
+    F2: high contrast on or off
     Ctrl+Z / Ctrl+Y: undo / redo
     Right / Left arrow or Page Down / Up: next / previous card
     1 to 9, 0 or Tab: choose a player
@@ -173,3 +174,4 @@ overview-mean = mean plenary
 overview-spread = spread
 overview-shift = shift
 overview-left-out = Statements left out
+setup-high-contrast = High contrast (F2)

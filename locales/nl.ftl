@@ -95,6 +95,7 @@ help-title = Sneltoetsen
 help-keys =
     F1 of ?: deze hulp
     F11: volledig scherm
+    F2: hoog contrast aan of uit
     Ctrl+Z / Ctrl+Y: ongedaan maken / opnieuw
     Pijl rechts / links of Page Down / Up: volgende / vorige kaart
     1 tot 9, 0 of Tab: kies een speler
@@ -173,3 +174,4 @@ overview-mean = gemiddelde plenair
 overview-spread = spreiding
 overview-shift = verschuiving
 overview-left-out = Weggelaten stellingen
+setup-high-contrast = Hoog contrast (F2)

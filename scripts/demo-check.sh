@@ -7,13 +7,17 @@ out="${DEMO_OUT:-$(mktemp -d)/demo}"
 bin="${CARGO_TARGET_DIR:-target}/debug/leerklimaat"
 mkdir -p "$out"
 cargo build --locked --quiet
-for lang in nl en; do
+# Dutch, English, and Dutch in high contrast.
+for run in nl en nl-hc; do
+  lang="${run%%-*}"
+  extra=()
+  [ "$run" = nl-hc ] && extra=(--high-contrast)
   WGPU_BACKEND=vulkan timeout 600 xvfb-run -a -s "-screen 0 1920x1080x24" \
-    "$bin" --lang "$lang" demo --screenshots "$out/$lang" >"$out-$lang.log" 2>&1 || {
-    echo "demo-check: the demo ($lang) failed; its log:"
-    tail -40 "$out-$lang.log"
+    "$bin" --lang "$lang" "${extra[@]}" demo --screenshots "$out/$run" >"$out-$run.log" 2>&1 || {
+    echo "demo-check: the demo ($run) failed; its log:"
+    tail -40 "$out-$run.log"
     exit 1
   }
-  "$bin" check-png "$out/$lang"
+  "$bin" check-png "$out/$run"
 done
 echo "demo-check: screenshots in $out"

@@ -29,6 +29,8 @@ pub struct GameOptions {
     pub deck: Option<PathBuf>,
     /// The decks folder; the user's config folder when `None`.
     pub decks_dir: Option<PathBuf>,
+    /// Start in the high-contrast palette.
+    pub high_contrast: bool,
 }
 
 /// The window, the render-on-change settings, the game and its panels.
@@ -61,6 +63,9 @@ pub fn app(options: &GameOptions) -> App {
         ui::plugin,
         probe::plugin,
     ));
+    if options.high_contrast {
+        app.insert_resource(game::theme::Palette::HIGH_CONTRAST);
+    }
     let store = options
         .save_dir
         .clone()

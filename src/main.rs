@@ -15,6 +15,9 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Start in the high-contrast palette (F2 switches it in the game).
+    #[arg(long, global = true)]
+    high_contrast: bool,
     /// Interface language: nl (default, or the system's language) or en.
     #[arg(long, global = true, value_parser = ["nl", "en"])]
     lang: Option<String>,
@@ -151,6 +154,7 @@ fn main() -> ExitCode {
                 save_dir: cli.save_dir,
                 deck: cli.deck,
                 decks_dir: cli.decks_dir,
+                high_contrast: cli.high_contrast,
                 ..GameOptions::default()
             }))
         }
@@ -166,6 +170,7 @@ fn main() -> ExitCode {
                 lang,
                 save_dir,
                 decks_dir,
+                high_contrast: cli.high_contrast,
                 ..GameOptions::default()
             }))
         }

@@ -229,6 +229,10 @@ fn html_report_is_self_contained_and_escaped() {
     assert!(!html.contains("src=\"http"));
     assert!(!html.contains("href=\"http"));
     assert!(html.contains("@page{size:A4"));
+    assert!(
+        html.matches("<svg").count() >= 2,
+        "a placement chart per statement played"
+    );
     for heading in [
         "Al aanwezig",
         "Nog te ontwikkelen",
@@ -236,6 +240,7 @@ fn html_report_is_self_contained_and_escaped() {
         "Groene stapel",
         "Rode stapel",
         "Casussen",
+        "Plaatsingen per stelling",
     ] {
         assert!(html.contains(heading), "{heading}");
     }

@@ -251,6 +251,20 @@ fn w(lang: Lang, key: &str) -> &'static str {
                 "(none)"
             }
         }
+        "chart" => {
+            if nl {
+                "Plaatsingen per stelling"
+            } else {
+                "Placements per statement"
+            }
+        }
+        "chart_legend" => {
+            if nl {
+                "Per vakje (punten eronder): gearceerd de eerste ronde, donker de plenaire ronde; het getal is het aantal pionnen."
+            } else {
+                "Per square (points below): hatched the first round, dark the plenary round; the number is the count of pawns."
+            }
+        }
         "no_shift" => {
             if nl {
                 "geen volledige gegevens"
@@ -622,7 +636,7 @@ padding:0 1rem;color:#1a1a1a;line-height:1.45}h1{font-size:1.7rem}h2{border-bott
 padding-bottom:.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;\
 padding:.3rem .5rem;text-align:left;vertical-align:top}td.n{text-align:right}.green{border-left:.5rem solid #1b7837;\
 padding-left:.5rem}.pink{border-left:.5rem dashed #c51b7d;padding-left:.5rem}.tag{font-weight:bold}\
-ul{padding-left:1.2rem}svg.chart{display:block;margin:.2rem 0 .8rem}.legend{font-size:.85rem;color:#444}@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none}h2{break-after:avoid}\
+ul{padding-left:1.2rem}svg.chart{display:block;margin:.2rem 0 .8rem}.overview td:first-child{width:50%}.legend{font-size:.85rem;color:#444}@page{size:A4;margin:18mm}@media print{body{margin:0;max-width:none}h2{break-after:avoid}\
 li,tr{break-inside:avoid}}";
 
 /// A small inline SVG of the placements on one card: per square, the number of pawns in the first

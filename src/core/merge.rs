@@ -296,7 +296,7 @@ pub fn overview_html(o: &Overview, lang: Lang) -> String {
     );
     let _ = writeln!(
         s,
-        "<table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        "<table class=\"overview\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
         w("Stelling", "Statement"),
         w("groepen", "groups"),
         w("groen", "green"),

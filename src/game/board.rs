@@ -3,7 +3,7 @@
 
 use super::layout::{self, STATEMENT_FONT};
 use super::session::{ActiveGame, CardClock};
-use super::theme::{self, GameFonts, font};
+use super::theme::{GameFonts, Palette, font};
 use super::{AppSystems, Screen};
 use crate::core::session::{CardRef, Phase, Round, Session};
 use crate::core::tally::tally_card;
@@ -21,6 +21,13 @@ pub struct Tr(pub Texts);
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BoardSquare(pub usize);
 
+/// The entities of the board itself: its squares and the waiting row.
+type BoardParts = Or<(With<BoardSquare>, With<WaitingRow>)>;
+
+/// The row where pawns wait that are not on the board.
+#[derive(Component)]
+pub struct WaitingRow;
+
 /// The card on the table, with what it shows, so it is redrawn only when that changes.
 #[derive(Component, Debug, Clone, PartialEq)]
 pub struct StatementCard(pub CardView);
@@ -37,6 +44,8 @@ pub struct CardView {
     pub text: String,
     pub footer: String,
     pub extra: String,
+    /// Drawn in the high-contrast palette.
+    pub high_contrast: bool,
 }
 
 pub fn plugin(app: &mut App) {
@@ -47,7 +56,13 @@ pub fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         (
-            draw_card.run_if(resource_changed::<ActiveGame>.or_else(state_changed::<Screen>)),
+            spawn_board
+                .run_if(resource_changed::<Palette>.and_then(not(resource_added::<Palette>))),
+            draw_card.run_if(
+                resource_changed::<ActiveGame>
+                    .or_else(state_changed::<Screen>)
+                    .or_else(resource_changed::<Palette>),
+            ),
             tick_timer,
         )
             .run_if(in_state(Screen::Play).or_else(in_state(Screen::Plenary)))
@@ -82,7 +97,13 @@ pub fn spawn_board(
     fonts: Option<Res<GameFonts>>,
     tr: Res<Tr>,
     screen: Res<State<Screen>>,
+    pal: Res<Palette>,
+    old: Query<Entity, BoardParts>,
 ) {
+    // Drawn again when the palette changes: the old board goes first.
+    for e in &old {
+        commands.entity(e).despawn();
+    }
     let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
     let screen = *screen.get();
     let session = game.session();
@@ -95,19 +116,19 @@ pub fn spawn_board(
         commands.spawn((
             BoardSquare(i),
             Name::new(format!("square {i}")),
-            Sprite::from_color(theme::SQUARE, rect.size()),
+            Sprite::from_color(pal.square, rect.size()),
             Transform::from_translation(rect.center().extend(0.0)),
             DespawnOnExit(screen),
             children![
                 (
-                    Sprite::from_color(theme::SQUARE_EDGE, Vec2::new(rect.width(), 6.0)),
+                    Sprite::from_color(pal.square_edge, Vec2::new(rect.width(), 6.0)),
                     Transform::from_xyz(0.0, rect.height() / 2.0 - 3.0, 0.1),
                 ),
                 (
                     text2d(
                         format!("{}\n{}", square.points, square.label),
                         font(&fonts, layout::LABEL_FONT, true),
-                        theme::INK,
+                        pal.ink,
                         rect.width() - 16.0,
                         Justify::Center,
                         Anchor::TOP_CENTER
@@ -120,14 +141,15 @@ pub fn spawn_board(
     let pool = layout::pool_rect();
     commands.spawn((
         Name::new("waiting row"),
-        Sprite::from_color(theme::POOL, pool.size()),
+        WaitingRow,
+        Sprite::from_color(pal.pool, pool.size()),
         Transform::from_translation(pool.center().extend(-0.5)),
         DespawnOnExit(screen),
         children![(
             text2d(
                 tr.0.get(session.language, "play-waiting"),
                 font(&fonts, layout::SMALL_FONT, false),
-                theme::INK_SOFT,
+                pal.ink_soft,
                 180.0,
                 Justify::Left,
                 Anchor::CENTER_LEFT
@@ -231,6 +253,7 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
         text,
         footer,
         extra: decimal(extra),
+        high_contrast: false,
     }
 }
 
@@ -242,8 +265,10 @@ pub fn draw_card(
     fonts: Option<Res<GameFonts>>,
     cards: Query<(Entity, &StatementCard)>,
     screen: Res<State<Screen>>,
+    pal: Res<Palette>,
 ) {
-    let view = card_view(game.session(), &tr.0);
+    let mut view = card_view(game.session(), &tr.0);
+    view.high_contrast = pal.high_contrast;
     if let Ok((_, existing)) = cards.single()
         && existing.0 == view
     {
@@ -264,19 +289,12 @@ pub fn draw_card(
     commands.spawn((
         StatementCard(view.clone()),
         Name::new("statement card"),
-        Sprite::from_color(theme::CARD_EDGE, rect.size() + Vec2::splat(8.0)),
+        Sprite::from_color(pal.card_edge, rect.size() + Vec2::splat(8.0)),
         Transform::from_translation(rect.center().extend(1.0)),
         DespawnOnExit(*screen.get()),
         children![
             (
-                Sprite::from_color(
-                    if is_case {
-                        Color::srgb(1.0, 0.98, 0.90)
-                    } else {
-                        theme::CARD
-                    },
-                    rect.size()
-                ),
+                Sprite::from_color(if is_case { pal.case_card } else { pal.card }, rect.size()),
                 Transform::from_xyz(0.0, 0.0, 0.1)
             ),
             (
@@ -284,9 +302,9 @@ pub fn draw_card(
                     view.header,
                     font(&fonts, layout::LABEL_FONT, true),
                     if plenary {
-                        theme::GREEN_STACK
+                        pal.green_stack
                     } else {
-                        theme::INK_SOFT
+                        pal.ink_soft
                     },
                     inner,
                     Justify::Left,
@@ -298,7 +316,7 @@ pub fn draw_card(
                 text2d(
                     view.text,
                     font(&fonts, STATEMENT_FONT, true),
-                    theme::INK,
+                    pal.ink,
                     inner,
                     Justify::Left,
                     Anchor::TOP_LEFT
@@ -309,7 +327,7 @@ pub fn draw_card(
                 text2d(
                     view.footer,
                     font(&fonts, layout::SMALL_FONT, false),
-                    theme::INK_SOFT,
+                    pal.ink_soft,
                     inner,
                     Justify::Left,
                     Anchor::BOTTOM_LEFT
@@ -320,7 +338,7 @@ pub fn draw_card(
                 text2d(
                     view.extra,
                     font(&fonts, layout::SMALL_FONT, true),
-                    theme::INK,
+                    pal.ink,
                     inner,
                     Justify::Left,
                     Anchor::BOTTOM_LEFT
@@ -332,7 +350,7 @@ pub fn draw_card(
                 text2d(
                     "",
                     font(&fonts, layout::LABEL_FONT, true),
-                    theme::INK_SOFT,
+                    pal.ink_soft,
                     160.0,
                     Justify::Right,
                     Anchor::TOP_RIGHT
@@ -346,6 +364,7 @@ pub fn draw_card(
 /// Shows the clock on the card when the timer is on; it turns red after its limit.
 fn tick_timer(
     clock: Res<CardClock>,
+    pal: Res<Palette>,
     mut timers: Query<(&mut Text2d, &mut TextColor), With<TimerText>>,
 ) {
     let secs = clock.seconds();
@@ -355,9 +374,9 @@ fn tick_timer(
         String::new()
     };
     let colour = if secs >= clock.limit_minutes * 60 {
-        theme::RED_STACK
+        pal.red_stack
     } else {
-        theme::INK_SOFT
+        pal.ink_soft
     };
     for (mut text, mut c) in &mut timers {
         if text.0 != shown {
@@ -370,13 +389,13 @@ fn tick_timer(
 }
 
 /// The title on the setup screen, behind the panels.
-fn spawn_setup_backdrop(mut commands: Commands, fonts: Option<Res<GameFonts>>) {
+fn spawn_setup_backdrop(mut commands: Commands, fonts: Option<Res<GameFonts>>, pal: Res<Palette>) {
     let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
     commands.spawn((
         Name::new("setup title"),
         Text2d::new("Leerklimaat"),
         font(&fonts, 96.0, true),
-        TextColor(theme::CARD_EDGE.with_alpha(0.12)),
+        TextColor(pal.card_edge.with_alpha(0.12)),
         Transform::from_xyz(0.0, 380.0, -1.0),
         DespawnOnExit(Screen::Setup),
     ));

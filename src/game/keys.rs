@@ -51,12 +51,20 @@ fn game_keys(
     mut selected: ResMut<SelectedPlayer>,
     mut help: ResMut<HelpOpen>,
     mut focus: ResMut<FocusPostItField>,
+    mut palette: ResMut<super::theme::Palette>,
     mut messages: MessageWriter<GameMsg>,
 ) {
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
     let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
     if keys.just_pressed(KeyCode::F1) || (shift && keys.just_pressed(KeyCode::Slash)) {
         help.0 = !help.0;
+    }
+    if keys.just_pressed(KeyCode::F2) {
+        *palette = if palette.high_contrast {
+            super::theme::Palette::NORMAL
+        } else {
+            super::theme::Palette::HIGH_CONTRAST
+        };
     }
     if ctrl && keys.just_pressed(KeyCode::KeyZ) {
         messages.write(if shift { GameMsg::Redo } else { GameMsg::Undo });

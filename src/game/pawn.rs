@@ -4,7 +4,7 @@
 use super::drag::{self, BoardCamera, Dragging};
 use super::layout::{self, PAWN_SIZE};
 use super::session::{ActiveGame, GameMsg};
-use super::theme::{self, GameFonts, font};
+use super::theme::{self, GameFonts, Palette, font};
 use super::{AppSystems, Screen};
 use crate::core::session::{Action, PlacementMode, PlayerId, Round, Session};
 use bevy::prelude::*;
@@ -27,6 +27,7 @@ pub struct PawnView {
     pub covered: bool,
     pub teller: bool,
     pub selected: bool,
+    pub high_contrast: bool,
 }
 
 /// A faint pawn showing the first placement during the plenary.
@@ -53,7 +54,8 @@ pub fn plugin(app: &mut App) {
             .run_if(
                 resource_changed::<ActiveGame>
                     .or_else(resource_changed::<SelectedPlayer>)
-                    .or_else(state_changed::<Screen>),
+                    .or_else(state_changed::<Screen>)
+                    .or_else(resource_changed::<Palette>),
             )
             .run_if(in_state(Screen::Play).or_else(in_state(Screen::Plenary)))
             .in_set(AppSystems::Draw),
@@ -146,6 +148,7 @@ pub fn pawn_views(session: &Session, selected: Option<PlayerId>) -> Vec<(PlayerI
                     covered: covered && square.is_some(),
                     teller: session.teller == Some(p.id) && round == Round::First,
                     selected: selected == Some(p.id),
+                    high_contrast: false,
                 },
             )
         })
@@ -161,6 +164,7 @@ pub fn draw_pawns(
     fonts: Option<Res<GameFonts>>,
     image: Option<Res<PawnImage>>,
     screen: Res<State<Screen>>,
+    pal: Res<Palette>,
     mut pawns: Query<(
         Entity,
         &Pawn,
@@ -174,7 +178,10 @@ pub fn draw_pawns(
     let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
     let image = image.map(|i| i.0.clone()).unwrap_or_default();
     let screen = *screen.get();
-    let views = pawn_views(session, selected.0);
+    let mut views = pawn_views(session, selected.0);
+    for (_, v) in &mut views {
+        v.high_contrast = pal.high_contrast;
+    }
     let mut existing: HashMap<PlayerId, Entity> = HashMap::new();
     for (entity, pawn, mut view, mut transform, dragging) in &mut pawns {
         let Some((_, want)) = views.iter().find(|(id, _)| *id == pawn.player) else {
@@ -186,6 +193,7 @@ pub fn draw_pawns(
             || view.covered != want.covered
             || view.teller != want.teller
             || view.selected != want.selected
+            || view.high_contrast != want.high_contrast
         {
             commands.entity(entity).despawn();
             continue;
@@ -203,7 +211,15 @@ pub fn draw_pawns(
     }
     for (id, view) in &views {
         if !existing.contains_key(id) {
-            spawn_pawn(&mut commands, *id, view.clone(), &fonts, &image, screen);
+            spawn_pawn(
+                &mut commands,
+                *id,
+                view.clone(),
+                &fonts,
+                &image,
+                screen,
+                &pal,
+            );
         }
     }
 
@@ -267,6 +283,7 @@ pub fn draw_pawns(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn spawn_pawn(
     commands: &mut Commands,
     player: PlayerId,
@@ -274,6 +291,7 @@ fn spawn_pawn(
     fonts: &GameFonts,
     image: &Handle<Image>,
     screen: Screen,
+    pal: &Palette,
 ) {
     let colour = if view.covered {
         Color::srgb(0.45, 0.47, 0.50)
@@ -283,7 +301,7 @@ fn spawn_pawn(
     let ink = if view.covered || !theme::is_light(view.colour) {
         Color::WHITE
     } else {
-        theme::INK
+        Color::BLACK
     };
     let label = if view.covered {
         format!("✓{}", view.initials)
@@ -293,7 +311,7 @@ fn spawn_pawn(
     let ring = if view.selected {
         Some(Color::srgb(0.95, 0.55, 0.0))
     } else if view.teller {
-        Some(theme::INK)
+        Some(pal.ink)
     } else {
         None
     };

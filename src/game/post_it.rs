@@ -4,7 +4,7 @@
 use super::drag::{self, BoardCamera, Dragging};
 use super::layout::{self, POST_IT_FONT, POST_IT_SIZE};
 use super::session::{ActiveGame, GameMsg};
-use super::theme::{self, GameFonts, font};
+use super::theme::{GameFonts, Palette, font};
 use super::{AppSystems, Screen};
 use crate::core::session::{Action, CardRef, PlayerId, PostItColour, PostItId, Session};
 use bevy::input::mouse::MouseWheel;
@@ -35,6 +35,7 @@ pub struct NoteView {
     pub label: String,
     pub answered: bool,
     pub at: Option<Vec2>,
+    pub high_contrast: bool,
 }
 
 /// The post-it the facilitator selected to edit.
@@ -60,7 +61,8 @@ pub fn plugin(app: &mut App) {
                     resource_changed::<ActiveGame>
                         .or_else(resource_changed::<PostItScroll>)
                         .or_else(resource_changed::<SelectedPostIt>)
-                        .or_else(state_changed::<Screen>),
+                        .or_else(state_changed::<Screen>)
+                        .or_else(resource_changed::<Palette>),
                 )
                 .in_set(AppSystems::Draw),
         )
@@ -130,6 +132,7 @@ pub fn draw_post_its(
     selected: Res<SelectedPostIt>,
     fonts: Option<Res<GameFonts>>,
     screen: Res<State<Screen>>,
+    pal: Res<Palette>,
     mut notes: Query<(
         Entity,
         &PostItNote,
@@ -152,6 +155,7 @@ pub fn draw_post_its(
         let selected_now = selected.0 == Some(note.0);
         if view.label != label
             || view.answered != post_it.answered
+            || view.high_contrast != pal.high_contrast
             || existing.contains_key(&note.0)
             || transform.scale.x != if selected_now { 1.06 } else { 1.0 }
         {
@@ -186,14 +190,15 @@ pub fn draw_post_its(
             label: label.clone(),
             answered: p.answered,
             at,
+            high_contrast: pal.high_contrast,
         };
         let fill = match p.colour {
-            PostItColour::Green => theme::GREEN_NOTE,
-            PostItColour::Pink => theme::PINK_NOTE,
+            PostItColour::Green => pal.green_note,
+            PostItColour::Pink => pal.pink_note,
         };
         let edge = match p.colour {
-            PostItColour::Green => theme::GREEN_STACK,
-            PostItColour::Pink => Color::srgb(0.65, 0.15, 0.42),
+            PostItColour::Green => pal.green_edge,
+            PostItColour::Pink => pal.pink_edge,
         };
         let is_selected = selected.0 == Some(p.id);
         let mut e = commands.spawn((
@@ -246,9 +251,9 @@ pub fn draw_post_its(
                     Text2d::new(label),
                     font(&fonts, POST_IT_FONT, false),
                     TextColor(if p.answered {
-                        theme::INK_SOFT
+                        pal.note_ink.with_alpha(0.6)
                     } else {
-                        theme::INK
+                        pal.note_ink
                     }),
                     TextLayout::new(Justify::Left, LineBreak::WordBoundary),
                     TextBounds::new(POST_IT_SIZE.x - 24.0, POST_IT_SIZE.y - 14.0),

@@ -4,7 +4,7 @@
 use super::board::Tr;
 use super::layout::{self, STACK_CARD_SIZE};
 use super::session::{ActiveGame, GameMsg};
-use super::theme::{self, GameFonts, font};
+use super::theme::{GameFonts, Palette, font};
 use super::{AppSystems, Screen};
 use crate::core::session::{Action, CardRef, Lang, Stack};
 use crate::core::tally::tally;
@@ -28,7 +28,11 @@ pub fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         draw_stacks
-            .run_if(resource_changed::<ActiveGame>.or_else(state_changed::<Screen>))
+            .run_if(
+                resource_changed::<ActiveGame>
+                    .or_else(state_changed::<Screen>)
+                    .or_else(resource_changed::<Palette>),
+            )
             .run_if(in_state(Screen::Outcome))
             .in_set(AppSystems::Draw),
     );
@@ -76,6 +80,7 @@ pub fn stack_cards(session: &crate::core::session::Session) -> Vec<StackCard> {
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_stacks(
     mut commands: Commands,
     game: Res<ActiveGame>,
@@ -83,6 +88,8 @@ fn draw_stacks(
     fonts: Option<Res<GameFonts>>,
     existing: Query<(Entity, &StackCard)>,
     headings: Query<Entity, With<StackHeading>>,
+    pal: Res<Palette>,
+    mut drawn_contrast: Local<Option<bool>>,
 ) {
     let session = game.session();
     let want = stack_cards(session);
@@ -90,9 +97,11 @@ fn draw_stacks(
     if have.len() == want.len()
         && want.iter().zip(&have).all(|(a, b)| a == *b)
         && !headings.is_empty()
+        && *drawn_contrast == Some(pal.high_contrast)
     {
         return;
     }
+    *drawn_contrast = Some(pal.high_contrast);
     for (e, _) in &existing {
         commands.entity(e).despawn();
     }
@@ -102,8 +111,8 @@ fn draw_stacks(
     let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
     let lang = session.language;
     for (green, key, colour, sign) in [
-        (true, "outcome-green-stack", theme::GREEN_STACK, "+"),
-        (false, "outcome-red-stack", theme::RED_STACK, "!"),
+        (true, "outcome-green-stack", pal.green_stack, "+"),
+        (false, "outcome-red-stack", pal.red_stack, "!"),
     ] {
         let spot = layout::stack_card_spot(green, 0, 1) + Vec2::new(0.0, 80.0);
         commands.spawn((
@@ -132,9 +141,9 @@ fn draw_stacks(
         let z = 2.0 + *i as f32 * 0.5;
         *i += 1;
         let edge = if green {
-            theme::GREEN_STACK
+            pal.green_stack
         } else {
-            theme::RED_STACK
+            pal.red_stack
         };
         commands
             .spawn((
@@ -146,14 +155,14 @@ fn draw_stacks(
                 DespawnOnExit(Screen::Outcome),
                 children![
                     (
-                        Sprite::from_color(theme::CARD, STACK_CARD_SIZE - Vec2::new(14.0, 6.0)),
+                        Sprite::from_color(pal.card, STACK_CARD_SIZE - Vec2::new(14.0, 6.0)),
                         Transform::from_xyz(5.0, 0.0, 0.1),
                         Pickable::IGNORE,
                     ),
                     (
                         Text2d::new(card.label.clone()),
                         font(&fonts, 21.0, false),
-                        TextColor(theme::INK),
+                        TextColor(pal.ink),
                         TextLayout::new(Justify::Left, LineBreak::WordBoundary),
                         TextBounds::new(STACK_CARD_SIZE.x - 34.0, STACK_CARD_SIZE.y - 8.0),
                         Anchor::TOP_LEFT,

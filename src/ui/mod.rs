@@ -103,6 +103,8 @@ fn style_once(
     mut frames: Local<u8>,
     windows: Query<&Window, With<PrimaryWindow>>,
     scale: Res<UiScale>,
+    palette: Res<crate::game::theme::Palette>,
+    mut contrast: Local<Option<bool>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     // Fonts are bound at the end of a pass, so the styles that name them follow one pass later.
@@ -159,6 +161,28 @@ fn style_once(
             style.visuals = egui::Visuals::light();
         });
     }
+    if *frames >= 3 && *contrast != Some(palette.high_contrast) {
+        *contrast = Some(palette.high_contrast);
+        widgets::HIGH_CONTRAST.store(palette.high_contrast, std::sync::atomic::Ordering::Relaxed);
+        let high = palette.high_contrast;
+        ctx.all_styles_mut(|style| {
+            if high {
+                let mut v = egui::Visuals::dark();
+                v.override_text_color = Some(egui::Color32::WHITE);
+                v.panel_fill = egui::Color32::BLACK;
+                v.window_fill = egui::Color32::BLACK;
+                v.extreme_bg_color = egui::Color32::from_gray(20);
+                v.widgets.inactive.bg_stroke = egui::Stroke::new(2.0, egui::Color32::WHITE);
+                v.widgets.hovered.bg_stroke =
+                    egui::Stroke::new(3.0, egui::Color32::from_rgb(0xFF, 0xEB, 0x59));
+                v.selection.stroke =
+                    egui::Stroke::new(3.0, egui::Color32::from_rgb(0xFF, 0xEB, 0x59));
+                style.visuals = v;
+            } else {
+                style.visuals = egui::Visuals::light();
+            }
+        });
+    }
     if let Some(window) = windows.iter().next() {
         let zoom = (window.height() / crate::game::layout::WORLD.y).max(0.3) * scale.0;
         if (ctx.zoom_factor() - zoom).abs() > 0.001 {
@@ -197,6 +221,7 @@ fn setup_ui(
     mut forms: ResMut<Forms>,
     past: Option<Res<PastSessions>>,
     overview: Option<Res<crate::game::persist::OverviewView>>,
+    mut palette: ResMut<crate::game::theme::Palette>,
     mut decks: DeckState,
     mut writer: MessageWriter<GameMsg>,
     mut file_writer: MessageWriter<StoreMsg>,
@@ -218,6 +243,7 @@ fn setup_ui(
     let mut files = Vec::new();
     let mut deck_cmds = Vec::new();
     let lang = game.session().language;
+    forms.setup.high_contrast = palette.high_contrast;
     let out = setup::setup_panel(
         ctx,
         game.session(),
@@ -279,6 +305,14 @@ fn setup_ui(
                 });
             }
         }
+    }
+    if forms.setup.high_contrast != palette.high_contrast {
+        *palette = if forms.setup.high_contrast {
+            crate::game::theme::Palette::HIGH_CONTRAST
+        } else {
+            crate::game::theme::Palette::NORMAL
+        };
+        redraw.write(RequestRedraw);
     }
     if !files.is_empty() {
         file_writer.write_batch(files);

@@ -32,6 +32,8 @@ pub struct SetupForm {
     pub editor: Option<DeckEditor>,
     /// Past sessions ticked for an overview.
     pub ticked: std::collections::BTreeSet<PathBuf>,
+    /// The high-contrast palette (also F2).
+    pub high_contrast: bool,
 }
 
 /// What the setup screen shows about decks beyond the built-in ones.
@@ -76,6 +78,8 @@ pub fn setup_panel(
                         }
                     }
                     ui.label(t("setup-language"));
+                    ui.separator();
+                    ui.checkbox(&mut form.high_contrast, t("setup-high-contrast"));
                 });
             });
             ui.separator();

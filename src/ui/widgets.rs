@@ -6,14 +6,26 @@ use crate::game::theme::PAWN_PALETTE;
 use crate::i18n::Texts;
 use bevy_egui::egui;
 
+/// Whether the panels are drawn in high contrast (set by the style system from the board's palette).
+pub static HIGH_CONTRAST: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// A panel frame that stands out from the board.
 pub fn bar_frame() -> egui::Frame {
+    let high = HIGH_CONTRAST.load(std::sync::atomic::Ordering::Relaxed);
+    let (fill, stroke) = if high {
+        (
+            egui::Color32::BLACK,
+            egui::Stroke::new(3.0, egui::Color32::from_rgb(0xFF, 0xEB, 0x59)),
+        )
+    } else {
+        (
+            egui::Color32::from_rgb(0xFB, 0xFA, 0xF7),
+            egui::Stroke::new(1.5, egui::Color32::from_rgb(0x8A, 0x93, 0x9E)),
+        )
+    };
     egui::Frame::new()
-        .fill(egui::Color32::from_rgb(0xFB, 0xFA, 0xF7))
-        .stroke(egui::Stroke::new(
-            1.5,
-            egui::Color32::from_rgb(0x8A, 0x93, 0x9E),
-        ))
+        .fill(fill)
+        .stroke(stroke)
         .corner_radius(10.0)
         .inner_margin(egui::Margin::same(12))
         .shadow(egui::epaint::Shadow {
