@@ -97,6 +97,7 @@ help-keys =
     F11: full screen
     F2: high contrast on or off
     Ctrl+Z / Ctrl+Y: undo / redo
+    Ctrl+Enter: on to the plenary, then to the outcome
     Right / Left arrow or Page Down / Up: next / previous card
     1 to 9, 0 or Tab: choose a player
     with a player chosen: arrows, Home / End: move the pawn; Delete: take it off the board
@@ -175,3 +176,4 @@ overview-spread = spread
 overview-shift = shift
 overview-left-out = Statements left out
 setup-high-contrast = High contrast (F2)
+deck-overwrite = { $file } already exists. Press Save again to replace it, or choose another name.

@@ -97,6 +97,7 @@ help-keys =
     F11: volledig scherm
     F2: hoog contrast aan of uit
     Ctrl+Z / Ctrl+Y: ongedaan maken / opnieuw
+    Ctrl+Enter: door naar het plenaire deel, dan naar de uitkomst
     Pijl rechts / links of Page Down / Up: volgende / vorige kaart
     1 tot 9, 0 of Tab: kies een speler
     met een gekozen speler: pijlen, Home / End: pion verschuiven; Delete: pion van het bord
@@ -175,3 +176,4 @@ overview-spread = spreiding
 overview-shift = verschuiving
 overview-left-out = Weggelaten stellingen
 setup-high-contrast = Hoog contrast (F2)
+deck-overwrite = { $file } bestaat al. Druk nog eens op Opslaan om het te vervangen, of kies een andere naam.

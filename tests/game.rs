@@ -363,6 +363,28 @@ fn the_keyboard_runs_the_game() {
     assert_eq!(session(&app).current, 1);
     press(&mut app, &[KeyCode::ArrowLeft]);
     assert_eq!(session(&app).current, 0);
+    // Bram (2) too, then on to the plenary with Ctrl+Enter; the pawns are placed again by key.
+    press(&mut app, &[KeyCode::Digit2]);
+    press(&mut app, &[KeyCode::Home]);
+    press(&mut app, &[KeyCode::Escape]);
+    press(&mut app, &[KeyCode::ControlLeft, KeyCode::Enter]);
+    assert_eq!(screen(&app), Screen::Plenary);
+    for key in [KeyCode::Digit1, KeyCode::Digit2] {
+        press(&mut app, &[key]);
+        press(&mut app, &[KeyCode::ArrowRight]);
+        press(&mut app, &[KeyCode::ArrowRight]);
+    }
+    let plenary = &session(&app).record(&first).unwrap().plenary;
+    assert_eq!(
+        plenary.len(),
+        2,
+        "both placed again by keyboard: {plenary:?}"
+    );
+    assert_pawns_match_session(&mut app);
+    press(&mut app, &[KeyCode::Escape]);
+    press(&mut app, &[KeyCode::ControlLeft, KeyCode::Enter]);
+    assert_eq!(screen(&app), Screen::Outcome);
+    assert!(!tally(session(&app)).green.is_empty() || !tally(session(&app)).red.is_empty());
 }
 
 #[test]

@@ -54,10 +54,11 @@ fn every_panel_draws_in_both_languages() {
         let mut focus = false;
         let (msgs, shapes) = run(|ctx| {
             let mut c = ui::play::Controls {
-                clock: &mut clock,
+                timer_shown: &mut clock.shown,
                 selected_note: &mut selected,
                 selected_player: None,
                 focus_field: &mut focus,
+                post_it_scroll: &mut 0,
             };
             ui::play::play_panel(
                 ctx,

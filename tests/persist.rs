@@ -284,6 +284,16 @@ fn damaged_truncated_and_newer_files_are_set_aside_with_a_message() {
         assert!(kept.exists(), "{name} kept aside");
         assert!(!dir.join(format!("{name}.session.ron")).exists());
     }
+    // A session file elsewhere (say, given to --resume) is reported but never renamed.
+    let outside =
+        std::env::temp_dir().join(format!("lk-outside-{}.session.ron", std::process::id()));
+    std::fs::write(&outside, "(kapot").unwrap();
+    assert!(store.open(&outside).is_err());
+    assert!(
+        outside.exists(),
+        "a file outside the sessions folder is left where it is"
+    );
+    std::fs::remove_file(&outside).unwrap();
     // The kept bytes are untouched.
     assert_eq!(
         std::fs::read_to_string(dir.join(format!("c-newer.session.ron{DAMAGED_SUFFIX}"))).unwrap(),

@@ -394,6 +394,8 @@ fn tally_player_who_did_not_place_is_left_out() {
     assert_eq!(t.first.points[1], (pid(&g, 1), None));
     assert_eq!(t.plenary.mean, Some(1.5));
     assert_eq!(t.player_shift, vec![(pid(&g, 2), 0)]);
+    // The shift compares like with like: only Chantal placed in both rounds, and she did not move.
+    assert_eq!(t.shift, Some(0.0));
     assert_eq!(t.rule_stack, Some(Stack::Red));
     // A card with no placements at all is on no stack.
     let empty = tally_card(g.session(), &card(&g, 1));
@@ -598,4 +600,35 @@ proptest! {
         }
         prop_assert_eq!(g.session(), &start);
     }
+}
+
+#[test]
+fn shuffle_is_a_fixed_permutation_for_a_seed() {
+    let mut items: Vec<u32> = (0..10).collect();
+    leerklimaat::core::session::shuffle(&mut items, 42);
+    let mut sorted = items.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, (0..10).collect::<Vec<_>>());
+    assert_ne!(items, sorted, "it shuffles");
+    // The same seed gives the same order on every machine and every version of the app: this order is
+    // part of the saved-session format.
+    assert_eq!(items, SHUFFLE_42);
+}
+
+const SHUFFLE_42: [u32; 10] = [0, 9, 5, 8, 6, 4, 7, 2, 1, 3];
+
+#[test]
+fn a_history_that_no_longer_replays_is_refused_not_repaired() {
+    let g = simulate(SimulateSpec {
+        players: 3,
+        statements: 3,
+        post_its: 2,
+        seed: 5,
+    });
+    let text = export::session_ron(&g);
+    // A hand edit: the second player's name is made equal to the first's, so adding them fails.
+    let broken = text.replacen("name: \"Bram Jansen\"", "name: \"Anouk de Vries\"", 1);
+    assert_ne!(broken, text);
+    let err = export::parse_game("s.ron", &broken).unwrap_err();
+    assert!(err.to_string().contains("no longer apply"), "{err}");
 }

@@ -277,7 +277,7 @@ fn w(lang: Lang, key: &str) -> &'static str {
 }
 
 /// A number as text, with a decimal comma for Dutch.
-fn num(lang: Lang, value: Option<f64>) -> String {
+pub(crate) fn num(lang: Lang, value: Option<f64>) -> String {
     match value {
         None => String::new(),
         Some(v) => {
@@ -316,7 +316,8 @@ fn card_id(card: &CardRef, lang: Lang) -> String {
     }
 }
 
-fn csv_bytes(rows: Vec<Vec<String>>) -> Vec<u8> {
+/// Rows as CSV for Dutch-locale spreadsheets: UTF-8 with a BOM, `;` between cells, CRLF line ends.
+pub(crate) fn csv_bytes(rows: Vec<Vec<String>>) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
@@ -892,6 +893,12 @@ pub fn session_ron(game: &Game) -> String {
 pub enum SessionFileError {
     #[error("{file}: cannot read the file: {reason}")]
     Io { file: String, reason: String },
+    #[error("{file}: this is not a session file (it is not UTF-8 text: {reason})")]
+    NotText { file: String, reason: String },
+    #[error(
+        "{file}: {failed} of the recorded actions no longer apply, so the session cannot be rebuilt exactly; it was not changed"
+    )]
+    Replay { file: String, failed: usize },
     #[error("{file}:{line}:{col}: this is not a readable session file: {reason}")]
     Syntax {
         file: String,
@@ -948,7 +955,15 @@ pub fn parse_game(file: &str, text: &str) -> Result<Game, SessionFileError> {
             col: e.span.start.col,
             reason: e.code.to_string(),
         })?;
-    game.rebuild();
+    // A history that does not replay exactly would shift ids and lose placements: refuse it rather
+    // than save a different session over it.
+    let failed = game.rebuild();
+    if failed > 0 {
+        return Err(SessionFileError::Replay {
+            file: file.to_string(),
+            failed,
+        });
+    }
     Ok(game)
 }
 
@@ -959,9 +974,9 @@ pub fn load_game_file(path: &Path) -> Result<Game, SessionFileError> {
         file: file.clone(),
         reason: e.to_string(),
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| SessionFileError::Io {
+    let text = String::from_utf8(bytes).map_err(|e| SessionFileError::NotText {
         file: file.clone(),
-        reason: format!("not UTF-8 text ({e})"),
+        reason: e.to_string(),
     })?;
     parse_game(&file, &text)
 }

@@ -1,7 +1,7 @@
 //! One overview across many workshops: sessions that used the same deck (or overlapping statements,
 //! matched by id) combined per statement, for the organiser who compares groups.
 
-use crate::core::export::{SessionFileError, html_escape, neutralise_cell};
+use crate::core::export::{SessionFileError, csv_bytes, html_escape, neutralise_cell, num};
 use crate::core::session::{CardRef, Game, Lang, PostItColour, Stack};
 use crate::core::tally::tally;
 use std::collections::{BTreeMap, BTreeSet};
@@ -181,30 +181,6 @@ pub fn merge(inputs: &[MergeInput]) -> Overview {
         left_out,
         open_questions,
     }
-}
-
-fn num(lang: Lang, v: Option<f64>) -> String {
-    v.map_or_else(String::new, |v| {
-        let s = format!("{v:.2}");
-        if lang == Lang::Nl {
-            s.replace('.', ",")
-        } else {
-            s
-        }
-    })
-}
-
-fn csv_bytes(rows: Vec<Vec<String>>) -> Vec<u8> {
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    for r in rows {
-        let _ = w.write_record(&r);
-    }
-    out.extend(w.into_inner().unwrap_or_default());
-    out
 }
 
 /// The overview as CSV: one row per statement. UTF-8 with BOM, `;`, for Dutch-locale spreadsheets.

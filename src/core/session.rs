@@ -561,9 +561,7 @@ impl Session {
                 let mut ids: Vec<String> =
                     self.deck.statements.iter().map(|s| s.id.clone()).collect();
                 if let Order::Shuffled { seed } = self.order {
-                    use rand::{SeedableRng, seq::SliceRandom};
-                    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
-                    ids.shuffle(&mut rng);
+                    shuffle(&mut ids, seed);
                 }
                 self.play_order = ids;
                 self.current = 0;
@@ -903,6 +901,23 @@ impl Game {
         let ok = self.apply(action).is_ok();
         self.undone = undone;
         ok
+    }
+}
+
+/// Shuffles with a seed, the same on every machine and every version: `SplitMix64` and Fisher-Yates,
+/// written out here so that a saved session replays to the same order after a dependency upgrade.
+pub fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut state = seed;
+    let mut next = || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    for i in (1..items.len()).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        items.swap(i, j);
     }
 }
 

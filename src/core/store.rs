@@ -112,16 +112,23 @@ impl Store {
         (listings, damaged)
     }
 
-    /// Reads a session file. A file that cannot be read is set aside as `*.damaged` and reported.
+    /// Reads a session file. A session file of this folder whose content cannot be used (cut off,
+    /// edited by hand, from a newer version, not text) is set aside as `*.damaged` and reported; a file
+    /// that cannot be opened (permissions, a passing I/O error) or lies elsewhere is only reported.
     pub fn open(&self, path: &Path) -> Result<Game, Damaged> {
         match load_game_file(path) {
             Ok(game) => Ok(game),
-            Err(e @ SessionFileError::Io { .. }) if !path.exists() => Err(Damaged {
+            Err(e @ SessionFileError::Io { .. }) => Err(Damaged {
                 message: e.to_string(),
                 moved_to: None,
             }),
             Err(e) => {
-                let moved_to = set_aside(path);
+                let ours = path.parent() == Some(self.dir.as_path())
+                    && path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.ends_with(SESSION_SUFFIX));
+                let moved_to = if ours { set_aside(path) } else { None };
                 let message = match &moved_to {
                     Some(to) => format!("{e} (kept as {})", to.display()),
                     None => e.to_string(),

@@ -22,7 +22,7 @@ pub struct CardTally {
     pub theme: Option<String>,
     pub first: RoundTally,
     pub plenary: RoundTally,
-    /// Plenary mean minus first mean, when both rounds have placements.
+    /// The mean change in points of the players who placed in both rounds.
     pub shift: Option<f64>,
     /// Shift per player, in points, for players who placed in both rounds.
     pub player_shift: Vec<(PlayerId, i32)>,
@@ -112,16 +112,16 @@ fn rule_stack(rule: StackRule, round: &RoundTally) -> Option<Stack> {
 pub fn tally_card(session: &Session, card: &CardRef) -> CardTally {
     let first = round_tally(session, card, Round::First);
     let plenary = round_tally(session, card, Round::Plenary);
-    let shift = match (first.mean, plenary.mean) {
-        (Some(a), Some(b)) => Some(b - a),
-        _ => None,
-    };
-    let player_shift = first
+    let player_shift: Vec<(PlayerId, i32)> = first
         .points
         .iter()
         .zip(&plenary.points)
         .filter_map(|((id, a), (_, b))| Some((*id, (*b)? - (*a)?)))
         .collect();
+    // The shift of opinion compares like with like: only players who placed in both rounds.
+    let shift = (!player_shift.is_empty()).then(|| {
+        player_shift.iter().map(|(_, d)| f64::from(*d)).sum::<f64>() / player_shift.len() as f64
+    });
     let rule = session.deck.scale.green_when;
     let rule_stack = if plenary.placed > 0 {
         rule_stack(rule, &plenary)

@@ -16,6 +16,8 @@ use std::time::{Duration, Instant, SystemTime};
 #[derive(Resource, Debug, Default, Clone)]
 pub struct DeckSource {
     pub path: Option<PathBuf>,
+    /// The deck last loaded from that file; when the game's deck is another one, watching stops.
+    pub deck: Option<Deck>,
     pub modified: Option<SystemTime>,
     pub checked: Option<Instant>,
 }
@@ -72,6 +74,12 @@ pub fn plugin(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> impl Fn(&
             )
                 .chain()
                 .in_set(AppSystems::Input),
+        );
+        app.add_systems(
+            Update,
+            forget_replaced_deck
+                .run_if(resource_changed::<ActiveGame>)
+                .in_set(AppSystems::Draw),
         );
     }
 }
@@ -140,6 +148,7 @@ fn load_requested(
                 trouble.0 = None;
                 *source = DeckSource {
                     path: Some(path.clone()),
+                    deck: Some(deck.clone()),
                     modified,
                     checked: Some(Instant::now()),
                 };
@@ -179,11 +188,19 @@ fn watch_deck_file(
     match load_deck(&path) {
         Ok((deck, _)) => {
             trouble.0 = None;
+            source.deck = Some(deck.clone());
             if game.session().deck != deck {
                 messages.write(GameMsg::Do(Action::SetDeck(deck)));
             }
         }
         // The last good deck stays in use.
         Err(e) => trouble.0 = Some(e),
+    }
+}
+
+/// Another deck was chosen (a built-in one, or an undo): the file is no longer watched.
+fn forget_replaced_deck(game: Res<ActiveGame>, mut source: ResMut<DeckSource>) {
+    if source.path.is_some() && source.deck.as_ref() != Some(&game.session().deck) {
+        *source = DeckSource::default();
     }
 }

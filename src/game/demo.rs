@@ -295,6 +295,7 @@ fn deck_step(
                 deck,
                 file,
                 saved: None,
+                overwrite: None,
             });
         }
         4 => forms.setup.editor = None,

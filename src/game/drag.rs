@@ -55,3 +55,42 @@ pub fn start(
         grab,
     }
 }
+
+/// Something on the board that can be dragged, and how high it is lifted while dragged.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct Draggable {
+    pub lifted_z: f32,
+}
+
+/// A pointer starts dragging: the entity is lifted and remembers where it was and which pointer has it.
+pub fn lift(
+    ev: On<Pointer<DragStart>>,
+    mut commands: Commands,
+    mut items: Query<(&mut Transform, &Draggable)>,
+    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+) {
+    let Ok((mut transform, draggable)) = items.get_mut(ev.entity) else {
+        return;
+    };
+    let from = transform.translation.truncate();
+    transform.translation.z = draggable.lifted_z;
+    commands
+        .entity(ev.entity)
+        .insert(start(&ev.pointer_location, ev.pointer_id, from, &cameras));
+}
+
+/// The dragged entity follows its own pointer; events of another pointer are ignored.
+pub fn follow(
+    ev: On<Pointer<Drag>>,
+    mut items: Query<(&mut Transform, &Dragging, &Draggable)>,
+    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+) {
+    let Ok((mut transform, dragging, draggable)) = items.get_mut(ev.entity) else {
+        return;
+    };
+    if dragging.pointer == ev.pointer_id {
+        transform.translation =
+            drag_position(dragging, &ev.pointer_location, ev.event.distance, &cameras)
+                .extend(draggable.lifted_z);
+    }
+}

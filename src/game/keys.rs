@@ -53,6 +53,7 @@ fn game_keys(
     mut focus: ResMut<FocusPostItField>,
     mut palette: ResMut<super::theme::Palette>,
     mut messages: MessageWriter<GameMsg>,
+    mut photo: Option<MessageWriter<super::photo::PhotoThenOutcome>>,
 ) {
     let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
     let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
@@ -72,6 +73,24 @@ fn game_keys(
     }
     if ctrl && keys.just_pressed(KeyCode::KeyY) {
         messages.write(GameMsg::Redo);
+        return;
+    }
+    // Ctrl+Enter: on to the next part of the game (the plenary, then the outcome).
+    if ctrl && (keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter)) {
+        match screen.get() {
+            Screen::Play => {
+                messages.write(GameMsg::Do(Action::StartPlenary));
+            }
+            Screen::Plenary => match photo.as_mut() {
+                Some(photo) => {
+                    photo.write(super::photo::PhotoThenOutcome);
+                }
+                None => {
+                    messages.write(GameMsg::Do(Action::ShowOutcome));
+                }
+            },
+            _ => {}
+        }
         return;
     }
     if ctrl {

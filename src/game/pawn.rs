@@ -1,7 +1,7 @@
 //! The players' pawns: drawn from the session's placements, dragged with mouse or finger onto a square,
 //! moved with the keyboard, and shown as faint ghosts of the first placement during the plenary.
 
-use super::drag::{self, BoardCamera, Dragging};
+use super::drag::{self, BoardCamera, Draggable, Dragging};
 use super::layout::{self, PAWN_SIZE};
 use super::session::{ActiveGame, GameMsg};
 use super::theme::{self, GameFonts, Palette, font};
@@ -225,18 +225,25 @@ pub fn draw_pawns(
 
     // Ghosts of the first placement during the plenary.
     let want_ghosts: Vec<GhostPawn> = match session.active_card() {
-        Some((card, Round::Plenary)) => session
-            .record(&card)
-            .map(|r| {
-                r.first
-                    .iter()
-                    .map(|(p, sq)| GhostPawn {
-                        player: *p,
-                        square: *sq,
-                    })
-                    .collect()
-            })
-            .unwrap_or_default(),
+        Some((card, Round::Plenary))
+            if session.mode == PlacementMode::Open
+                || session
+                    .record(&card)
+                    .is_some_and(|r| r.revealed.contains(&Round::First)) =>
+        {
+            session
+                .record(&card)
+                .map(|r| {
+                    r.first
+                        .iter()
+                        .map(|(p, sq)| GhostPawn {
+                            player: *p,
+                            square: *sq,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        }
         _ => Vec::new(),
     };
     let mut have = Vec::new();
@@ -326,6 +333,7 @@ fn spawn_pawn(
         },
         Transform::from_translation(view.home.extend(5.0)),
         Pickable::default(),
+        Draggable { lifted_z: 20.0 },
         DespawnOnExit(screen),
         view.clone(),
         children![(
@@ -349,43 +357,9 @@ fn spawn_pawn(
         ));
     }
     entity
-        .observe(on_drag_start)
-        .observe(on_drag)
+        .observe(drag::lift)
+        .observe(drag::follow)
         .observe(on_drag_end);
-}
-
-fn on_drag_start(
-    ev: On<Pointer<DragStart>>,
-    mut commands: Commands,
-    mut pawns: Query<&mut Transform, With<Pawn>>,
-    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
-) {
-    let Ok(mut transform) = pawns.get_mut(ev.entity) else {
-        return;
-    };
-    let from = transform.translation.truncate();
-    transform.translation.z = 20.0;
-    commands.entity(ev.entity).insert(drag::start(
-        &ev.pointer_location,
-        ev.pointer_id,
-        from,
-        &cameras,
-    ));
-}
-
-fn on_drag(
-    ev: On<Pointer<Drag>>,
-    mut pawns: Query<(&mut Transform, &Dragging), With<Pawn>>,
-    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
-) {
-    let Ok((mut transform, dragging)) = pawns.get_mut(ev.entity) else {
-        return;
-    };
-    if dragging.pointer != ev.pointer_id {
-        return;
-    }
-    let p = drag::drag_position(dragging, &ev.pointer_location, ev.event.distance, &cameras);
-    transform.translation = p.extend(20.0);
 }
 
 /// Dropped on a square: the pawn is placed there. Dropped anywhere else: it goes back.

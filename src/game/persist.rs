@@ -125,7 +125,10 @@ pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
                 autosave.after(apply_messages).run_if(
                     on_message::<SessionChanged>.or_else(|s: Res<SaveStatus>| s.error.is_some()),
                 ),
-                handle_store_messages.run_if(on_message::<StoreMsg>),
+                // Before the apply, so a resumed game replaces the old one before anything is saved.
+                handle_store_messages
+                    .before(apply_messages)
+                    .run_if(on_message::<StoreMsg>),
             )
                 .in_set(AppSystems::Apply),
         );

@@ -1,7 +1,7 @@
 //! Green and pink post-its as entities in the world: one entity per post-it in the session, shown beside
 //! the card they belong to, dragged to move them, clicked to edit them in the facilitator's panel.
 
-use super::drag::{self, BoardCamera, Dragging};
+use super::drag::{self, BoardCamera, Draggable, Dragging};
 use super::layout::{self, POST_IT_FONT, POST_IT_SIZE};
 use super::session::{ActiveGame, GameMsg};
 use super::theme::{GameFonts, Palette, font};
@@ -56,6 +56,10 @@ pub fn plugin(app: &mut App) {
             scroll_post_its
                 .in_set(AppSystems::Input)
                 .run_if(on_message::<MouseWheel>),
+            keep_in_view
+                .run_if(resource_changed::<ActiveGame>)
+                .in_set(AppSystems::Draw)
+                .before(draw_post_its),
             draw_post_its
                 .run_if(
                     resource_changed::<ActiveGame>
@@ -220,6 +224,7 @@ pub fn draw_post_its(
                 Visibility::Hidden
             },
             Pickable::default(),
+            Draggable { lifted_z: 30.0 },
             DespawnOnExit(*screen.get()),
             view,
             children![
@@ -268,8 +273,8 @@ pub fn draw_post_its(
             ],
         ));
         e.observe(on_click)
-            .observe(on_drag_start)
-            .observe(on_drag)
+            .observe(drag::lift)
+            .observe(drag::follow)
             .observe(on_drag_end);
     }
 }
@@ -329,41 +334,6 @@ fn on_click(
     }
 }
 
-fn on_drag_start(
-    ev: On<Pointer<DragStart>>,
-    mut commands: Commands,
-    mut notes: Query<&mut Transform, With<PostItNote>>,
-    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
-) {
-    let Ok(mut transform) = notes.get_mut(ev.entity) else {
-        return;
-    };
-    let from = transform.translation.truncate();
-    transform.translation.z = 30.0;
-    commands.entity(ev.entity).insert(drag::start(
-        &ev.pointer_location,
-        ev.pointer_id,
-        from,
-        &cameras,
-    ));
-}
-
-fn on_drag(
-    ev: On<Pointer<Drag>>,
-    mut notes: Query<(&mut Transform, &Dragging), With<PostItNote>>,
-    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
-) {
-    let Ok((mut transform, dragging)) = notes.get_mut(ev.entity) else {
-        return;
-    };
-    if dragging.pointer == ev.pointer_id {
-        transform.translation =
-            drag::drag_position(dragging, &ev.pointer_location, ev.event.distance, &cameras)
-                .extend(30.0);
-    }
-}
-
-/// A dropped post-it stays where it was dropped, inside the visible board.
 fn on_drag_end(
     ev: On<Pointer<DragEnd>>,
     mut commands: Commands,
@@ -385,4 +355,43 @@ fn on_drag_end(
         id: note.0,
         at: (at.x, at.y),
     }));
+}
+
+/// How many rows the post-it column can scroll for the card on the table.
+pub fn max_scroll(session: &Session) -> usize {
+    let active = session.active_card().map(|(c, _)| c);
+    let count = session
+        .post_its
+        .iter()
+        .filter(|p| Some(&p.card) == active.as_ref() && p.at.is_none())
+        .count();
+    count
+        .div_ceil(2)
+        .saturating_sub(layout::post_it_rows_visible())
+}
+
+/// A new card starts at the top of its post-its; a new post-it scrolls into view.
+fn keep_in_view(
+    game: Res<ActiveGame>,
+    mut scroll: ResMut<PostItScroll>,
+    mut seen: Local<(Option<CardRef>, usize)>,
+) {
+    let session = game.session();
+    let card = session.active_card().map(|(c, _)| c);
+    let count = session
+        .post_its
+        .iter()
+        .filter(|p| Some(&p.card) == card.as_ref())
+        .count();
+    let want = if seen.0 != card {
+        0
+    } else if count > seen.1 {
+        max_scroll(session)
+    } else {
+        scroll.0.min(max_scroll(session))
+    };
+    *seen = (card, count);
+    if scroll.0 != want {
+        scroll.0 = want;
+    }
 }

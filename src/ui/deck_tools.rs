@@ -64,10 +64,57 @@ pub fn file_dialog(
     browser: &mut FileBrowser,
     places: &[(String, PathBuf)],
 ) -> (Option<PathBuf>, bool) {
+    browser_window(
+        ctx,
+        tr,
+        lang,
+        &tr.get(lang, "deck-open"),
+        browser,
+        places,
+        Pick::DeckFile,
+    )
+}
+
+/// The same dialog for choosing a folder: browse, then "use this folder". Returns the folder chosen
+/// and whether the dialog stays open.
+pub fn folder_dialog(
+    ctx: &egui::Context,
+    tr: &Texts,
+    lang: Lang,
+    browser: &mut FileBrowser,
+) -> (Option<PathBuf>, bool) {
+    browser_window(
+        ctx,
+        tr,
+        lang,
+        &tr.get(lang, "outcome-choose"),
+        browser,
+        &[],
+        Pick::Folder,
+    )
+}
+
+/// What a browser window picks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pick {
+    DeckFile,
+    Folder,
+}
+
+/// A pure-egui browser: big rows for fingers, the places to jump to, folders first.
+fn browser_window(
+    ctx: &egui::Context,
+    tr: &Texts,
+    lang: Lang,
+    title: &str,
+    browser: &mut FileBrowser,
+    places: &[(String, PathBuf)],
+    pick: Pick,
+) -> (Option<PathBuf>, bool) {
     let t = |id: &str| tr.get(lang, id);
     let mut chosen = None;
     let mut open = true;
-    egui::Window::new(t("deck-open"))
+    egui::Window::new(title)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
@@ -84,6 +131,12 @@ pub fn file_dialog(
                     if big_button(ui, name).clicked() {
                         browser.dir = path.clone();
                     }
+                }
+                if pick == Pick::Folder
+                    && big_button(ui, egui::RichText::new(t("outcome-use-folder")).strong())
+                        .clicked()
+                {
+                    chosen = Some(browser.dir.clone());
                 }
             });
             ui.label(egui::RichText::new(browser.dir.display().to_string()).strong());
@@ -107,7 +160,7 @@ pub fn file_dialog(
                                 browser.dir = f;
                             }
                         }
-                        for f in files {
+                        for f in files.into_iter().filter(|_| pick == Pick::DeckFile) {
                             let name = f
                                 .file_name()
                                 .map(|n| n.to_string_lossy().into_owned())
@@ -138,76 +191,31 @@ pub fn file_dialog(
     (chosen, open)
 }
 
-/// The same dialog for choosing a folder: browse, then "use this folder". Returns the folder chosen
-/// and whether the dialog stays open.
-pub fn folder_dialog(
-    ctx: &egui::Context,
-    tr: &Texts,
-    lang: Lang,
-    browser: &mut FileBrowser,
-) -> (Option<PathBuf>, bool) {
-    let t = |id: &str| tr.get(lang, id);
-    let mut chosen = None;
-    let mut open = true;
-    egui::Window::new(t("outcome-choose"))
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .fixed_size([900.0, 640.0])
-        .frame(bar_frame())
-        .show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                if big_button(ui, format!("⬆ {}", t("deck-up"))).clicked()
-                    && let Some(parent) = browser.dir.parent()
-                {
-                    browser.dir = parent.to_path_buf();
-                }
-                if big_button(ui, egui::RichText::new(t("outcome-use-folder")).strong()).clicked() {
-                    chosen = Some(browser.dir.clone());
-                }
-                if big_button(ui, t("play-cancel")).clicked() {
-                    open = false;
-                }
-            });
-            ui.label(egui::RichText::new(browser.dir.display().to_string()).strong());
-            ui.separator();
-            egui::ScrollArea::vertical()
-                .max_height(480.0)
-                .show(ui, |ui| match browse(&browser.dir) {
-                    Ok((folders, _)) => {
-                        for f in folders {
-                            let name = f
-                                .file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default();
-                            if ui
-                                .add(
-                                    egui::Button::new(format!("📁 {name}"))
-                                        .min_size(egui::vec2(860.0, 44.0)),
-                                )
-                                .clicked()
-                            {
-                                browser.dir = f;
-                            }
-                        }
-                    }
-                    Err(e) => {
-                        ui.colored_label(egui::Color32::DARK_RED, e);
-                    }
-                });
-        });
-    if chosen.is_some() {
-        open = false;
-    }
-    (chosen, open)
-}
-
 /// A deck being edited, with the file it will be saved to.
 #[derive(Debug, Clone)]
 pub struct DeckEditor {
     pub deck: Deck,
     pub file: String,
     pub saved: Option<Result<PathBuf, String>>,
+    /// A file that exists and that the facilitator agreed to replace by pressing save again.
+    pub overwrite: Option<PathBuf>,
+}
+
+/// A file name for the deck in `dir` that is not taken yet: `title.deck.ron`, `title-2.deck.ron`, ...
+pub fn free_file_name(title: &str, dir: Option<&Path>) -> String {
+    let name = file_name_for(title);
+    let Some(dir) = dir else { return name };
+    let stem = name.trim_end_matches(".deck.ron").to_string();
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                name.clone()
+            } else {
+                format!("{stem}-{n}.deck.ron")
+            }
+        })
+        .find(|candidate| !dir.join(candidate).exists())
+        .unwrap_or(name)
 }
 
 /// A new deck to start from: two squares and one statement, in the interface language.
@@ -357,15 +365,32 @@ fn editor_footer(
             } else {
                 path
             };
-            ed.saved = Some(save_deck(&ed.deck, &path));
-            if let Some(Ok(p)) = &ed.saved {
-                out.push(DeckCmd::Load(p.clone()));
+            if path.exists() && ed.overwrite.as_ref() != Some(&path) {
+                // Ask first: the next press of save replaces it.
+                ed.overwrite = Some(path);
+                ed.saved = None;
+            } else {
+                ed.overwrite = None;
+                ed.saved = Some(save_deck(&ed.deck, &path));
+                if let Some(Ok(p)) = &ed.saved {
+                    out.push(DeckCmd::Load(p.clone()));
+                }
             }
         }
         if big_button(ui, t("play-cancel")).clicked() {
             *open = false;
         }
     });
+    if let Some(p) = &ed.overwrite {
+        ui.colored_label(
+            egui::Color32::DARK_RED,
+            tr.format(
+                lang,
+                "deck-overwrite",
+                &[("file", p.display().to_string().into())],
+            ),
+        );
+    }
     match &ed.saved {
         Some(Ok(p)) => {
             ui.label(tr.format(
@@ -441,7 +466,7 @@ pub fn deck_editor(
                                                 .range(-100..=100)
                                                 .prefix(format!("{}: ", t("deck-points"))),
                                         );
-                                        if n > 2 && ui.small_button("✖").clicked() {
+                                        if n > 2 && ui.button("✖").clicked() {
                                             remove = Some(i);
                                         }
                                     });
@@ -514,13 +539,13 @@ pub fn deck_editor(
                                     );
                                     opt_field(ui, &mut st.theme, &t("deck-theme"), 150.0);
                                     opt_field(ui, &mut st.prompt, &t("deck-prompt"), 220.0);
-                                    if i > 0 && ui.small_button("▲").clicked() {
+                                    if i > 0 && ui.button("▲").clicked() {
                                         action = Some((i, -1));
                                     }
-                                    if i + 1 < count && ui.small_button("▼").clicked() {
+                                    if i + 1 < count && ui.button("▼").clicked() {
                                         action = Some((i, 1));
                                     }
-                                    if count > 1 && ui.small_button("✖").clicked() {
+                                    if count > 1 && ui.button("✖").clicked() {
                                         action = Some((i, 0));
                                     }
                                 });
@@ -554,7 +579,7 @@ pub fn deck_editor(
                     for (i, p) in ed.deck.case_prompts.iter_mut().enumerate() {
                         ui.horizontal(|ui| {
                             ui.add(egui::TextEdit::singleline(p).desired_width(900.0));
-                            if ui.small_button("✖").clicked() {
+                            if ui.button("✖").clicked() {
                                 remove = Some(i);
                             }
                         });

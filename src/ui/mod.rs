@@ -297,11 +297,12 @@ fn setup_ui(
                 forms.setup.browser = Some(deck_tools::FileBrowser::new(start));
             }
             deck_tools::DeckCmd::Edit(deck) => {
-                let file = deck_tools::file_name_for(&deck.title);
+                let file = deck_tools::free_file_name(&deck.title, folder_dir.as_deref());
                 forms.setup.editor = Some(deck_tools::DeckEditor {
                     deck,
                     file,
                     saved: None,
+                    overwrite: None,
                 });
             }
         }
@@ -332,16 +333,21 @@ fn play_ui(
     mut selected_note: ResMut<SelectedPostIt>,
     selected_player: Res<SelectedPlayer>,
     mut focus: ResMut<FocusPostItField>,
+    mut scroll: ResMut<crate::game::post_it::PostItScroll>,
     mut photo: Option<MessageWriter<crate::game::photo::PhotoThenOutcome>>,
     mut writer: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    // Copies, written back only when they change, so the world is not redrawn every frame.
+    let (mut timer_shown, mut note, mut focus_now, mut rows) =
+        (clock.shown, selected_note.0, focus.0, scroll.0);
     let mut controls = play::Controls {
-        clock: &mut clock,
-        selected_note: &mut selected_note.0,
+        timer_shown: &mut timer_shown,
+        selected_note: &mut note,
         selected_player: selected_player.0,
-        focus_field: &mut focus.0,
+        focus_field: &mut focus_now,
+        post_it_scroll: &mut rows,
     };
     let mut out = play::play_panel(
         ctx,
@@ -352,6 +358,18 @@ fn play_ui(
         &mut forms.play,
         &mut controls,
     );
+    if clock.shown != timer_shown {
+        clock.shown = timer_shown;
+    }
+    if selected_note.0 != note {
+        selected_note.0 = note;
+    }
+    if focus.0 != focus_now {
+        focus.0 = focus_now;
+    }
+    if scroll.0 != rows {
+        scroll.0 = rows;
+    }
     // The outcome comes after a photo of the plenary, for the export.
     if let Some(photo) = photo.as_mut()
         && let Some(pos) = out

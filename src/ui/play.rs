@@ -5,7 +5,7 @@ use super::widgets::{bar_frame, big_button};
 use crate::core::session::{
     Action, CardRef, Phase, PlacementMode, PlayerId, PostItColour, PostItId, Session,
 };
-use crate::game::session::{CardClock, GameMsg};
+use crate::game::session::GameMsg;
 use crate::i18n::Texts;
 use bevy_egui::egui;
 
@@ -24,10 +24,13 @@ pub struct PlayForm {
 
 /// Things the panel changes outside the session: the clock, the selected post-it, the keyboard focus.
 pub struct Controls<'a> {
-    pub clock: &'a mut CardClock,
+    /// Whether the timer is shown on the card.
+    pub timer_shown: &'a mut bool,
     pub selected_note: &'a mut Option<PostItId>,
     pub selected_player: Option<PlayerId>,
     pub focus_field: &'a mut bool,
+    /// Rows of post-its scrolled out of view, for touch boards without a wheel.
+    pub post_it_scroll: &'a mut usize,
 }
 
 /// Draws the controls and returns what the facilitator asked for.
@@ -99,7 +102,30 @@ pub fn play_panel(
                     add_clicked = big_button(ui, t("play-add-post-it")).clicked();
                 });
                 let here = s.post_its.iter().filter(|p| p.card == card).count();
-                ui.label(egui::RichText::new(tr.count(lang, "play-post-its", here)).small());
+                ui.horizontal(|ui| {
+                    ui.label(egui::RichText::new(tr.count(lang, "play-post-its", here)).small());
+                    let max = crate::game::post_it::max_scroll(s);
+                    if max > 0 {
+                        if ui
+                            .add_enabled(
+                                *c.post_it_scroll > 0,
+                                egui::Button::new("▲").min_size(egui::vec2(48.0, 48.0)),
+                            )
+                            .clicked()
+                        {
+                            *c.post_it_scroll -= 1;
+                        }
+                        if ui
+                            .add_enabled(
+                                *c.post_it_scroll < max,
+                                egui::Button::new("▼").min_size(egui::vec2(48.0, 48.0)),
+                            )
+                            .clicked()
+                        {
+                            *c.post_it_scroll += 1;
+                        }
+                    }
+                });
                 ui.horizontal(|ui| {
                     let field = ui.add(
                         egui::TextEdit::singleline(&mut form.text)
@@ -173,13 +199,13 @@ pub fn play_panel(
             if big_button(ui, t("play-pass-turn")).clicked() {
                 out.push(GameMsg::Do(Action::PassTurn));
             }
-            let timer = if c.clock.shown {
+            let timer = if *c.timer_shown {
                 t("play-timer-stop")
             } else {
                 t("play-timer-start")
             };
             if big_button(ui, timer).clicked() {
-                c.clock.shown = !c.clock.shown;
+                *c.timer_shown = !*c.timer_shown;
             }
             if big_button(ui, t("play-new-case")).clicked() {
                 form.case_open = true;
