@@ -463,3 +463,50 @@ fn killed_at_random_moments_nothing_confirmed_is_lost() {
         "crash test: {runs} kills, {actions} actions a run, {confirmed_total} confirmed actions checked"
     );
 }
+
+#[test]
+fn an_overview_of_past_sessions_can_be_made_and_exported_in_the_app() {
+    let dir = temp_dir("overview");
+    for seed in 1..=3u64 {
+        let g = leerklimaat::core::simulate::simulate(leerklimaat::core::simulate::SimulateSpec {
+            players: 3 + seed as usize,
+            statements: 6,
+            post_its: 5,
+            seed,
+        });
+        std::fs::write(dir.join(format!("s{seed}.session.ron")), session_ron(&g)).unwrap();
+    }
+    let mut app = headless_app(Some(Store::new(&dir)), None);
+    let paths: Vec<PathBuf> = app
+        .world()
+        .resource::<PastSessions>()
+        .listings
+        .iter()
+        .map(|l| l.path.clone())
+        .collect();
+    assert_eq!(paths.len(), 3);
+    app.world_mut().write_message(StoreMsg::Overview(paths));
+    app.update();
+    let view = app
+        .world()
+        .resource::<leerklimaat::game::persist::OverviewView>();
+    let o = view.overview.as_ref().expect("an overview");
+    assert_eq!(o.groups.len(), 3);
+    assert_eq!(o.statements.len(), 6);
+    let folder = leerklimaat::game::persist::export_overview(
+        o,
+        leerklimaat::core::session::Lang::Nl,
+        &dir.join("export"),
+    )
+    .unwrap();
+    assert!(folder.join("overview.html").exists());
+    app.world_mut().write_message(StoreMsg::CloseOverview);
+    app.update();
+    assert!(
+        app.world()
+            .resource::<leerklimaat::game::persist::OverviewView>()
+            .overview
+            .is_none()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -926,35 +926,36 @@ pub fn parse_game(file: &str, text: &str) -> Result<Game, SessionFileError> {
     struct ProbeSession {
         version: u32,
     }
-    // Look at the version first, so a newer file says so instead of failing on a field it does not know.
-    if let Ok(p) = crate::core::deck::ron_options()
-        .from_str::<ron::Value>(text)
-        .and_then(|v| {
-            v.into_rust::<Probe>()
-                .map_err(|e| ron::error::SpannedError {
-                    code: e,
-                    span: ron::error::Span {
-                        start: ron::error::Position { line: 1, col: 1 },
-                        end: ron::error::Position { line: 1, col: 1 },
-                    },
-                })
-        })
-        && p.base.version > crate::core::session::SESSION_VERSION
-    {
-        return Err(SessionFileError::TooNew {
-            file: file.to_string(),
-            found: p.base.version,
-            supported: crate::core::session::SESSION_VERSION,
-        });
-    }
-    let mut game: Game = crate::core::deck::ron_options()
-        .from_str(text)
-        .map_err(|e| SessionFileError::Syntax {
-            file: file.to_string(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            reason: e.code.to_string(),
-        })?;
+    let too_new = |found: u32| SessionFileError::TooNew {
+        file: file.to_string(),
+        found,
+        supported: crate::core::session::SESSION_VERSION,
+    };
+    let mut game: Game = match crate::core::deck::ron_options().from_str::<Game>(text) {
+        Ok(game) if game.base.version > crate::core::session::SESSION_VERSION => {
+            return Err(too_new(game.base.version));
+        }
+        Ok(game) => game,
+        Err(e) => {
+            // Only when the file does not parse: is it from a newer version? Then say so, instead of
+            // failing on a field this version does not know.
+            let probe = crate::core::deck::ron_options()
+                .from_str::<ron::Value>(text)
+                .ok()
+                .and_then(|v| v.into_rust::<Probe>().ok());
+            if let Some(p) = probe
+                && p.base.version > crate::core::session::SESSION_VERSION
+            {
+                return Err(too_new(p.base.version));
+            }
+            return Err(SessionFileError::Syntax {
+                file: file.to_string(),
+                line: e.span.start.line,
+                col: e.span.start.col,
+                reason: e.code.to_string(),
+            });
+        }
+    };
     // A history that does not replay exactly would shift ids and lose placements: refuse it rather
     // than save a different session over it.
     let failed = game.rebuild();

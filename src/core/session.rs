@@ -836,11 +836,10 @@ impl Game {
         let mut failed = 0;
         self.checkpoints.clear();
         for action in std::mem::take(&mut self.done) {
+            // No checkpoints here: loading many sessions (a merge) stays fast, and the first undo after
+            // a load replays from the start, which takes milliseconds.
             if state.apply(&action).is_ok() {
                 kept.push(action);
-                if kept.len().is_multiple_of(CHECKPOINT_EVERY) {
-                    self.checkpoints.push((kept.len(), state.clone()));
-                }
             } else {
                 failed += 1;
             }

@@ -313,6 +313,8 @@ fn run_demo(
     mut load: MessageWriter<super::decks::LoadDeck>,
     mut photo: MessageWriter<super::photo::PhotoThenOutcome>,
     plenary_photo: Option<Res<super::photo::PlenaryPhoto>>,
+    past: Option<Res<super::persist::PastSessions>>,
+    mut files: MessageWriter<super::persist::StoreMsg>,
     game: Res<ActiveGame>,
     screen: Res<State<Screen>>,
     mut messages: MessageWriter<GameMsg>,
@@ -328,6 +330,20 @@ fn run_demo(
         messages.write_batch(actions(step, game.session(), demo.lang));
         let dir = demo.dir.clone();
         deck_step(step, &dir, forms.as_deref_mut(), &mut load, game.session());
+        // With past sessions in the save folder, the setup picture shows their overview.
+        if let Some(past) = past.as_ref().filter(|p| p.listings.len() >= 2) {
+            match step {
+                0 => {
+                    files.write(super::persist::StoreMsg::Overview(
+                        past.listings.iter().map(|l| l.path.clone()).collect(),
+                    ));
+                }
+                1 => {
+                    files.write(super::persist::StoreMsg::CloseOverview);
+                }
+                _ => {}
+            }
+        }
         if step == 10 {
             photo.write(super::photo::PhotoThenOutcome);
         }

@@ -115,6 +115,7 @@ pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
         .insert_resource(past)
         .init_resource::<SaveStatus>()
         .init_resource::<LastExport>()
+        .init_resource::<OverviewView>()
         .add_message::<StoreMsg>();
         if let Some(path) = &resume {
             open_file(app.world_mut(), path.clone());

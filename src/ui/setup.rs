@@ -508,9 +508,9 @@ pub fn overview_window(
             let num = |v: Option<f64>| {
                 v.map_or_else(String::new, |v| {
                     if lang == Lang::Nl {
-                        format!("{v:.1}").replace('.', ",")
+                        format!("{v:.1}").replace("-0.0", "0.0").replace('.', ",")
                     } else {
-                        format!("{v:.1}")
+                        format!("{v:.1}").replace("-0.0", "0.0")
                     }
                 })
             };
@@ -533,7 +533,10 @@ pub fn overview_window(
                             }
                             ui.end_row();
                             for st in &o.statements {
-                                ui.add(egui::Label::new(&st.text).wrap());
+                                ui.scope(|ui| {
+                                    ui.set_width(720.0);
+                                    ui.add(egui::Label::new(&st.text).wrap());
+                                });
                                 ui.label(format!("+ {}", st.green));
                                 ui.label(format!("! {}", st.red));
                                 ui.label(num(st.mean));
