@@ -366,7 +366,16 @@ pub fn load_for_merge(paths: &[std::path::PathBuf]) -> (Vec<MergeInput>, Vec<Mer
                 scope.spawn(move || {
                     part.iter()
                         .enumerate()
-                        .map(|(i, p)| (c * chunk + i, crate::core::export::load_game_file(p)))
+                        .map(|(i, p)| {
+                            // The overview needs the sessions as they ended, not their histories:
+                            // free those here, on the worker threads, while the other files load.
+                            let game = crate::core::export::load_game_file(p).map(|mut g| {
+                                g.done = Vec::new();
+                                g.undone = Vec::new();
+                                g
+                            });
+                            (c * chunk + i, game)
+                        })
                         .collect::<Vec<_>>()
                 })
             })
