@@ -52,8 +52,14 @@ pub fn app(options: &GameOptions) -> App {
             }),
     );
     let lang = options.lang.unwrap_or_else(i18n::system_lang);
-    let mut session =
-        core::session::Session::new(core::deck::default_deck(), core::session::now_stamp());
+    // The built-in deck in the interface language: "Leerklimaat" in Dutch, "Learning climate" in English.
+    let deck = match lang {
+        core::session::Lang::En => {
+            core::deck::builtin_deck("learning-climate").unwrap_or_else(core::deck::default_deck)
+        }
+        core::session::Lang::Nl => core::deck::default_deck(),
+    };
+    let mut session = core::session::Session::new(deck, core::session::now_stamp());
     session.language = lang;
     app.insert_resource(game::session::ActiveGame(core::session::Game::new(session)));
     app.add_plugins((

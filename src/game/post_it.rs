@@ -301,15 +301,7 @@ fn scroll_post_its(
     if !over_column || delta == 0.0 {
         return;
     }
-    let session = game.session();
-    let active = session.active_card().map(|(c, _)| c);
-    let count = session
-        .post_its
-        .iter()
-        .filter(|p| Some(&p.card) == active.as_ref() && p.at.is_none())
-        .count();
-    let rows = count.div_ceil(2);
-    let max = rows.saturating_sub(layout::post_it_rows_visible());
+    let max = max_scroll(game.session());
     let next = if delta < 0.0 {
         (scroll.0 + 1).min(max)
     } else {

@@ -101,6 +101,16 @@ enum Pick {
     Folder,
 }
 
+/// One folder or file in the browser, as a row as wide as the dialog; true when tapped.
+fn entry_row(ui: &mut egui::Ui, icon: &str, path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    ui.add(egui::Button::new(format!("{icon} {name}")).min_size(egui::vec2(860.0, 44.0)))
+        .clicked()
+}
+
 /// A pure-egui browser: big rows for fingers, the places to jump to, folders first.
 fn browser_window(
     ctx: &egui::Context,
@@ -146,32 +156,12 @@ fn browser_window(
                 .show(ui, |ui| match browse(&browser.dir) {
                     Ok((folders, files)) => {
                         for f in folders {
-                            let name = f
-                                .file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default();
-                            if ui
-                                .add(
-                                    egui::Button::new(format!("📁 {name}"))
-                                        .min_size(egui::vec2(860.0, 44.0)),
-                                )
-                                .clicked()
-                            {
+                            if entry_row(ui, "📁", &f) {
                                 browser.dir = f;
                             }
                         }
                         for f in files.into_iter().filter(|_| pick == Pick::DeckFile) {
-                            let name = f
-                                .file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default();
-                            if ui
-                                .add(
-                                    egui::Button::new(format!("🗋 {name}"))
-                                        .min_size(egui::vec2(860.0, 44.0)),
-                                )
-                                .clicked()
-                            {
+                            if entry_row(ui, "🗋", &f) {
                                 chosen = Some(f);
                             }
                         }
