@@ -429,6 +429,46 @@ mod touch {
         HitData::new(Entity::PLACEHOLDER, 0.0, None, None)
     }
 
+    /// A pointer presses on `target` and starts to drag it.
+    fn drag_start(w: &mut World, pointer: PointerId, target: Entity) {
+        w.trigger(Pointer::new(
+            pointer,
+            loc(),
+            DragStart {
+                button: PointerButton::Primary,
+                hit: hit(),
+            },
+            target,
+        ));
+    }
+
+    /// The pointer has moved `distance` screen pixels since the drag started.
+    fn drag(w: &mut World, pointer: PointerId, target: Entity, distance: Vec2) {
+        w.trigger(Pointer::new(
+            pointer,
+            loc(),
+            Drag {
+                button: PointerButton::Primary,
+                distance,
+                delta: Vec2::ZERO,
+            },
+            target,
+        ));
+    }
+
+    /// The pointer lets go after moving `distance`.
+    fn drag_end(w: &mut World, pointer: PointerId, target: Entity, distance: Vec2) {
+        w.trigger(Pointer::new(
+            pointer,
+            loc(),
+            DragEnd {
+                button: PointerButton::Primary,
+                distance,
+            },
+            target,
+        ));
+    }
+
     fn pawn_entity(app: &mut App, player: leerklimaat::core::session::PlayerId) -> (Entity, Vec2) {
         let mut q = app.world_mut().query::<(Entity, &Pawn, &Transform)>();
         q.iter(app.world())
@@ -452,77 +492,16 @@ mod touch {
         let (ta, tb) = (squares[3].center(), squares[0].center());
         let (f1, f2) = (PointerId::Touch(1), PointerId::Touch(2));
         let w = app.world_mut();
-        w.trigger(Pointer::new(
-            f1,
-            loc(),
-            DragStart {
-                button: PointerButton::Primary,
-                hit: hit(),
-            },
-            a,
-        ));
-        w.trigger(Pointer::new(
-            f2,
-            loc(),
-            DragStart {
-                button: PointerButton::Primary,
-                hit: hit(),
-            },
-            b,
-        ));
+        drag_start(w, f1, a);
+        drag_start(w, f2, b);
         w.flush();
         let half = |d: Vec2| d / 2.0;
-        w.trigger(Pointer::new(
-            f1,
-            loc(),
-            Drag {
-                button: PointerButton::Primary,
-                distance: half(to(a_home, ta)),
-                delta: Vec2::ZERO,
-            },
-            a,
-        ));
-        w.trigger(Pointer::new(
-            f2,
-            loc(),
-            Drag {
-                button: PointerButton::Primary,
-                distance: half(to(b_home, tb)),
-                delta: Vec2::ZERO,
-            },
-            b,
-        ));
+        drag(w, f1, a, half(to(a_home, ta)));
+        drag(w, f2, b, half(to(b_home, tb)));
         // A stray event of finger 2 on Anouk's pawn does not move it.
-        w.trigger(Pointer::new(
-            f2,
-            loc(),
-            Drag {
-                button: PointerButton::Primary,
-                distance: Vec2::new(900.0, 900.0),
-                delta: Vec2::ZERO,
-            },
-            a,
-        ));
-        w.trigger(Pointer::new(
-            f1,
-            loc(),
-            Drag {
-                button: PointerButton::Primary,
-                distance: to(a_home, ta),
-                delta: Vec2::ZERO,
-            },
-            a,
-        ));
-        w.trigger(Pointer::new(
-            f2,
-            loc(),
-            Drag {
-                button: PointerButton::Primary,
-                distance: to(b_home, tb),
-                delta: Vec2::ZERO,
-            },
-            b,
-        ));
+        drag(w, f2, a, Vec2::new(900.0, 900.0));
+        drag(w, f1, a, to(a_home, ta));
+        drag(w, f2, b, to(b_home, tb));
         w.flush();
         let at = |app: &mut App, e: Entity| {
             app.world()
@@ -534,24 +513,8 @@ mod touch {
         assert!((at(&mut app, a) - ta).length() < 0.01);
         assert!((at(&mut app, b) - tb).length() < 0.01);
         let w = app.world_mut();
-        w.trigger(Pointer::new(
-            f2,
-            loc(),
-            DragEnd {
-                button: PointerButton::Primary,
-                distance: to(b_home, tb),
-            },
-            b,
-        ));
-        w.trigger(Pointer::new(
-            f1,
-            loc(),
-            DragEnd {
-                button: PointerButton::Primary,
-                distance: to(a_home, ta),
-            },
-            a,
-        ));
+        drag_end(w, f2, b, to(b_home, tb));
+        drag_end(w, f1, a, to(a_home, ta));
         app.update();
         app.update();
         let card = session(&app).current_card().unwrap();
@@ -570,25 +533,9 @@ mod touch {
         let (a, home) = pawn_entity(&mut app, id);
         let f = PointerId::Mouse;
         let w = app.world_mut();
-        w.trigger(Pointer::new(
-            f,
-            loc(),
-            DragStart {
-                button: PointerButton::Primary,
-                hit: hit(),
-            },
-            a,
-        ));
+        drag_start(w, f, a);
         w.flush();
-        w.trigger(Pointer::new(
-            f,
-            loc(),
-            DragEnd {
-                button: PointerButton::Primary,
-                distance: Vec2::new(0.0, -900.0),
-            },
-            a,
-        ));
+        drag_end(w, f, a, Vec2::new(0.0, -900.0));
         app.update();
         app.update();
         assert!(

@@ -30,6 +30,14 @@ fn act(app: &mut App, a: Action) {
     app.update();
 }
 
+fn current_card(app: &App) -> leerklimaat::core::session::CardRef {
+    app.world()
+        .resource::<ActiveGame>()
+        .session()
+        .current_card()
+        .expect("a card on the table")
+}
+
 fn saved_file(app: &App) -> PathBuf {
     app.world()
         .resource::<SaveTarget>()
@@ -50,12 +58,7 @@ fn played_app(dir: &Path) -> App {
         );
     }
     act(&mut app, Action::StartPlay);
-    let card = app
-        .world()
-        .resource::<ActiveGame>()
-        .session()
-        .current_card()
-        .unwrap();
+    let card = current_card(&app);
     let p = app.world().resource::<ActiveGame>().session().players[0].id;
     act(
         &mut app,
@@ -82,12 +85,7 @@ fn played_app(dir: &Path) -> App {
             seconds: 30,
         },
     );
-    let card = app
-        .world()
-        .resource::<ActiveGame>()
-        .session()
-        .current_card()
-        .unwrap();
+    let card = current_card(&app);
     act(
         &mut app,
         Action::AddPostIt {
