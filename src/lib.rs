@@ -9,6 +9,7 @@ pub mod core;
 pub mod game;
 pub mod i18n;
 pub mod probe;
+pub mod screen_map;
 pub mod ui;
 
 use bevy::prelude::*;
@@ -68,6 +69,7 @@ pub fn app(options: &GameOptions) -> App {
         game::photo::plugin,
         ui::plugin,
         probe::plugin,
+        screen_map::plugin,
     ));
     if options.high_contrast {
         app.insert_resource(game::theme::Palette::HIGH_CONTRAST);

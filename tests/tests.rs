@@ -2,6 +2,7 @@
 
 mod deck_loading;
 mod decks;
+mod e2e;
 mod exports;
 mod game;
 mod merge;

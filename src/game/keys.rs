@@ -1,11 +1,17 @@
 //! The keyboard: the facilitator can run the whole game without a mouse. Undo and redo, next and
 //! previous card, choose a player and move their pawn, open the help.
+//!
+//! Keys are read from the key events in the order they came, each with the modifiers held at that
+//! moment, so a quick chord (Ctrl+Z pressed and released within one frame, as a hurried hand on a slow
+//! laptop does) is never lost.
 
 use super::pawn::SelectedPlayer;
 use super::screens::HelpOpen;
 use super::session::{ActiveGame, GameMsg};
 use super::{AppSystems, Screen};
 use crate::core::session::Action;
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{KeyboardFocusLost, KeyboardInput};
 use bevy::prelude::*;
 
 /// Set while a text field has the keyboard, so typing a post-it does not move the game.
@@ -16,18 +22,97 @@ pub struct KeyboardBusy(pub bool);
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FocusPostItField(pub bool);
 
+/// One key pressed, with the modifiers held when it went down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chord {
+    pub key: KeyCode,
+    pub ctrl: bool,
+    pub shift: bool,
+}
+
+/// The modifier keys held down, followed through the key events.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeldModifiers {
+    ctrl: [bool; 2],
+    shift: [bool; 2],
+}
+
+impl HeldModifiers {
+    /// Follows one key event; returns the chord if it was a press of a key other than a modifier.
+    pub fn follow(&mut self, key: KeyCode, state: ButtonState) -> Option<Chord> {
+        let down = state == ButtonState::Pressed;
+        let slot = match key {
+            KeyCode::ControlLeft => Some(&mut self.ctrl[0]),
+            KeyCode::ControlRight => Some(&mut self.ctrl[1]),
+            KeyCode::ShiftLeft => Some(&mut self.shift[0]),
+            KeyCode::ShiftRight => Some(&mut self.shift[1]),
+            _ => None,
+        };
+        match slot {
+            Some(held) => {
+                *held = down;
+                None
+            }
+            None => down.then_some(Chord {
+                key,
+                ctrl: self.ctrl.contains(&true),
+                shift: self.shift.contains(&true),
+            }),
+        }
+    }
+}
+
 pub fn plugin(app: &mut App) {
     app.init_resource::<KeyboardBusy>()
-        .init_resource::<FocusPostItField>();
-    app.init_resource::<ButtonInput<KeyCode>>();
+        .init_resource::<FocusPostItField>()
+        .init_resource::<HeldModifiers>();
+    app.add_message::<KeyboardInput>()
+        .add_message::<KeyboardFocusLost>();
     app.add_systems(
         Update,
-        game_keys
-            .run_if(resource_changed::<ButtonInput<KeyCode>>)
-            .run_if(|busy: Res<KeyboardBusy>| !busy.0)
-            .run_if(resource_exists::<ButtonInput<KeyCode>>)
+        read_keys
+            .run_if(on_message::<KeyboardInput>.or_else(on_message::<KeyboardFocusLost>))
             .in_set(AppSystems::Input),
     );
+}
+
+/// Turns this frame's key events into chords, in order, and lets the game act on them unless a text
+/// field has the keyboard. Modifiers are followed even then, so they are right when the field lets go.
+fn read_keys(
+    mut events: MessageReader<KeyboardInput>,
+    mut lost: MessageReader<KeyboardFocusLost>,
+    mut held: ResMut<HeldModifiers>,
+    busy: Res<KeyboardBusy>,
+    mut state: KeyState,
+) {
+    if lost.read().count() > 0 {
+        *held = HeldModifiers::default();
+    }
+    let chords: Vec<Chord> = events
+        .read()
+        // A held key repeats; like a button, it acts once.
+        .filter(|e| !e.repeat)
+        .filter_map(|e| held.follow(e.key_code, e.state))
+        .collect();
+    if busy.0 {
+        return;
+    }
+    for chord in chords {
+        game_key(chord, &mut state);
+    }
+}
+
+/// What a key can change.
+#[derive(bevy::ecs::system::SystemParam)]
+struct KeyState<'w> {
+    screen: Res<'w, State<Screen>>,
+    game: Res<'w, ActiveGame>,
+    selected: ResMut<'w, SelectedPlayer>,
+    help: ResMut<'w, HelpOpen>,
+    focus: ResMut<'w, FocusPostItField>,
+    palette: ResMut<'w, super::theme::Palette>,
+    messages: MessageWriter<'w, GameMsg>,
+    photo: Option<MessageWriter<'w, super::photo::PhotoThenOutcome>>,
 }
 
 const DIGITS: [KeyCode; 10] = [
@@ -43,40 +128,40 @@ const DIGITS: [KeyCode; 10] = [
     KeyCode::Digit0,
 ];
 
-#[allow(clippy::too_many_arguments)]
-fn game_keys(
-    keys: Res<ButtonInput<KeyCode>>,
-    screen: Res<State<Screen>>,
-    game: Res<ActiveGame>,
-    mut selected: ResMut<SelectedPlayer>,
-    mut help: ResMut<HelpOpen>,
-    mut focus: ResMut<FocusPostItField>,
-    mut palette: ResMut<super::theme::Palette>,
-    mut messages: MessageWriter<GameMsg>,
-    mut photo: Option<MessageWriter<super::photo::PhotoThenOutcome>>,
-) {
-    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
-    let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
-    if keys.just_pressed(KeyCode::F1) || (shift && keys.just_pressed(KeyCode::Slash)) {
+/// Acts on one chord.
+fn game_key(chord: Chord, k: &mut KeyState) {
+    let Chord { key, ctrl, shift } = chord;
+    let KeyState {
+        screen,
+        game,
+        selected,
+        help,
+        focus,
+        palette,
+        messages,
+        photo,
+    } = k;
+    let is = |code: KeyCode| key == code;
+    if is(KeyCode::F1) || (shift && is(KeyCode::Slash)) {
         help.0 = !help.0;
     }
-    if keys.just_pressed(KeyCode::F2) {
-        *palette = if palette.high_contrast {
+    if is(KeyCode::F2) {
+        **palette = if palette.high_contrast {
             super::theme::Palette::NORMAL
         } else {
             super::theme::Palette::HIGH_CONTRAST
         };
     }
-    if ctrl && keys.just_pressed(KeyCode::KeyZ) {
+    if ctrl && is(KeyCode::KeyZ) {
         messages.write(if shift { GameMsg::Redo } else { GameMsg::Undo });
         return;
     }
-    if ctrl && keys.just_pressed(KeyCode::KeyY) {
+    if ctrl && is(KeyCode::KeyY) {
         messages.write(GameMsg::Redo);
         return;
     }
     // Ctrl+Enter: on to the next part of the game (the plenary, then the outcome).
-    if ctrl && (keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter)) {
+    if ctrl && (is(KeyCode::Enter) || is(KeyCode::NumpadEnter)) {
         match screen.get() {
             Screen::Play => {
                 messages.write(GameMsg::Do(Action::StartPlenary));
@@ -101,16 +186,16 @@ fn game_keys(
         return;
     }
     let session = game.session();
-    if keys.just_pressed(KeyCode::Escape) {
+    if is(KeyCode::Escape) {
         selected.0 = None;
         help.0 = false;
     }
-    if keys.just_pressed(KeyCode::KeyN) {
+    if is(KeyCode::KeyN) {
         focus.0 = true;
     }
     // 1..9, 0: choose player 1..10; Tab walks through all players.
     for (i, key) in DIGITS.iter().enumerate() {
-        if keys.just_pressed(*key)
+        if is(*key)
             && let Some(p) = session.players.get(i)
         {
             selected.0 = if selected.0 == Some(p.id) {
@@ -120,7 +205,7 @@ fn game_keys(
             };
         }
     }
-    if keys.just_pressed(KeyCode::Tab) && !session.players.is_empty() {
+    if is(KeyCode::Tab) && !session.players.is_empty() {
         let next = match selected
             .0
             .and_then(|id| session.players.iter().position(|p| p.id == id))
@@ -137,16 +222,13 @@ fn game_keys(
             let current = session
                 .record(&card)
                 .and_then(|r| r.round(round).get(&player).copied());
-            let target = if keys.just_pressed(KeyCode::ArrowRight)
-                || keys.just_pressed(KeyCode::ArrowUp)
-            {
+            let target = if is(KeyCode::ArrowRight) || is(KeyCode::ArrowUp) {
                 Some(current.map_or(0, |s| (s + 1).min(squares - 1)))
-            } else if keys.just_pressed(KeyCode::ArrowLeft) || keys.just_pressed(KeyCode::ArrowDown)
-            {
+            } else if is(KeyCode::ArrowLeft) || is(KeyCode::ArrowDown) {
                 Some(current.map_or(0, |s| s.saturating_sub(1)))
-            } else if keys.just_pressed(KeyCode::Home) {
+            } else if is(KeyCode::Home) {
                 Some(0)
-            } else if keys.just_pressed(KeyCode::End) {
+            } else if is(KeyCode::End) {
                 Some(squares - 1)
             } else {
                 None
@@ -161,7 +243,7 @@ fn game_keys(
                     square,
                 }));
             }
-            if keys.just_pressed(KeyCode::Delete) || keys.just_pressed(KeyCode::Backspace) {
+            if is(KeyCode::Delete) || is(KeyCode::Backspace) {
                 messages.write(GameMsg::Do(Action::Unplace {
                     player,
                     card,
@@ -170,18 +252,18 @@ fn game_keys(
             }
         }
         _ => {
-            if keys.just_pressed(KeyCode::ArrowRight) || keys.just_pressed(KeyCode::PageDown) {
+            if is(KeyCode::ArrowRight) || is(KeyCode::PageDown) {
                 messages.write(GameMsg::Next);
             }
-            if keys.just_pressed(KeyCode::ArrowLeft) || keys.just_pressed(KeyCode::PageUp) {
+            if is(KeyCode::ArrowLeft) || is(KeyCode::PageUp) {
                 messages.write(GameMsg::Previous);
             }
         }
     }
-    if keys.just_pressed(KeyCode::PageDown) && selected.0.is_some() {
+    if is(KeyCode::PageDown) && selected.0.is_some() {
         messages.write(GameMsg::Next);
     }
-    if keys.just_pressed(KeyCode::PageUp) && selected.0.is_some() {
+    if is(KeyCode::PageUp) && selected.0.is_some() {
         messages.write(GameMsg::Previous);
     }
 }

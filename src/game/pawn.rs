@@ -68,6 +68,15 @@ fn make_pawn_image(images: Option<ResMut<Assets<Image>>>, mut commands: Commands
         commands.init_resource::<PawnImage>();
         return;
     };
+    commands.insert_resource(PawnImage(images.add(pawn_disc())));
+}
+
+/// The pawn picture: a white disc with a soft edge, 128 px across.
+///
+/// It stays readable in the main world (`RenderAssetUsages::default()`): sprite picking tests the
+/// image's alpha under the pointer, and an image kept only in the render world has no pixels there, so
+/// no mouse or finger could ever grab a pawn.
+pub fn pawn_disc() -> Image {
     let size = 128u32;
     let mut data = Vec::with_capacity((size * size * 4) as usize);
     let c = size as f32 / 2.0;
@@ -78,7 +87,7 @@ fn make_pawn_image(images: Option<ResMut<Assets<Image>>>, mut commands: Commands
             data.extend_from_slice(&[255, 255, 255, (alpha * 255.0) as u8]);
         }
     }
-    let image = Image::new(
+    Image::new(
         bevy::render::render_resource::Extent3d {
             width: size,
             height: size,
@@ -87,9 +96,8 @@ fn make_pawn_image(images: Option<ResMut<Assets<Image>>>, mut commands: Commands
         bevy::render::render_resource::TextureDimension::D2,
         data,
         bevy::render::render_resource::TextureFormat::Rgba8UnormSrgb,
-        bevy::asset::RenderAssetUsages::RENDER_WORLD,
-    );
-    commands.insert_resource(PawnImage(images.add(image)));
+        bevy::asset::RenderAssetUsages::default(),
+    )
 }
 
 /// The round the pawns are placed in on this screen.
@@ -274,18 +282,26 @@ pub fn draw_pawns(
         let Some(player) = session.player(g.player) else {
             continue;
         };
+        // Faint, but with the player's initials: colour is not its only sign.
         commands.spawn((
             *g,
             Name::new("ghost pawn"),
             Sprite {
                 image: image.clone(),
-                color: theme::pawn_colour(player.colour).with_alpha(0.28),
+                color: theme::pawn_colour(player.colour).with_alpha(0.3),
                 custom_size: Some(Vec2::splat(PAWN_SIZE)),
                 ..default()
             },
             Transform::from_translation(spot.extend(2.0)),
             Pickable::IGNORE,
             DespawnOnExit(screen),
+            children![(
+                Text2d::new(player.initials()),
+                font(&fonts, 22.0, true),
+                TextColor(pal.ink.with_alpha(0.7)),
+                Transform::from_xyz(0.0, 0.0, 0.1),
+                Pickable::IGNORE,
+            )],
         ));
     }
 }

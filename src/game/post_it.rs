@@ -312,28 +312,38 @@ fn scroll_post_its(
     }
 }
 
+/// How far (world units) a pointer must carry a post-it before it counts as moved rather than clicked:
+/// a finger on a smartboard wobbles a little while it taps.
+pub const CLICK_SLOP: f32 = 8.0;
+
+/// A click opens or closes the editor, unless the click is the release at the end of a drag.
 fn on_click(
     ev: On<Pointer<Click>>,
-    notes: Query<&PostItNote>,
+    notes: Query<(&PostItNote, &Transform, Option<&Dragging>)>,
     mut selected: ResMut<SelectedPostIt>,
 ) {
-    if let Ok(note) = notes.get(ev.entity) {
-        selected.0 = if selected.0 == Some(note.0) {
-            None
-        } else {
-            Some(note.0)
-        };
+    let Ok((note, transform, dragging)) = notes.get(ev.entity) else {
+        return;
+    };
+    // bevy_picking sends the click before the drag's end, so a drag is still marked here.
+    if dragging.is_some_and(|d| d.from.distance(transform.translation.truncate()) > CLICK_SLOP) {
+        return;
     }
+    selected.0 = if selected.0 == Some(note.0) {
+        None
+    } else {
+        Some(note.0)
+    };
 }
 
 fn on_drag_end(
     ev: On<Pointer<DragEnd>>,
     mut commands: Commands,
-    notes: Query<(&PostItNote, &Dragging)>,
+    mut notes: Query<(&PostItNote, &Dragging, &mut Transform)>,
     cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
     mut messages: MessageWriter<GameMsg>,
 ) {
-    let Ok((note, dragging)) = notes.get(ev.entity) else {
+    let Ok((note, dragging, mut transform)) = notes.get_mut(ev.entity) else {
         return;
     };
     if dragging.pointer != ev.pointer_id {
@@ -342,7 +352,13 @@ fn on_drag_end(
     let half = layout::WORLD / 2.0 - POST_IT_SIZE / 2.0;
     let at = drag::drag_position(dragging, &ev.pointer_location, ev.event.distance, &cameras)
         .clamp(-half, half);
+    let from = dragging.from;
     commands.entity(ev.entity).remove::<Dragging>();
+    if at.distance(from) <= CLICK_SLOP {
+        // A tap, not a move: it stays where it was (and in its column).
+        transform.translation = from.extend(transform.translation.z);
+        return;
+    }
     messages.write(GameMsg::Do(Action::MovePostIt {
         id: note.0,
         at: (at.x, at.y),

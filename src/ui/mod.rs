@@ -3,6 +3,7 @@
 //! only hand them the context and send what they return.
 
 pub mod deck_tools;
+pub mod keyboard;
 pub mod outcome;
 pub mod play;
 pub mod setup;
@@ -44,6 +45,7 @@ impl Default for UiScale {
 
 pub fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default());
+    app.add_plugins(keyboard::plugin);
     app.init_resource::<Forms>().init_resource::<UiScale>();
     app.add_systems(
         PreUpdate,
@@ -59,6 +61,7 @@ pub fn plugin(app: &mut App) {
             play_ui.run_if(in_state(Screen::Play).or_else(in_state(Screen::Plenary))),
             outcome_ui.run_if(in_state(Screen::Outcome)),
             overlays,
+            collect_marks,
         )
             .chain(),
     );
@@ -443,6 +446,22 @@ fn overlays(
     }
     if minus {
         scale.0 = (scale.0 / 1.1).max(0.6);
+    }
+    Ok(())
+}
+
+/// Hands the widgets the panels marked this pass to the screen map, in window pixels.
+fn collect_marks(
+    mut contexts: EguiContexts,
+    mut marks: ResMut<crate::screen_map::UiMarks>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let now: std::collections::BTreeMap<&'static str, Rect> = widgets::take_marks(ctx)
+        .into_iter()
+        .map(|(k, [x0, y0, x1, y1])| (k, Rect::new(x0, y0, x1, y1)))
+        .collect();
+    if marks.0 != now {
+        marks.0 = now;
     }
     Ok(())
 }

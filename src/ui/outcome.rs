@@ -1,7 +1,7 @@
 //! The outcome screen's panel: the three plenary lists (already present, still to develop, open
 //! questions) with their post-its, pink ones markable as answered, and the export.
 
-use super::widgets::{bar_frame, big_button};
+use super::widgets::{bar_frame, big_button, mark};
 use crate::core::export;
 use crate::core::session::{Action, Game, PostItColour};
 use crate::core::tally::tally;
@@ -123,15 +123,28 @@ pub fn outcome_panel(
             bar_frame().show(ui, |ui| {
                 ui.set_max_width(1300.0);
                 ui.horizontal(|ui| {
-                    if big_button(ui, format!("◀ {}", t("outcome-back"))).clicked() {
+                    if mark(
+                        "outcome-back",
+                        big_button(ui, format!("◀ {}", t("outcome-back"))),
+                    )
+                    .clicked()
+                    {
                         out.push(GameMsg::Do(Action::Back));
                     }
                     ui.label(t("outcome-folder"));
-                    ui.add(egui::TextEdit::singleline(folder).desired_width(520.0));
+                    mark(
+                        "export-folder",
+                        ui.add(egui::TextEdit::singleline(folder).desired_width(520.0)),
+                    );
                     if big_button(ui, t("outcome-choose")).clicked() {
                         choose = true;
                     }
-                    if big_button(ui, egui::RichText::new(t("outcome-export")).strong()).clicked() {
+                    if mark(
+                        "export",
+                        big_button(ui, egui::RichText::new(t("outcome-export")).strong()),
+                    )
+                    .clicked()
+                    {
                         form.exported = Some(export_everything(
                             game,
                             std::path::Path::new(folder.as_str()),

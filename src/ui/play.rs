@@ -1,7 +1,7 @@
 //! The facilitator's controls during play and plenary: type a post-it (Enter adds it), move the game on,
 //! undo and redo, the timer, the "who is telling" marker, covered pawns, cases, and editing a post-it.
 
-use super::widgets::{bar_frame, big_button};
+use super::widgets::{bar_frame, big_button, mark};
 use crate::core::session::{
     Action, CardRef, Phase, PlacementMode, PlayerId, PostItColour, PostItId, Session,
 };
@@ -32,6 +32,23 @@ pub struct Controls<'a> {
     /// Rows of post-its scrolled out of view, for touch boards without a wheel.
     pub post_it_scroll: &'a mut usize,
 }
+
+/// Names of the author choices in the screen map: nobody, then the players in order.
+const AUTHOR_KEYS: [&str; 13] = [
+    "author-none",
+    "author-1",
+    "author-2",
+    "author-3",
+    "author-4",
+    "author-5",
+    "author-6",
+    "author-7",
+    "author-8",
+    "author-9",
+    "author-10",
+    "author-11",
+    "author-12",
+];
 
 /// Draws the controls and returns what the facilitator asked for.
 pub fn play_panel(
@@ -95,11 +112,17 @@ pub fn play_panel(
                         } else {
                             b
                         };
-                        if ui.add(b).clicked() {
+                        let key = if col == PostItColour::Green {
+                            "post-it-green"
+                        } else {
+                            "post-it-pink"
+                        };
+                        if mark(key, ui.add(b)).clicked() {
                             form.colour = Some(col);
                         }
                     }
-                    add_clicked = big_button(ui, t("play-add-post-it")).clicked();
+                    add_clicked =
+                        mark("post-it-add", big_button(ui, t("play-add-post-it"))).clicked();
                 });
                 let here = s.post_its.iter().filter(|p| p.card == card).count();
                 ui.horizontal(|ui| {
@@ -127,16 +150,19 @@ pub fn play_panel(
                     }
                 });
                 ui.horizontal(|ui| {
-                    let field = ui.add(
-                        egui::TextEdit::singleline(&mut form.text)
-                            .hint_text(t("play-post-it-hint"))
-                            .desired_width(300.0)
-                            .min_size(egui::vec2(0.0, 44.0)),
+                    let field = mark(
+                        "post-it-field",
+                        ui.add(
+                            egui::TextEdit::singleline(&mut form.text)
+                                .hint_text(t("play-post-it-hint"))
+                                .desired_width(300.0)
+                                .min_size(egui::vec2(0.0, 44.0)),
+                        ),
                     );
                     if std::mem::take(c.focus_field) {
                         field.request_focus();
                     }
-                    egui::ComboBox::from_id_salt("author")
+                    let combo = egui::ComboBox::from_id_salt("author")
                         .width(150.0)
                         .selected_text(
                             form.author
@@ -144,11 +170,18 @@ pub fn play_panel(
                                 .map_or_else(|| t("play-nobody"), |p| p.name.clone()),
                         )
                         .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut form.author, None, t("play-nobody"));
-                            for p in &s.players {
-                                ui.selectable_value(&mut form.author, Some(p.id), &p.name);
+                            mark(
+                                AUTHOR_KEYS[0],
+                                ui.selectable_value(&mut form.author, None, t("play-nobody")),
+                            );
+                            for (i, p) in s.players.iter().enumerate() {
+                                let r = ui.selectable_value(&mut form.author, Some(p.id), &p.name);
+                                if let Some(key) = AUTHOR_KEYS.get(i + 1) {
+                                    mark(key, r);
+                                }
                             }
                         });
+                    mark("post-it-author", combo.response);
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if (enter || add_clicked) && !form.text.trim().is_empty() {
                         out.push(GameMsg::Do(Action::AddPostIt {
@@ -166,37 +199,46 @@ pub fn play_panel(
 
     // Navigation and the rest.
     bottom_bar(ctx, |ui| {
-        if ui
-            .add_enabled(
+        if mark(
+            "undo",
+            ui.add_enabled(
                 can_undo,
                 egui::Button::new(t("play-undo")).min_size(egui::vec2(48.0, 48.0)),
-            )
-            .clicked()
+            ),
+        )
+        .clicked()
         {
             out.push(GameMsg::Undo);
         }
-        if ui
-            .add_enabled(
+        if mark(
+            "redo",
+            ui.add_enabled(
                 can_redo,
                 egui::Button::new(t("play-redo")).min_size(egui::vec2(48.0, 48.0)),
-            )
-            .clicked()
+            ),
+        )
+        .clicked()
         {
             out.push(GameMsg::Redo);
         }
         ui.separator();
-        if big_button(ui, format!("◀ {}", t("play-previous"))).clicked() {
+        if mark(
+            "previous",
+            big_button(ui, format!("◀ {}", t("play-previous"))),
+        )
+        .clicked()
+        {
             out.push(GameMsg::Previous);
         }
-        if big_button(ui, format!("{} ▶", t("play-next"))).clicked() {
+        if mark("next", big_button(ui, format!("{} ▶", t("play-next")))).clicked() {
             out.push(GameMsg::Next);
         }
         if s.phase == Phase::Play {
-            if big_button(ui, t("play-skip")).clicked() {
+            if mark("skip", big_button(ui, t("play-skip"))).clicked() {
                 out.push(GameMsg::Skip);
             }
             ui.separator();
-            if big_button(ui, t("play-pass-turn")).clicked() {
+            if mark("pass-turn", big_button(ui, t("play-pass-turn"))).clicked() {
                 out.push(GameMsg::Do(Action::PassTurn));
             }
             let timer = if *c.timer_shown {
@@ -204,10 +246,10 @@ pub fn play_panel(
             } else {
                 t("play-timer-start")
             };
-            if big_button(ui, timer).clicked() {
+            if mark("timer", big_button(ui, timer)).clicked() {
                 *c.timer_shown = !*c.timer_shown;
             }
-            if big_button(ui, t("play-new-case")).clicked() {
+            if mark("new-case", big_button(ui, t("play-new-case"))).clicked() {
                 form.case_open = true;
             }
         }
@@ -215,12 +257,15 @@ pub fn play_panel(
             && !s.record(&card).is_some_and(|r| r.revealed.contains(&round))
         {
             let placed = s.record(&card).map_or(0, |r| r.round(round).len());
-            if big_button(
-                ui,
-                format!(
-                    "{} ({})",
-                    t("play-reveal"),
-                    tr.count(lang, "play-covered", placed)
+            if mark(
+                "reveal",
+                big_button(
+                    ui,
+                    format!(
+                        "{} ({})",
+                        t("play-reveal"),
+                        tr.count(lang, "play-covered", placed)
+                    ),
                 ),
             )
             .clicked()
@@ -234,9 +279,12 @@ pub fn play_panel(
         ui.separator();
         match s.phase {
             Phase::Play => {
-                if big_button(
-                    ui,
-                    egui::RichText::new(format!("{} ▶▶", t("play-to-plenary"))).strong(),
+                if mark(
+                    "to-plenary",
+                    big_button(
+                        ui,
+                        egui::RichText::new(format!("{} ▶▶", t("play-to-plenary"))).strong(),
+                    ),
                 )
                 .clicked()
                 {
@@ -245,12 +293,15 @@ pub fn play_panel(
             }
             _ => {
                 ui.label(egui::RichText::new(t("plenary-title")).strong());
-                if big_button(ui, t("plenary-back-to-play")).clicked() {
+                if mark("back-to-play", big_button(ui, t("plenary-back-to-play"))).clicked() {
                     out.push(GameMsg::Do(Action::Back));
                 }
-                if big_button(
-                    ui,
-                    egui::RichText::new(format!("{} ▶▶", t("plenary-to-outcome"))).strong(),
+                if mark(
+                    "to-outcome",
+                    big_button(
+                        ui,
+                        egui::RichText::new(format!("{} ▶▶", t("plenary-to-outcome"))).strong(),
+                    ),
                 )
                 .clicked()
                 {
@@ -306,13 +357,16 @@ fn post_it_editor(
         .frame(bar_frame())
         .show(ctx, |ui| {
             if let Some((_, text)) = form.editing.as_mut() {
-                ui.add(
-                    egui::TextEdit::multiline(text)
-                        .desired_width(420.0)
-                        .desired_rows(3),
+                mark(
+                    "editor-text",
+                    ui.add(
+                        egui::TextEdit::multiline(text)
+                            .desired_width(420.0)
+                            .desired_rows(3),
+                    ),
                 );
                 ui.horizontal(|ui| {
-                    if big_button(ui, t("play-save")).clicked() {
+                    if mark("editor-save", big_button(ui, t("play-save"))).clicked() {
                         out.push(GameMsg::Do(Action::EditPostIt {
                             id,
                             text: text.clone(),
@@ -321,18 +375,20 @@ fn post_it_editor(
                     }
                     if note.colour == PostItColour::Pink {
                         let mut answered = note.answered;
-                        if ui
-                            .checkbox(&mut answered, t("outcome-mark-answered"))
-                            .changed()
+                        if mark(
+                            "editor-answered",
+                            ui.checkbox(&mut answered, t("outcome-mark-answered")),
+                        )
+                        .changed()
                         {
                             out.push(GameMsg::Do(Action::SetAnswered { id, answered }));
                         }
                     }
-                    if big_button(ui, t("play-delete")).clicked() {
+                    if mark("editor-delete", big_button(ui, t("play-delete"))).clicked() {
                         out.push(GameMsg::Do(Action::DeletePostIt { id }));
                         close = true;
                     }
-                    if big_button(ui, t("play-cancel")).clicked() {
+                    if mark("editor-cancel", big_button(ui, t("play-cancel"))).clicked() {
                         close = true;
                     }
                 });
@@ -362,7 +418,10 @@ fn case_window(
         .frame(bar_frame())
         .show(ctx, |ui| {
             ui.label(t("case-title"));
-            ui.add(egui::TextEdit::singleline(&mut form.case_title).desired_width(560.0));
+            mark(
+                "case-title",
+                ui.add(egui::TextEdit::singleline(&mut form.case_title).desired_width(560.0)),
+            );
             ui.label(t("case-description"));
             ui.add(
                 egui::TextEdit::multiline(&mut form.case_description)
@@ -393,12 +452,14 @@ fn case_window(
             }
             ui.add_space(6.0);
             let ok = !form.case_title.trim().is_empty();
-            if ui
-                .add_enabled(
+            if mark(
+                "case-add",
+                ui.add_enabled(
                     ok,
                     egui::Button::new(t("case-add")).min_size(egui::vec2(48.0, 48.0)),
-                )
-                .clicked()
+                ),
+            )
+            .clicked()
             {
                 out.push(GameMsg::Do(Action::AddCase {
                     title: form.case_title.trim().to_string(),

@@ -2,7 +2,7 @@
 //! order of play, the placement mode and the language, then start.
 
 use super::deck_tools::{DeckCmd, DeckEditor, FileBrowser};
-use super::widgets::{bar_frame, big_button, pawn_swatch};
+use super::widgets::{bar_frame, big_button, mark, pawn_swatch};
 use crate::core::deck::{BUILTIN_DECKS, builtin_deck};
 use crate::core::deck::{Deck, DeckError};
 use crate::core::session::{
@@ -72,14 +72,20 @@ pub fn setup_panel(
             ui.horizontal(|ui| {
                 ui.heading(t("app-title"));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    for (l, name) in [(Lang::En, "English"), (Lang::Nl, "Nederlands")] {
-                        if ui.selectable_label(lang == l, name).clicked() && lang != l {
+                    for (l, name, key) in [
+                        (Lang::En, "English", "setup-lang-en"),
+                        (Lang::Nl, "Nederlands", "setup-lang-nl"),
+                    ] {
+                        if mark(key, ui.selectable_label(lang == l, name)).clicked() && lang != l {
                             out.push(GameMsg::Do(Action::SetLanguage(l)));
                         }
                     }
                     ui.label(t("setup-language"));
                     ui.separator();
-                    ui.checkbox(&mut form.high_contrast, t("setup-high-contrast"));
+                    mark(
+                        "setup-high-contrast",
+                        ui.checkbox(&mut form.high_contrast, t("setup-high-contrast")),
+                    );
                 });
             });
             ui.separator();
@@ -101,7 +107,7 @@ pub fn setup_panel(
                     egui::Button::new(egui::RichText::new(t("setup-start")).heading())
                         .min_size(egui::vec2(260.0, 60.0)),
                 );
-                if start.clicked() {
+                if mark("setup-start", start).clicked() {
                     out.push(GameMsg::Do(Action::StartPlay));
                 }
                 if !can_start {
@@ -215,15 +221,23 @@ fn deck_column(
     ui.add_space(12.0);
     ui.label(egui::RichText::new(t("setup-order")).strong());
     ui.horizontal(|ui| {
-        if ui
-            .radio(s.order == Order::DeckOrder, t("setup-order-deck"))
-            .clicked()
+        if mark(
+            "setup-order-deck",
+            ui.radio(s.order == Order::DeckOrder, t("setup-order-deck")),
+        )
+        .clicked()
             && s.order != Order::DeckOrder
         {
             out.push(GameMsg::Do(Action::SetOrder(Order::DeckOrder)));
         }
         let shuffled = matches!(s.order, Order::Shuffled { .. });
-        if ui.radio(shuffled, t("setup-order-shuffled")).clicked() && !shuffled {
+        if mark(
+            "setup-order-shuffled",
+            ui.radio(shuffled, t("setup-order-shuffled")),
+        )
+        .clicked()
+            && !shuffled
+        {
             out.push(GameMsg::Do(Action::SetOrder(Order::Shuffled {
                 seed: rand::random(),
             })));
@@ -235,11 +249,27 @@ fn deck_column(
         (PlacementMode::Open, "setup-mode-open"),
         (PlacementMode::Covered, "setup-mode-covered"),
     ] {
-        if ui.radio(s.mode == mode, t(key)).clicked() && s.mode != mode {
+        if mark(key, ui.radio(s.mode == mode, t(key))).clicked() && s.mode != mode {
             out.push(GameMsg::Do(Action::SetMode(mode)));
         }
     }
 }
+
+/// Names of the players' swatches in the screen map, in player order.
+const PLAYER_KEYS: [&str; 12] = [
+    "player-1",
+    "player-2",
+    "player-3",
+    "player-4",
+    "player-5",
+    "player-6",
+    "player-7",
+    "player-8",
+    "player-9",
+    "player-10",
+    "player-11",
+    "player-12",
+];
 
 fn players_column(
     ui: &mut egui::Ui,
@@ -252,7 +282,10 @@ fn players_column(
     let t = |id: &str| tr.get(lang, id);
     ui.label(egui::RichText::new(t("setup-group")).strong());
     let group = form.group.get_or_insert_with(|| s.group.clone());
-    let r = ui.add(egui::TextEdit::singleline(group).desired_width(420.0));
+    let r = mark(
+        "setup-group",
+        ui.add(egui::TextEdit::singleline(group).desired_width(420.0)),
+    );
     if r.lost_focus() && *group != s.group {
         out.push(GameMsg::Do(Action::SetGroup(group.clone())));
     } else if !r.has_focus() && *group != s.group {
@@ -274,10 +307,13 @@ fn players_column(
             for p in &s.players {
                 ui.horizontal(|ui| {
                     let open = form.recolouring == Some(p.id);
-                    if pawn_swatch(ui, p.colour, &p.initials(), open)
-                        .on_hover_text(t("setup-colour"))
-                        .clicked()
-                    {
+                    let swatch = pawn_swatch(ui, p.colour, &p.initials(), open);
+                    let index = s.players.iter().position(|q| q.id == p.id).unwrap_or(0);
+                    let swatch = match PLAYER_KEYS.get(index) {
+                        Some(key) => mark(key, swatch),
+                        None => swatch,
+                    };
+                    if swatch.on_hover_text(t("setup-colour")).clicked() {
                         form.recolouring = if open { None } else { Some(p.id) };
                     }
                     let name = form.names.entry(p.id).or_insert_with(|| p.name.clone());
@@ -313,13 +349,16 @@ fn players_column(
         });
     if s.players.len() < MAX_PLAYERS {
         ui.horizontal(|ui| {
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut form.new_player)
-                    .hint_text(t("setup-new-player-hint"))
-                    .desired_width(300.0),
+            let r = mark(
+                "setup-new-player",
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.new_player)
+                        .hint_text(t("setup-new-player-hint"))
+                        .desired_width(300.0),
+                ),
             );
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if (big_button(ui, t("setup-add-player")).clicked() || enter)
+            if (mark("setup-add-player", big_button(ui, t("setup-add-player"))).clicked() || enter)
                 && !form.new_player.trim().is_empty()
             {
                 out.push(GameMsg::Do(Action::AddPlayer {

@@ -146,3 +146,34 @@ pub fn save_warning(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &str) {
                 });
         });
 }
+
+/// The widgets marked this pass, by name (see [`crate::screen_map`]).
+#[derive(Clone, Default)]
+pub struct WidgetMarks(pub Vec<(&'static str, egui::Rect)>);
+
+/// Remembers where a widget was drawn under a stable name, so the end-to-end suite and the benchmark can
+/// aim real input at it; returns the response unchanged.
+pub fn mark(key: &'static str, response: egui::Response) -> egui::Response {
+    let rect = response.rect;
+    response.ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<WidgetMarks>(egui::Id::NULL)
+            .0
+            .push((key, rect));
+    });
+    response
+}
+
+/// Takes this pass's marks out of the context, in window pixels.
+pub fn take_marks(ctx: &egui::Context) -> Vec<(&'static str, [f32; 4])> {
+    let ppp = ctx.pixels_per_point();
+    ctx.data_mut(|d| std::mem::take(d.get_temp_mut_or_default::<WidgetMarks>(egui::Id::NULL)))
+        .0
+        .into_iter()
+        .map(|(k, r)| {
+            (
+                k,
+                [r.min.x * ppp, r.min.y * ppp, r.max.x * ppp, r.max.y * ppp],
+            )
+        })
+        .collect()
+}
