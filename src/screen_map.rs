@@ -9,6 +9,7 @@
 //! frame 123
 //! screen Play
 //! window 1600 900
+//! card x0 y0 x1 y1
 //! square 0 x0 y0 x1 y1
 //! pawn PLAYER_ID cx cy diameter
 //! post-it ID x0 y0 x1 y1
@@ -121,6 +122,9 @@ fn write_map(
     );
     let session = game.session();
     if matches!(screen.get(), Screen::Play | Screen::Plenary) {
+        if let Some(l) = rect_line(layout::card_rect()) {
+            let _ = writeln!(lines, "card {l}");
+        }
         for (i, r) in layout::square_rects(session.deck.scale.squares.len())
             .into_iter()
             .enumerate()
@@ -224,6 +228,8 @@ fn write_map(
 pub struct ScreenMap {
     pub frame: u64,
     pub screen: String,
+    /// The statement card, on the play and plenary screens.
+    pub card: Option<Rect>,
     pub window: (f32, f32),
     /// Rectangles of the squares, left to right.
     pub squares: Vec<Rect>,
@@ -254,6 +260,7 @@ impl ScreenMap {
                 ["window", x, y] => {
                     map.window = (x.parse().unwrap_or(0.0), y.parse().unwrap_or(0.0));
                 }
+                ["card", rest @ ..] => map.card = rect(rest),
                 ["square", _, rest @ ..] => map.squares.extend(rect(rest)),
                 ["pawn", id, x, y, d] => {
                     if let (Ok(id), Ok(x), Ok(y), Ok(d)) =

@@ -263,6 +263,48 @@ impl Running {
         }
     }
 
+    /// Waits until the screen shows something else in `region` than `before` did, with no input in
+    /// between: a step that changes the card must not leave the old card on the screen.
+    fn wait_region_changed(&mut self, what: &str, region: Rect, before: &Shot) {
+        self.wait_shown(what, |shot| {
+            let mut differ = 0;
+            let mut x = region.min.x;
+            while x < region.max.x {
+                let mut y = region.min.y;
+                while y < region.max.y {
+                    let p = Vec2::new(x, y);
+                    if shot.at(p) != before.at(p) {
+                        differ += 1;
+                    }
+                    y += 4.0;
+                }
+                x += 4.0;
+            }
+            if differ > 50 {
+                Ok(())
+            } else {
+                Err(format!(
+                    "only {differ} sampled pixels changed in {region:?}"
+                ))
+            }
+        });
+    }
+
+    /// Does `step`, waits for the saved session to show `done`, and for the card on the screen to
+    /// change by itself.
+    fn step_changes_card(
+        &mut self,
+        what: &str,
+        step: impl FnOnce(&mut Running),
+        done: impl Fn(&Game) -> bool,
+    ) {
+        let card = self.map().card.expect("the statement card");
+        let before = self.shot(&format!("before {what}"));
+        step(self);
+        self.wait_saved(what, done);
+        self.wait_region_changed(what, card, &before);
+    }
+
     fn pointer_to(&self, p: Vec2) {
         self.xdo(&[
             "mousemove",
@@ -616,15 +658,21 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
 
     // Next, back, skip by mouse; undo and redo by button.
     let current = |game: &Game| game.session().current;
-    g.click_widget("next");
-    g.wait_saved("the next card", |game| current(game) == 1);
+    g.step_changes_card(
+        "Next: the next card",
+        |g| g.click_widget("next"),
+        |game| current(game) == 1,
+    );
     g.wait_map("no pawn on the new card", |m| {
         m.pawns
             .values()
             .all(|(c, _)| !m.squares.iter().any(|s| s.contains(*c)))
     });
-    g.click_widget("previous");
-    g.wait_saved("back to the first card", |game| current(game) == 0);
+    g.step_changes_card(
+        "Previous: back to the first card",
+        |g| g.click_widget("previous"),
+        |game| current(game) == 0,
+    );
     let map = g.wait_map("the pawns of the first card", |m| {
         m.pawns
             .values()
@@ -641,38 +689,64 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
             rgb(pawn_colour(colours[0])),
         )
     });
-    g.click_widget("skip");
     let first = g.saved().unwrap().session().play_cards()[0].clone();
-    g.wait_saved("the first card skipped", |game| {
-        current(game) == 1 && game.session().record(&first).is_some_and(|r| r.skipped)
-    });
-    g.click_widget("undo");
-    g.wait_saved("the skip undone", |game| {
-        current(game) == 0 && !game.session().record(&first).is_some_and(|r| r.skipped)
-    });
-    g.click_widget("redo");
-    g.wait_saved("the skip redone", |game| current(game) == 1);
+    let skipped = |game: &Game| game.session().record(&first).is_some_and(|r| r.skipped);
+    g.step_changes_card(
+        "Skip: the first card skipped",
+        |g| g.click_widget("skip"),
+        |game| current(game) == 1 && skipped(game),
+    );
+    g.step_changes_card(
+        "Undo: the skip undone",
+        |g| g.click_widget("undo"),
+        |game| current(game) == 0 && !skipped(game),
+    );
+    g.step_changes_card(
+        "Redo: the skip redone",
+        |g| g.click_widget("redo"),
+        |game| current(game) == 1 && skipped(game),
+    );
 
     // The same by quick chords and keys, with no text field holding the keyboard.
     g.click_board();
-    g.key("ctrl+z");
-    g.wait_saved("Ctrl+Z undid the skip", |game| current(game) == 0);
-    g.key("ctrl+y");
-    g.wait_saved("Ctrl+Y redid it", |game| current(game) == 1);
-    g.key("ctrl+shift+z");
-    g.wait_saved("Ctrl+Shift+Z undid nothing more than a redo can", |game| {
-        current(game) == 1
-    });
+    g.step_changes_card(
+        "Ctrl+Z undid the skip",
+        |g| g.key("ctrl+z"),
+        |game| current(game) == 0 && !skipped(game),
+    );
+    g.step_changes_card(
+        "Ctrl+Y redid it",
+        |g| g.key("ctrl+y"),
+        |game| current(game) == 1 && skipped(game),
+    );
+    g.step_changes_card(
+        "Ctrl+Z once more",
+        |g| g.key("ctrl+z"),
+        |game| current(game) == 0 && !skipped(game),
+    );
+    g.step_changes_card(
+        "Ctrl+Shift+Z redid it",
+        |g| g.key("ctrl+shift+z"),
+        |game| current(game) == 1 && skipped(game),
+    );
     g.key("ctrl+z");
     g.wait_saved("Ctrl+Z undid the skip again", |game| current(game) == 0);
-    g.key("Right");
-    g.wait_saved("Right: the next card", |game| current(game) == 1);
-    g.key("Page_Up");
-    g.wait_saved("Page Up: back", |game| current(game) == 0);
-    g.key("Page_Down");
-    g.wait_saved("Page Down: on", |game| current(game) == 1);
-    g.key("Left");
-    g.wait_saved("Left: back", |game| current(game) == 0);
+    g.step_changes_card(
+        "Right: the next card",
+        |g| g.key("Right"),
+        |game| current(game) == 1,
+    );
+    g.step_changes_card(
+        "Page Up: back",
+        |g| g.key("Page_Up"),
+        |game| current(game) == 0,
+    );
+    g.step_changes_card(
+        "Page Down: on",
+        |g| g.key("Page_Down"),
+        |game| current(game) == 1,
+    );
+    g.step_changes_card("Left: back", |g| g.key("Left"), |game| current(game) == 0);
 
     // The keyboard moves a pawn: 1 chooses Anouk, End, Left, Home, Delete; Tab walks the players.
     g.key("1");

@@ -417,7 +417,7 @@ mod touch {
     use super::*;
     use bevy::camera::NormalizedRenderTarget;
     use bevy::picking::backend::HitData;
-    use bevy::picking::events::{Drag, DragEnd, DragStart, Pointer};
+    use bevy::picking::events::{Click, Drag, DragEnd, DragStart, Pointer};
     use bevy::picking::pointer::{Location, PointerButton, PointerId};
 
     fn loc() -> Location {
@@ -556,5 +556,95 @@ mod touch {
                 .truncate(),
             home
         );
+    }
+
+    /// The pointer lets go where it pressed: a click.
+    fn click(w: &mut World, pointer: PointerId, target: Entity) {
+        w.trigger(Pointer::new(
+            pointer,
+            loc(),
+            Click {
+                button: PointerButton::Primary,
+                hit: hit(),
+                duration: std::time::Duration::from_millis(120),
+                count: 1,
+            },
+            target,
+        ));
+    }
+
+    fn post_it_entity(app: &mut App) -> Entity {
+        let mut q = app.world_mut().query_filtered::<Entity, With<PostItNote>>();
+        q.iter(app.world()).next().expect("a post-it")
+    }
+
+    /// bevy_picking sends a click on the release after a drag too (before the drag's end): a moved
+    /// post-it must not open its editor, a tapped one must, and a tap that wobbles a little is a tap.
+    #[test]
+    fn a_dragged_post_it_does_not_open_its_editor() {
+        use leerklimaat::game::post_it::SelectedPostIt;
+        let mut app = app();
+        start_with_players(&mut app, &["Anouk"]);
+        let card = session(&app).current_card().unwrap();
+        act(
+            &mut app,
+            Action::AddPostIt {
+                colour: PostItColour::Green,
+                text: "Werkt al".into(),
+                author: None,
+                card,
+            },
+        );
+        let note = post_it_entity(&mut app);
+        let id = session(&app).post_its[0].id;
+        let f = PointerId::Mouse;
+        // Dragged 200 px: moved, not selected.
+        let w = app.world_mut();
+        drag_start(w, f, note);
+        w.flush();
+        drag(w, f, note, Vec2::new(200.0, 0.0));
+        click(w, f, note);
+        drag_end(w, f, note, Vec2::new(200.0, 0.0));
+        app.update();
+        app.update();
+        assert_eq!(app.world().resource::<SelectedPostIt>().0, None);
+        assert!(session(&app).post_its[0].at.is_some(), "moved");
+        let history = app.world().resource::<ActiveGame>().0.done.len();
+        // A wobbling tap (3 px): selected, and not moved again.
+        let note = post_it_entity(&mut app);
+        let w = app.world_mut();
+        drag_start(w, f, note);
+        w.flush();
+        drag(w, f, note, Vec2::new(3.0, 0.0));
+        click(w, f, note);
+        drag_end(w, f, note, Vec2::new(3.0, 0.0));
+        app.update();
+        app.update();
+        assert_eq!(app.world().resource::<SelectedPostIt>().0, Some(id));
+        assert_eq!(
+            app.world().resource::<ActiveGame>().0.done.len(),
+            history,
+            "a tap is not a move"
+        );
+        // A plain click closes the editor again.
+        let note = post_it_entity(&mut app);
+        click(app.world_mut(), f, note);
+        app.update();
+        assert_eq!(app.world().resource::<SelectedPostIt>().0, None);
+    }
+
+    /// Sprite picking reads the pawn image's alpha under the pointer: the image must keep its pixels in
+    /// the main world, or no mouse or finger can grab a pawn.
+    #[test]
+    fn the_pawn_picture_can_be_picked() {
+        let disc = leerklimaat::game::pawn::pawn_disc();
+        assert!(
+            disc.asset_usage
+                .contains(bevy::asset::RenderAssetUsages::MAIN_WORLD)
+        );
+        let centre = disc.get_color_at(64, 64).expect("pixels in the main world");
+        assert!(centre.alpha() > 0.9);
+        let corner = disc.get_color_at(0, 0).unwrap();
+        assert!(corner.alpha() < 0.1, "outside the disc is see-through");
     }
 }

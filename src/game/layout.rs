@@ -79,6 +79,18 @@ pub fn pawn_spot(square: Rect, slot: usize, count: usize) -> Vec2 {
     )
 }
 
+/// Where the ghost of the `slot`-th of `count` first placements on a square stands during the plenary:
+/// in rows from the bottom of the square, so the pawns placed again (in rows from the top) never hide
+/// it.
+pub fn ghost_spot(square: Rect, slot: usize, count: usize) -> Vec2 {
+    let top = pawn_spot(square, slot, count);
+    let first_row = pawn_spot(square, 0, count).y;
+    Vec2::new(
+        top.x,
+        square.min.y + PAWN_SIZE / 2.0 + 8.0 + (first_row - top.y),
+    )
+}
+
 /// Where the `index`-th of `count` waiting pawns stands in the pool.
 pub fn pool_spot(index: usize, count: usize) -> Vec2 {
     let pool = pool_rect();
@@ -166,6 +178,26 @@ mod tests {
                         a.distance(*b) > PAWN_SIZE / 3.0,
                         "{n} squares: pawns on top of each other"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ghosts_stand_apart_from_the_pawns_placed_again() {
+        // On seven narrow squares there is room for one row of each.
+        for (n, counts) in [(2, [1, 3]), (4, [1, 3]), (7, [1, 2])] {
+            let r = square_rects(n)[0];
+            for count in counts {
+                for slot in 0..count {
+                    let ghost = ghost_spot(r, slot, count);
+                    assert!(r.contains(ghost), "{n} squares: ghost {slot} inside");
+                    for other in 0..count {
+                        assert!(
+                            ghost.distance(pawn_spot(r, other, count)) >= PAWN_SIZE,
+                            "{n} squares: ghost {slot} clear of pawn {other}"
+                        );
+                    }
                 }
             }
         }

@@ -270,11 +270,11 @@ pub fn draw_pawns(
     }
     for g in &want_ghosts {
         let slot = slots.entry(g.square).or_default();
-        let spot = layout::pawn_spot(
+        let spot = layout::ghost_spot(
             squares[g.square.min(squares.len() - 1)],
             *slot,
             counts[&g.square],
-        ) + Vec2::new(6.0, -6.0);
+        );
         *slot += 1;
         if have.contains(g) {
             continue;

@@ -434,11 +434,17 @@ fn overlays(
     if busy.0 != wants {
         busy.0 = wants;
     }
+    // From the key events with their own modifiers: a quick chord is over before the frame ends.
     let (plus, minus) = ctx.input(|i| {
+        let chord = |keys: &[egui::Key]| {
+            i.events.iter().any(|e| {
+                matches!(e, egui::Event::Key { key, pressed: true, modifiers, .. }
+                    if modifiers.command && keys.contains(key))
+            })
+        };
         (
-            i.modifiers.command
-                && (i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals)),
-            i.modifiers.command && i.key_pressed(egui::Key::Minus),
+            chord(&[egui::Key::Plus, egui::Key::Equals]),
+            chord(&[egui::Key::Minus]),
         )
     });
     if plus {
