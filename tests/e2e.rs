@@ -38,12 +38,24 @@ struct Running {
     shots: usize,
 }
 
+/// Asks a process to end (SIGTERM, so Xvfb removes its lock and socket), and waits for it.
+fn end(child: &mut Child) {
+    let _ = Command::new("kill").arg(child.id().to_string()).status();
+    let until = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < until {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
 impl Drop for Running {
     fn drop(&mut self) {
-        let _ = self.game.kill();
-        let _ = self.game.wait();
-        let _ = self.xvfb.kill();
-        let _ = self.xvfb.wait();
+        end(&mut self.game);
+        end(&mut self.xvfb);
     }
 }
 
@@ -70,6 +82,8 @@ impl Running {
                 if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
                     return None;
                 }
+                // A socket without a lock is left over from a server that was killed.
+                let _ = std::fs::remove_file(format!("/tmp/.X11-unix/X{n}"));
                 let child = Command::new("Xvfb")
                     .args([
                         &format!(":{n}"),
@@ -83,16 +97,26 @@ impl Running {
                     .stderr(Stdio::null())
                     .spawn()
                     .expect("Xvfb is installed (./test.sh installs it)");
-                let socket = format!("/tmp/.X11-unix/X{n}");
-                let until = Instant::now() + Duration::from_secs(10);
+                // Ready when a client can connect.
+                let mut child = child;
+                let until = Instant::now() + Duration::from_secs(15);
                 while Instant::now() < until {
-                    if Path::new(&socket).exists() {
+                    if let Ok(Some(_)) = child.try_wait() {
+                        return None;
+                    }
+                    let ready = Command::new("xdotool")
+                        .arg("getdisplaygeometry")
+                        .env("DISPLAY", format!(":{n}"))
+                        .stdout(Stdio::null())
+                        .stderr(Stdio::null())
+                        .status()
+                        .is_ok_and(|s| s.success());
+                    if ready {
                         return Some((child, format!(":{n}")));
                     }
                     sleep(Duration::from_millis(100));
                 }
-                let mut child = child;
-                let _ = child.kill();
+                end(&mut child);
                 None
             })
             .expect("a free X display");
@@ -127,6 +151,7 @@ impl Running {
             let out = running.xdo_output(&["search", "--name", "Leerklimaat"]);
             running.window = out.lines().next().unwrap_or("").trim().to_string();
             if running.window.is_empty() {
+                running.alive();
                 sleep(Duration::from_millis(300));
             }
         }
