@@ -57,24 +57,62 @@ idle() { # NAME TITLE BIN ARGS...
   echo "$(( b - a )) $rss"
 }
 
-drag() { # NAME TITLE BIN ARGS... : drags across the board and scrolls the post-its for DRAG_SECS
+map_pawn() { # MAPFILE PLAYER -> "x y" of the pawn's centre in window pixels
+  awk -v id="$2" '$1=="pawn" && $2==id {print $3, $4}' "$1"
+}
+map_square() { # MAPFILE INDEX -> "x y" of the square's centre
+  awk -v i="$2" '$1=="square" && $2==i {printf "%d %d\n", ($3+$5)/2, ($4+$6)/2}' "$1"
+}
+
+drag() { # NAME TITLE BIN ARGS... : drags for DRAG_SECS and scrolls the post-its. In the game, a real pawn
+  # is dragged between two squares, aimed by the game's screen map, and every drag must move it there.
   local name="$1" title="$2"; shift 2
+  local map="$work/$name.map"
   export LEERKLIMAAT_PROBE_SECS=$(( 20 + DRAG_SECS + 3 ))
-  start "$work/$name-drag.probe" "$@"
+  LEERKLIMAAT_SCREEN_MAP="$map" start "$work/$name-drag.probe" "$@"
   unset LEERKLIMAAT_PROBE_SECS
   local w; w=$(window_of "$title")
   sleep 20
   DISPLAY="$disp" xdotool windowactivate --sync "$w" 2>/dev/null || true
-  : >"$work/$name-drag.mark"
+  local drags=0 moved=0 sq=0
   local end=$(( $(date +%s) + DRAG_SECS ))
   while [ "$(date +%s)" -lt "$end" ]; do
-    DISPLAY="$disp" xdotool mousemove --window "$w" 560 720 mousedown 1
-    for x in $(seq 560 40 1100); do DISPLAY="$disp" xdotool mousemove --window "$w" "$x" 560; done
+    local from to
+    if [ -s "$map" ]; then
+      # The first player's pawn, onto square 1 and 2 in turn.
+      sq=$(( sq == 1 ? 2 : 1 ))
+      from=$(map_pawn "$map" 1); to=$(map_square "$map" "$sq")
+    else
+      from="560 720"; to="1100 560"
+    fi
+    set -- $from $to
+    local fx=$1 fy=$2 tx=$3 ty=$4
+    DISPLAY="$disp" xdotool mousemove --window "$w" "$fx" "$fy"; sleep 0.1
+    DISPLAY="$disp" xdotool mousedown 1
+    for i in $(seq 1 14); do
+      DISPLAY="$disp" xdotool mousemove --window "$w" $(( fx + (tx - fx) * i / 14 )) $(( fy + (ty - fy) * i / 14 ))
+    done
     DISPLAY="$disp" xdotool mouseup 1
+    drags=$(( drags + 1 ))
+    if [ -s "$map" ]; then
+      # Moved when the map shows the pawn inside the target square within 3 s.
+      local t=0
+      while [ $t -lt 30 ]; do
+        read -r px py < <(map_pawn "$map" 1)
+        if awk -v x="$px" -v y="$py" -v i="$sq" '$1=="square" && $2==i {exit !(x>=$3 && x<=$5 && y>=$4 && y<=$6)}' "$map"; then
+          moved=$(( moved + 1 )); break
+        fi
+        sleep 0.1; t=$(( t + 1 ))
+      done
+    fi
     DISPLAY="$disp" xdotool mousemove --window "$w" 1400 300 click 5 click 5 click 4
   done
   sleep 5
   stop
+  if [ -s "$map" ]; then
+    echo "$name: $moved of $drags drags moved the pawn onto its square" >&2
+    [ "$moved" -eq "$drags" ] && [ "$drags" -gt 0 ] || { echo "bench: a drag did not move the pawn" >&2; exit 1; }
+  fi
 }
 
 startup() { # NAME BIN ARGS... : time to first frame, median of 3
@@ -97,7 +135,7 @@ awk -v g="$g_ticks" -v b="$b_ticks" -v hz="$hz" -v s="$IDLE_SECS" 'BEGIN{
   printf "game      %.2f s CPU = %.2f%% of a core (goal <= 1%%)\n", g/hz, 100*g/hz/s;
   printf "baseline  %.2f s CPU = %.2f%% of a core\n", b/hz, 100*b/hz/s }'
 
-echo; echo "== frame time while dragging a pawn and scrolling post-its (${DRAG_SECS}s) =="
+echo; echo "== frame time while dragging a real pawn between squares and scrolling post-its (${DRAG_SECS}s) =="
 drag game Leerklimaat "$game" --resume "$work/heavy.ron" --save-dir "$work/saves2"
 drag base baseline "$base"
 read -r gm gp gn < <(stats "$work/game-drag.probe")

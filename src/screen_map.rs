@@ -12,6 +12,7 @@
 //! card x0 y0 x1 y1
 //! square 0 x0 y0 x1 y1
 //! pawn PLAYER_ID cx cy diameter
+//! ghost PLAYER_ID cx cy
 //! post-it ID x0 y0 x1 y1
 //! stack-card green|red statement:ID|case:N x0 y0 x1 y1
 //! widget KEY x0 y0 x1 y1
@@ -89,6 +90,7 @@ fn write_map(
     windows: Query<&Window, With<PrimaryWindow>>,
     cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
     pawns: Query<(&Pawn, &GlobalTransform, &Sprite)>,
+    ghosts: Query<(&crate::game::pawn::GhostPawn, &GlobalTransform)>,
     notes: Query<(&PostItNote, &GlobalTransform, &Sprite, &ViewVisibility)>,
     stack_cards: Query<(&StackCard, &GlobalTransform, &Sprite)>,
     marks: Res<UiMarks>,
@@ -151,6 +153,10 @@ fn write_map(
             ))
         })
         .collect();
+    pawn_lines.extend(ghosts.iter().filter_map(|(ghost, at)| {
+        let c = to_screen(at.translation().truncate())?;
+        Some(format!("ghost {} {:.0} {:.0}", ghost.player.0, c.x, c.y))
+    }));
     pawn_lines.sort();
     let mut note_lines: Vec<String> = notes
         .iter()
@@ -235,6 +241,8 @@ pub struct ScreenMap {
     pub squares: Vec<Rect>,
     /// Player id to (centre, diameter).
     pub pawns: BTreeMap<u32, (Vec2, f32)>,
+    /// Player id to the centre of the ghost of their first placement (plenary).
+    pub ghosts: BTreeMap<u32, Vec2>,
     /// Post-it id to its rectangle (only those shown).
     pub post_its: BTreeMap<u32, Rect>,
     /// (green?, card key, rectangle) of every stack card.
@@ -267,6 +275,11 @@ impl ScreenMap {
                         (id.parse(), x.parse(), y.parse(), d.parse())
                     {
                         map.pawns.insert(id, (Vec2::new(x, y), d));
+                    }
+                }
+                ["ghost", id, x, y] => {
+                    if let (Ok(id), Ok(x), Ok(y)) = (id.parse(), x.parse(), y.parse()) {
+                        map.ghosts.insert(id, Vec2::new(x, y));
                     }
                 }
                 ["post-it", id, rest @ ..] => {

@@ -814,6 +814,35 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
             .any(|p| p.text == "Via N getypt")
     });
     g.click_board();
+    // One more, deleted in its editor.
+    g.click_widget("post-it-field");
+    g.type_text("Weg ermee");
+    g.key("Return");
+    let gone = g
+        .wait_saved("a post-it to delete", |game| {
+            game.session()
+                .post_its
+                .iter()
+                .any(|p| p.text == "Weg ermee")
+        })
+        .session()
+        .post_its
+        .iter()
+        .find(|p| p.text == "Weg ermee")
+        .unwrap()
+        .id;
+    g.click_board();
+    let map = g.wait_map("the post-it to delete", |m| {
+        m.post_its.contains_key(&gone.0)
+    });
+    g.click(map.post_its[&gone.0].center());
+    g.click_widget("editor-delete");
+    g.wait_saved("the post-it deleted", |game| {
+        game.session().post_it(gone).is_none()
+    });
+    g.wait_map("the deleted post-it gone from the board", |m| {
+        !m.post_its.contains_key(&gone.0)
+    });
 
     // The bar: pass the turn, the timer, a new case.
     let teller = g.saved().unwrap().session().teller;
@@ -858,7 +887,20 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
         let saved = g.saved().unwrap();
         let (card, round) = saved.session().active_card().unwrap();
         assert_eq!(round, Round::Plenary);
-        assert_eq!(saved.session().record(&card).unwrap().plenary.len(), 3);
+        let record = saved.session().record(&card).unwrap().clone();
+        assert_eq!(record.plenary.len(), 3);
+        // Every first placement shows as a ghost on its square, apart from the pawns.
+        let map = g.wait_map("a ghost for every first placement", |m| {
+            m.ghosts.len() == record.first.len()
+        });
+        for (player, square) in &record.first {
+            let at = map.ghosts[&player.0];
+            assert!(map.squares[*square].contains(at), "ghost on its square");
+            assert!(
+                map.pawns.values().all(|(c, d)| c.distance(at) >= *d * 0.9),
+                "no pawn hides the ghost"
+            );
+        }
         if i + 1 < plenary_cards {
             g.click_board();
             g.click_widget("next");
@@ -950,6 +992,10 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
 #[ignore = "drives the real game under Xvfb; ./test.sh runs it"]
 fn e2e_covered_placement_and_the_other_keys() {
     let mut g = Running::start("covered", &["--lang", "nl"]);
+    g.click_widget("leerruimte");
+    g.wait_saved("the Leerruimte deck", |game| {
+        game.session().deck.title == "Leerruimte"
+    });
     g.click_widget("setup-lang-en");
     g.wait_saved("English", |game| {
         game.session().language == leerklimaat::core::session::Lang::En

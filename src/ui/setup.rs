@@ -140,7 +140,7 @@ fn deck_column(
             tr.count(lang, "setup-deck-statements", deck.statements.len()),
             deck.language
         );
-        if ui.radio(chosen, label).clicked() && !chosen {
+        if mark(b.key, ui.radio(chosen, label)).clicked() && !chosen {
             out.push(GameMsg::Do(Action::SetDeck(deck)));
         }
     }
