@@ -7,8 +7,8 @@
 //! game's screen map (`LEERKLIMAAT_SCREEN_MAP`), which is written from its layout code and camera, so
 //! the suite follows a redesign instead of pixels copied from one screenshot.
 //!
-//! These tests need Xvfb, xdotool, ImageMagick's `import` and lavapipe, which `./test.sh` installs and
-//! runs them with (`cargo test --test tests e2e -- --ignored --test-threads=1`).
+//! These tests need Xvfb, xdotool, the `import` tool of `ImageMagick` and lavapipe, which `./test.sh`
+//! installs and runs them with (`cargo test --test tests e2e -- --ignored --test-threads=1`).
 //!
 //! Touch: neither Xvfb nor XTEST (which xdotool uses) can send touch events, and this machine has no
 //! `/dev/uinput`, so touch is covered by the headless two-finger test only.
@@ -869,7 +869,8 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.wait_saved("the plenary", |game| game.session().phase == Phase::Plenary);
     g.click_widget("back-to-play");
     g.wait_saved("back to play", |game| game.session().phase == Phase::Play);
-    g.click_board();
+    // Ctrl+Enter works even while the post-it field has the keyboard.
+    g.click_widget("post-it-field");
     g.key("ctrl+Return");
     g.wait_saved("Ctrl+Enter: the plenary", |game| {
         game.session().phase == Phase::Plenary

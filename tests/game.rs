@@ -578,7 +578,7 @@ mod touch {
         q.iter(app.world()).next().expect("a post-it")
     }
 
-    /// bevy_picking sends a click on the release after a drag too (before the drag's end): a moved
+    /// `bevy_picking` sends a click on the release after a drag too (before the drag's end): a moved
     /// post-it must not open its editor, a tapped one must, and a tap that wobbles a little is a tap.
     #[test]
     fn a_dragged_post_it_does_not_open_its_editor() {

@@ -77,7 +77,8 @@ pub fn plugin(app: &mut App) {
 }
 
 /// Turns this frame's key events into chords, in order, and lets the game act on them unless a text
-/// field has the keyboard. Modifiers are followed even then, so they are right when the field lets go.
+/// field has the keyboard (Ctrl+Enter excepted). Modifiers are followed even then, so they are right
+/// when the field lets go.
 fn read_keys(
     mut events: MessageReader<KeyboardInput>,
     mut lost: MessageReader<KeyboardFocusLost>,
@@ -94,11 +95,13 @@ fn read_keys(
         .filter(|e| !e.repeat)
         .filter_map(|e| held.follow(e.key_code, e.state))
         .collect();
-    if busy.0 {
-        return;
-    }
     for chord in chords {
-        game_key(chord, &mut state);
+        // A text field keeps its keys, but Ctrl+Enter (on to the plenary or the outcome) means
+        // nothing in a one-line field: it moves the game on even right after a post-it was typed.
+        let onward = chord.ctrl && matches!(chord.key, KeyCode::Enter | KeyCode::NumpadEnter);
+        if !busy.0 || onward {
+            game_key(chord, &mut state);
+        }
     }
 }
 

@@ -1,9 +1,9 @@
 //! Keys into egui in the order they came, each with the modifiers held at that moment.
 //!
-//! bevy_egui 0.42 reads all of a frame's modifier changes first and then gives every key of that frame
+//! `bevy_egui` 0.42 reads all of a frame's modifier changes first and then gives every key of that frame
 //! the modifiers as they are at the end. A quick chord (Ctrl+A pressed and released within one frame,
 //! as xdotool sends it and as a hurried hand on a slow laptop does) then reaches a text field as a
-//! plain "a": the field's text is replaced instead of selected. This replaces bevy_egui's keyboard
+//! plain "a": the field's text is replaced instead of selected. This replaces `bevy_egui`'s keyboard
 //! reader with one that follows the modifiers event by event.
 //!
 //! Tab belongs to the game (it walks through the players) while no panel widget has the keyboard;
@@ -49,7 +49,7 @@ impl Held {
         }
     }
 
-    /// Whether a key typed now is text (Ctrl+Alt is AltGr on Windows and Linux).
+    /// Whether a key typed now is text (Ctrl+Alt is `AltGr` on Windows and Linux).
     pub fn types_text(&self) -> bool {
         !self.win && (!self.ctrl || (!cfg!(target_os = "macos") && self.alt))
     }
