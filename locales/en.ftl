@@ -117,6 +117,7 @@ err-colour = that colour does not exist
 err-wrong-phase = that is not possible in this part of the game
 err-no-card = there is no card at that place
 err-invalid-deck = the deck is not right: { $reason }
+err-out-of-ids = this session has no numbers left for new players, post-its or cases; start a new session
 err-duplicate-name = someone named { $name } is already playing
 
 past-title = Past sessions

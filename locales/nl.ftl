@@ -117,6 +117,7 @@ err-colour = die kleur bestaat niet
 err-wrong-phase = dat kan nu niet in dit deel van het spel
 err-no-card = er is geen kaart op die plek
 err-invalid-deck = het kaartspel klopt niet: { $reason }
+err-out-of-ids = deze sessie heeft geen nummers meer voor nieuwe spelers, post-its of casussen; begin een nieuwe sessie
 err-duplicate-name = er speelt al iemand met de naam { $name }
 
 past-title = Eerdere sessies

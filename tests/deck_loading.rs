@@ -230,3 +230,36 @@ proptest! {
         }
     }
 }
+
+/// A pipe or a device given as a deck gets a clear message at once instead of hanging the loader.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_is_refused_without_hanging() {
+    let dir = temp_dir("fifo");
+    let fifo = dir.join("pipe.deck.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for path in [fifo.clone(), PathBuf::from("/dev/zero")] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let p = path.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(load_deck_file(&p).map(|_| ()).map_err(|e| e.to_string()));
+        });
+        let result = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .unwrap_or_else(|_| panic!("{}: the loader hangs", path.display()));
+        let message = result.expect_err("not a deck");
+        assert!(
+            message.contains("not an ordinary file"),
+            "{}: {message}",
+            path.display()
+        );
+        assert!(message.contains(&path.display().to_string()), "{message}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -253,3 +253,41 @@ proptest! {
         let _ = parse_deck_str("m.deck.ron", &mangled);
     }
 }
+
+/// 200,000 statements with 100,000 ids used twice: the check locates the first problems, counts the
+/// rest, and returns (it used to rescan the text for every problem, which takes hours). The limit is a
+/// hang guard, far above what the check takes; the speed itself is in `benches/core.rs`.
+#[test]
+fn a_deck_full_of_duplicate_ids_is_checked_without_freezing() {
+    let mut source = String::from("(version: 1, statements: [\n");
+    let mut d = deck::default_deck();
+    d.statements.clear();
+    for round in 0..2 {
+        for i in 0..100_000 {
+            let id = format!("s{i}");
+            source.push_str(&format!(
+                "    (id: \"{id}\", text: \"Stelling {i}.{round}\"),\n"
+            ));
+            d.statements.push(deck::Statement {
+                id,
+                text: format!("Stelling {i}.{round}"),
+                theme: None,
+                prompt: None,
+            });
+        }
+    }
+    source.push_str("])\n");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(deck::validate_deck(&d, &source));
+    });
+    let problems = rx
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the check returns");
+    assert_eq!(problems.len(), deck::MAX_REPORTED_PROBLEMS + 1);
+    assert!(problems[0].message.contains("\"s0\" is used twice"));
+    // The first duplicate is the second "s0", on line 2 + 100,000.
+    assert_eq!(problems[0].at.line, 100_002);
+    let last = problems.last().unwrap();
+    assert!(last.message.contains("99900 more"), "{}", last.message);
+}

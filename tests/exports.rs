@@ -202,6 +202,40 @@ fn post_its_csv_neutralises_formulas_and_keeps_dutch_characters() {
     assert_eq!(&rows[1][1], "roze");
 }
 
+/// Deck text reaches the CSV too, and a formula hidden behind white space or a line break is still a
+/// formula to a spreadsheet.
+#[test]
+fn statements_csv_guards_deck_text_after_white_space() {
+    let mut d = deck::default_deck();
+    d.statements[0].text = " =HYPERLINK(\"http://x\")".into();
+    d.statements[0].theme = Some("\n=1+1".into());
+    d.statements[1].text = "\t@SUM(A1)".into();
+    let mut g = Game::new(Session::new(d, "2026-11-22 10:00".into()));
+    g.apply(Action::AddPlayer {
+        name: "A".into(),
+        colour: None,
+    })
+    .unwrap();
+    g.apply(Action::StartPlay).unwrap();
+    let text = csv_text(&export::statements_csv(g.session()));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let cells: Vec<String> = reader
+        .records()
+        .flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    for bad in [" =HYPERLINK(\"http://x\")", "\n=1+1", "\t@SUM(A1)"] {
+        assert!(
+            cells.contains(&format!("'{bad}")),
+            "{bad:?} guarded: {cells:?}"
+        );
+        assert!(!cells.contains(&bad.to_string()), "{bad:?} not left bare");
+    }
+    assert_eq!(neutralise_cell("-0,57"), "-0,57", "a number stays a number");
+    assert_eq!(neutralise_cell("-"), "'-");
+}
+
 #[test]
 fn english_session_exports_in_english() {
     let g = fixed_game(Lang::En);
@@ -265,7 +299,11 @@ proptest! {
     fn csv_cells_never_start_a_formula_and_round_trip(texts in proptest::collection::vec("\\PC{0,20}", 1..6)) {
         for t in &texts {
             let cell = neutralise_cell(t);
-            prop_assert!(!matches!(cell.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r')));
+            let number = t.strip_prefix('-').is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit())
+                && d.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                && d.chars().filter(|c| matches!(c, ',' | '.')).count() <= 1);
+            let first = cell.trim_start_matches([' ', '\u{a0}']).chars().next();
+            prop_assert!(number || !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n')));
             if cell != *t {
                 prop_assert_eq!(&cell[1..], t.as_str());
             }
@@ -285,5 +323,71 @@ proptest! {
         let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
         let got: Vec<String> = reader.records().map(|r| r.unwrap()[4].to_string()).collect();
         prop_assert_eq!(got, kept);
+    }
+}
+
+/// Text from anywhere (a post-it, a name, the group, the deck title, a statement, the start time from a
+/// session file) cannot start a Markdown line of its own or a tag in the HTML report.
+#[test]
+fn reports_escape_hostile_text_from_every_source() {
+    let mut d = deck::default_deck();
+    d.title = "<script>alert('deck')</script>".into();
+    d.statements[0].text = "<script>alert('statement')</script>\r# kop".into();
+    let mut g = Game::new(Session::new(d, "2026-11-22\n# ingevoegd".into()));
+    g.apply(Action::SetGroup("<script>alert('group')</script>".into()))
+        .unwrap();
+    g.apply(Action::AddPlayer {
+        name: "<script>x</script>".into(),
+        colour: None,
+    })
+    .unwrap();
+    g.apply(Action::StartPlay).unwrap();
+    let card = g.session().play_cards()[0].clone();
+    let author = Some(g.session().players[0].id);
+    for text in [
+        "<script>alert('post-it')</script>",
+        "eerste\rtweede",
+        "eerste\u{2028}# tweede",
+    ] {
+        g.apply(Action::AddPostIt {
+            colour: PostItColour::Pink,
+            text: text.into(),
+            author,
+            card: card.clone(),
+        })
+        .unwrap();
+    }
+    let html = export::report_html(g.session());
+    assert!(!html.contains("<script"), "no tag from any text");
+    assert!(html.contains("&lt;script&gt;alert("));
+    let md = export::report_markdown(g.session());
+    for line in md.split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
+        assert!(
+            !line.starts_with("# ingevoegd")
+                && !line.starts_with("# tweede")
+                && !line.starts_with("# kop"),
+            "a line of its own: {line:?}"
+        );
+    }
+    assert!(!md.contains('\r') && !md.contains('\u{2028}'));
+}
+
+/// A session file's start time and group name become a folder name: they cannot lead out of the folder.
+#[test]
+fn an_export_folder_stays_inside_its_base() {
+    for (started_at, group) in [
+        ("../../x", ""),
+        ("/etc", "../.."),
+        ("..", "/"),
+        ("2026-11-22 10:00", "Team / Noord"),
+    ] {
+        let mut s = Session::new(deck::default_deck(), started_at.into());
+        s.group = group.into();
+        let name = export::export_folder_name(&s);
+        assert!(!name.contains('/') && !name.contains('\\'), "{name:?}");
+        assert!(name != "." && name != ".." && !name.is_empty(), "{name:?}");
+        let base = std::path::Path::new("/base");
+        let dir = base.join(&name);
+        assert_eq!(dir.parent(), Some(base), "{name:?}");
     }
 }

@@ -239,3 +239,28 @@ fn a_damaged_file_is_reported_and_the_rest_merged_on_request() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A loader that panics on one file (a bug) loses nothing silently: that file is reported, every other
+/// file, also those loaded on the same thread, is merged.
+#[test]
+fn a_loader_that_panics_on_one_file_still_accounts_for_every_file() {
+    let paths: Vec<std::path::PathBuf> = (0..9)
+        .map(|i| std::path::PathBuf::from(format!("s{i}.session.ron")))
+        .collect();
+    let (inputs, problems) =
+        leerklimaat::core::merge::load_for_merge_with(&paths, |p: &std::path::Path| {
+            if p.ends_with("s4.session.ron") {
+                panic!("a bug in the loader");
+            }
+            Ok(simulate(SimulateSpec {
+                players: 3,
+                statements: 3,
+                post_its: 2,
+                seed: 1,
+            }))
+        });
+    assert_eq!(inputs.len(), 8, "every other file merged");
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].file.contains("s4.session.ron"));
+    assert!(problems[0].error.to_string().contains("not merged"));
+}

@@ -243,7 +243,7 @@ fn a_read_only_folder_warns_keeps_everything_and_catches_up() {
 }
 
 #[test]
-fn damaged_truncated_and_newer_files_are_set_aside_with_a_message() {
+fn damaged_files_are_set_aside_and_newer_ones_reported_with_a_message() {
     let dir = temp_dir("damaged");
     let store = Store::new(&dir);
     let good = leerklimaat::core::simulate::simulate(leerklimaat::core::simulate::SimulateSpec {
@@ -277,10 +277,22 @@ fn damaged_truncated_and_newer_files_are_set_aside_with_a_message() {
             .any(|d| d.message.contains("b-truncated.session.ron:")),
         "{damaged:?}"
     );
-    for name in ["b-truncated", "c-newer", "d-binary"] {
+    for name in ["b-truncated", "d-binary"] {
         let kept = dir.join(format!("{name}.session.ron{DAMAGED_SUFFIX}"));
         assert!(kept.exists(), "{name} kept aside");
         assert!(!dir.join(format!("{name}.session.ron")).exists());
+    }
+    // A newer app's session is not damaged: it stays where that app looks for it, listing after
+    // listing, and is reported each time.
+    for _ in 0..2 {
+        let (_, damaged) = store.list();
+        assert!(damaged.iter().any(|d| d.message.contains("version 99")));
+        assert!(dir.join("c-newer.session.ron").exists(), "left in place");
+        assert!(
+            !dir.join(format!("c-newer.session.ron{DAMAGED_SUFFIX}"))
+                .exists(),
+            "not set aside"
+        );
     }
     // A session file elsewhere (say, given to --resume) is reported but never renamed.
     let outside =
@@ -292,9 +304,9 @@ fn damaged_truncated_and_newer_files_are_set_aside_with_a_message() {
         "a file outside the sessions folder is left where it is"
     );
     std::fs::remove_file(&outside).unwrap();
-    // The kept bytes are untouched.
+    // Its bytes are untouched.
     assert_eq!(
-        std::fs::read_to_string(dir.join(format!("c-newer.session.ron{DAMAGED_SUFFIX}"))).unwrap(),
+        std::fs::read_to_string(dir.join("c-newer.session.ron")).unwrap(),
         text.replacen("version: 1,", "version: 99,", 1)
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -506,5 +518,29 @@ fn an_overview_of_past_sessions_can_be_made_and_exported_in_the_app() {
             .overview
             .is_none()
     );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Session files hold the participants' names and opinions: only the user may read them.
+#[cfg(unix)]
+#[test]
+fn session_files_are_readable_by_the_user_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = temp_dir("mode");
+    let store = Store::new(&dir);
+    let game = leerklimaat::core::simulate::simulate(leerklimaat::core::simulate::SimulateSpec {
+        players: 2,
+        statements: 2,
+        post_its: 2,
+        seed: 3,
+    });
+    let path = store.new_path("2026-11-22 10:00");
+    store.save(&path, &game).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "mode {mode:o}");
+    // Saved again over an existing file: still private.
+    store.save(&path, &game).unwrap();
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "mode {mode:o}");
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -5,6 +5,7 @@ mod decks;
 mod e2e;
 mod exports;
 mod game;
+mod hostile_sessions;
 mod merge;
 mod panels;
 mod persist;

@@ -8,6 +8,8 @@ use std::path::Path;
 pub const DECK_VERSION: u32 = 1;
 /// The largest deck file that is read at all. A real deck is a few kilobytes.
 pub const MAX_DECK_BYTES: u64 = 8 * 1024 * 1024;
+/// The largest number of points a square may give (either sign), so sums and shifts never overflow.
+pub const MAX_POINTS: i32 = 1000;
 /// Smallest and largest number of squares on the board.
 pub const MIN_SQUARES: usize = 2;
 pub const MAX_SQUARES: usize = 7;
@@ -153,19 +155,40 @@ pub fn load_deck_file(path: &Path) -> Result<Deck, DeckError> {
             format!("cannot open the file: {e}; check the name and that you may read it"),
         )
     })?;
-    if meta.len() > MAX_DECK_BYTES {
+    // A pipe would block the loader until someone writes to it, and a device such as /dev/zero
+    // never ends: only ordinary files are read.
+    if !meta.is_file() {
         return Err(DeckError::single(
+            &name,
+            START,
+            "this is not an ordinary file (a pipe, a device or a socket); save the deck as a .deck.ron file and choose that",
+        ));
+    }
+    let too_big = |size: u64| {
+        DeckError::single(
             &name,
             START,
             format!(
                 "the file is {} MB; a deck is at most {} MB, so this is probably not a deck file",
-                meta.len() / (1024 * 1024),
+                size / (1024 * 1024),
                 MAX_DECK_BYTES / (1024 * 1024)
             ),
-        ));
+        )
+    };
+    if meta.len() > MAX_DECK_BYTES {
+        return Err(too_big(meta.len()));
     }
-    let bytes = std::fs::read(path)
+    // Read with a hard limit, whatever the file's size said a moment ago.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| {
+            use std::io::Read as _;
+            f.take(MAX_DECK_BYTES + 1).read_to_end(&mut bytes)
+        })
         .map_err(|e| DeckError::single(&name, START, format!("cannot read the file: {e}")))?;
+    if bytes.len() as u64 > MAX_DECK_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
     parse_deck_bytes(&name, &bytes)
 }
 
@@ -325,14 +348,57 @@ fn offset_of(text: &str, at: Location) -> usize {
 }
 
 /// Where the `nth` (from 0) occurrence of `needle` is in `source`, or the start of the file.
-fn locate(source: &str, needle: &str, nth: usize) -> Location {
-    if needle.is_empty() {
-        return START;
+/// At most this many problems of a deck are located and reported; the rest are counted.
+pub const MAX_REPORTED_PROBLEMS: usize = 100;
+
+/// Finds where things are in a deck's text: the lines are indexed once, and every needle is searched
+/// once however often it is asked for.
+struct Locator<'a> {
+    source: &'a str,
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+    found: std::cell::RefCell<std::collections::HashMap<String, Vec<usize>>>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(source: &'a str) -> Self {
+        Locator {
+            source,
+            line_starts: std::cell::OnceCell::new(),
+            found: std::cell::RefCell::default(),
+        }
     }
-    source
-        .match_indices(needle)
-        .nth(nth)
-        .map_or(START, |(offset, _)| location_of_offset(source, offset))
+
+    /// Where the `nth` (from 0) occurrence of `needle` is, or the start of the file.
+    fn at(&self, needle: &str, nth: usize) -> Location {
+        if needle.is_empty() {
+            return START;
+        }
+        let offset = {
+            let mut found = self.found.borrow_mut();
+            let offsets = found.entry(needle.to_string()).or_insert_with(|| {
+                self.source
+                    .match_indices(needle)
+                    .map(|(offset, _)| offset)
+                    .collect()
+            });
+            offsets.get(nth).copied()
+        };
+        offset.map_or(START, |o| self.location(o))
+    }
+
+    fn location(&self, offset: usize) -> Location {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.source.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let offset = self
+            .source
+            .floor_char_boundary(offset.min(self.source.len()));
+        let line = starts.partition_point(|s| *s <= offset).max(1);
+        let col = self.source[starts[line - 1]..offset].chars().count() + 1;
+        Location { line, col }
+    }
 }
 
 fn quoted(s: &str) -> String {
@@ -352,12 +418,22 @@ fn quoted(s: &str) -> String {
 /// Checks what the syntax cannot: versions, scale size, threshold, ids and texts.
 /// `source` is the deck text, used to point at the right line; pass "" when there is none.
 pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
+    let loc = Locator::new(source);
     let mut problems = Vec::new();
-    let mut push = |at: Location, message: String| problems.push(DeckProblem { at, message });
+    let mut more = 0usize;
+    // Only the first problems are located (a file with 400,000 duplicate ids would otherwise take
+    // minutes); the rest are counted.
+    let mut push = |at: &dyn Fn() -> Location, message: String| {
+        if problems.len() < MAX_REPORTED_PROBLEMS {
+            problems.push(DeckProblem { at: at(), message });
+        } else {
+            more += 1;
+        }
+    };
 
     if deck.version == 0 || deck.version > DECK_VERSION {
         push(
-            locate(source, "version", 0),
+            &|| loc.at("version", 0),
             format!(
                 "unknown deck version {}; this app reads version {DECK_VERSION}. Write `version: {DECK_VERSION},` or update the app",
                 deck.version
@@ -366,20 +442,20 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
     }
     if deck.title.trim().is_empty() {
         push(
-            locate(source, "title", 0),
+            &|| loc.at("title", 0),
             "the title is empty; give the deck a name, like title: \"Leerklimaat\"".into(),
         );
     }
     if deck.language.trim().is_empty() {
         push(
-            locate(source, "language", 0),
+            &|| loc.at("language", 0),
             "the language is empty; write a code like language: \"nl\" or \"en\"".into(),
         );
     }
     let squares = &deck.scale.squares;
     if squares.len() < MIN_SQUARES || squares.len() > MAX_SQUARES {
         push(
-            locate(source, "squares", 0),
+            &|| loc.at("squares", 0),
             format!(
                 "the scale has {} square(s); it needs {MIN_SQUARES} to {MAX_SQUARES}",
                 squares.len()
@@ -389,7 +465,7 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
     for (i, sq) in squares.iter().enumerate() {
         if sq.label.trim().is_empty() {
             push(
-                locate(source, "label", i),
+                &|| loc.at("label", i),
                 format!(
                     "square {} has an empty label; write what the square means, like \"niet aanwezig\"",
                     i + 1
@@ -400,11 +476,17 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
     for w in squares.windows(2) {
         if w[1].points <= w[0].points {
             push(
-                locate(source, "points", 0),
+                &|| loc.at("points", 0),
                 "the points of the squares must go up from the first square to the last".into(),
             );
             break;
         }
+    }
+    if squares.iter().any(|sq| sq.points.abs() > MAX_POINTS) {
+        push(
+            &|| loc.at("points", 0),
+            format!("the points of a square must lie between -{MAX_POINTS} and {MAX_POINTS}"),
+        );
     }
     if let (Some(first), Some(last)) = (squares.first(), squares.last()) {
         let t = deck.scale.green_when.threshold();
@@ -414,14 +496,14 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
         );
         if !t.is_finite() || t < lo || t > hi {
             push(
-                locate(source, "green_when", 0),
+                &|| loc.at("green_when", 0),
                 format!("the threshold {t} is outside the scale; choose a value from {lo} to {hi}"),
             );
         }
     }
     if deck.statements.is_empty() {
         push(
-            locate(source, "statements", 0),
+            &|| loc.at("statements", 0),
             "the deck has no statements; add at least one (id: \"...\", text: \"...\")".into(),
         );
     }
@@ -430,14 +512,14 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
     for (i, st) in deck.statements.iter().enumerate() {
         let id_at = |nth| {
             if st.id.is_empty() {
-                locate(source, "id:", i)
+                loc.at("id:", i)
             } else {
-                locate(source, &quoted(&st.id), nth)
+                loc.at(&quoted(&st.id), nth)
             }
         };
         if st.id.trim().is_empty() {
             push(
-                id_at(0),
+                &|| id_at(0),
                 format!(
                     "statement {} has an empty id; give it a short unique id like \"veiligheid\"",
                     i + 1
@@ -449,7 +531,7 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
         {
             push(
-                id_at(0),
+                &|| id_at(0),
                 format!(
                     "the id {} may hold only letters, digits, - and _ (no spaces)",
                     quoted(&st.id)
@@ -459,7 +541,7 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
         let earlier = seen.get(st.id.as_str()).copied().unwrap_or(0);
         if earlier > 0 && !st.id.is_empty() {
             push(
-                id_at(earlier),
+                &|| id_at(earlier),
                 format!(
                     "the id {} is used twice; every statement needs its own id",
                     quoted(&st.id)
@@ -469,12 +551,12 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
         *seen.entry(st.id.as_str()).or_default() += 1;
         if st.text.trim().is_empty() {
             push(
-                id_at(0),
+                &|| id_at(0),
                 format!("statement {} ({}) has no text", i + 1, quoted(&st.id)),
             );
         } else if st.text.chars().count() > MAX_STATEMENT_CHARS {
             push(
-                id_at(0),
+                &|| id_at(0),
                 format!(
                     "statement {} is {} characters long; keep it under {MAX_STATEMENT_CHARS} so it fits on a card",
                     quoted(&st.id),
@@ -486,10 +568,18 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
     for (i, p) in deck.case_prompts.iter().enumerate() {
         if p.trim().is_empty() {
             push(
-                locate(source, "case_prompts", 0),
+                &|| loc.at("case_prompts", 0),
                 format!("case prompt {} is empty", i + 1),
             );
         }
+    }
+    if more > 0 {
+        problems.push(DeckProblem {
+            at: START,
+            message: format!(
+                "and {more} more problems like these; fix the ones above first, then check again"
+            ),
+        });
     }
     problems
 }

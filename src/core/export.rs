@@ -292,13 +292,28 @@ pub(crate) fn num(lang: Lang, value: Option<f64>) -> String {
     }
 }
 
-/// Makes a text cell safe for spreadsheets: a cell that starts with `=`, `+`, `-`, `@`, TAB or CR would
-/// be read as a formula, so it gets a leading `'`.
+/// Makes a text cell safe for spreadsheets: a cell whose first character after any leading white space
+/// is `=`, `+`, `-`, `@`, TAB, CR or LF could be read as a formula (spreadsheets trim the space), so it
+/// gets a leading `'`. A plain number such as `-0,57` stays a number.
 pub fn neutralise_cell(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
+    let first = text.trim_start_matches([' ', '\u{a0}']).chars().next();
+    let risky = matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n'));
+    if risky && !is_plain_number(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
     }
+}
+
+/// A number as the exports write it: an optional minus, digits, and one decimal point or comma.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty()
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && digits.chars().filter(|c| matches!(c, '.' | ',')).count() <= 1
+        && digits.starts_with(|c: char| c.is_ascii_digit())
 }
 
 fn stack_word(lang: Lang, stack: Option<Stack>) -> &'static str {
@@ -324,8 +339,9 @@ pub(crate) fn csv_bytes(rows: Vec<Vec<String>>) -> Vec<u8> {
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     for row in rows {
-        // Writing into a Vec cannot fail.
-        let _ = writer.write_record(&row);
+        // Every cell is guarded here, whatever its source (deck, session, names), so no writer of rows
+        // can forget it. Writing into a Vec cannot fail.
+        let _ = writer.write_record(row.iter().map(|cell| neutralise_cell(cell)));
     }
     out.extend(writer.into_inner().unwrap_or_default());
     out
@@ -481,7 +497,11 @@ fn md(text: &str) -> String {
         ) {
             out.push('\\');
         }
-        if c == '\n' {
+        // Every kind of line break would end a list item or a table row early.
+        if matches!(
+            c,
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        ) {
             out.push(' ');
         } else {
             out.push(c);
@@ -497,7 +517,7 @@ pub fn report_markdown(session: &Session) -> String {
     let t = tally(session);
     let mut s = String::new();
     let _ = writeln!(s, "# {}\n", w(lang, "title"));
-    let _ = writeln!(s, "- {}: {}", w(lang, "date"), session.started_at);
+    let _ = writeln!(s, "- {}: {}", w(lang, "date"), md(&session.started_at));
     let _ = writeln!(s, "- {}: {}", w(lang, "deck"), md(&session.deck.title));
     if !session.group.is_empty() {
         let _ = writeln!(s, "- {}: {}", w(lang, "group"), md(&session.group));
@@ -907,6 +927,10 @@ pub enum SessionFileError {
         reason: String,
     },
     #[error(
+        "{file}: this session file cannot be used: {reason}. It was not changed; it may have been edited by hand"
+    )]
+    Invalid { file: String, reason: String },
+    #[error(
         "{file}: the session file is version {found}; this app reads up to version {supported}. Update the app"
     )]
     TooNew {
@@ -956,6 +980,18 @@ pub fn parse_game(file: &str, text: &str) -> Result<Game, SessionFileError> {
             });
         }
     };
+    // Numbers and references from a file are checked before anything counts or adds with them.
+    let invalid = |reason: String| SessionFileError::Invalid {
+        file: file.to_string(),
+        reason,
+    };
+    game.base.check_loaded().map_err(invalid)?;
+    if game.timer.seconds > crate::core::session::MAX_CARD_SECONDS {
+        return Err(invalid(format!(
+            "its timer says {} seconds",
+            game.timer.seconds
+        )));
+    }
     // A history that does not replay exactly would shift ids and lose placements: refuse it rather
     // than save a different session over it.
     let failed = game.rebuild();
@@ -965,6 +1001,7 @@ pub fn parse_game(file: &str, text: &str) -> Result<Game, SessionFileError> {
             failed,
         });
     }
+    game.session().check_loaded().map_err(invalid)?;
     Ok(game)
 }
 
@@ -989,22 +1026,35 @@ pub fn default_export_dir(game: &Game) -> PathBuf {
         .and_then(|d| d.document_dir().map(|p| p.to_path_buf()))
         .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
         .unwrap_or_else(std::env::temp_dir);
+    base.join("Leerklimaat").join(export_folder_name(s))
+}
+
+/// The name of a session's export folder: the start time and the group, with nothing but letters,
+/// digits, spaces and dashes, so text from a session file (`"../../x"`, `"/etc"`) can never lead out of
+/// the folder it is made in.
+pub fn export_folder_name(s: &Session) -> String {
     let stamp: String = s
         .started_at
         .chars()
-        .map(|c| if c == ':' || c == ' ' { '-' } else { c })
+        .take(40)
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
         .collect();
     let group: String = s
         .group
         .chars()
         .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
+        .take(80)
         .collect();
     let name = if group.trim().is_empty() {
         stamp
     } else {
         format!("{stamp} {}", group.trim())
     };
-    base.join("Leerklimaat").join(name)
+    if name.trim_matches(['-', ' ']).is_empty() {
+        "sessie".to_string()
+    } else {
+        name
+    }
 }
 
 /// A folder that does not exist yet: `dir`, or `dir (2)`, `dir (3)`, ...

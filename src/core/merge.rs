@@ -354,27 +354,41 @@ pub struct MergeProblem {
 
 /// Reads session files for a merge, using both cores. Returns the readable ones and the problems.
 pub fn load_for_merge(paths: &[std::path::PathBuf]) -> (Vec<MergeInput>, Vec<MergeProblem>) {
+    load_for_merge_with(paths, crate::core::export::load_game_file)
+}
+
+/// [`load_for_merge`] with the loader given. Every file ends up merged or reported, even when the
+/// loader panics on one (a bug): that file is reported, the others of its thread still load.
+pub fn load_for_merge_with(
+    paths: &[std::path::PathBuf],
+    load: impl Fn(&std::path::Path) -> Result<Game, SessionFileError> + Sync,
+) -> (Vec<MergeInput>, Vec<MergeProblem>) {
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 8);
     let chunk = paths.len().div_ceil(threads).max(1);
-    let results: Vec<Vec<(usize, Result<Game, SessionFileError>)>> = std::thread::scope(|scope| {
+    let load = &load;
+    let failed = |p: &std::path::Path, why: &str| SessionFileError::Io {
+        file: p.display().to_string(),
+        reason: format!("the loader stopped on this file ({why}); it was not merged"),
+    };
+    let mut results: Vec<Option<Result<Game, SessionFileError>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = paths
             .chunks(chunk)
-            .enumerate()
-            .map(|(c, part)| {
+            .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .enumerate()
-                        .map(|(i, p)| {
+                        .map(|p| {
                             // The overview needs the sessions as they ended, not their histories:
                             // free those here, on the worker threads, while the other files load.
-                            let game = crate::core::export::load_game_file(p).map(|mut g| {
+                            let loaded =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(p)))
+                                    .unwrap_or_else(|_| Err(failed(p, "an internal error")));
+                            loaded.map(|mut g| {
                                 g.done = Vec::new();
                                 g.undone = Vec::new();
                                 g
-                            });
-                            (c * chunk + i, game)
+                            })
                         })
                         .collect::<Vec<_>>()
                 })
@@ -382,12 +396,27 @@ pub fn load_for_merge(paths: &[std::path::PathBuf]) -> (Vec<MergeInput>, Vec<Mer
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_default())
+            .zip(paths.chunks(chunk))
+            .flat_map(|(h, part)| match h.join() {
+                Ok(games) => games.into_iter().map(Some).collect::<Vec<_>>(),
+                Err(_) => part.iter().map(|_| None).collect(),
+            })
             .collect()
     });
+    let results: Vec<(usize, Result<Game, SessionFileError>)> = results
+        .iter_mut()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                i,
+                r.take()
+                    .unwrap_or_else(|| Err(failed(&paths[i], "its thread stopped"))),
+            )
+        })
+        .collect();
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
-    for (i, result) in results.into_iter().flatten() {
+    for (i, result) in results {
         let path = &paths[i];
         match result {
             Ok(game) => {

@@ -15,6 +15,10 @@ pub const MAX_NAME_CHARS: usize = 40;
 pub const MAX_POST_IT_CHARS: usize = 500;
 /// Number of colours in the colour-blind-safe pawn palette.
 pub const PALETTE_SIZE: u8 = 12;
+/// The most time on one card a session file may record: 30 days.
+pub const MAX_CARD_SECONDS: u64 = 30 * 24 * 3600;
+/// Ids in a session file stay far below the end of their range, so counting on never wraps.
+pub const MAX_ID: u32 = u32::MAX / 2;
 
 /// A player's stable number within a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -333,6 +337,8 @@ pub enum ActionError {
     InvalidDeck(String),
     #[error("a player named {0:?} is already in the game")]
     DuplicateName(String),
+    #[error("the session has no numbers left for new players, post-its or cases")]
+    OutOfIds,
 }
 
 fn check_text(text: &str, max: usize) -> Result<String, ActionError> {
@@ -348,6 +354,119 @@ fn check_text(text: &str, max: usize) -> Result<String, ActionError> {
 }
 
 impl Session {
+    /// Checks a session read from a file as strictly as a deck: everything a hand or a bug could have
+    /// put there that the actions would never produce. Returns what is wrong, in words.
+    pub fn check_loaded(&self) -> Result<(), String> {
+        use std::collections::BTreeSet;
+        if let Some(p) = crate::core::deck::validate_deck(&self.deck, "").first() {
+            return Err(format!("its deck has a problem: {}", p.message));
+        }
+        if self.started_at.chars().count() > 64 {
+            return Err("its start time is not a time".into());
+        }
+        for (name, next) in [
+            ("player", self.next_player),
+            ("post-it", self.next_post_it),
+            ("case", self.next_case),
+        ] {
+            if next == 0 || next > MAX_ID {
+                return Err(format!("its next {name} number {next} is out of range"));
+            }
+        }
+        if self.players.len() > MAX_PLAYERS {
+            return Err(format!(
+                "it has {} players; at most {MAX_PLAYERS}",
+                self.players.len()
+            ));
+        }
+        let mut players = BTreeSet::new();
+        for p in &self.players {
+            if p.id.0 == 0 || p.id.0 >= self.next_player || !players.insert(p.id) {
+                return Err(format!(
+                    "player number {} is out of range or used twice",
+                    p.id.0
+                ));
+            }
+            if p.colour >= PALETTE_SIZE {
+                return Err(format!(
+                    "player {} has colour {}, not in the palette",
+                    p.id.0, p.colour
+                ));
+            }
+            if p.name.trim().is_empty() || p.name.chars().count() > MAX_NAME_CHARS {
+                return Err(format!("player {} has an empty or too long name", p.id.0));
+            }
+        }
+        let known = |id: &PlayerId| players.contains(id);
+        let mut post_its = BTreeSet::new();
+        for p in &self.post_its {
+            if p.id.0 == 0 || p.id.0 >= self.next_post_it || !post_its.insert(p.id) {
+                return Err(format!(
+                    "post-it number {} is out of range or used twice",
+                    p.id.0
+                ));
+            }
+            if p.text.chars().count() > MAX_POST_IT_CHARS {
+                return Err(format!(
+                    "post-it {} is longer than {MAX_POST_IT_CHARS} characters",
+                    p.id.0
+                ));
+            }
+            if p.author.is_some_and(|a| !known(&a)) {
+                return Err(format!("post-it {} names an unknown player", p.id.0));
+            }
+            if let Some((x, y)) = p.at
+                && !(x.is_finite() && y.is_finite() && x.abs() <= 1e5 && y.abs() <= 1e5)
+            {
+                return Err(format!("post-it {} lies outside the board", p.id.0));
+            }
+        }
+        let mut cases = BTreeSet::new();
+        for c in &self.cases {
+            if c.id == 0 || c.id >= self.next_case || !cases.insert(c.id) {
+                return Err(format!(
+                    "case number {} is out of range or used twice",
+                    c.id
+                ));
+            }
+        }
+        for p in &self.post_its {
+            if !self.card_exists(&p.card) {
+                return Err(format!("post-it {} belongs to an unknown card", p.id.0));
+            }
+        }
+        let squares = self.deck.scale.squares.len();
+        for (card, r) in &self.records {
+            if !self.card_exists(card) {
+                return Err(format!("it records an unknown card {card:?}"));
+            }
+            if r.seconds > MAX_CARD_SECONDS {
+                return Err(format!("it records {} seconds on one card", r.seconds));
+            }
+            for (player, square) in r.first.iter().chain(&r.plenary) {
+                if !known(player) || *square >= squares {
+                    return Err(format!("a placement on {card:?} is outside the game"));
+                }
+            }
+        }
+        if self
+            .play_order
+            .iter()
+            .any(|id| self.deck.statement(id).is_none())
+        {
+            return Err("its order of play names a statement the deck does not have".into());
+        }
+        if self.current > self.play_cards().len() + self.cases.len()
+            || self.plenary_current > self.play_cards().len() + self.cases.len()
+        {
+            return Err("its current card is out of range".into());
+        }
+        if self.teller.is_some_and(|t| !known(&t)) {
+            return Err("the player whose turn it is does not exist".into());
+        }
+        Ok(())
+    }
+
     pub fn new(deck: Deck, started_at: String) -> Self {
         Session {
             version: SESSION_VERSION,
@@ -521,7 +640,10 @@ impl Session {
                         .unwrap_or(0),
                 };
                 let id = PlayerId(self.next_player);
-                self.next_player += 1;
+                self.next_player = self
+                    .next_player
+                    .checked_add(1)
+                    .ok_or(ActionError::OutOfIds)?;
                 self.players.push(Player { id, name, colour });
             }
             A::RenamePlayer { player, name } => {
@@ -576,7 +698,8 @@ impl Session {
                     return Err(ActionError::IndexOutOfRange(*index));
                 }
                 if let Some(card) = cards.get(self.current) {
-                    self.records.entry(card.clone()).or_default().seconds += seconds;
+                    let record = self.records.entry(card.clone()).or_default();
+                    record.seconds = record.seconds.saturating_add(*seconds);
                 }
                 if let Some(card) = cards.get(*index) {
                     // Coming back to a skipped card un-skips it.
@@ -594,7 +717,7 @@ impl Session {
                     .get(self.current)
                     .ok_or(ActionError::IndexOutOfRange(self.current))?;
                 let record = self.records.entry(card.clone()).or_default();
-                record.seconds += seconds;
+                record.seconds = record.seconds.saturating_add(*seconds);
                 record.skipped = true;
                 if self.current + 1 < cards.len() {
                     self.current += 1;
@@ -663,7 +786,10 @@ impl Session {
                     return Err(ActionError::UnknownCard(card.clone()));
                 }
                 let id = PostItId(self.next_post_it);
-                self.next_post_it += 1;
+                self.next_post_it = self
+                    .next_post_it
+                    .checked_add(1)
+                    .ok_or(ActionError::OutOfIds)?;
                 self.post_its.push(PostIt {
                     id,
                     colour: *colour,
@@ -711,7 +837,7 @@ impl Session {
                     self.require_player(*p)?;
                 }
                 let id = self.next_case;
-                self.next_case += 1;
+                self.next_case = self.next_case.checked_add(1).ok_or(ActionError::OutOfIds)?;
                 self.cases.push(Case {
                     id,
                     title,

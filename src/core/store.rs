@@ -82,6 +82,13 @@ impl Store {
         std::fs::create_dir_all(&self.dir)?;
         let text = session_ron(game);
         let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+        // Names and opinions of the participants: readable by the user only.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            file.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        }
         file.write_all(text.as_bytes())?;
         file.commit()?;
         Ok(start.elapsed())
@@ -113,15 +120,20 @@ impl Store {
     }
 
     /// Reads a session file. A session file of this folder whose content cannot be used (cut off,
-    /// edited by hand, from a newer version, not text) is set aside as `*.damaged` and reported; a file
-    /// that cannot be opened (permissions, a passing I/O error) or lies elsewhere is only reported.
+    /// edited by hand, not text) is set aside as `*.damaged` and reported; a file that cannot be opened
+    /// (permissions, a passing I/O error), that a newer version of the app wrote, or that lies
+    /// elsewhere is only reported.
     pub fn open(&self, path: &Path) -> Result<Game, Damaged> {
         match load_game_file(path) {
             Ok(game) => Ok(game),
-            Err(e @ SessionFileError::Io { .. }) => Err(Damaged {
-                message: e.to_string(),
-                moved_to: None,
-            }),
+            // Not damaged: written by a newer copy of the app. It is left where it is, so that copy
+            // still finds it, and reported.
+            Err(e @ (SessionFileError::Io { .. } | SessionFileError::TooNew { .. })) => {
+                Err(Damaged {
+                    message: e.to_string(),
+                    moved_to: None,
+                })
+            }
             Err(e) => {
                 let ours = path.parent() == Some(self.dir.as_path())
                     && path

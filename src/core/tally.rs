@@ -116,7 +116,7 @@ pub fn tally_card(session: &Session, card: &CardRef) -> CardTally {
         .points
         .iter()
         .zip(&plenary.points)
-        .filter_map(|((id, a), (_, b))| Some((*id, (*b)? - (*a)?)))
+        .filter_map(|((id, a), (_, b))| Some((*id, (*b)?.saturating_sub((*a)?))))
         .collect();
     // The shift of opinion compares like with like: only players who placed in both rounds.
     let shift = (!player_shift.is_empty()).then(|| {

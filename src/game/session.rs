@@ -75,7 +75,9 @@ impl Default for CardClock {
 
 impl CardClock {
     pub fn elapsed(&self) -> Duration {
-        self.since.elapsed() + Duration::from_secs(self.offset)
+        self.since
+            .elapsed()
+            .saturating_add(Duration::from_secs(self.offset))
     }
     pub fn seconds(&self) -> u64 {
         self.elapsed().as_secs()

@@ -510,5 +510,6 @@ pub fn describe_error(
         E::DuplicateName(name) => {
             tr.format(lang, "err-duplicate-name", &[("name", name.clone().into())])
         }
+        E::OutOfIds => tr.get(lang, "err-out-of-ids"),
     }
 }
