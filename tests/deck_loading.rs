@@ -263,3 +263,50 @@ fn a_pipe_or_a_device_is_refused_without_hanging() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// After undoing a started game back to setup, saving the deck file must not wipe the redo history:
+/// the edit waits until nothing is left to redo.
+#[test]
+fn a_deck_edit_waits_while_the_game_can_be_redone() {
+    use leerklimaat::core::session::Action;
+    use leerklimaat::game::session::GameMsg;
+    let dir = temp_dir("redo");
+    let path = write(&dir, "redo.deck.ron", &my_deck("Versie 1", 4));
+    let mut app = app(None, Some(path.clone()));
+    settle(&mut app);
+    for msg in [
+        GameMsg::Do(Action::AddPlayer {
+            name: "Anouk".into(),
+            colour: None,
+        }),
+        GameMsg::Do(Action::StartPlay),
+        GameMsg::Undo,
+    ] {
+        app.world_mut().write_message(msg);
+        settle(&mut app);
+    }
+    assert!(app.world().resource::<ActiveGame>().0.can_redo());
+    std::fs::write(&path, my_deck("Versie 2", 6).to_ron()).unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    app.world_mut().resource_mut::<DeckSource>().checked = None;
+    settle(&mut app);
+    assert!(
+        app.world().resource::<ActiveGame>().0.can_redo(),
+        "the game can still be redone"
+    );
+    assert_eq!(deck_in_use(&app).title, "Versie 1");
+    // Redone: the game is back; once nothing is left to redo, a later look takes the new deck.
+    app.world_mut().write_message(GameMsg::Redo);
+    settle(&mut app);
+    assert_eq!(
+        app.world().resource::<ActiveGame>().session().phase,
+        leerklimaat::core::session::Phase::Play
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -161,3 +161,144 @@ fn every_message_exists_in_both_languages_and_is_used() {
     assert_eq!(tr.count(Lang::En, "setup-player-count", 1), "1 player");
     assert_eq!(tr.count(Lang::En, "setup-player-count", 4), "4 players");
 }
+
+/// A panel driven by pointer and key events, over several passes of one egui context, aimed by the
+/// widgets it marks: what a facilitator types is never lost to a refusal.
+mod typing {
+    use super::*;
+    use leerklimaat::core::session::MAX_POST_IT_CHARS;
+    use leerklimaat::ui::play::{Controls, PlayForm, play_panel};
+
+    struct Panel {
+        ctx: egui::Context,
+        marks: std::collections::HashMap<&'static str, egui::Rect>,
+    }
+
+    impl Panel {
+        fn new() -> Panel {
+            Panel {
+                ctx: egui::Context::default(),
+                marks: Default::default(),
+            }
+        }
+
+        /// One pass with these events; returns the messages of that pass.
+        fn pass(
+            &mut self,
+            events: Vec<egui::Event>,
+            f: &mut impl FnMut(&egui::Context) -> Vec<GameMsg>,
+        ) -> Vec<GameMsg> {
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(1920.0, 1080.0),
+                )),
+                events,
+                ..Default::default()
+            };
+            let mut out = Vec::new();
+            let mut output = self.ctx.run_ui(input, |ui| out = f(ui.ctx()));
+            output.textures_delta.clear();
+            self.marks = ui::widgets::take_marks(&self.ctx)
+                .into_iter()
+                .map(|(k, [x0, y0, x1, y1])| {
+                    (
+                        k,
+                        egui::Rect::from_min_max([x0, y0].into(), [x1, y1].into()),
+                    )
+                })
+                .collect();
+            out
+        }
+
+        /// Presses and lets go on a marked widget; returns the messages of the release.
+        fn click(
+            &mut self,
+            key: &str,
+            f: &mut impl FnMut(&egui::Context) -> Vec<GameMsg>,
+        ) -> Vec<GameMsg> {
+            let at = self.marks[key].center();
+            let button = |pressed| egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            };
+            let mut out = self.pass(vec![egui::Event::PointerMoved(at), button(true)], f);
+            out.extend(self.pass(vec![button(false)], f));
+            out
+        }
+    }
+
+    #[test]
+    fn a_refused_post_it_keeps_its_text_and_the_field_stops_at_the_limit() {
+        let tr = Texts::default();
+        let mut game = simulate(SimulateSpec {
+            players: 3,
+            statements: 3,
+            post_its: 0,
+            seed: 2,
+        });
+        game.apply(Action::Back).unwrap();
+        game.apply(Action::Back).unwrap();
+        let session = game.session().clone();
+        assert_eq!(session.phase, leerklimaat::core::session::Phase::Play);
+        let mut form = PlayForm::default();
+        let mut panel = Panel::new();
+        fn draw(
+            ctx: &egui::Context,
+            session: &Session,
+            tr: &Texts,
+            form: &mut PlayForm,
+        ) -> Vec<GameMsg> {
+            let (mut shown, mut note, mut focus, mut scroll) = (false, None, false, 0);
+            let mut c = Controls {
+                timer_shown: &mut shown,
+                selected_note: &mut note,
+                selected_player: None,
+                focus_field: &mut focus,
+                post_it_scroll: &mut scroll,
+            };
+            play_panel(ctx, session, false, false, tr, form, &mut c)
+        }
+        for _ in 0..2 {
+            let mut run = |ctx: &egui::Context| draw(ctx, &session, &tr, &mut form);
+            panel.pass(Vec::new(), &mut run);
+        }
+        // Typed (or pasted) beyond the limit: the field keeps the first 500 characters.
+        {
+            let mut run = |ctx: &egui::Context| draw(ctx, &session, &tr, &mut form);
+            panel.click("post-it-field", &mut run);
+            panel.pass(
+                vec![egui::Event::Text("x".repeat(MAX_POST_IT_CHARS + 100))],
+                &mut run,
+            );
+        }
+        assert_eq!(form.text.chars().count(), MAX_POST_IT_CHARS);
+        // A text the session refuses (here: over the limit, as an older field could hold): it is sent,
+        // so the refusal shows its reason, and it stays in the field to fix.
+        form.text = "y".repeat(MAX_POST_IT_CHARS + 1);
+        let sent = {
+            let mut run = |ctx: &egui::Context| draw(ctx, &session, &tr, &mut form);
+            panel.click("post-it-add", &mut run)
+        };
+        assert!(
+            sent.iter()
+                .any(|m| matches!(m, GameMsg::Do(Action::AddPostIt { .. }))),
+            "sent: {sent:?}"
+        );
+        assert_eq!(
+            form.text.chars().count(),
+            MAX_POST_IT_CHARS + 1,
+            "the text is kept"
+        );
+        // An accepted one clears the field.
+        form.text = "Samen leren werkt".into();
+        let sent = {
+            let mut run = |ctx: &egui::Context| draw(ctx, &session, &tr, &mut form);
+            panel.click("post-it-add", &mut run)
+        };
+        assert!(sent.iter().any(|m| matches!(m, GameMsg::Do(Action::AddPostIt { text, .. }) if text == "Samen leren werkt")));
+        assert!(form.text.is_empty());
+    }
+}

@@ -13,6 +13,10 @@ pub const SESSION_VERSION: u32 = 1;
 pub const MAX_PLAYERS: usize = 12;
 pub const MAX_NAME_CHARS: usize = 40;
 pub const MAX_POST_IT_CHARS: usize = 500;
+/// The longest title of a case.
+pub const MAX_CASE_TITLE_CHARS: usize = MAX_NAME_CHARS * 3;
+/// The longest description of a case.
+pub const MAX_CASE_DESCRIPTION_CHARS: usize = MAX_POST_IT_CHARS * 2;
 /// Number of colours in the colour-blind-safe pawn palette.
 pub const PALETTE_SIZE: u8 = 12;
 /// The most time on one card a session file may record: 30 days.
@@ -600,6 +604,12 @@ impl Session {
         Ok(name)
     }
 
+    /// Whether `action` would be accepted now, without applying it: a panel asks before it lets go of
+    /// what was typed, so a refused post-it keeps its text.
+    pub fn check(&self, action: &Action) -> Result<(), ActionError> {
+        self.clone().apply(action)
+    }
+
     /// Validates `action` and applies it. On error the session is unchanged.
     pub fn apply(&mut self, action: &Action) -> Result<(), ActionError> {
         use Action as A;
@@ -826,11 +836,11 @@ impl Session {
                 brought_by,
             } => {
                 self.require_phase(&[Phase::Play])?;
-                let title = check_text(title, MAX_NAME_CHARS * 3)?;
-                if description.chars().count() > MAX_POST_IT_CHARS * 2 {
+                let title = check_text(title, MAX_CASE_TITLE_CHARS)?;
+                if description.chars().count() > MAX_CASE_DESCRIPTION_CHARS {
                     return Err(ActionError::TextTooLong {
                         len: description.chars().count(),
-                        max: MAX_POST_IT_CHARS * 2,
+                        max: MAX_CASE_DESCRIPTION_CHARS,
                     });
                 }
                 if let Some(p) = brought_by {

@@ -183,6 +183,11 @@ fn watch_deck_file(
     if modified == source.modified {
         return;
     }
+    // After undoing back to setup, the game can still be redone: a new deck would wipe that history.
+    // The edit waits (the file is looked at again) until nothing is left to redo.
+    if game.0.can_redo() {
+        return;
+    }
     source.modified = modified;
     redraw.write(RequestRedraw);
     match load_deck(&path) {

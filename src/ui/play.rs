@@ -3,7 +3,8 @@
 
 use super::widgets::{bar_frame, big_button, mark};
 use crate::core::session::{
-    Action, CardRef, Phase, PlacementMode, PlayerId, PostItColour, PostItId, Session,
+    Action, CardRef, MAX_CASE_DESCRIPTION_CHARS, MAX_CASE_TITLE_CHARS, MAX_POST_IT_CHARS, Phase,
+    PlacementMode, PlayerId, PostItColour, PostItId, Session,
 };
 use crate::game::session::GameMsg;
 use crate::i18n::Texts;
@@ -154,6 +155,7 @@ pub fn play_panel(
                         "post-it-field",
                         ui.add(
                             egui::TextEdit::singleline(&mut form.text)
+                                .char_limit(MAX_POST_IT_CHARS)
                                 .hint_text(t("play-post-it-hint"))
                                 .desired_width(300.0)
                                 .min_size(egui::vec2(0.0, 44.0)),
@@ -184,13 +186,18 @@ pub fn play_panel(
                     mark("post-it-author", combo.response);
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if (enter || add_clicked) && !form.text.trim().is_empty() {
-                        out.push(GameMsg::Do(Action::AddPostIt {
+                        let add = Action::AddPostIt {
                             colour,
                             text: form.text.trim().to_string(),
                             author: form.author,
                             card: card.clone(),
-                        }));
-                        form.text.clear();
+                        };
+                        // The text goes only when the session takes it; a refusal shows its reason
+                        // and leaves the text to fix.
+                        if s.check(&add).is_ok() {
+                            form.text.clear();
+                        }
+                        out.push(GameMsg::Do(add));
                         field.request_focus();
                     }
                 });
@@ -361,17 +368,20 @@ fn post_it_editor(
                     "editor-text",
                     ui.add(
                         egui::TextEdit::multiline(text)
+                            .char_limit(MAX_POST_IT_CHARS)
                             .desired_width(420.0)
                             .desired_rows(3),
                     ),
                 );
                 ui.horizontal(|ui| {
                     if mark("editor-save", big_button(ui, t("play-save"))).clicked() {
-                        out.push(GameMsg::Do(Action::EditPostIt {
+                        let edit = Action::EditPostIt {
                             id,
                             text: text.clone(),
-                        }));
-                        close = true;
+                        };
+                        // A refused edit keeps the editor open with the text.
+                        close = s.check(&edit).is_ok();
+                        out.push(GameMsg::Do(edit));
                     }
                     if note.colour == PostItColour::Pink {
                         let mut answered = note.answered;
@@ -420,11 +430,16 @@ fn case_window(
             ui.label(t("case-title"));
             mark(
                 "case-title",
-                ui.add(egui::TextEdit::singleline(&mut form.case_title).desired_width(560.0)),
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.case_title)
+                        .char_limit(MAX_CASE_TITLE_CHARS)
+                        .desired_width(560.0),
+                ),
             );
             ui.label(t("case-description"));
             ui.add(
                 egui::TextEdit::multiline(&mut form.case_description)
+                    .char_limit(MAX_CASE_DESCRIPTION_CHARS)
                     .desired_width(560.0)
                     .desired_rows(3),
             );
@@ -461,14 +476,17 @@ fn case_window(
             )
             .clicked()
             {
-                out.push(GameMsg::Do(Action::AddCase {
+                let add = Action::AddCase {
                     title: form.case_title.trim().to_string(),
                     description: form.case_description.trim().to_string(),
                     brought_by: form.case_by,
-                }));
-                form.case_title.clear();
-                form.case_description.clear();
-                form.case_open = false;
+                };
+                if s.check(&add).is_ok() {
+                    form.case_title.clear();
+                    form.case_description.clear();
+                    form.case_open = false;
+                }
+                out.push(GameMsg::Do(add));
             }
         });
     if !open {

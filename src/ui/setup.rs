@@ -6,7 +6,8 @@ use super::widgets::{bar_frame, big_button, mark, pawn_swatch};
 use crate::core::deck::{BUILTIN_DECKS, builtin_deck};
 use crate::core::deck::{Deck, DeckError};
 use crate::core::session::{
-    Action, Lang, MAX_PLAYERS, Order, PALETTE_SIZE, PlacementMode, PlayerId, Session,
+    Action, Lang, MAX_NAME_CHARS, MAX_PLAYERS, Order, PALETTE_SIZE, PlacementMode, PlayerId,
+    Session,
 };
 use crate::game::persist::{PastSessions, StoreMsg};
 use crate::game::session::GameMsg;
@@ -284,7 +285,11 @@ fn players_column(
     let group = form.group.get_or_insert_with(|| s.group.clone());
     let r = mark(
         "setup-group",
-        ui.add(egui::TextEdit::singleline(group).desired_width(420.0)),
+        ui.add(
+            egui::TextEdit::singleline(group)
+                .char_limit(MAX_NAME_CHARS * 2)
+                .desired_width(420.0),
+        ),
     );
     if r.lost_focus() && *group != s.group {
         out.push(GameMsg::Do(Action::SetGroup(group.clone())));
@@ -317,7 +322,11 @@ fn players_column(
                         form.recolouring = if open { None } else { Some(p.id) };
                     }
                     let name = form.names.entry(p.id).or_insert_with(|| p.name.clone());
-                    let r = ui.add(egui::TextEdit::singleline(name).desired_width(300.0));
+                    let r = ui.add(
+                        egui::TextEdit::singleline(name)
+                            .char_limit(MAX_NAME_CHARS)
+                            .desired_width(300.0),
+                    );
                     if r.lost_focus() && name.trim() != p.name {
                         out.push(GameMsg::Do(Action::RenamePlayer {
                             player: p.id,
@@ -353,6 +362,7 @@ fn players_column(
                 "setup-new-player",
                 ui.add(
                     egui::TextEdit::singleline(&mut form.new_player)
+                        .char_limit(MAX_NAME_CHARS)
                         .hint_text(t("setup-new-player-hint"))
                         .desired_width(300.0),
                 ),
@@ -361,11 +371,15 @@ fn players_column(
             if (mark("setup-add-player", big_button(ui, t("setup-add-player"))).clicked() || enter)
                 && !form.new_player.trim().is_empty()
             {
-                out.push(GameMsg::Do(Action::AddPlayer {
+                let add = Action::AddPlayer {
                     name: form.new_player.trim().to_string(),
                     colour: None,
-                }));
-                form.new_player.clear();
+                };
+                // A refused name (taken, too long) stays in the field to fix.
+                if s.check(&add).is_ok() {
+                    form.new_player.clear();
+                }
+                out.push(GameMsg::Do(add));
                 r.request_focus();
             }
         });
@@ -483,8 +497,11 @@ fn past_sessions(
                         }
                         match &mut form.renaming {
                             Some((path, name)) if *path == l.path => {
-                                let r =
-                                    ui.add(egui::TextEdit::singleline(name).desired_width(180.0));
+                                let r = ui.add(
+                                    egui::TextEdit::singleline(name)
+                                        .char_limit(MAX_NAME_CHARS * 2)
+                                        .desired_width(180.0),
+                                );
                                 if ui.button(t("play-save")).clicked()
                                     || (r.lost_focus()
                                         && ui.input(|i| i.key_pressed(egui::Key::Enter)))
