@@ -115,6 +115,9 @@ fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
     let on_disk = leerklimaat::core::export::load_game_file(&path).unwrap();
     assert_eq!(on_disk.session(), game.session());
     assert_eq!(on_disk.done, game.done, "the undo history is saved too");
+    let game = game.clone();
+    // The first window is closed (and lets go of the session).
+    drop(app);
 
     // A new process finds it unfinished and offers it; resuming lands on the same screen and card.
     let mut again = headless_app(Some(Store::new(&dir)), None);
@@ -161,7 +164,8 @@ fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
         Phase::Play
     );
 
-    // --resume FILE does the same at start.
+    // --resume FILE does the same at start (once the window that has it is closed).
+    drop(again);
     let direct = headless_app(Some(Store::new(&dir)), Some(path.clone()));
     let mut direct = direct;
     direct.update();
@@ -542,5 +546,71 @@ fn session_files_are_readable_by_the_user_only() {
     store.save(&path, &game).unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "mode {mode:o}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A second window (a double click on a slow laptop) does not open or write the session the first
+/// window is playing: it says so, and starts a session of its own.
+#[test]
+fn a_second_window_neither_opens_nor_writes_a_session_in_play() {
+    let dir = temp_dir("two-windows");
+    let mut first = played_app(&dir);
+    let path = saved_file(&first);
+    let before = std::fs::read_to_string(&path).unwrap();
+    // The second window is offered nothing and cannot resume it.
+    let mut second = headless_app(Some(Store::new(&dir)), Some(path.clone()));
+    assert!(second.world().resource::<PastSessions>().offer.is_none());
+    assert!(
+        second
+            .world()
+            .resource::<PastSessions>()
+            .damaged
+            .iter()
+            .any(|d| d.message.contains("open in another Leerklimaat window")),
+        "{:?}",
+        second.world().resource::<PastSessions>().damaged
+    );
+    assert!(
+        second
+            .world()
+            .resource::<ActiveGame>()
+            .session()
+            .players
+            .is_empty(),
+        "not loaded"
+    );
+    assert!(
+        Store::new(&dir).unfinished().is_none(),
+        "--resume finds none"
+    );
+    // What the second window does goes into its own file.
+    act(
+        &mut second,
+        Action::AddPlayer {
+            name: "Tweede".into(),
+            colour: None,
+        },
+    );
+    assert_ne!(saved_file(&second), path);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    // Renaming or deleting it from the second window's list is refused too.
+    second
+        .world_mut()
+        .write_message(StoreMsg::Delete(path.clone()));
+    second.update();
+    assert!(path.exists());
+    // The first window goes on saving; once it is closed, the session can be continued.
+    act(&mut first, Action::PassTurn);
+    drop(first);
+    let third = headless_app(Some(Store::new(&dir)), Some(path.clone()));
+    assert!(
+        !third
+            .world()
+            .resource::<ActiveGame>()
+            .session()
+            .players
+            .is_empty()
+    );
+    drop((second, third));
     std::fs::remove_dir_all(&dir).unwrap();
 }

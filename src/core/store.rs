@@ -36,6 +36,66 @@ pub struct Listing {
     pub modified: SystemTime,
 }
 
+/// A session file held by one window of the app: while this lives, no other window (or second copy of
+/// the app, started by a double click on a slow laptop) opens or writes that session. The lock is an
+/// operating-system lock on `SESSION.lock`, so it ends with the process, also after a crash.
+#[derive(Debug)]
+pub struct SessionLock {
+    _file: std::fs::File,
+    pub session: PathBuf,
+}
+
+/// Why a session could not be locked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LockError {
+    #[error(
+        "{0}: this session is open in another Leerklimaat window; continue it there, or close that window first"
+    )]
+    Elsewhere(String),
+    #[error("{file}: cannot lock the session: {reason}")]
+    Io { file: String, reason: String },
+}
+
+/// The lock file of a session file.
+pub fn lock_path(session: &Path) -> PathBuf {
+    let mut name = session.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// Takes the lock of a session file for this window.
+pub fn lock_session(session: &Path) -> Result<SessionLock, LockError> {
+    let path = lock_path(session);
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let io = |e: std::io::Error| LockError::Io {
+        file: session.display().to_string(),
+        reason: e.to_string(),
+    };
+    let file = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io)?;
+    match file.try_lock() {
+        Ok(()) => Ok(SessionLock {
+            _file: file,
+            session: session.to_path_buf(),
+        }),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(LockError::Elsewhere(session.display().to_string()))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
+    }
+}
+
+/// Whether another window holds the session (this looks, and lets go at once).
+pub fn open_elsewhere(session: &Path) -> bool {
+    lock_path(session).exists() && matches!(lock_session(session), Err(LockError::Elsewhere(_)))
+}
+
 /// A file that could not be read, and where it was put aside.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Damaged {
@@ -150,17 +210,21 @@ impl Store {
         }
     }
 
-    /// The newest session that did not reach the outcome: the one to offer to continue.
+    /// The newest session that did not reach the outcome and is not open in another window: the one
+    /// to offer to continue.
     pub fn unfinished(&self) -> Option<Listing> {
-        self.list()
-            .0
-            .into_iter()
-            .find(|l| l.phase != Phase::Outcome && !l.players.is_empty())
+        self.list().0.into_iter().find(|l| {
+            l.phase != Phase::Outcome && !l.players.is_empty() && !open_elsewhere(&l.path)
+        })
     }
 
-    /// Deletes a session file.
+    /// Deletes a session file (and its lock file), unless another window has it open.
     pub fn delete(&self, path: &Path) -> std::io::Result<()> {
-        std::fs::remove_file(path)
+        let lock = lock_session(path).map_err(|e| std::io::Error::other(e.to_string()))?;
+        std::fs::remove_file(path)?;
+        drop(lock);
+        let _ = std::fs::remove_file(lock_path(path));
+        Ok(())
     }
 }
 

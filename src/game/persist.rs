@@ -18,6 +18,10 @@ pub struct SaveTarget {
     pub path: Option<PathBuf>,
 }
 
+/// The lock on the session file this window plays, so no second window writes it.
+#[derive(Resource, Debug, Default)]
+pub struct HeldLock(pub Option<crate::core::store::SessionLock>);
+
 /// How saving goes, for the warning in the game and for tests.
 #[derive(Resource, Debug, Default)]
 pub struct SaveStatus {
@@ -104,7 +108,11 @@ pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
         let (listings, damaged) = store.list();
         past.offer = listings
             .iter()
-            .find(|l| l.phase != crate::core::session::Phase::Outcome && !l.players.is_empty())
+            .find(|l| {
+                l.phase != crate::core::session::Phase::Outcome
+                    && !l.players.is_empty()
+                    && !crate::core::store::open_elsewhere(&l.path)
+            })
             .cloned();
         past.listings = listings;
         past.damaged = damaged;
@@ -114,6 +122,7 @@ pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
         })
         .insert_resource(past)
         .init_resource::<SaveStatus>()
+        .init_resource::<HeldLock>()
         .init_resource::<LastExport>()
         .init_resource::<OverviewView>()
         .add_message::<StoreMsg>();
@@ -141,9 +150,23 @@ pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
 /// reported in the list.
 fn open_file(world: &mut World, path: PathBuf) {
     let store = world.resource::<SaveTarget>().store.clone();
+    // A session open in another window is neither loaded nor written here.
+    let lock = match crate::core::store::lock_session(&path) {
+        Ok(lock) => lock,
+        Err(e) => {
+            let mut past = world.resource_mut::<PastSessions>();
+            past.damaged.push(Damaged {
+                message: e.to_string(),
+                moved_to: None,
+            });
+            past.offer = None;
+            return;
+        }
+    };
     match store.open(&path) {
         Ok(game) => {
             let timer = game.timer;
+            world.resource_mut::<HeldLock>().0 = Some(lock);
             world.resource_mut::<SaveTarget>().path = Some(path);
             {
                 let mut clock = world.resource_mut::<CardClock>();
@@ -170,6 +193,7 @@ pub fn autosave(
     mut target: ResMut<SaveTarget>,
     mut status: ResMut<SaveStatus>,
     clock: Res<CardClock>,
+    mut lock: ResMut<HeldLock>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let changed = changes.read().count() > 0;
@@ -185,6 +209,9 @@ pub fn autosave(
         None => {
             let p = target.store.new_path(&game.session().started_at);
             target.path = Some(p.clone());
+            // A new file: nobody else has it. Should the lock fail (a folder without locks), the
+            // game is saved all the same.
+            lock.0 = crate::core::store::lock_session(&p).ok();
             p
         }
     };
@@ -238,8 +265,14 @@ fn handle_store_messages(world: &mut World) {
                     });
                 }
             }
-            StoreMsg::Rename(path, name) => match store.open(&path) {
-                Ok(mut game) => {
+            StoreMsg::Rename(path, name) => match crate::core::store::lock_session(&path)
+                .map_err(|e| Damaged {
+                    message: e.to_string(),
+                    moved_to: None,
+                })
+                .and_then(|lock| store.open(&path).map(|game| (lock, game)))
+            {
+                Ok((_lock, mut game)) => {
                     if game.apply(Action::SetGroup(name)).is_ok()
                         && let Err(e) = store.save(&path, &game)
                     {
