@@ -45,6 +45,9 @@ pub fn app(options: &GameOptions) -> App {
                     resolution: (1600, 900).into(),
                     ..default()
                 }),
+                // The game decides: it closes at once when everything is saved, and asks first when
+                // saving fails (game::persist::guard_close).
+                close_when_requested: false,
                 ..default()
             })
             .set(bevy::log::LogPlugin {

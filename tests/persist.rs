@@ -614,3 +614,60 @@ fn a_second_window_neither_opens_nor_writes_a_session_in_play() {
     drop((second, third));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Closing the window while saves fail asks first and offers to save the session elsewhere; with
+/// everything saved it closes at once.
+#[test]
+fn closing_while_saves_fail_asks_and_saves_elsewhere() {
+    use bevy::window::WindowCloseRequested;
+    use leerklimaat::game::persist::{CloseAnswer, CloseGuard};
+    let dir = temp_dir("close");
+    // All saved: the window closes when asked.
+    let mut fine = headless_app(Some(Store::new(dir.join("ok"))), None);
+    act(
+        &mut fine,
+        Action::AddPlayer {
+            name: "Anouk".into(),
+            colour: None,
+        },
+    );
+    fine.world_mut().write_message(WindowCloseRequested {
+        window: Entity::PLACEHOLDER,
+    });
+    fine.update();
+    assert!(fine.should_exit().is_some(), "closes when all is saved");
+
+    // A save folder that cannot be made (a file is in the way): saves fail.
+    std::fs::write(dir.join("blocked"), "a file, not a folder").unwrap();
+    let mut app = headless_app(Some(Store::new(dir.join("blocked").join("sessions"))), None);
+    act(
+        &mut app,
+        Action::AddPlayer {
+            name: "Bram".into(),
+            colour: None,
+        },
+    );
+    assert!(app.world().resource::<SaveStatus>().error.is_some());
+    app.world_mut().write_message(WindowCloseRequested {
+        window: Entity::PLACEHOLDER,
+    });
+    app.update();
+    assert!(app.should_exit().is_none(), "does not close by itself");
+    assert!(app.world().resource::<CloseGuard>().asking);
+    // Back to the game, then close again and save elsewhere: the copy holds the whole session.
+    app.world_mut().write_message(CloseAnswer::Stay);
+    app.update();
+    assert!(!app.world().resource::<CloseGuard>().asking);
+    assert!(app.should_exit().is_none());
+    let copy = dir.join("usb").join("copy.session.ron");
+    app.world_mut()
+        .write_message(CloseAnswer::SaveElsewhere(copy.clone()));
+    app.update();
+    assert!(app.should_exit().is_some(), "closes once saved elsewhere");
+    let saved = leerklimaat::core::export::load_game_file(&copy).unwrap();
+    assert_eq!(
+        saved.session(),
+        app.world().resource::<ActiveGame>().session()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -138,22 +138,29 @@ impl Store {
 
     /// Saves a game crash-safely. Returns how long it took.
     pub fn save(&self, path: &Path, game: &Game) -> std::io::Result<Duration> {
-        let start = Instant::now();
         std::fs::create_dir_all(&self.dir)?;
-        let text = session_ron(game);
-        let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-        // Names and opinions of the participants: readable by the user only.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt as _;
-            file.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o600))?;
-        }
-        file.write_all(text.as_bytes())?;
-        file.commit()?;
-        Ok(start.elapsed())
+        save_to(path, game)
     }
+}
 
+/// Saves a game crash-safely to any file (its folder must exist). Returns how long it took.
+pub fn save_to(path: &Path, game: &Game) -> std::io::Result<Duration> {
+    let start = Instant::now();
+    let text = session_ron(game);
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    // Names and opinions of the participants: readable by the user only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    file.write_all(text.as_bytes())?;
+    file.commit()?;
+    Ok(start.elapsed())
+}
+
+impl Store {
     /// Every readable session, newest first, and the files that were damaged (now set aside).
     pub fn list(&self) -> (Vec<Listing>, Vec<Damaged>) {
         let mut listings = Vec::new();

@@ -53,20 +53,28 @@ fn toggle_full_screen(
     }
 }
 
-/// Frames only on input, except: once a second while the timer is shown (so it ticks), and twice a
-/// second on the setup screen while a deck file is watched (so an edit shows within a second, also
-/// while the text editor has the focus).
+/// Frames only on input, except: every 2 seconds while saving fails (to try again), once a second
+/// while the timer is shown (so it ticks), and twice a second on the setup screen while a deck file is
+/// watched (so an edit shows within a second, also while the text editor has the focus).
 fn frame_pace(
     clock: Res<CardClock>,
     source: Option<Res<super::decks::DeckSource>>,
+    saving: Option<Res<super::persist::SaveStatus>>,
     screen: Res<State<super::Screen>>,
     mut settings: ResMut<WinitSettings>,
 ) {
     let watching =
         *screen.get() == super::Screen::Setup && source.is_some_and(|s| s.path.is_some());
     let playing = matches!(screen.get(), super::Screen::Play | super::Screen::Plenary);
+    // While saving fails, the app wakes every 2 seconds to try again, with or without input.
+    let retrying = saving.is_some_and(|s| s.error.is_some());
     let desktop = WinitSettings::desktop_app();
-    let (focused, unfocused) = if watching {
+    let (focused, unfocused) = if retrying {
+        (
+            UpdateMode::reactive(Duration::from_secs(2)),
+            UpdateMode::reactive_low_power(Duration::from_secs(2)),
+        )
+    } else if watching {
         (
             UpdateMode::reactive(Duration::from_millis(400)),
             UpdateMode::reactive_low_power(Duration::from_millis(400)),

@@ -34,6 +34,31 @@ pub struct SaveStatus {
     pub last_duration: Option<Duration>,
 }
 
+/// Closing the window while work is not on disk: the question asked, and how saving elsewhere went.
+#[derive(Resource, Debug, Default)]
+pub struct CloseGuard {
+    /// The window was asked to close while the last changes are not saved.
+    pub asking: bool,
+    /// The last attempt to save the session somewhere else.
+    pub saved_elsewhere: Option<Result<PathBuf, String>>,
+}
+
+/// The answer to the close question.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum CloseAnswer {
+    /// Save the session to this file, then close.
+    SaveElsewhere(PathBuf),
+    /// Close and lose what is not saved.
+    CloseAnyway,
+    /// Back to the game.
+    Stay,
+}
+
+/// Whether everything the session holds is on disk.
+pub fn all_saved(status: &SaveStatus, game: &ActiveGame) -> bool {
+    status.error.is_none() && status.saved_actions == game.0.done.len()
+}
+
 /// The past sessions on the setup screen.
 #[derive(Resource, Debug, Default)]
 pub struct PastSessions {
@@ -123,6 +148,10 @@ pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
         .insert_resource(past)
         .init_resource::<SaveStatus>()
         .init_resource::<HeldLock>()
+        .init_resource::<CloseGuard>()
+        .add_message::<CloseAnswer>()
+        .add_message::<bevy::window::WindowCloseRequested>()
+        .add_message::<AppExit>()
         .init_resource::<LastExport>()
         .init_resource::<OverviewView>()
         .add_message::<StoreMsg>();
@@ -143,6 +172,15 @@ pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
                 .in_set(AppSystems::Apply),
         );
         app.add_systems(OnEnter(Screen::Setup), refresh_list);
+        app.add_systems(
+            Update,
+            (
+                guard_close.run_if(on_message::<bevy::window::WindowCloseRequested>),
+                answer_close.run_if(on_message::<CloseAnswer>),
+            )
+                .after(autosave)
+                .in_set(AppSystems::Apply),
+        );
     }
 }
 
@@ -333,5 +371,56 @@ fn handle_store_messages(world: &mut World) {
             .collect();
         past.damaged.extend(damaged);
         world.write_message(RequestRedraw);
+    }
+}
+
+/// The window asks to close: it closes when everything is saved; otherwise the facilitator is asked
+/// first (the window does not close by itself: see `lib.rs`).
+fn guard_close(
+    mut requests: MessageReader<bevy::window::WindowCloseRequested>,
+    status: Res<SaveStatus>,
+    game: Res<ActiveGame>,
+    mut guard: ResMut<CloseGuard>,
+    mut exit: MessageWriter<AppExit>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    if requests.read().count() == 0 {
+        return;
+    }
+    if all_saved(&status, &game) {
+        exit.write(AppExit::Success);
+    } else {
+        guard.asking = true;
+        redraw.write(RequestRedraw);
+    }
+}
+
+fn answer_close(
+    mut answers: MessageReader<CloseAnswer>,
+    game: Res<ActiveGame>,
+    mut guard: ResMut<CloseGuard>,
+    mut exit: MessageWriter<AppExit>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    for answer in answers.read() {
+        redraw.write(RequestRedraw);
+        match answer {
+            CloseAnswer::Stay => guard.asking = false,
+            CloseAnswer::CloseAnyway => {
+                exit.write(AppExit::Success);
+            }
+            CloseAnswer::SaveElsewhere(path) => {
+                let result = path
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| crate::core::store::save_to(path, &game.0))
+                    .map(|_| path.clone())
+                    .map_err(|e| format!("{}: {e}", path.display()));
+                if result.is_ok() {
+                    exit.write(AppExit::Success);
+                }
+                guard.saved_elsewhere = Some(result);
+            }
+        }
     }
 }

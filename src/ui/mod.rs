@@ -31,6 +31,8 @@ pub struct Forms {
     pub setup: setup::SetupForm,
     pub play: play::PlayForm,
     pub outcome: outcome::OutcomeForm,
+    /// Where to save the session when the window is closed while saving fails.
+    pub close_path: String,
 }
 
 /// Extra zoom chosen by the facilitator (Ctrl + and Ctrl −), on top of the window-size scale.
@@ -407,7 +409,16 @@ fn outcome_ui(
     Ok(())
 }
 
-/// The help overlay, the refusal message, Ctrl +/− zoom, and whether a text field has the keyboard.
+/// The close question's state and answers.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct CloseState<'w> {
+    guard: Option<Res<'w, crate::game::persist::CloseGuard>>,
+    forms: ResMut<'w, Forms>,
+    answers: MessageWriter<'w, crate::game::persist::CloseAnswer>,
+}
+
+/// The help overlay, the refusal message, the close question, Ctrl +/− zoom, and whether a text field
+/// has the keyboard.
 #[allow(clippy::too_many_arguments)]
 fn overlays(
     mut contexts: EguiContexts,
@@ -418,6 +429,7 @@ fn overlays(
     saving: Option<Res<SaveStatus>>,
     mut busy: ResMut<KeyboardBusy>,
     mut scale: ResMut<UiScale>,
+    mut close: CloseState,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let lang: Lang = game.session().language;
@@ -429,6 +441,33 @@ fn overlays(
     }
     if let Some(err) = saving.as_ref().and_then(|s| s.error.as_ref()) {
         widgets::save_warning(ctx, &tr.0, lang, err);
+    }
+    if close.guard.as_ref().is_some_and(|g| g.asking) {
+        if close.forms.close_path.is_empty() {
+            let home = directories::UserDirs::new()
+                .map_or_else(std::env::temp_dir, |d| d.home_dir().to_path_buf());
+            close.forms.close_path = home
+                .join(format!(
+                    "leerklimaat {}.session.ron",
+                    crate::core::export::export_folder_name(game.session())
+                ))
+                .display()
+                .to_string();
+        }
+        let last_try = close
+            .guard
+            .as_ref()
+            .and_then(|g| g.saved_elsewhere.as_ref());
+        if let Some(answer) = widgets::close_dialog(
+            ctx,
+            &tr.0,
+            lang,
+            saving.as_ref().and_then(|s| s.error.as_deref()),
+            last_try,
+            &mut close.forms.close_path,
+        ) {
+            close.answers.write(answer);
+        }
     }
     let wants = ctx.egui_wants_keyboard_input();
     if busy.0 != wants {

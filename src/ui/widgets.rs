@@ -177,3 +177,56 @@ pub fn take_marks(ctx: &egui::Context) -> Vec<(&'static str, [f32; 4])> {
         })
         .collect()
 }
+
+/// The question when the window is closed while the last changes are not saved: save the session
+/// somewhere else (a USB stick, the desktop), close anyway, or go back to the game.
+pub fn close_dialog(
+    ctx: &egui::Context,
+    tr: &Texts,
+    lang: Lang,
+    reason: Option<&str>,
+    last_try: Option<&Result<std::path::PathBuf, String>>,
+    path: &mut String,
+) -> Option<crate::game::persist::CloseAnswer> {
+    use crate::game::persist::CloseAnswer;
+    let t = |id: &str| tr.get(lang, id);
+    let mut answer = None;
+    egui::Window::new(t("close-title"))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .order(egui::Order::Foreground)
+        .frame(bar_frame())
+        .show(ctx, |ui| {
+            ui.set_max_width(760.0);
+            ui.label(t("close-text"));
+            if let Some(reason) = reason {
+                ui.label(egui::RichText::new(reason).small());
+            }
+            ui.add_space(8.0);
+            ui.label(t("close-where"));
+            mark(
+                "close-path",
+                ui.add(egui::TextEdit::singleline(path).desired_width(700.0)),
+            );
+            if let Some(Err(e)) = last_try {
+                ui.colored_label(egui::Color32::DARK_RED, e);
+            }
+            ui.horizontal(|ui| {
+                if mark("close-save", big_button(ui, t("close-save-elsewhere"))).clicked()
+                    && !path.trim().is_empty()
+                {
+                    answer = Some(CloseAnswer::SaveElsewhere(std::path::PathBuf::from(
+                        path.trim(),
+                    )));
+                }
+                if mark("close-stay", big_button(ui, t("close-stay"))).clicked() {
+                    answer = Some(CloseAnswer::Stay);
+                }
+                if mark("close-anyway", big_button(ui, t("close-anyway"))).clicked() {
+                    answer = Some(CloseAnswer::CloseAnyway);
+                }
+            });
+        });
+    answer
+}
