@@ -632,3 +632,17 @@ fn a_history_that_no_longer_replays_is_refused_not_repaired() {
     let err = export::parse_game("s.ron", &broken).unwrap_err();
     assert!(err.to_string().contains("no longer apply"), "{err}");
 }
+
+/// A workshop at 10:00 in Utrecht reads 10:00 (it was UTC everywhere, so 09:00 in winter, 08:00 in
+/// summer); simulated sessions stay in UTC so they are the same on every machine.
+#[test]
+fn times_are_shown_in_the_local_time_zone() {
+    use leerklimaat::core::session::{stamp_from_unix, stamp_in};
+    let zone = jiff::tz::TimeZone::get("Europe/Amsterdam").expect("the time zone database");
+    let winter: jiff::Timestamp = "2026-11-23T09:00:00Z".parse().unwrap();
+    let summer: jiff::Timestamp = "2026-06-23T08:00:00Z".parse().unwrap();
+    assert_eq!(stamp_in(winter, &zone), "2026-11-23 10:00");
+    assert_eq!(stamp_in(summer, &zone), "2026-06-23 10:00");
+    assert_eq!(stamp_from_unix(1_795_424_400), "2026-11-23 09:00");
+    assert_eq!(stamp_from_unix(0), "1970-01-01 00:00");
+}

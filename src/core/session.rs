@@ -190,7 +190,7 @@ pub struct Session {
     pub version: u32,
     #[serde(default)]
     pub group: String,
-    /// When the session was created, as `YYYY-MM-DD HH:MM` (UTC).
+    /// When the session was created, as `YYYY-MM-DD HH:MM` in local time.
     pub started_at: String,
     pub language: Lang,
     pub deck: Deck,
@@ -1056,32 +1056,25 @@ pub fn shuffle<T>(items: &mut [T], seed: u64) {
     }
 }
 
-/// The current time as `YYYY-MM-DD HH:MM` in UTC, without a date crate.
+/// The current time as `YYYY-MM-DD HH:MM` in the computer's own time zone: a workshop at 10:00 in
+/// Utrecht reads 10:00 in the reports, the file names and the list of past sessions.
 pub fn now_stamp() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    stamp_from_unix(secs)
+    stamp_in(jiff::Timestamp::now(), &jiff::tz::TimeZone::system())
 }
 
-/// Formats seconds since 1970 as `YYYY-MM-DD HH:MM` (UTC).
+/// Formats a moment as `YYYY-MM-DD HH:MM` in a time zone.
+pub fn stamp_in(at: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> String {
+    at.to_zoned(zone.clone())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// Formats seconds since 1970 as `YYYY-MM-DD HH:MM` in UTC (for simulated sessions, which must be the
+/// same on every machine).
 pub fn stamp_from_unix(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    // Howard Hinnant's civil-from-days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = if m <= 2 { y + 1 } else { y };
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
-        rem / 3600,
-        (rem % 3600) / 60
-    )
+    let at = i64::try_from(secs)
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+    stamp_in(at, &jiff::tz::TimeZone::UTC)
 }

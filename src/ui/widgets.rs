@@ -198,7 +198,8 @@ pub fn close_dialog(
         .order(egui::Order::Foreground)
         .frame(bar_frame())
         .show(ctx, |ui| {
-            ui.set_max_width(760.0);
+            ui.set_min_width(820.0);
+            ui.set_max_width(820.0);
             ui.label(t("close-text"));
             if let Some(reason) = reason {
                 ui.label(egui::RichText::new(reason).small());
