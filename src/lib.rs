@@ -83,7 +83,17 @@ pub fn app(options: &GameOptions) -> App {
         .map(core::store::Store::new)
         .or_else(core::store::Store::user_default)
         .unwrap_or_else(|| {
-            core::store::Store::new(std::env::temp_dir().join("leerklimaat-sessions"))
+            // No home folder: a folder in the temporary folder that only this user can read.
+            let dir = std::env::temp_dir().join(format!("leerklimaat-sessions-{}", whoami_uid()));
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt as _;
+                let _ = std::fs::DirBuilder::new()
+                    .recursive(true)
+                    .mode(0o700)
+                    .create(&dir);
+            }
+            core::store::Store::new(dir)
         });
     app.add_plugins(game::persist::plugin(store, options.resume.clone()));
     let decks_dir = options
@@ -95,6 +105,19 @@ pub fn app(options: &GameOptions) -> App {
         app.add_plugins(game::demo::plugin(dir.clone(), lang));
     }
     app
+}
+
+/// The user's number on Unix (from the owner of the home-less process's temp files), for a private
+/// fallback folder; "user" elsewhere.
+fn whoami_uid() -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        if let Ok(m) = std::fs::metadata("/proc/self") {
+            return m.uid().to_string();
+        }
+    }
+    "user".to_string()
 }
 
 /// Opens the game window and runs until it is closed.

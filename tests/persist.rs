@@ -671,3 +671,32 @@ fn closing_while_saves_fail_asks_and_saves_elsewhere() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A save killed half-way leaves no temporary file for long: the next listing removes the old ones and
+/// leaves a save in progress (a young one) and everything else alone.
+#[test]
+fn temporary_files_of_killed_saves_are_cleaned_up() {
+    let dir = temp_dir("leftovers");
+    let store = Store::new(&dir);
+    let old = dir.join(".2026-11-22-10-00-1a2b3.session.ron.Xq3z9a");
+    let young = dir.join(".2026-11-22-10-00-1a2b4.session.ron.Pp0k2b");
+    let other = dir.join(".notes.txt.abcdef");
+    for f in [&old, &young, &other] {
+        std::fs::write(f, "(base: (ver").unwrap();
+    }
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for f in [&old, &other] {
+        std::fs::File::options()
+            .write(true)
+            .open(f)
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+    }
+    let (listings, damaged) = store.list();
+    assert!(listings.is_empty() && damaged.is_empty());
+    assert!(!old.exists(), "left over: removed");
+    assert!(young.exists(), "maybe in progress: kept");
+    assert!(other.exists(), "not ours: kept");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

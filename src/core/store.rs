@@ -170,6 +170,10 @@ impl Store {
         };
         for entry in entries.flatten() {
             let path = entry.path();
+            if is_leftover_temp(&path) {
+                let _ = std::fs::remove_file(&path);
+                continue;
+            }
             let is_session = path
                 .file_name()
                 .and_then(|n| n.to_str())
@@ -233,6 +237,25 @@ impl Store {
         let _ = std::fs::remove_file(lock_path(path));
         Ok(())
     }
+}
+
+/// A temporary file a killed save left behind: `.NAME.session.ron.XXXXXX`, older than a minute (a
+/// save in progress in another window is younger). On Linux saves use unnamed temporary files, which
+/// vanish with the process; other systems name them like this.
+pub fn is_leftover_temp(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let Some((base, random)) = name.strip_prefix('.').and_then(|n| n.rsplit_once('.')) else {
+        return false;
+    };
+    base.ends_with(SESSION_SUFFIX)
+        && random.len() == 6
+        && std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(60))
 }
 
 /// Renames a damaged file to `NAME.damaged` (or `NAME.2.damaged`, ...), so it is kept but not read again.
