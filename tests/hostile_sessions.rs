@@ -49,6 +49,11 @@ fn impossible_numbers_in_a_session_file_are_refused_with_a_message() {
     g.base.deck.scale.squares[3].points = i32::MAX;
     assert!(refused(&g).contains("deck"));
 
+    // The smallest number there is: its size cannot even be taken (found by the long property run).
+    let mut g = good_base();
+    g.base.deck.scale.squares[0].points = i32::MIN;
+    assert!(refused(&g).contains("deck"));
+
     let mut g = good_base();
     g.base.next_player = u32::MAX;
     assert!(refused(&g).contains("next player"));

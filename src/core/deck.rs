@@ -482,7 +482,10 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
             break;
         }
     }
-    if squares.iter().any(|sq| sq.points.abs() > MAX_POINTS) {
+    if squares
+        .iter()
+        .any(|sq| !(-MAX_POINTS..=MAX_POINTS).contains(&sq.points))
+    {
         push(
             &|| loc.at("points", 0),
             format!("the points of a square must lie between -{MAX_POINTS} and {MAX_POINTS}"),

@@ -53,6 +53,37 @@ fn toggle_full_screen(
     }
 }
 
+/// What keeps the app waking up without input.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Wake {
+    /// Saving failed: try again.
+    pub retrying: bool,
+    /// A deck file is watched on the setup screen.
+    pub watching: bool,
+    /// The timer is shown on the card.
+    pub ticking: bool,
+}
+
+/// How often the app wakes (focused, unfocused): only on input, unless something needs time to pass.
+pub fn pace(wake: Wake) -> (UpdateMode, UpdateMode) {
+    let every = |ms| {
+        (
+            UpdateMode::reactive(Duration::from_millis(ms)),
+            UpdateMode::reactive_low_power(Duration::from_millis(ms)),
+        )
+    };
+    if wake.retrying {
+        every(2000)
+    } else if wake.watching {
+        every(400)
+    } else if wake.ticking {
+        every(1000)
+    } else {
+        let desktop = WinitSettings::desktop_app();
+        (desktop.focused_mode, desktop.unfocused_mode)
+    }
+}
+
 /// Frames only on input, except: every 2 seconds while saving fails (to try again), once a second
 /// while the timer is shown (so it ticks), and twice a second on the setup screen while a deck file is
 /// watched (so an edit shows within a second, also while the text editor has the focus).
@@ -66,31 +97,49 @@ fn frame_pace(
     let watching =
         *screen.get() == super::Screen::Setup && source.is_some_and(|s| s.path.is_some());
     let playing = matches!(screen.get(), super::Screen::Play | super::Screen::Plenary);
-    // While saving fails, the app wakes every 2 seconds to try again, with or without input.
-    let retrying = saving.is_some_and(|s| s.error.is_some());
-    let desktop = WinitSettings::desktop_app();
-    let (focused, unfocused) = if retrying {
-        (
-            UpdateMode::reactive(Duration::from_secs(2)),
-            UpdateMode::reactive_low_power(Duration::from_secs(2)),
-        )
-    } else if watching {
-        (
-            UpdateMode::reactive(Duration::from_millis(400)),
-            UpdateMode::reactive_low_power(Duration::from_millis(400)),
-        )
-    } else if playing && clock.shown {
-        (
-            UpdateMode::reactive(Duration::from_secs(1)),
-            UpdateMode::reactive_low_power(Duration::from_secs(1)),
-        )
-    } else {
-        (desktop.focused_mode, desktop.unfocused_mode)
-    };
+    let (focused, unfocused) = pace(Wake {
+        retrying: saving.is_some_and(|s| s.error.is_some()),
+        watching,
+        ticking: playing && clock.shown,
+    });
     if settings.focused_mode != focused {
         settings.focused_mode = focused;
     }
     if settings.unfocused_mode != unfocused {
         settings.unfocused_mode = unfocused;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Idle means no frames; a failed save wakes the app every 2 seconds to try again, also with no
+    /// input, before anything else that wakes it.
+    #[test]
+    fn the_app_wakes_only_when_something_needs_time() {
+        let desktop = WinitSettings::desktop_app();
+        assert_eq!(
+            pace(Wake::default()),
+            (desktop.focused_mode, desktop.unfocused_mode)
+        );
+        let retry = pace(Wake {
+            retrying: true,
+            watching: true,
+            ticking: true,
+        });
+        assert_eq!(retry.0, UpdateMode::reactive(Duration::from_secs(2)));
+        assert_eq!(
+            retry.1,
+            UpdateMode::reactive_low_power(Duration::from_secs(2))
+        );
+        assert_eq!(
+            pace(Wake {
+                ticking: true,
+                ..Wake::default()
+            })
+            .0,
+            UpdateMode::reactive(Duration::from_secs(1))
+        );
     }
 }

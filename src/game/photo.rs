@@ -39,12 +39,17 @@ fn take_photo(
     if requests.read().count() == 0 {
         return;
     }
-    let path = target
-        .and_then(|t| t.path.clone())
-        .map(|p| PathBuf::from(format!("{}.plenary.png", p.display())))
-        .unwrap_or_else(|| {
-            std::env::temp_dir().join(format!("leerklimaat-{}-plenary.png", std::process::id()))
-        });
+    // Beside the session file, in the user's own data folder; never in a shared temporary folder.
+    let Some(target) = target else {
+        return;
+    };
+    let path = match &target.path {
+        Some(p) => PathBuf::from(format!("{}.plenary.png", p.display())),
+        None => target
+            .store
+            .dir
+            .join(format!("plenary-{}.png", std::process::id())),
+    };
     photo.0 = Some(path.clone());
     commands
         .spawn(Screenshot::primary_window())
