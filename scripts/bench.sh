@@ -87,7 +87,7 @@ drag() { # NAME TITLE BIN ARGS... : drags for DRAG_SECS and scrolls the post-its
     fi
     set -- $from $to
     local fx=$1 fy=$2 tx=$3 ty=$4
-    DISPLAY="$disp" xdotool mousemove --window "$w" "$fx" "$fy"; sleep 0.1
+    DISPLAY="$disp" xdotool mousemove --window "$w" "$fx" "$fy"; sleep 0.25
     DISPLAY="$disp" xdotool mousedown 1
     for i in $(seq 1 14); do
       DISPLAY="$disp" xdotool mousemove --window "$w" $(( fx + (tx - fx) * i / 14 )) $(( fy + (ty - fy) * i / 14 ))
