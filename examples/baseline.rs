@@ -48,7 +48,11 @@ struct Disc;
 
 const SQUARES: usize = 4;
 
-fn setup(mut commands: Commands, mut images: ResMut<Assets<Image>>, mut fonts: ResMut<Assets<Font>>) {
+fn setup(
+    mut commands: Commands,
+    mut images: ResMut<Assets<Image>>,
+    mut fonts: ResMut<Assets<Font>>,
+) {
     let inter = fonts.add(Font::from_bytes(
         leerklimaat::game::theme::INTER_REGULAR.to_vec(),
     ));
@@ -151,8 +155,7 @@ fn setup(mut commands: Commands, mut images: ResMut<Assets<Image>>, mut fonts: R
                         if let (Ok(mut t), Some(sq)) =
                             (q.get_mut(ev.entity), layout::square_at(p, SQUARES))
                         {
-                            let spot =
-                                layout::pawn_spot(layout::square_rects(SQUARES)[sq], 0, 1);
+                            let spot = layout::pawn_spot(layout::square_rects(SQUARES)[sq], 0, 1);
                             t.translation = spot.extend(5.0);
                         }
                     },
@@ -175,7 +178,11 @@ fn setup(mut commands: Commands, mut images: ResMut<Assets<Image>>, mut fonts: R
                 TextLayout::new(Justify::Left, LineBreak::WordBoundary),
                 TextBounds::new(POST_IT_SIZE.x - 24.0, POST_IT_SIZE.y - 14.0),
                 Anchor::TOP_LEFT,
-                Transform::from_xyz(-POST_IT_SIZE.x / 2.0 + 12.0, POST_IT_SIZE.y / 2.0 - 8.0, 0.2),
+                Transform::from_xyz(
+                    -POST_IT_SIZE.x / 2.0 + 12.0,
+                    POST_IT_SIZE.y / 2.0 - 8.0,
+                    0.2
+                ),
             )],
         ));
     }
@@ -211,7 +218,11 @@ fn panels(mut contexts: EguiContexts, mut text: Local<String>) -> Result {
             egui::Frame::window(ui.style()).show(ui, |ui| {
                 ui.set_width(500.0);
                 ui.horizontal(|ui| {
-                    for label in ["+ Groen: werkt al", "? Roze: vraag of behoefte", "Post-it toevoegen"] {
+                    for label in [
+                        "+ Groen: werkt al",
+                        "? Roze: vraag of behoefte",
+                        "Post-it toevoegen",
+                    ] {
                         let _ = ui.button(label);
                     }
                 });
@@ -246,7 +257,10 @@ fn write_map(
             screen(Vec2::new(r.min.x, r.max.y)),
             screen(Vec2::new(r.max.x, r.min.y)),
         ) {
-            text.push_str(&format!("square {i} {:.0} {:.0} {:.0} {:.0}\n", a.x, a.y, b.x, b.y));
+            text.push_str(&format!(
+                "square {i} {:.0} {:.0} {:.0} {:.0}\n",
+                a.x, a.y, b.x, b.y
+            ));
         }
     }
     if let Some(c) = screen(disc.translation().truncate()) {
