@@ -95,14 +95,8 @@ fn write_map(
     stack_cards: Query<(&StackCard, &GlobalTransform, &Sprite)>,
     marks: Res<UiMarks>,
     looks: Looks,
-    dragging: Query<(), With<crate::game::drag::Dragging>>,
 ) {
     file.frame += 1;
-    // Nothing is written while something is being dragged, so the map costs a benchmark's drag
-    // frames nothing; the drop changes the map, and that is written.
-    if !dragging.is_empty() {
-        return;
-    }
     let (Ok(window), Some((camera, cam_transform))) = (windows.single(), cameras.iter().next())
     else {
         return;
