@@ -388,6 +388,10 @@ fn on_drag_end(
     mut messages: MessageWriter<GameMsg>,
 ) {
     let Ok((pawn, view, mut transform, dragging)) = pawns.get_mut(ev.entity) else {
+        // A drag that started and ended within one frame: the start's marker may still be queued.
+        // Take it off too, or the entity would count as dragged for ever and stop following the
+        // session.
+        commands.entity(ev.entity).remove::<Dragging>();
         return;
     };
     if dragging.pointer != ev.pointer_id {
