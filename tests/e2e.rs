@@ -59,6 +59,45 @@ impl Drop for Running {
     }
 }
 
+/// Starts Xvfb and lets it choose a free display itself (`-displayfd`): it writes the number once it
+/// accepts clients, so no other server (in this or another namespace) can be mistaken for it, and no
+/// lock file has to be guessed at.
+fn start_xvfb() -> Option<(Child, String)> {
+    use std::io::BufRead;
+    let mut child = Command::new("Xvfb")
+        .args([
+            "-displayfd",
+            "1",
+            "-screen",
+            "0",
+            "1920x1080x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("Xvfb is installed (./test.sh installs it)");
+    let stdout = child.stdout.take()?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let number = rx
+        .recv_timeout(Duration::from_secs(20))
+        .ok()
+        .and_then(|line| line.trim().parse::<u32>().ok());
+    match number {
+        Some(n) if matches!(child.try_wait(), Ok(None)) => Some((child, format!(":{n}"))),
+        _ => {
+            end(&mut child);
+            None
+        }
+    }
+}
+
 fn sleep(d: Duration) {
     std::thread::sleep(d);
 }
@@ -76,50 +115,9 @@ impl Running {
         for sub in ["saves", "decks", "home", "shots"] {
             std::fs::create_dir_all(dir.join(sub)).unwrap();
         }
-        let number = (std::process::id() % 400) + 110 + if name == "covered" { 400 } else { 0 };
-        let (xvfb, display) = (number..number + 50)
-            .find_map(|n| {
-                if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
-                    return None;
-                }
-                // A socket without a lock is left over from a server that was killed.
-                let _ = std::fs::remove_file(format!("/tmp/.X11-unix/X{n}"));
-                let child = Command::new("Xvfb")
-                    .args([
-                        &format!(":{n}"),
-                        "-screen",
-                        "0",
-                        "1920x1080x24",
-                        "-nolisten",
-                        "tcp",
-                    ])
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .spawn()
-                    .expect("Xvfb is installed (./test.sh installs it)");
-                // Ready when a client can connect.
-                let mut child = child;
-                let until = Instant::now() + Duration::from_secs(15);
-                while Instant::now() < until {
-                    if let Ok(Some(_)) = child.try_wait() {
-                        return None;
-                    }
-                    let ready = Command::new("xdotool")
-                        .arg("getdisplaygeometry")
-                        .env("DISPLAY", format!(":{n}"))
-                        .stdout(Stdio::null())
-                        .stderr(Stdio::null())
-                        .status()
-                        .is_ok_and(|s| s.success());
-                    if ready {
-                        return Some((child, format!(":{n}")));
-                    }
-                    sleep(Duration::from_millis(100));
-                }
-                end(&mut child);
-                None
-            })
-            .expect("a free X display");
+        let (xvfb, display) = (0..3)
+            .find_map(|_| start_xvfb())
+            .expect("Xvfb starts and reports a free display");
         let log = std::fs::File::create(dir.join("game.log")).unwrap();
         let game = Command::new(env!("CARGO_BIN_EXE_leerklimaat"))
             .args(args)
