@@ -78,7 +78,7 @@ fn start_xvfb() -> Option<(Child, String)> {
         .stderr(Stdio::null())
         .spawn()
         .expect("Xvfb is installed (./test.sh installs it)");
-    let stdout = child.stdout.take()?;
+    let stdout = child.stdout.take().expect("Xvfb's output is piped");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let mut line = String::new();
