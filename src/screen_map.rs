@@ -9,6 +9,7 @@
 //! frame 123
 //! screen Play
 //! window 1600 900
+//! active statement:ID/First|case:N/Plenary   (the card on the board and its round)
 //! card x0 y0 x1 y1
 //! square 0 x0 y0 x1 y1
 //! pawn PLAYER_ID cx cy diameter
@@ -124,6 +125,9 @@ fn write_map(
     );
     let session = game.session();
     if matches!(screen.get(), Screen::Play | Screen::Plenary) {
+        if let Some((card, round)) = session.active_card() {
+            let _ = writeln!(lines, "active {}/{round:?}", card_key(&card));
+        }
         if let Some(l) = rect_line(layout::card_rect()) {
             let _ = writeln!(lines, "card {l}");
         }

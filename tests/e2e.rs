@@ -503,12 +503,20 @@ impl Running {
     /// Drags a player's pawn onto a square with the mouse; checks the saved session, the map and the
     /// screen.
     fn drag_pawn_to_square(&mut self, player_index: usize, square: usize) {
-        let (id, colour) = {
+        let (id, colour, active) = {
             let g = self.saved().expect("a saved session");
             let p = &g.session().players[player_index];
-            (p.id.0, p.colour)
+            let active = g
+                .session()
+                .active_card()
+                .map(|(card, round)| format!("{}/{round:?}", card_key(&card)));
+            (p.id.0, p.colour, active)
         };
-        let map = self.wait_map("the pawn is drawn", |m| m.pawns.contains_key(&id));
+        // The map of the frame that saved may not be written yet: wait until it shows the saved card,
+        // so the drag starts where the pawn is now and not where it stood on the card before.
+        let map = self.wait_map("the pawn is drawn on the saved card", |m| {
+            m.pawns.contains_key(&id) && m.flags.get("active") == active.as_ref()
+        });
         let (from, _) = map.pawns[&id];
         let target = map.squares[square].center();
         self.drag(from, target);
