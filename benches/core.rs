@@ -11,6 +11,7 @@ use leerklimaat::core::deck::{Statement, parse_deck_str};
 use leerklimaat::core::export;
 use leerklimaat::core::merge::{load_for_merge, merge};
 use leerklimaat::core::session::{Action, Game, PostItColour, Round, Session};
+use leerklimaat::core::session_file;
 use leerklimaat::core::simulate::{SimulateSpec, deck_with, simulate};
 use leerklimaat::core::store::Store;
 use std::time::{Duration, Instant};
@@ -48,7 +49,7 @@ fn main() {
         post_its: 600,
         seed: 7,
     });
-    let text = export::session_ron(&heavy);
+    let text = session_file::session_ron(&heavy);
     println!(
         "heavy session: 12 players, 60 statements, 600 post-its, {} actions, {} KB on disk",
         heavy.done.len(),
@@ -60,7 +61,7 @@ fn main() {
         let path = dir.join("heavy.session.ron");
         let plain = dir.join("plain.ron");
         let base = time(30, || {
-            std::fs::write(&plain, export::session_ron(&heavy)).unwrap();
+            std::fs::write(&plain, session_file::session_ron(&heavy)).unwrap();
         });
         let save = time(30, || store.save(&path, &heavy).unwrap());
         report("baseline: serialise + plain write, no fsync", base, None);
@@ -84,7 +85,7 @@ fn main() {
                 export::post_its_csv(session),
                 export::report_markdown(session),
                 export::report_html(session),
-                export::session_ron(&heavy),
+                session_file::session_ron(&heavy),
             )
         });
         report(
@@ -167,7 +168,7 @@ fn main() {
                     post_its: 20 + (seed % 30) as usize,
                     seed,
                 });
-                std::fs::write(&p, export::session_ron(&g)).unwrap();
+                std::fs::write(&p, session_file::session_ron(&g)).unwrap();
                 p
             })
             .collect();

@@ -7,7 +7,6 @@
 
 pub mod core;
 pub mod game;
-pub mod i18n;
 pub mod probe;
 pub mod screen_map;
 pub mod ui;
@@ -55,7 +54,7 @@ pub fn app(options: &GameOptions) -> App {
                 ..default()
             }),
     );
-    let lang = options.lang.unwrap_or_else(i18n::system_lang);
+    let lang = options.lang.unwrap_or_else(core::i18n::system_lang);
     // The built-in deck in the interface language: "Leerklimaat" in Dutch, "Learning climate" in English.
     let deck = match lang {
         core::session::Lang::En => {

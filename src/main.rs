@@ -316,7 +316,7 @@ fn main() -> ExitCode {
             for _ in 0..backs {
                 let _ = game.apply(leerklimaat::core::session::Action::Back);
             }
-            match std::fs::write(&out, export::session_ron(&game)) {
+            match std::fs::write(&out, leerklimaat::core::session_file::session_ron(&game)) {
                 Ok(()) => {
                     println!(
                         "{}: {} players, {} statements, {} post-its",
@@ -334,7 +334,7 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Export { session, out }) => {
-            let game = match export::load_game_file(&session) {
+            let game = match leerklimaat::core::session_file::load_game_file(&session) {
                 Ok(g) => g,
                 Err(e) => {
                     eprintln!("{e}");

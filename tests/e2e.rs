@@ -220,7 +220,7 @@ impl Running {
             .filter_map(Result::ok)
             .map(|e| e.path())
             .find(|p| p.extension().is_some_and(|e| e == "ron"))?;
-        leerklimaat::core::export::load_game_file(&file).ok()
+        leerklimaat::core::session_file::load_game_file(&file).ok()
     }
 
     /// Waits until the autosaved session shows `what`.
@@ -982,7 +982,8 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     ] {
         assert!(out.join(f).exists(), "{f} exported");
     }
-    let exported = leerklimaat::core::export::load_game_file(&out.join("session.ron")).unwrap();
+    let exported =
+        leerklimaat::core::session_file::load_game_file(&out.join("session.ron")).unwrap();
     assert_eq!(exported.session().group, "Team Noord");
     assert!(
         std::fs::read_to_string(out.join("post-its.csv"))

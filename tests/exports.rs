@@ -3,6 +3,7 @@
 use leerklimaat::core::deck;
 use leerklimaat::core::export::{self, neutralise_cell};
 use leerklimaat::core::session::*;
+use leerklimaat::core::session_file;
 use proptest::prelude::*;
 
 /// A small, fixed session with every kind of content: placements in both rounds, both post-it colours,
@@ -257,8 +258,8 @@ fn html_report_is_self_contained_and_escaped() {
     let g = fixed_game(Lang::Nl);
     let html = export::report_html(g.session());
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains("Team Zorg &amp; Welzijn"));
-    assert!(html.contains("=HYPERLINK(&quot;http://x&quot;)"));
+    assert!(html.contains("Team Zorg &#38; Welzijn"));
+    assert!(html.contains("=HYPERLINK(&#34;http://x&#34;)"));
     assert!(!html.contains("<script"));
     assert!(!html.contains("src=\"http"));
     assert!(!html.contains("href=\"http"));
@@ -289,7 +290,7 @@ fn write_all_writes_every_format() {
     for f in &files {
         assert!(std::fs::metadata(f).unwrap().len() > 100, "{}", f.display());
     }
-    let back = export::load_game_file(&dir.join("session.ron")).unwrap();
+    let back = session_file::load_game_file(&dir.join("session.ron")).unwrap();
     assert_eq!(back.session(), g.session());
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -359,7 +360,7 @@ fn reports_escape_hostile_text_from_every_source() {
     }
     let html = export::report_html(g.session());
     assert!(!html.contains("<script"), "no tag from any text");
-    assert!(html.contains("&lt;script&gt;alert("));
+    assert!(html.contains("&#60;script&#62;alert("));
     let md = export::report_markdown(g.session());
     for line in md.split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
         assert!(
@@ -390,4 +391,44 @@ fn an_export_folder_stays_inside_its_base() {
         let dir = base.join(&name);
         assert_eq!(dir.parent(), Some(base), "{name:?}");
     }
+}
+
+/// Every header and heading of an English export is English: the words come from the Fluent files,
+/// not from a table with Dutch left in it ("thema", "tekst" were).
+#[test]
+fn an_english_export_speaks_english_throughout() {
+    let g = fixed_game(Lang::En);
+    let s = g.session();
+    let first_line = |bytes: Vec<u8>| {
+        String::from_utf8(bytes)
+            .unwrap()
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let statements = first_line(export::statements_csv(s));
+    assert!(
+        statements.starts_with("id;statement;theme;"),
+        "{statements}"
+    );
+    assert!(statements.ends_with("mean first round;mean plenary;shift;stack;skipped;minutes"));
+    let post_its = first_line(export::post_its_csv(s));
+    assert_eq!(post_its, "id;colour;card;statement;text;author;answered");
+    for report in [export::report_markdown(s), export::report_html(s)] {
+        for dutch in [
+            "stelling",
+            "thema",
+            "tekst",
+            "Al aanwezig",
+            "Groep",
+            "eerste ronde",
+        ] {
+            assert!(!report.contains(dutch), "{dutch:?} in an English report");
+        }
+        assert!(report.contains("Already present") && report.contains("Shift of opinion"));
+    }
+    let dutch = first_line(export::statements_csv(fixed_game(Lang::Nl).session()));
+    assert!(dutch.starts_with("id;stelling;thema;"), "{dutch}");
 }

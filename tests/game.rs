@@ -648,3 +648,49 @@ mod touch {
         assert!(corner.alpha() < 0.1, "outside the disc is see-through");
     }
 }
+
+/// A name with a dot keeps it on the board in Dutch (the decimal comma once went over the whole line
+/// and showed "J, de Vries"), and the plenary means get their comma.
+#[test]
+fn the_board_shows_names_with_their_dots_and_numbers_with_commas() {
+    use leerklimaat::core::i18n::Texts;
+    use leerklimaat::core::session::{Game, Session};
+    let mut g = Game::new(Session::new(
+        leerklimaat::core::deck::default_deck(),
+        "2026-11-23 10:00".into(),
+    ));
+    for name in ["J. de Vries", "A.B. Smit"] {
+        g.apply(Action::AddPlayer {
+            name: name.into(),
+            colour: None,
+        })
+        .unwrap();
+    }
+    g.apply(Action::StartPlay).unwrap();
+    let tr = Texts::default();
+    let view = leerklimaat::game::board::card_view(g.session(), &tr);
+    assert!(view.extra.ends_with(": J. de Vries"), "{:?}", view.extra);
+    let (card, _) = g.session().active_card().unwrap();
+    let players: Vec<_> = g.session().players.iter().map(|p| p.id).collect();
+    for (player, square) in players.iter().zip([1, 2]) {
+        g.apply(Action::Place {
+            player: *player,
+            card: card.clone(),
+            round: Round::First,
+            square,
+        })
+        .unwrap();
+    }
+    g.apply(Action::StartPlenary).unwrap();
+    let view = leerklimaat::game::board::card_view(g.session(), &tr);
+    assert!(
+        view.extra.contains(','),
+        "a decimal comma: {:?}",
+        view.extra
+    );
+    assert!(
+        !view.extra.contains('.'),
+        "no decimal point in Dutch: {:?}",
+        view.extra
+    );
+}

@@ -2,9 +2,10 @@
 //! load with a message, and no mutation of a good file makes load, resume, export or merge panic.
 
 use bevy::prelude::*;
-use leerklimaat::core::export::{self, SessionFileError, parse_game, session_ron};
+use leerklimaat::core::export;
 use leerklimaat::core::merge::{MergeInput, merge, overview_csv, overview_html, questions_csv};
 use leerklimaat::core::session::{Game, Lang, PlayerId, PostItId};
+use leerklimaat::core::session_file::{SessionFileError, parse_game, session_ron};
 use leerklimaat::core::simulate::{SimulateSpec, simulate};
 use leerklimaat::core::tally::tally;
 use leerklimaat::game::session::{ActiveGame, GameMsg};

@@ -1,9 +1,9 @@
 //! The overview across workshops: sessions of different sizes, with missing rounds, with different
 //! decks, and with a damaged file among them.
 
-use leerklimaat::core::export::session_ron;
 use leerklimaat::core::merge::{MergeInput, load_for_merge, merge, overview_csv, overview_html};
 use leerklimaat::core::session::{Action, Game, Lang, PostItColour, Round, Session};
+use leerklimaat::core::session_file::session_ron;
 use leerklimaat::core::simulate::{SimulateSpec, deck_with, simulate};
 
 fn input(name: &str, game: Game) -> MergeInput {

@@ -3,10 +3,10 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiInput, egui};
+use leerklimaat::core::i18n::Texts;
 use leerklimaat::core::session::{Action, Game, Lang, Session};
 use leerklimaat::core::simulate::{SimulateSpec, simulate};
 use leerklimaat::game::session::{CardClock, GameMsg};
-use leerklimaat::i18n::Texts;
 use leerklimaat::ui;
 
 fn run(mut f: impl FnMut(&egui::Context) -> Vec<GameMsg>) -> (Vec<GameMsg>, usize) {
@@ -131,9 +131,9 @@ fn repeated_modifier_events_are_dropped_and_changes_kept() {
 
 #[test]
 fn every_message_exists_in_both_languages_and_is_used() {
-    let [(_, nl), (_, en)] = leerklimaat::i18n::MESSAGE_FILES;
-    let nl_ids = leerklimaat::i18n::message_ids(nl);
-    let en_ids = leerklimaat::i18n::message_ids(en);
+    let [(_, nl), (_, en)] = leerklimaat::core::i18n::MESSAGE_FILES;
+    let nl_ids = leerklimaat::core::i18n::message_ids(nl);
+    let en_ids = leerklimaat::core::i18n::message_ids(en);
     for id in &nl_ids {
         assert!(en_ids.contains(id), "{id} is in nl.ftl but not in en.ftl");
     }
@@ -141,14 +141,21 @@ fn every_message_exists_in_both_languages_and_is_used() {
         assert!(nl_ids.contains(id), "{id} is in en.ftl but not in nl.ftl");
     }
     // Every id appears in the code.
-    let mut code = String::new();
-    for dir in ["src/ui", "src/game"] {
-        for entry in
-            std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap()
-        {
-            code.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    fn read_code(dir: &std::path::Path, code: &mut String) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                read_code(&path, code);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                code.push_str(&std::fs::read_to_string(&path).unwrap());
+            }
         }
     }
+    let mut code = String::new();
+    read_code(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut code,
+    );
     let unused: Vec<&String> = nl_ids
         .iter()
         .filter(|id| !code.contains(&format!("\"{id}\"")))

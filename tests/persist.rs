@@ -3,8 +3,8 @@
 //! that kills the real game process at random moments.
 
 use bevy::prelude::*;
-use leerklimaat::core::export::session_ron;
 use leerklimaat::core::session::{Action, Phase, PostItColour, Round};
+use leerklimaat::core::session_file::session_ron;
 use leerklimaat::core::store::{DAMAGED_SUFFIX, Store};
 use leerklimaat::game::Screen;
 use leerklimaat::game::persist::{PastSessions, SaveStatus, SaveTarget, StoreMsg};
@@ -112,7 +112,7 @@ fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
     );
     assert!(status.error.is_none());
     let path = saved_file(&app);
-    let on_disk = leerklimaat::core::export::load_game_file(&path).unwrap();
+    let on_disk = leerklimaat::core::session_file::load_game_file(&path).unwrap();
     assert_eq!(on_disk.session(), game.session());
     assert_eq!(on_disk.done, game.done, "the undo history is saved too");
     let game = game.clone();
@@ -157,7 +157,7 @@ fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
     );
     assert_eq!(saved_file(&again), path);
     assert_eq!(
-        leerklimaat::core::export::load_game_file(&path)
+        leerklimaat::core::session_file::load_game_file(&path)
             .unwrap()
             .session()
             .phase,
@@ -241,7 +241,7 @@ fn a_read_only_folder_warns_keeps_everything_and_catches_up() {
     app.update();
     let status = app.world().resource::<SaveStatus>();
     assert!(status.error.is_none(), "{:?}", status.error);
-    let saved = leerklimaat::core::export::load_game_file(&saved_file(&app)).unwrap();
+    let saved = leerklimaat::core::session_file::load_game_file(&saved_file(&app)).unwrap();
     assert_eq!(saved.session().players.len(), 3);
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -401,7 +401,7 @@ fn crash_once(seed: u64, actions: usize, expected: &[(usize, String)]) -> (usize
         .filter(|p| p.to_string_lossy().ends_with(".session.ron"))
         .collect();
     assert_eq!(files.len(), 1, "one session file: {files:?}");
-    let game = leerklimaat::core::export::load_game_file(&files[0])
+    let game = leerklimaat::core::session_file::load_game_file(&files[0])
         .unwrap_or_else(|e| panic!("seed {seed}: unreadable save: {e}"));
     let hash = format!("{:016x}", history_hash(&game));
     // The file is the state of a step at or after the last confirmed one.
@@ -664,7 +664,7 @@ fn closing_while_saves_fail_asks_and_saves_elsewhere() {
         .write_message(CloseAnswer::SaveElsewhere(copy.clone()));
     app.update();
     assert!(app.should_exit().is_some(), "closes once saved elsewhere");
-    let saved = leerklimaat::core::export::load_game_file(&copy).unwrap();
+    let saved = leerklimaat::core::session_file::load_game_file(&copy).unwrap();
     assert_eq!(
         saved.session(),
         app.world().resource::<ActiveGame>().session()

@@ -1,8 +1,8 @@
 //! The rules of the game: actions and their errors, undo and redo, and the tally's edge cases.
 
 use leerklimaat::core::deck::{self, Deck, StackRule};
-use leerklimaat::core::export;
 use leerklimaat::core::session::*;
+use leerklimaat::core::session_file;
 use leerklimaat::core::simulate::{SimulateSpec, simulate};
 use leerklimaat::core::tally::{tally, tally_card};
 use proptest::prelude::*;
@@ -534,15 +534,15 @@ fn session_file_round_trips_with_history() {
         post_its: 12,
         seed: 3,
     });
-    let text = export::session_ron(&g);
-    let back = export::parse_game("s.ron", &text).unwrap();
+    let text = session_file::session_ron(&g);
+    let back = session_file::parse_game("s.ron", &text).unwrap();
     assert_eq!(back.session(), g.session());
     assert_eq!(back.done, g.done);
     let newer = text.replacen("version: 1,", "version: 7,", 1);
-    let err = export::parse_game("s.ron", &newer).unwrap_err();
+    let err = session_file::parse_game("s.ron", &newer).unwrap_err();
     assert!(err.to_string().contains("version 7"), "{err}");
     let truncated = &text[..text.len() / 2];
-    let err = export::parse_game("s.ron", truncated).unwrap_err();
+    let err = session_file::parse_game("s.ron", truncated).unwrap_err();
     assert!(err.to_string().starts_with("s.ron:"), "{err}");
 }
 
@@ -592,8 +592,8 @@ proptest! {
                 applied += 1;
             }
         }
-        let text = export::session_ron(&g);
-        let back = export::parse_game("p.ron", &text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let text = session_file::session_ron(&g);
+        let back = session_file::parse_game("p.ron", &text).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(back.session(), g.session());
         for _ in 0..applied {
             prop_assert!(g.undo());
@@ -625,11 +625,11 @@ fn a_history_that_no_longer_replays_is_refused_not_repaired() {
         post_its: 2,
         seed: 5,
     });
-    let text = export::session_ron(&g);
+    let text = session_file::session_ron(&g);
     // A hand edit: the second player's name is made equal to the first's, so adding them fails.
     let broken = text.replacen("name: \"Bram Jansen\"", "name: \"Anouk de Vries\"", 1);
     assert_ne!(broken, text);
-    let err = export::parse_game("s.ron", &broken).unwrap_err();
+    let err = session_file::parse_game("s.ron", &broken).unwrap_err();
     assert!(err.to_string().contains("no longer apply"), "{err}");
 }
 

@@ -1,8 +1,10 @@
 //! One overview across many workshops: sessions that used the same deck (or overlapping statements,
 //! matched by id) combined per statement, for the organiser who compares groups.
 
-use crate::core::export::{SessionFileError, csv_bytes, html_escape, neutralise_cell, num};
+use crate::core::export::{csv_bytes, html_escape, neutralise_cell};
+use crate::core::i18n::{decimal_or_empty as num, tr};
 use crate::core::session::{CardRef, Game, Lang, PostItColour, Stack};
+use crate::core::session_file::SessionFileError;
 use crate::core::tally::tally;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -185,33 +187,21 @@ pub fn merge(inputs: &[MergeInput]) -> Overview {
 
 /// The overview as CSV: one row per statement. UTF-8 with BOM, `;`, for Dutch-locale spreadsheets.
 pub fn overview_csv(o: &Overview, lang: Lang) -> Vec<u8> {
-    let nl = lang == Lang::Nl;
-    let header = if nl {
-        [
-            "id",
-            "stelling",
-            "groepen",
-            "groen",
-            "rood",
-            "gemiddelde plenair",
-            "spreiding",
-            "gemiddelde verschuiving",
-            "zonder plenaire ronde",
-        ]
-    } else {
-        [
-            "id",
-            "statement",
-            "groups",
-            "green",
-            "red",
-            "mean plenary",
-            "spread",
-            "mean shift",
-            "without plenary round",
-        ]
-    };
-    let mut rows = vec![header.iter().map(|s| s.to_string()).collect()];
+    let header = crate::core::export::csv::header(
+        lang,
+        &[
+            "export-id",
+            "export-statement",
+            "overview-col-groups",
+            "export-green",
+            "export-red",
+            "export-mean-plenary",
+            "overview-col-spread",
+            "overview-col-mean-shift",
+            "overview-col-without-plenary",
+        ],
+    );
+    let mut rows = vec![header];
     for s in &o.statements {
         rows.push(vec![
             neutralise_cell(&s.id),
@@ -230,12 +220,15 @@ pub fn overview_csv(o: &Overview, lang: Lang) -> Vec<u8> {
 
 /// The open questions of every group as CSV.
 pub fn questions_csv(o: &Overview, lang: Lang) -> Vec<u8> {
-    let header = if lang == Lang::Nl {
-        ["groep", "stelling", "vraag"]
-    } else {
-        ["group", "statement", "question"]
-    };
-    let mut rows = vec![header.iter().map(|s| s.to_string()).collect()];
+    let header = crate::core::export::csv::header(
+        lang,
+        &[
+            "overview-col-group",
+            "export-statement",
+            "overview-col-question",
+        ],
+    );
+    let mut rows = vec![header];
     for (g, st, q) in &o.open_questions {
         rows.push(vec![
             neutralise_cell(g),
@@ -248,38 +241,33 @@ pub fn questions_csv(o: &Overview, lang: Lang) -> Vec<u8> {
 
 /// The overview as a self-contained printable HTML page.
 pub fn overview_html(o: &Overview, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
-    let w = |a: &'static str, b: &'static str| if nl { a } else { b };
+    let w = |id: &str| html_escape(&tr(lang, id));
     let e = html_escape;
     let mut s = String::new();
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
         lang.code(),
-        w("Overzicht leerklimaat", "Learning climate overview"),
+        w("overview-title"),
         crate::core::export::REPORT_CSS
     );
-    let _ = writeln!(
-        s,
-        "<h1>{}</h1>",
-        w("Overzicht over groepen", "Overview across groups")
-    );
+    let _ = writeln!(s, "<h1>{}</h1>", w("overview-heading"));
     let _ = writeln!(
         s,
         "<p>{}: {}</p>",
-        w("Groepen", "Groups"),
+        w("overview-groups"),
         e(&o.groups.join(", "))
     );
     let _ = writeln!(
         s,
         "<table class=\"overview\"><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        w("Stelling", "Statement"),
-        w("groepen", "groups"),
-        w("groen", "green"),
-        w("rood", "red"),
-        w("gemiddelde plenair", "mean plenary"),
-        w("spreiding", "spread"),
-        w("verschuiving", "shift")
+        w("overview-statement"),
+        w("overview-col-groups"),
+        w("export-green"),
+        w("export-red"),
+        w("export-mean-plenary"),
+        w("overview-col-spread"),
+        w("export-shift")
     );
     for st in &o.statements {
         let _ = writeln!(
@@ -295,9 +283,9 @@ pub fn overview_html(o: &Overview, lang: Lang) -> String {
         );
     }
     let _ = writeln!(s, "</table>");
-    let _ = writeln!(s, "<h2>{}</h2>", w("Open vragen", "Open questions"));
+    let _ = writeln!(s, "<h2>{}</h2>", w("export-questions"));
     if o.open_questions.is_empty() {
-        let _ = writeln!(s, "<p>{}</p>", w("(geen)", "(none)"));
+        let _ = writeln!(s, "<p>{}</p>", w("export-none"));
     } else {
         let _ = writeln!(s, "<ul>");
         for (g, st, q) in &o.open_questions {
@@ -311,14 +299,7 @@ pub fn overview_html(o: &Overview, lang: Lang) -> String {
         }
         let _ = writeln!(s, "</ul>");
     }
-    let _ = writeln!(
-        s,
-        "<h2>{}</h2>",
-        w(
-            "Wat al werkt (groene post-its)",
-            "What already works (green post-its)"
-        )
-    );
+    let _ = writeln!(s, "<h2>{}</h2>", w("overview-green-post-its"));
     for st in o
         .statements
         .iter()
@@ -331,11 +312,7 @@ pub fn overview_html(o: &Overview, lang: Lang) -> String {
         let _ = writeln!(s, "</ul>");
     }
     if !o.left_out.is_empty() {
-        let _ = writeln!(
-            s,
-            "<h2>{}</h2>\n<ul>",
-            w("Weggelaten stellingen", "Statements left out")
-        );
+        let _ = writeln!(s, "<h2>{}</h2>\n<ul>", w("overview-left-out"));
         for l in &o.left_out {
             let _ = writeln!(s, "<li>{} <em>({})</em></li>", e(&l.text), e(&l.reason));
         }
@@ -354,7 +331,7 @@ pub struct MergeProblem {
 
 /// Reads session files for a merge, using both cores. Returns the readable ones and the problems.
 pub fn load_for_merge(paths: &[std::path::PathBuf]) -> (Vec<MergeInput>, Vec<MergeProblem>) {
-    load_for_merge_with(paths, crate::core::export::load_game_file)
+    load_for_merge_with(paths, crate::core::session_file::load_game_file)
 }
 
 /// [`load_for_merge`] with the loader given. Every file ends up merged or reported, even when the

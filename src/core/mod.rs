@@ -8,8 +8,10 @@
 
 pub mod deck;
 pub mod export;
+pub mod i18n;
 pub mod merge;
 pub mod session;
+pub mod session_file;
 pub mod simulate;
 pub mod store;
 pub mod tally;

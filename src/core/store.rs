@@ -5,8 +5,8 @@
 //! complete session: the one before the save or the one after it, never a mix. A save never touches
 //! another session's file.
 
-use crate::core::export::{SessionFileError, load_game_file, session_ron};
 use crate::core::session::{Game, Phase};
+use crate::core::session_file::{SessionFileError, load_game_file, session_ron};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};

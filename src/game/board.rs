@@ -5,9 +5,9 @@ use super::layout::{self, STATEMENT_FONT};
 use super::session::{ActiveGame, CardClock};
 use super::theme::{GameFonts, Palette, font};
 use super::{AppSystems, Screen};
+use crate::core::i18n::Texts;
 use crate::core::session::{CardRef, Phase, Round, Session};
 use crate::core::tally::tally_card;
-use crate::i18n::Texts;
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
 use bevy::text::{LineBreak, TextBounds};
@@ -219,40 +219,35 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
             )
         }
     };
+    let n = |v: f64| crate::core::i18n::decimal(lang, v, 1);
     let extra = if round == Round::Plenary {
         let t = tally_card(session, &card);
         match (t.first.mean, t.plenary.mean) {
             (Some(a), Some(b)) => format!(
-                "{}: {:.1} → {:.1} ({}{:.1})",
+                "{}: {} → {} ({}{})",
                 tr.get(lang, "plenary-shift"),
-                a,
-                b,
+                n(a),
+                n(b),
                 if b >= a { "+" } else { "" },
-                b - a
+                n(b - a)
             ),
-            (Some(a), None) => format!("{}: {:.1}", tr.get(lang, "plenary-first"), a),
+            (Some(a), None) => format!("{}: {}", tr.get(lang, "plenary-first"), n(a)),
             _ => String::new(),
         }
     } else {
+        // Names are shown as typed: "J. de Vries" keeps its dot.
         session
             .teller
             .and_then(|t| session.player(t))
             .map(|p| format!("{}: {}", tr.get(lang, "play-teller"), p.name))
             .unwrap_or_default()
     };
-    let decimal = |s: String| {
-        if lang == crate::core::session::Lang::Nl {
-            s.replace('.', ",")
-        } else {
-            s
-        }
-    };
     CardView {
         card: Some(card),
         header,
         text,
         footer,
-        extra: decimal(extra),
+        extra,
         high_contrast: false,
     }
 }

@@ -6,7 +6,7 @@ use super::layout::{self, STACK_CARD_SIZE};
 use super::session::{ActiveGame, GameMsg};
 use super::theme::{GameFonts, Palette, font};
 use super::{AppSystems, Screen};
-use crate::core::session::{Action, CardRef, Lang, Stack};
+use crate::core::session::{Action, CardRef, Stack};
 use crate::core::tally::tally;
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
@@ -50,14 +50,7 @@ fn short(text: &str, max: usize) -> String {
 /// The cards of both stacks as the tally has them.
 pub fn stack_cards(session: &crate::core::session::Session) -> Vec<StackCard> {
     let t = tally(session);
-    let decimal = |v: f64| {
-        let s = format!("{v:.1}");
-        if session.language == Lang::Nl {
-            s.replace('.', ",")
-        } else {
-            s
-        }
-    };
+    let decimal = |v: f64| crate::core::i18n::decimal(session.language, v, 1);
     let mut out = Vec::new();
     for (stack, cards) in [(Stack::Green, &t.green), (Stack::Red, &t.red)] {
         for card in cards {

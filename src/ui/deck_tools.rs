@@ -3,8 +3,8 @@
 
 use super::widgets::{bar_frame, big_button};
 use crate::core::deck::{DECK_VERSION, Deck, Scale, Square, StackRule, Statement, validate_deck};
+use crate::core::i18n::Texts;
 use crate::core::session::Lang;
-use crate::i18n::Texts;
 use bevy_egui::egui;
 use std::path::{Path, PathBuf};
 

@@ -513,7 +513,7 @@ fn collect_marks(
 
 /// A refused action in the interface language.
 pub fn describe_error(
-    tr: &crate::i18n::Texts,
+    tr: &crate::core::i18n::Texts,
     lang: Lang,
     err: &crate::core::session::ActionError,
 ) -> String {

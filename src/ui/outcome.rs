@@ -3,10 +3,10 @@
 
 use super::widgets::{bar_frame, big_button, mark};
 use crate::core::export;
+use crate::core::i18n::Texts;
 use crate::core::session::{Action, Game, PostItColour};
 use crate::core::tally::tally;
 use crate::game::session::GameMsg;
-use crate::i18n::Texts;
 use bevy_egui::egui;
 use std::path::PathBuf;
 

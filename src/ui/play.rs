@@ -2,12 +2,12 @@
 //! undo and redo, the timer, the "who is telling" marker, covered pawns, cases, and editing a post-it.
 
 use super::widgets::{bar_frame, big_button, mark};
+use crate::core::i18n::Texts;
 use crate::core::session::{
     Action, CardRef, MAX_CASE_DESCRIPTION_CHARS, MAX_CASE_TITLE_CHARS, MAX_POST_IT_CHARS, Phase,
     PlacementMode, PlayerId, PostItColour, PostItId, Session,
 };
 use crate::game::session::GameMsg;
-use crate::i18n::Texts;
 use bevy_egui::egui;
 
 /// What is being typed in the play panels.

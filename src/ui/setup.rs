@@ -5,13 +5,13 @@ use super::deck_tools::{DeckCmd, DeckEditor, FileBrowser};
 use super::widgets::{bar_frame, big_button, mark, pawn_swatch};
 use crate::core::deck::{BUILTIN_DECKS, builtin_deck};
 use crate::core::deck::{Deck, DeckError};
+use crate::core::i18n::Texts;
 use crate::core::session::{
     Action, Lang, MAX_NAME_CHARS, MAX_PLAYERS, Order, PALETTE_SIZE, PlacementMode, PlayerId,
     Session,
 };
 use crate::game::persist::{PastSessions, StoreMsg};
 use crate::game::session::GameMsg;
-use crate::i18n::Texts;
 use bevy_egui::egui;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -562,13 +562,7 @@ pub fn overview_window(
             let Some(o) = &view.overview else { return };
             ui.label(format!("{}: {}", t("overview-groups"), o.groups.join(", ")));
             let num = |v: Option<f64>| {
-                v.map_or_else(String::new, |v| {
-                    if lang == Lang::Nl {
-                        format!("{v:.1}").replace("-0.0", "0.0").replace('.', ",")
-                    } else {
-                        format!("{v:.1}").replace("-0.0", "0.0")
-                    }
-                })
+                v.map_or_else(String::new, |v| crate::core::i18n::decimal(lang, v, 1))
             };
             egui::ScrollArea::vertical()
                 .max_height(560.0)

@@ -1,9 +1,9 @@
 //! Small pieces shared by the panels: a framed bar, colour swatches, the help window and the message
 //! shown when an action is refused.
 
+use crate::core::i18n::Texts;
 use crate::core::session::{ActionError, Lang};
 use crate::game::theme::PAWN_PALETTE;
-use crate::i18n::Texts;
 use bevy_egui::egui;
 
 /// Whether the panels are drawn in high contrast (set by the style system from the board's palette).

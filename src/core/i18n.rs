@@ -1,4 +1,5 @@
-//! Interface texts from the Fluent message files in `locales/`: Dutch by default, English as a choice.
+//! Every user-facing text, on screen and in the exports, from the Fluent message files in `locales/`:
+//! Dutch by default, English as a choice. Numbers are written by [`decimal`], the one formatter.
 
 use crate::core::session::Lang;
 use fluent_bundle::concurrent::FluentBundle;
@@ -6,8 +7,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 /// The message files, embedded so the app needs no files.
 pub const MESSAGE_FILES: [(Lang, &str); 2] = [
-    (Lang::Nl, include_str!("../locales/nl.ftl")),
-    (Lang::En, include_str!("../locales/en.ftl")),
+    (Lang::Nl, include_str!("../../locales/nl.ftl")),
+    (Lang::En, include_str!("../../locales/en.ftl")),
 ];
 
 /// Both languages' messages; look-ups take the language to use.
@@ -94,5 +95,60 @@ pub fn system_lang() -> Lang {
     match sys_locale::get_locale() {
         Some(l) if l.to_lowercase().starts_with("en") => Lang::En,
         _ => Lang::Nl,
+    }
+}
+
+/// The messages of both languages, loaded once.
+pub fn texts() -> &'static Texts {
+    static TEXTS: std::sync::LazyLock<Texts> = std::sync::LazyLock::new(Texts::default);
+    &TEXTS
+}
+
+/// The text for `id` in `lang`.
+pub fn tr(lang: Lang, id: &str) -> String {
+    texts().get(lang, id)
+}
+
+/// A number with `places` decimals as the language writes it: a decimal comma in Dutch, a point in
+/// English. Minus zero is written as zero. Only numbers go through here, never text around them, so a
+/// name such as "J. de Vries" keeps its dot.
+pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
+    let mut s = format!("{value:.places$}");
+    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
+        s.remove(0);
+    }
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// [`decimal`] with two places, empty for no value: the exports' numbers.
+pub fn decimal_or_empty(lang: Lang, value: Option<f64>) -> String {
+    value.map_or_else(String::new, |v| decimal(lang, v, 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_follow_the_language_and_drop_minus_zero() {
+        assert_eq!(decimal(Lang::Nl, 2.456, 2), "2,46");
+        assert_eq!(decimal(Lang::En, 2.456, 2), "2.46");
+        assert_eq!(decimal(Lang::Nl, -0.001, 2), "0,00");
+        assert_eq!(decimal(Lang::En, -0.04, 1), "0.0");
+        assert_eq!(decimal(Lang::Nl, -1.25, 1), "-1,2");
+        assert_eq!(decimal(Lang::Nl, 3.0, 0), "3");
+        assert_eq!(decimal_or_empty(Lang::Nl, None), "");
+    }
+
+    #[test]
+    fn every_message_exists_in_both_languages_through_the_global_texts() {
+        for id in message_ids(MESSAGE_FILES[0].1) {
+            assert!(texts().has(Lang::En, &id), "{id} has no English text");
+        }
+        assert_eq!(tr(Lang::Nl, "export-statement"), "stelling");
+        assert_eq!(tr(Lang::En, "export-theme"), "theme");
     }
 }

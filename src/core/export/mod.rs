@@ -1,0 +1,85 @@
+//! Exports: a session turned into files an organiser opens elsewhere. Two CSVs for spreadsheets
+//! ([`csv`]), a Markdown and a printable HTML report rendered from one [`report::Report`], and the
+//! session itself as RON ([`crate::core::session_file`]). [`write_all`] puts them in a folder inside
+//! its base.
+
+pub mod csv;
+pub mod report;
+
+pub use csv::{csv_bytes, neutralise_cell, post_its_csv, statements_csv};
+pub use report::{REPORT_CSS, html_escape, placement_chart, report_html, report_markdown};
+
+use crate::core::session::{Game, Session};
+use crate::core::session_file::session_ron;
+use std::path::{Path, PathBuf};
+
+/// The folder an export goes to by default: Documents/Leerklimaat/<date> <group>.
+pub fn default_export_dir(game: &Game) -> PathBuf {
+    let s = game.session();
+    let base = directories::UserDirs::new()
+        .and_then(|d| d.document_dir().map(|p| p.to_path_buf()))
+        .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("Leerklimaat").join(export_folder_name(s))
+}
+
+/// The name of a session's export folder: the start time and the group, with nothing but letters,
+/// digits, spaces and dashes, so text from a session file (`"../../x"`, `"/etc"`) can never lead out of
+/// the folder it is made in.
+pub fn export_folder_name(s: &Session) -> String {
+    let stamp: String = s
+        .started_at
+        .chars()
+        .take(40)
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let group: String = s
+        .group
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
+        .take(80)
+        .collect();
+    let name = if group.trim().is_empty() {
+        stamp
+    } else {
+        format!("{stamp} {}", group.trim())
+    };
+    if name.trim_matches(['-', ' ']).is_empty() {
+        "sessie".to_string()
+    } else {
+        name
+    }
+}
+
+/// A folder that does not exist yet: `dir`, or `dir (2)`, `dir (3)`, ...
+pub fn fresh_dir(dir: PathBuf) -> PathBuf {
+    if !dir.exists() {
+        return dir;
+    }
+    (2..)
+        .map(|n| PathBuf::from(format!("{} ({n})", dir.display())))
+        .find(|d| !d.exists())
+        .unwrap_or(dir)
+}
+
+/// Writes every export format into `dir`, creating it if needed. Returns the files written.
+pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let session = game.session();
+    let files: [(&str, Vec<u8>); 5] = [
+        ("statements.csv", statements_csv(session)),
+        ("post-its.csv", post_its_csv(session)),
+        ("report.md", report_markdown(session).into_bytes()),
+        ("report.html", report_html(session).into_bytes()),
+        ("session.ron", session_ron(game).into_bytes()),
+    ];
+    let mut written = Vec::new();
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        let mut file = atomic_write_file::AtomicWriteFile::open(&path)?;
+        std::io::Write::write_all(&mut file, &bytes)?;
+        file.commit()?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -1,0 +1,454 @@
+//! The report model: everything the Markdown and HTML reports say, built once from a session (texts in
+//! the session's language, numbers formatted), then rendered by the templates in `templates/`.
+
+use crate::core::i18n::{decimal_or_empty, tr};
+use crate::core::session::{CardRef, Lang, PlayerId, PostItColour, Round, Session, Stack};
+use crate::core::tally::{CardTally, Tally, tally};
+use askama::Template;
+use std::fmt::Write as _;
+
+/// The headings and words of the report, in the session's language.
+pub struct Labels {
+    pub title: String,
+    pub none: String,
+    pub shifts: String,
+    pub statement: String,
+    pub first: String,
+    pub plenary: String,
+    pub shift: String,
+    pub chart: String,
+    pub chart_legend: String,
+    pub all_post_its: String,
+    pub cases: String,
+    pub brought_by: String,
+}
+
+/// One post-it as the report shows it.
+pub struct Note {
+    pub green: bool,
+    /// "groen" or "roze".
+    pub colour: String,
+    pub text: String,
+    /// " (Name)" or empty.
+    pub author: String,
+    /// " (beantwoord)" or empty.
+    pub answered: String,
+}
+
+/// A statement in one of the three plenary lists, with its post-its.
+pub struct ListEntry {
+    pub text: String,
+    pub notes: Vec<Note>,
+}
+
+/// A titled part of the report: a plenary list or a stack.
+pub struct Section<T> {
+    pub heading: String,
+    pub items: Vec<T>,
+}
+
+/// A row of the shift table.
+pub struct ShiftRow {
+    pub text: String,
+    pub first: String,
+    pub plenary: String,
+    pub shift: String,
+    /// The placements per square as a small SVG chart (HTML only).
+    pub chart: String,
+}
+
+/// A case brought in, with who brought it.
+pub struct CaseEntry {
+    pub title: String,
+    pub brought_by: Option<String>,
+    pub description: String,
+}
+
+/// The whole report.
+pub struct Report {
+    pub lang: &'static str,
+    pub labels: Labels,
+    pub deck_title: String,
+    /// (label, value): the date, the deck, the group, the players.
+    pub facts: Vec<(String, String)>,
+    /// Al aanwezig, nog te ontwikkelen, open vragen.
+    pub lists: Vec<Section<ListEntry>>,
+    /// The green and the red stack: each card's text with its mean.
+    pub stacks: Vec<Section<String>>,
+    pub shifts: Vec<ShiftRow>,
+    /// Every post-it per statement.
+    pub post_its: Vec<Section<Note>>,
+    pub cases: Vec<CaseEntry>,
+}
+
+/// The word for a stack in the exports.
+pub fn stack_word(lang: Lang, stack: Option<Stack>) -> String {
+    match stack {
+        Some(Stack::Green) => tr(lang, "export-green"),
+        Some(Stack::Red) => tr(lang, "export-red"),
+        None => String::new(),
+    }
+}
+
+/// A card's id in the exports: the statement's id, or "casus-2".
+pub fn card_id(card: &CardRef, lang: Lang) -> String {
+    match card {
+        CardRef::Statement(id) => id.clone(),
+        CardRef::Case(n) => format!("{}-{n}", tr(lang, "export-case")),
+    }
+}
+
+/// " (mean plenary: 2,50)", from the plenary or else the first round; empty when nobody placed.
+fn mean_note(lang: Lang, c: &CardTally) -> String {
+    match (c.plenary.mean, c.first.mean) {
+        (Some(m), _) => format!(
+            " ({}: {})",
+            tr(lang, "export-mean-plenary"),
+            decimal_or_empty(lang, Some(m))
+        ),
+        (None, Some(m)) => format!(
+            " ({}: {})",
+            tr(lang, "export-mean-first"),
+            decimal_or_empty(lang, Some(m))
+        ),
+        (None, None) => String::new(),
+    }
+}
+
+/// Cards that belong in the shift table: played, not skipped, with at least one placement.
+fn shift_rows(t: &Tally) -> impl Iterator<Item = &CardTally> {
+    t.cards
+        .iter()
+        .filter(|c| !c.skipped && (c.first.placed > 0 || c.plenary.placed > 0))
+}
+
+fn author_suffix(session: &Session, author: Option<PlayerId>) -> String {
+    author
+        .and_then(|a| session.player(a))
+        .map_or_else(String::new, |p| format!(" ({})", p.name))
+}
+
+impl Report {
+    /// Builds the report of a session.
+    pub fn build(session: &Session) -> Report {
+        let lang = session.language;
+        let t = tally(session);
+        let w = |id: &str| tr(lang, id);
+        let note =
+            |colour: PostItColour, text: &str, author: Option<PlayerId>, answered: bool| Note {
+                green: colour == PostItColour::Green,
+                colour: w(match colour {
+                    PostItColour::Green => "export-green",
+                    PostItColour::Pink => "export-pink",
+                }),
+                text: text.to_string(),
+                author: author_suffix(session, author),
+                answered: if answered {
+                    format!(" ({})", w("export-answered"))
+                } else {
+                    String::new()
+                },
+            };
+        let mut facts = vec![
+            (w("export-date"), session.started_at.clone()),
+            (w("export-deck"), session.deck.title.clone()),
+        ];
+        if !session.group.is_empty() {
+            facts.push((w("export-group"), session.group.clone()));
+        }
+        let players: Vec<&str> = session.players.iter().map(|p| p.name.as_str()).collect();
+        facts.push((w("export-players"), players.join(", ")));
+        let lists = [
+            ("export-present", &t.present),
+            ("export-develop", &t.to_develop),
+            ("export-questions", &t.open_questions),
+        ]
+        .into_iter()
+        .map(|(key, list)| Section {
+            heading: w(key),
+            items: list
+                .iter()
+                .map(|e| ListEntry {
+                    text: e.text.clone(),
+                    notes: e
+                        .post_its
+                        .iter()
+                        .map(|p| note(p.colour, &p.text, p.author, false))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+        let stacks = [
+            ("export-green-stack", &t.green),
+            ("export-red-stack", &t.red),
+        ]
+        .into_iter()
+        .map(|(key, stack)| Section {
+            heading: w(key),
+            items: stack
+                .iter()
+                .filter_map(|card| t.cards.iter().find(|c| &c.card == card))
+                .map(|c| format!("{}{}", c.text, mean_note(lang, c)))
+                .collect(),
+        })
+        .collect();
+        let shifts = shift_rows(&t)
+            .map(|c| ShiftRow {
+                text: c.text.clone(),
+                first: decimal_or_empty(lang, c.first.mean),
+                plenary: decimal_or_empty(lang, c.plenary.mean),
+                shift: c
+                    .shift
+                    .map_or_else(|| w("export-no-shift"), |v| decimal_or_empty(lang, Some(v))),
+                chart: placement_chart(session, &c.card),
+            })
+            .collect();
+        let post_its = t
+            .cards
+            .iter()
+            .map(|c| Section {
+                heading: c.text.clone(),
+                items: session
+                    .post_its
+                    .iter()
+                    .filter(|p| p.card == c.card)
+                    .map(|p| note(p.colour, &p.text, p.author, p.answered))
+                    .collect(),
+            })
+            .filter(|s| !s.items.is_empty())
+            .collect();
+        let cases = session
+            .cases
+            .iter()
+            .map(|case| CaseEntry {
+                title: case.title.clone(),
+                brought_by: case
+                    .brought_by
+                    .and_then(|p| session.player(p))
+                    .map(|p| p.name.clone()),
+                description: case.description.clone(),
+            })
+            .collect();
+        Report {
+            lang: lang.code(),
+            labels: Labels {
+                title: w("export-title"),
+                none: w("export-none"),
+                shifts: w("export-shifts"),
+                statement: w("export-statement"),
+                first: w("export-first"),
+                plenary: w("export-plenary"),
+                shift: w("export-shift"),
+                chart: w("export-chart"),
+                chart_legend: w("export-chart-legend"),
+                all_post_its: w("export-all-post-its"),
+                cases: w("export-cases"),
+                brought_by: w("export-brought-by"),
+            },
+            deck_title: session.deck.title.clone(),
+            facts,
+            lists,
+            stacks,
+            shifts,
+            post_its,
+            cases,
+        }
+    }
+}
+
+/// Escapes text for Markdown so a post-it cannot break the layout.
+pub fn md(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '#' | '[' | ']' | '<' | '>' | '`' | '|'
+        ) {
+            out.push('\\');
+        }
+        // Every kind of line break would end a list item or a table row early.
+        if matches!(
+            c,
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        ) {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Escapes text for HTML (the templates escape by themselves; this is for hand-made fragments).
+pub fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The style sheet of the printable HTML pages.
+pub const REPORT_CSS: &str = include_str!("../../../templates/report.css");
+
+#[derive(Template)]
+#[template(path = "report.html")]
+struct HtmlReport<'a> {
+    r: &'a Report,
+    css: &'static str,
+}
+
+/// The report in Markdown: date, deck, players, the three plenary lists, both stacks, the shift of
+/// opinion, every post-it per statement, and the cases. Written from the same [`Report`] as the HTML;
+/// Markdown is line-exact, so it is written here rather than through a template.
+pub fn report_markdown(session: &Session) -> String {
+    let r = Report::build(session);
+    let l = &r.labels;
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", l.title);
+    for (label, value) in &r.facts {
+        let _ = writeln!(s, "- {label}: {}", md(value));
+    }
+    s.push('\n');
+    for section in &r.lists {
+        let _ = writeln!(s, "## {}\n", section.heading);
+        if section.items.is_empty() {
+            let _ = writeln!(s, "{}\n", l.none);
+            continue;
+        }
+        for e in &section.items {
+            let _ = writeln!(s, "- **{}**", md(&e.text));
+            for n in &e.notes {
+                let _ = writeln!(s, "  - {}{}", md(&n.text), md(&n.author));
+            }
+        }
+        s.push('\n');
+    }
+    for section in &r.stacks {
+        let _ = writeln!(s, "## {}\n", section.heading);
+        if section.items.is_empty() {
+            let _ = writeln!(s, "{}\n", l.none);
+            continue;
+        }
+        for item in &section.items {
+            let _ = writeln!(s, "- {}", md(item));
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(s, "## {}\n", l.shifts);
+    let _ = writeln!(
+        s,
+        "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+        l.statement, l.first, l.plenary, l.shift
+    );
+    for row in &r.shifts {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} |",
+            md(&row.text),
+            row.first,
+            row.plenary,
+            row.shift
+        );
+    }
+    s.push('\n');
+    let _ = writeln!(s, "## {}\n", l.all_post_its);
+    for card in &r.post_its {
+        let _ = writeln!(s, "### {}\n", md(&card.heading));
+        for n in &card.items {
+            let mark = if n.green { "[+]" } else { "[?]" };
+            let _ = writeln!(
+                s,
+                "- {mark} {}: {}{}{}",
+                n.colour,
+                md(&n.text),
+                md(&n.author),
+                n.answered
+            );
+        }
+        s.push('\n');
+    }
+    if !r.cases.is_empty() {
+        let _ = writeln!(s, "## {}\n", l.cases);
+        for case in &r.cases {
+            let _ = writeln!(s, "### {}\n", md(&case.title));
+            if let Some(name) = &case.brought_by {
+                let _ = writeln!(s, "_{} {}_\n", l.brought_by, md(name));
+            }
+            if !case.description.is_empty() {
+                let _ = writeln!(s, "{}\n", md(&case.description));
+            }
+        }
+    }
+    s
+}
+
+/// The report as one self-contained printable HTML page (no external files).
+pub fn report_html(session: &Session) -> String {
+    HtmlReport {
+        r: &Report::build(session),
+        css: REPORT_CSS,
+    }
+    .render()
+    .unwrap_or_default()
+}
+
+/// A small inline SVG of the placements on one card: per square, the number of pawns in the first
+/// round (light, hatched) and in the plenary (dark), with the square's points under it.
+pub fn placement_chart(session: &Session, card: &CardRef) -> String {
+    let squares = &session.deck.scale.squares;
+    let record = session.record(card);
+    let count = |round: Round, sq: usize| {
+        record.map_or(0, |r| r.round(round).values().filter(|v| **v == sq).count())
+    };
+    let n = squares.len().max(1);
+    let max = (0..n)
+        .flat_map(|i| [count(Round::First, i), count(Round::Plenary, i)])
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let (w, h, base) = (64.0 * n as f64, 92.0, 70.0);
+    let mut svg = format!(
+        "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\">\
+<defs><pattern id=\"hatch\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+<rect width=\"5\" height=\"5\" fill=\"#d9e3ef\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" stroke=\"#6b7f99\" stroke-width=\"1.5\"/></pattern></defs>"
+    );
+    for (i, sq) in squares.iter().enumerate() {
+        let x = i as f64 * 64.0 + 8.0;
+        for (j, round) in [Round::First, Round::Plenary].into_iter().enumerate() {
+            let c = count(round, i);
+            let bh = c as f64 / max as f64 * 60.0;
+            let fill = if j == 0 { "url(#hatch)" } else { "#2b4c7e" };
+            let _ = write!(
+                svg,
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"22\" height=\"{bh:.1}\" fill=\"{fill}\" stroke=\"#2b4c7e\"/>",
+                x + j as f64 * 24.0,
+                base - bh
+            );
+            if c > 0 {
+                let _ = write!(
+                    svg,
+                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\">{c}</text>",
+                    x + j as f64 * 24.0 + 11.0,
+                    base - bh - 2.0
+                );
+            }
+        }
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"86\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
+            x + 23.0,
+            sq.points
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
