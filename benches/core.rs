@@ -52,7 +52,7 @@ fn main() {
     let text = session_file::session_ron(&heavy);
     println!(
         "heavy session: 12 players, 60 statements, 600 post-its, {} actions, {} KB on disk",
-        heavy.done.len(),
+        heavy.done().len(),
         text.len() / 1024
     );
 

@@ -14,10 +14,10 @@ use bevy::sprite::Anchor;
 use bevy::text::{LineBreak, TextBounds};
 use bevy::winit::WinitSettings;
 use bevy_egui::{EguiContexts, EguiPlugin, EguiPreUpdateSet, EguiPrimaryContextPass, egui};
-use leerklimaat::game::layout::{self, PAWN_SIZE, POST_IT_SIZE};
+use leerklimaat::table::layout::{self, PAWN_SIZE, POST_IT_SIZE};
 
 fn main() {
-    leerklimaat::probe::mark_process_start();
+    leerklimaat::dev::probe::mark_process_start();
     App::new()
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(Window {
@@ -29,10 +29,10 @@ fn main() {
         }))
         .add_plugins(EguiPlugin::default())
         .insert_resource(WinitSettings::desktop_app())
-        .add_plugins(leerklimaat::probe::plugin)
+        .add_plugins(leerklimaat::dev::probe::plugin)
         .add_systems(
             PreUpdate,
-            leerklimaat::ui::drop_repeated_modifiers
+            leerklimaat::panels::drop_repeated_modifiers
                 .after(EguiPreUpdateSet::ProcessInput)
                 .before(EguiPreUpdateSet::BeginPass),
         )
@@ -53,9 +53,7 @@ fn setup(
     mut images: ResMut<Assets<Image>>,
     mut fonts: ResMut<Assets<Font>>,
 ) {
-    let inter = fonts.add(Font::from_bytes(
-        leerklimaat::game::theme::INTER_REGULAR.to_vec(),
-    ));
+    let inter = fonts.add(Font::from_bytes(leerklimaat::theme::INTER_REGULAR.to_vec()));
     let font = |size: f32, _: &mut Assets<Font>| TextFont {
         font: inter.clone().into(),
         font_size: bevy::text::FontSize::Px(size),
@@ -106,12 +104,12 @@ fn setup(
         Sprite::from_color(Color::srgb(0.9, 0.89, 0.85), pool.size()),
         Transform::from_translation(pool.center().extend(0.0)),
     ));
-    let disc = images.add(leerklimaat::game::pawn::pawn_disc());
+    let disc = images.add(leerklimaat::table::pawn::pawn_disc());
     for i in 0..12 {
         let mut e = commands.spawn((
             Sprite {
                 image: disc.clone(),
-                color: leerklimaat::game::theme::pawn_colour(i as u8),
+                color: leerklimaat::theme::pawn_colour(i as u8),
                 custom_size: Some(Vec2::splat(PAWN_SIZE)),
                 ..default()
             },

@@ -240,3 +240,10 @@ overview-col-group = group
 overview-col-question = question
 overview-green-post-its = What already works (green post-its)
 overview-left-out = Statements left out
+
+## A new deck in the editor.
+deck-blank-title = New deck
+deck-blank-square-1 = not present
+deck-blank-square-2 = a little present
+deck-blank-square-3 = largely present
+deck-blank-square-4 = fully present

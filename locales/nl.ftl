@@ -240,3 +240,10 @@ overview-col-group = groep
 overview-col-question = vraag
 overview-green-post-its = Wat al werkt (groene post-its)
 overview-left-out = Weggelaten stellingen
+
+## A new deck in the editor.
+deck-blank-title = Nieuw kaartspel
+deck-blank-square-1 = niet aanwezig
+deck-blank-square-2 = een beetje aanwezig
+deck-blank-square-3 = grotendeels aanwezig
+deck-blank-square-4 = volledig aanwezig

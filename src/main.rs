@@ -1,6 +1,6 @@
 //! The command line: starts the game, or runs one of the headless commands (check-deck, simulate, export).
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use leerklimaat::GameOptions;
 use leerklimaat::core::session::Lang;
 use leerklimaat::core::{deck, export, simulate};
@@ -19,8 +19,8 @@ struct Cli {
     #[arg(long, global = true)]
     high_contrast: bool,
     /// Interface language: nl (default, or the system's language) or en.
-    #[arg(long, global = true, value_parser = ["nl", "en"])]
-    lang: Option<String>,
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
     /// Continue a saved session: the given file, or without a file the newest unfinished one.
     #[arg(long, num_args = 0..=1, default_missing_value = "")]
     resume: Option<PathBuf>,
@@ -101,8 +101,8 @@ enum Command {
         out: PathBuf,
         /// Where the session stops: outcome (after both rounds), plenary, or play (back on the last
         /// statement with the plenary placements kept), for resuming it on that screen.
-        #[arg(long, default_value = "outcome", value_parser = ["outcome", "plenary", "play"])]
-        phase: String,
+        #[arg(long, value_enum, default_value_t = StopAt::Outcome)]
+        phase: StopAt,
     },
     /// Write every export format of a session file into a folder: two CSVs, Markdown and HTML reports,
     /// and the session itself.
@@ -115,13 +115,37 @@ enum Command {
     },
 }
 
+/// The interface language on the command line.
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Nl,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Where a simulated session stops.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StopAt {
+    /// After both rounds, on the outcome.
+    Outcome,
+    /// In the plenary, on its last card.
+    Plenary,
+    /// Back in play on the last statement, the plenary placements kept.
+    Play,
+}
+
 fn main() -> ExitCode {
-    leerklimaat::probe::mark_process_start();
+    leerklimaat::dev::probe::mark_process_start();
     let cli = Cli::parse();
-    let lang = cli
-        .lang
-        .as_deref()
-        .map(|l| if l == "en" { Lang::En } else { Lang::Nl });
+    let lang = cli.lang.map(Lang::from);
     match cli.command {
         None => {
             let resume = match cli.resume {
@@ -248,7 +272,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::CheckPng { dir }) => {
-            let problems = leerklimaat::game::demo::check_pngs(&dir);
+            let problems = leerklimaat::dev::demo::check_pngs(&dir);
             for p in &problems {
                 eprintln!("{p}");
             }
@@ -256,7 +280,7 @@ fn main() -> ExitCode {
                 println!(
                     "{}: {} screens, none blank",
                     dir.display(),
-                    leerklimaat::game::demo::DEMO_SHOTS.len()
+                    leerklimaat::dev::demo::DEMO_SHOTS.len()
                 );
                 ExitCode::SUCCESS
             } else {
@@ -308,10 +332,10 @@ fn main() -> ExitCode {
                 post_its,
                 seed,
             });
-            let backs = match phase.as_str() {
-                "play" => 2,
-                "plenary" => 1,
-                _ => 0,
+            let backs = match phase {
+                StopAt::Play => 2,
+                StopAt::Plenary => 1,
+                StopAt::Outcome => 0,
             };
             for _ in 0..backs {
                 let _ = game.apply(leerklimaat::core::session::Action::Back);

@@ -5,9 +5,9 @@
 use bevy::prelude::*;
 use bevy::window::FileDragAndDrop;
 use leerklimaat::core::deck::{Deck, load_deck_file, validate_deck};
-use leerklimaat::game::decks::{DeckFolder, DeckSource, DeckTrouble, LoadDeck};
-use leerklimaat::game::session::ActiveGame;
-use leerklimaat::ui::deck_tools::{blank_deck, file_name_for, save_deck};
+use leerklimaat::core::deck::{blank_deck, file_name_for, save_deck};
+use leerklimaat::decks::{DeckFolder, DeckSource, DeckTrouble, LoadDeck};
+use leerklimaat::session::ActiveGame;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -20,7 +20,7 @@ fn temp_dir(name: &str) -> PathBuf {
 
 fn app(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> App {
     let mut app = leerklimaat::headless_app(None, None);
-    app.add_plugins(leerklimaat::game::decks::plugin(decks_dir, initial));
+    app.add_plugins(leerklimaat::decks::plugin(decks_dir, initial));
     app.update();
     app.update();
     app
@@ -269,7 +269,7 @@ fn a_pipe_or_a_device_is_refused_without_hanging() {
 #[test]
 fn a_deck_edit_waits_while_the_game_can_be_redone() {
     use leerklimaat::core::session::Action;
-    use leerklimaat::game::session::GameMsg;
+    use leerklimaat::session::GameMsg;
     let dir = temp_dir("redo");
     let path = write(&dir, "redo.deck.ron", &my_deck("Versie 1", 4));
     let mut app = app(None, Some(path.clone()));

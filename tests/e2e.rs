@@ -17,8 +17,8 @@ use bevy::color::ColorToPacked;
 use bevy::math::{Rect, Vec2};
 use leerklimaat::core::session::{CardRef, Game, Phase, PlacementMode, PostItColour, Round};
 use leerklimaat::core::tally::tally;
-use leerklimaat::game::theme::{Palette, pawn_colour};
-use leerklimaat::screen_map::{ScreenMap, card_key};
+use leerklimaat::dev::screen_map::{ScreenMap, card_key};
+use leerklimaat::theme::{Palette, pawn_colour};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -288,21 +288,24 @@ impl Running {
 
     /// Waits until the screen shows something else in `region` than `before` did, with no input in
     /// between: a step that changes the card must not leave the old card on the screen.
+    /// A screenshot once `region` has stopped changing: the frame of the step before may still be on
+    /// its way to the screen when its save is already on disk.
+    fn settled_shot(&mut self, name: &str, region: Rect) -> Shot {
+        let until = Instant::now() + PATIENCE;
+        let mut last = self.shot(name);
+        loop {
+            sleep(Duration::from_millis(300));
+            let next = self.shot(name);
+            if sampled_difference(&last, &next, region) == 0 || Instant::now() > until {
+                return next;
+            }
+            last = next;
+        }
+    }
+
     fn wait_region_changed(&mut self, what: &str, region: Rect, before: &Shot) {
         self.wait_shown(what, |shot| {
-            let mut differ = 0;
-            let mut x = region.min.x;
-            while x < region.max.x {
-                let mut y = region.min.y;
-                while y < region.max.y {
-                    let p = Vec2::new(x, y);
-                    if shot.at(p) != before.at(p) {
-                        differ += 1;
-                    }
-                    y += 4.0;
-                }
-                x += 4.0;
-            }
+            let differ = sampled_difference(shot, before, region);
             if differ > 50 {
                 Ok(())
             } else {
@@ -322,7 +325,7 @@ impl Running {
         done: impl Fn(&Game) -> bool,
     ) {
         let card = self.map().card.expect("the statement card");
-        let before = self.shot(&format!("before {what}"));
+        let before = self.settled_shot(&format!("before {what}"), card);
         step(self);
         self.wait_saved(what, done);
         self.wait_region_changed(what, card, &before);
@@ -399,6 +402,24 @@ impl Running {
         let card = map.squares.first().copied().expect("squares on the board");
         self.click(Vec2::new(card.min.x + 20.0, card.min.y - 40.0));
     }
+}
+
+/// How many pixels, sampled every 4 pixels across `region`, differ between two screenshots.
+fn sampled_difference(a: &Shot, b: &Shot, region: Rect) -> usize {
+    let mut differ = 0;
+    let mut x = region.min.x;
+    while x < region.max.x {
+        let mut y = region.min.y;
+        while y < region.max.y {
+            let p = Vec2::new(x, y);
+            if a.at(p) != b.at(p) {
+                differ += 1;
+            }
+            y += 4.0;
+        }
+        x += 4.0;
+    }
+    differ
 }
 
 /// The parts of a session a failing step is about, without the deck.

@@ -4,20 +4,20 @@
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::window::RequestRedraw;
+use leerklimaat::app::Screen;
 use leerklimaat::core::session::{Action, CardRef, Phase, PostItColour, Round, Stack};
 use leerklimaat::core::tally::tally;
-use leerklimaat::game::Screen;
-use leerklimaat::game::board::{BoardSquare, StatementCard};
-use leerklimaat::game::pawn::{GhostPawn, Pawn, PawnView, SelectedPlayer};
-use leerklimaat::game::post_it::{NoteAuthor, NoteCard, NoteColour, NoteText, PostItNote};
-use leerklimaat::game::session::{ActiveGame, GameMsg};
-use leerklimaat::game::stacks::StackCard;
+use leerklimaat::outcome::stacks::StackCard;
+use leerklimaat::session::{ActiveGame, GameMsg};
+use leerklimaat::table::board::{BoardSquare, StatementCard};
+use leerklimaat::table::pawn::{GhostPawn, Pawn, PawnView, SelectedPlayer};
+use leerklimaat::table::post_it::{NoteAuthor, NoteCard, NoteColour, NoteText, PostItNote};
 
 fn app() -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin));
     app.add_message::<RequestRedraw>();
-    app.add_plugins(leerklimaat::game::plugin);
+    app.add_plugins(leerklimaat::app::world_plugin);
     app.update();
     app
 }
@@ -70,7 +70,7 @@ fn assert_pawns_match_session(app: &mut App) {
         .map(|(p, v, t)| (*p, v.clone(), t.translation))
         .collect();
     assert_eq!(pawns.len(), s.players.len(), "one pawn per player");
-    let squares = leerklimaat::game::layout::square_rects(s.deck.scale.squares.len());
+    let squares = leerklimaat::table::layout::square_rects(s.deck.scale.squares.len());
     for (pawn, view, at) in pawns {
         let placed = s
             .record(&card)
@@ -82,7 +82,7 @@ fn assert_pawns_match_session(app: &mut App) {
                 "pawn drawn on square {sq}: {at}"
             ),
             None => assert!(
-                leerklimaat::game::layout::pool_rect().contains(at.truncate()),
+                leerklimaat::table::layout::pool_rect().contains(at.truncate()),
                 "waiting pawn in the row: {at}"
             ),
         }
@@ -305,9 +305,7 @@ fn refused_action_changes_nothing_and_is_reported() {
         },
     );
     assert_eq!(session(&app), &before);
-    let refusal = app
-        .world()
-        .resource::<leerklimaat::game::session::LastRefusal>();
+    let refusal = app.world().resource::<leerklimaat::session::LastRefusal>();
     assert_eq!(
         refusal.error,
         Some(leerklimaat::core::session::ActionError::EmptyText)
@@ -491,7 +489,7 @@ mod touch {
         let (a, a_home) = pawn_entity(&mut app, ids[0]);
         let (b, b_home) = pawn_entity(&mut app, ids[1]);
         let squares =
-            leerklimaat::game::layout::square_rects(session(&app).deck.scale.squares.len());
+            leerklimaat::table::layout::square_rects(session(&app).deck.scale.squares.len());
         // Screen distance: y grows downward on screen.
         let to = |from: Vec2, target: Vec2| Vec2::new(target.x - from.x, from.y - target.y);
         let (ta, tb) = (squares[3].center(), squares[0].center());
@@ -582,7 +580,7 @@ mod touch {
     /// post-it must not open its editor, a tapped one must, and a tap that wobbles a little is a tap.
     #[test]
     fn a_dragged_post_it_does_not_open_its_editor() {
-        use leerklimaat::game::post_it::SelectedPostIt;
+        use leerklimaat::table::post_it::SelectedPostIt;
         let mut app = app();
         start_with_players(&mut app, &["Anouk"]);
         let card = session(&app).current_card().unwrap();
@@ -609,7 +607,7 @@ mod touch {
         app.update();
         assert_eq!(app.world().resource::<SelectedPostIt>().0, None);
         assert!(session(&app).post_its[0].at.is_some(), "moved");
-        let history = app.world().resource::<ActiveGame>().0.done.len();
+        let history = app.world().resource::<ActiveGame>().0.done().len();
         // A wobbling tap (3 px): selected, and not moved again.
         let note = post_it_entity(&mut app);
         let w = app.world_mut();
@@ -622,7 +620,7 @@ mod touch {
         app.update();
         assert_eq!(app.world().resource::<SelectedPostIt>().0, Some(id));
         assert_eq!(
-            app.world().resource::<ActiveGame>().0.done.len(),
+            app.world().resource::<ActiveGame>().0.done().len(),
             history,
             "a tap is not a move"
         );
@@ -637,7 +635,7 @@ mod touch {
     /// the main world, or no mouse or finger can grab a pawn.
     #[test]
     fn the_pawn_picture_can_be_picked() {
-        let disc = leerklimaat::game::pawn::pawn_disc();
+        let disc = leerklimaat::table::pawn::pawn_disc();
         assert!(
             disc.asset_usage
                 .contains(bevy::asset::RenderAssetUsages::MAIN_WORLD)
@@ -668,7 +666,7 @@ fn the_board_shows_names_with_their_dots_and_numbers_with_commas() {
     }
     g.apply(Action::StartPlay).unwrap();
     let tr = Texts::default();
-    let view = leerklimaat::game::board::card_view(g.session(), &tr);
+    let view = leerklimaat::table::board::card_view(g.session(), &tr);
     assert!(view.extra.ends_with(": J. de Vries"), "{:?}", view.extra);
     let (card, _) = g.session().active_card().unwrap();
     let players: Vec<_> = g.session().players.iter().map(|p| p.id).collect();
@@ -682,7 +680,7 @@ fn the_board_shows_names_with_their_dots_and_numbers_with_commas() {
         .unwrap();
     }
     g.apply(Action::StartPlenary).unwrap();
-    let view = leerklimaat::game::board::card_view(g.session(), &tr);
+    let view = leerklimaat::table::board::card_view(g.session(), &tr);
     assert!(
         view.extra.contains(','),
         "a decimal comma: {:?}",

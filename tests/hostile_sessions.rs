@@ -4,11 +4,11 @@
 use bevy::prelude::*;
 use leerklimaat::core::export;
 use leerklimaat::core::merge::{MergeInput, merge, overview_csv, overview_html, questions_csv};
-use leerklimaat::core::session::{Game, Lang, PlayerId, PostItId};
+use leerklimaat::core::session::{Game, Lang, PlayerId, PostItId, Session, TimerSave};
 use leerklimaat::core::session_file::{SessionFileError, parse_game, session_ron};
 use leerklimaat::core::simulate::{SimulateSpec, simulate};
 use leerklimaat::core::tally::tally;
-use leerklimaat::game::session::{ActiveGame, GameMsg};
+use leerklimaat::session::{ActiveGame, GameMsg};
 use proptest::prelude::*;
 
 /// A played session, with its history.
@@ -27,6 +27,13 @@ fn good_base() -> Game {
     Game::new(good().session().clone())
 }
 
+/// The good base with its session or timer changed by hand, as an edited file would hold it.
+fn edited(change: impl FnOnce(&mut Session, &mut TimerSave)) -> Game {
+    let (mut base, done, undone, mut timer) = good_base().into_file_parts();
+    change(&mut base, &mut timer);
+    Game::from_file_parts(base, done, undone, timer)
+}
+
 fn refused(game: &Game) -> String {
     match parse_game("s.session.ron", &session_ron(game)) {
         Err(e @ SessionFileError::Invalid { .. }) => e.to_string(),
@@ -41,53 +48,50 @@ fn impossible_numbers_in_a_session_file_are_refused_with_a_message() {
     assert!(parse_game("s.session.ron", &session_ron(&good())).is_ok());
     assert!(parse_game("s.session.ron", &session_ron(&good_base())).is_ok());
 
-    let mut g = good_base();
-    g.timer.seconds = u64::MAX - 1;
+    let g = edited(|_, timer| timer.seconds = u64::MAX - 1);
     assert!(refused(&g).contains("timer"));
 
-    let mut g = good_base();
-    g.base.deck.scale.squares[0].points = i32::MIN + 1;
-    g.base.deck.scale.squares[3].points = i32::MAX;
+    let g = edited(|base, _| {
+        base.deck.scale.squares[0].points = i32::MIN + 1;
+        base.deck.scale.squares[3].points = i32::MAX;
+    });
     assert!(refused(&g).contains("deck"));
 
     // The smallest number there is: its size cannot even be taken (found by the long property run).
-    let mut g = good_base();
-    g.base.deck.scale.squares[0].points = i32::MIN;
+    let g = edited(|base, _| base.deck.scale.squares[0].points = i32::MIN);
     assert!(refused(&g).contains("deck"));
 
-    let mut g = good_base();
-    g.base.next_player = u32::MAX;
+    let g = edited(|base, _| base.next_player = u32::MAX);
     assert!(refused(&g).contains("next player"));
 
-    let mut g = good_base();
-    g.base.next_post_it = 2;
+    let g = edited(|base, _| base.next_post_it = 2);
     let message = refused(&g);
     assert!(
         message.contains("s.session.ron"),
         "names the file: {message}"
     );
 
-    let mut g = good_base();
-    g.base.players[1].id = PlayerId(g.base.players[0].id.0);
+    let g = edited(|base, _| base.players[1].id = PlayerId(base.players[0].id.0));
     refused(&g);
 
-    let mut g = good_base();
-    g.base.players[0].colour = 200;
+    let g = edited(|base, _| base.players[0].colour = 200);
     refused(&g);
 
-    let mut g = good_base();
-    g.base.records.values_mut().next().unwrap().seconds = u64::MAX;
+    let g = edited(|base, _| base.records.values_mut().next().unwrap().seconds = u64::MAX);
     assert!(refused(&g).contains("seconds"));
 
-    let mut g = good_base();
-    g.base.post_its.push(leerklimaat::core::session::PostIt {
-        id: PostItId(u32::MAX),
-        colour: leerklimaat::core::session::PostItColour::Green,
-        text: "x".into(),
-        author: None,
-        card: leerklimaat::core::session::CardRef::Statement(g.base.deck.statements[0].id.clone()),
-        at: None,
-        answered: false,
+    let g = edited(|base, _| {
+        let card =
+            leerklimaat::core::session::CardRef::Statement(base.deck.statements[0].id.clone());
+        base.post_its.push(leerklimaat::core::session::PostIt {
+            id: PostItId(u32::MAX),
+            colour: leerklimaat::core::session::PostItColour::Green,
+            text: "x".into(),
+            author: None,
+            card,
+            at: None,
+            answered: false,
+        });
     });
     refused(&g);
 }

@@ -6,8 +6,8 @@ use bevy_egui::{EguiInput, egui};
 use leerklimaat::core::i18n::Texts;
 use leerklimaat::core::session::{Action, Game, Lang, Session};
 use leerklimaat::core::simulate::{SimulateSpec, simulate};
-use leerklimaat::game::session::{CardClock, GameMsg};
-use leerklimaat::ui;
+use leerklimaat::session::{CardClock, GameMsg};
+use leerklimaat::{outcome, panels, setup, table};
 
 fn run(mut f: impl FnMut(&egui::Context) -> Vec<GameMsg>) -> (Vec<GameMsg>, usize) {
     let ctx = egui::Context::default();
@@ -27,11 +27,11 @@ fn every_panel_draws_in_both_languages() {
         let mut s = Session::new(leerklimaat::core::deck::default_deck(), "t".into());
         s.language = lang;
         let (msgs, shapes) = run(|ctx| {
-            ui::setup::setup_panel(
+            setup::ui::setup_panel(
                 ctx,
                 &s,
                 &tr,
-                &mut ui::setup::SetupForm::default(),
+                &mut setup::ui::SetupForm::default(),
                 &Default::default(),
                 &mut Vec::new(),
                 &Default::default(),
@@ -53,20 +53,20 @@ fn every_panel_draws_in_both_languages() {
         let mut selected = None;
         let mut focus = false;
         let (msgs, shapes) = run(|ctx| {
-            let mut c = ui::play::Controls {
+            let mut c = table::ui::Controls {
                 timer_shown: &mut clock.shown,
                 selected_note: &mut selected,
                 selected_player: None,
                 focus_field: &mut focus,
                 post_it_scroll: &mut 0,
             };
-            ui::play::play_panel(
+            table::ui::play_panel(
                 ctx,
                 game.session(),
                 true,
                 false,
                 &tr,
-                &mut ui::play::PlayForm::default(),
+                &mut table::ui::PlayForm::default(),
                 &mut c,
             )
         });
@@ -75,13 +75,19 @@ fn every_panel_draws_in_both_languages() {
 
         game.apply(Action::ShowOutcome).unwrap();
         let (msgs, shapes) = run(|ctx| {
-            ui::outcome::outcome_panel(
+            outcome::ui::outcome_panel(
                 ctx,
                 &game,
                 &tr,
-                &mut ui::outcome::OutcomeForm::default(),
-                None,
+                &mut outcome::ui::OutcomeForm::default(),
+                &outcome::ExportState::default(),
             )
+            .into_iter()
+            .filter_map(|intent| match intent {
+                outcome::ui::OutcomeIntent::Game(msg) => Some(msg),
+                outcome::ui::OutcomeIntent::Files(_) => None,
+            })
+            .collect()
         });
         assert!(msgs.is_empty());
         assert!(shapes > 10);
@@ -97,7 +103,7 @@ fn repeated_modifier_events_are_dropped_and_changes_kept() {
         ..Default::default()
     };
     let entity = world.spawn(EguiInput::default()).id();
-    let mut system = IntoSystem::into_system(ui::drop_repeated_modifiers);
+    let mut system = IntoSystem::into_system(panels::drop_repeated_modifiers);
     system.initialize(&mut world);
     let mut frame = |world: &mut World, events: Vec<egui::Event>| -> Vec<egui::Event> {
         world.get_mut::<EguiInput>(entity).unwrap().0.events = events;
@@ -174,7 +180,7 @@ fn every_message_exists_in_both_languages_and_is_used() {
 mod typing {
     use super::*;
     use leerklimaat::core::session::MAX_POST_IT_CHARS;
-    use leerklimaat::ui::play::{Controls, PlayForm, play_panel};
+    use leerklimaat::table::ui::{Controls, PlayForm, play_panel};
 
     struct Panel {
         ctx: egui::Context,
@@ -206,7 +212,7 @@ mod typing {
             let mut out = Vec::new();
             let mut output = self.ctx.run_ui(input, |ui| out = f(ui.ctx()));
             output.textures_delta.clear();
-            self.marks = ui::widgets::take_marks(&self.ctx)
+            self.marks = panels::widgets::take_marks(&self.ctx)
                 .into_iter()
                 .map(|(k, [x0, y0, x1, y1])| {
                     (

@@ -3,13 +3,13 @@
 //! that kills the real game process at random moments.
 
 use bevy::prelude::*;
+use leerklimaat::app::Screen;
 use leerklimaat::core::session::{Action, Phase, PostItColour, Round};
 use leerklimaat::core::session_file::session_ron;
 use leerklimaat::core::store::{DAMAGED_SUFFIX, Store};
-use leerklimaat::game::Screen;
-use leerklimaat::game::persist::{PastSessions, SaveStatus, SaveTarget, StoreMsg};
-use leerklimaat::game::post_it::PostItNote;
-use leerklimaat::game::session::{ActiveGame, GameMsg};
+use leerklimaat::persist::{PastSessions, SaveStatus, SaveTarget, StoreMsg};
+use leerklimaat::session::{ActiveGame, GameMsg};
+use leerklimaat::table::post_it::PostItNote;
 use leerklimaat::{headless_app, history_hash};
 use std::path::{Path, PathBuf};
 
@@ -107,14 +107,14 @@ fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
     let game = &app.world().resource::<ActiveGame>().0;
     assert_eq!(
         status.saved_actions,
-        game.done.len(),
+        game.done().len(),
         "the last action is on disk"
     );
     assert!(status.error.is_none());
     let path = saved_file(&app);
     let on_disk = leerklimaat::core::session_file::load_game_file(&path).unwrap();
     assert_eq!(on_disk.session(), game.session());
-    assert_eq!(on_disk.done, game.done, "the undo history is saved too");
+    assert_eq!(on_disk.done(), game.done(), "the undo history is saved too");
     let game = game.clone();
     // The first window is closed (and lets go of the session).
     drop(app);
@@ -419,7 +419,7 @@ fn crash_once(seed: u64, actions: usize, expected: &[(usize, String)]) -> (usize
         "seed {seed}: saved state of step {latest_same} is older than confirmed step {last_confirmed}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
-    (last_confirmed, game.done.len())
+    (last_confirmed, game.done().len())
 }
 
 #[test]
@@ -501,13 +501,11 @@ fn an_overview_of_past_sessions_can_be_made_and_exported_in_the_app() {
     assert_eq!(paths.len(), 3);
     app.world_mut().write_message(StoreMsg::Overview(paths));
     app.update();
-    let view = app
-        .world()
-        .resource::<leerklimaat::game::persist::OverviewView>();
+    let view = app.world().resource::<leerklimaat::persist::OverviewView>();
     let o = view.overview.as_ref().expect("an overview");
     assert_eq!(o.groups.len(), 3);
     assert_eq!(o.statements.len(), 6);
-    let folder = leerklimaat::game::persist::export_overview(
+    let folder = leerklimaat::persist::export_overview(
         o,
         leerklimaat::core::session::Lang::Nl,
         &dir.join("export"),
@@ -518,7 +516,7 @@ fn an_overview_of_past_sessions_can_be_made_and_exported_in_the_app() {
     app.update();
     assert!(
         app.world()
-            .resource::<leerklimaat::game::persist::OverviewView>()
+            .resource::<leerklimaat::persist::OverviewView>()
             .overview
             .is_none()
     );
@@ -620,7 +618,7 @@ fn a_second_window_neither_opens_nor_writes_a_session_in_play() {
 #[test]
 fn closing_while_saves_fail_asks_and_saves_elsewhere() {
     use bevy::window::WindowCloseRequested;
-    use leerklimaat::game::persist::{CloseAnswer, CloseGuard};
+    use leerklimaat::persist::{CloseAnswer, CloseGuard};
     let dir = temp_dir("close");
     // All saved: the window closes when asked.
     let mut fine = headless_app(Some(Store::new(dir.join("ok"))), None);

@@ -91,7 +91,7 @@ fn invalid_actions_return_errors_and_change_nothing() {
         Err(ActionError::WrongPhase(Phase::Setup))
     );
     assert_eq!(g.session(), &before);
-    assert!(g.done.len() == 2);
+    assert!(g.done().len() == 2);
 
     g.apply(Action::StartPlay).unwrap();
     let p = pid(&g, 0);
@@ -537,7 +537,7 @@ fn session_file_round_trips_with_history() {
     let text = session_file::session_ron(&g);
     let back = session_file::parse_game("s.ron", &text).unwrap();
     assert_eq!(back.session(), g.session());
-    assert_eq!(back.done, g.done);
+    assert_eq!(back.done(), g.done());
     let newer = text.replacen("version: 1,", "version: 7,", 1);
     let err = session_file::parse_game("s.ron", &newer).unwrap_err();
     assert!(err.to_string().contains("version 7"), "{err}");

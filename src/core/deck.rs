@@ -1,8 +1,9 @@
 //! Statement decks: the `*.deck.ron` format, its validation, and errors a facilitator can act on.
 
+use crate::core::session::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The newest deck format version this build reads and writes.
 pub const DECK_VERSION: u32 = 1;
@@ -677,4 +678,100 @@ fn fallback_deck() -> Deck {
         }],
         case_prompts: vec![],
     }
+}
+
+/// Why a deck could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum DeckSaveError {
+    #[error("{0}: {1}")]
+    Io(String, std::io::Error),
+    #[error("{0}")]
+    ReadBack(String),
+    #[error("{0}: the saved deck reads back differently")]
+    Differs(String),
+}
+
+/// A file name for the deck in `dir` that is not taken yet: `title.deck.ron`, `title-2.deck.ron`, ...
+pub fn free_file_name(title: &str, dir: Option<&Path>) -> String {
+    let name = file_name_for(title);
+    let Some(dir) = dir else { return name };
+    let stem = name.trim_end_matches(".deck.ron").to_string();
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                name.clone()
+            } else {
+                format!("{stem}-{n}.deck.ron")
+            }
+        })
+        .find(|candidate| !dir.join(candidate).exists())
+        .unwrap_or(name)
+}
+
+/// A new deck to start from: four squares and one empty statement, in the interface language.
+pub fn blank_deck(lang: Lang) -> Deck {
+    let w = |id: &str| crate::core::i18n::tr(lang, id);
+    Deck {
+        version: DECK_VERSION,
+        title: w("deck-blank-title"),
+        language: lang.code().into(),
+        description: String::new(),
+        scale: Scale {
+            squares: [
+                "deck-blank-square-1",
+                "deck-blank-square-2",
+                "deck-blank-square-3",
+                "deck-blank-square-4",
+            ]
+            .into_iter()
+            .zip(1..)
+            .map(|(id, points)| Square {
+                label: w(id),
+                points,
+            })
+            .collect(),
+            green_when: StackRule::MeanAtLeast(2.5),
+        },
+        statements: vec![Statement {
+            id: "stelling-1".into(),
+            text: String::new(),
+            theme: None,
+            prompt: None,
+        }],
+        case_prompts: Vec::new(),
+    }
+}
+
+/// A file name made from a deck title: lower case, letters and digits, `-` between words.
+pub fn file_name_for(title: &str) -> String {
+    let mut name = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            name.push(c);
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    format!("{}.deck.ron", if name.is_empty() { "deck" } else { name })
+}
+
+/// Writes the deck as `.deck.ron`, crash-safely, and reads it back to be sure it loads identical.
+pub fn save_deck(deck: &Deck, path: &Path) -> Result<PathBuf, DeckSaveError> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| DeckSaveError::Io(dir.display().to_string(), e))?;
+    }
+    let text = deck.to_ron();
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)
+        .map_err(|e| DeckSaveError::Io(path.display().to_string(), e))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .map_err(|e| DeckSaveError::Io(path.display().to_string(), e))?;
+    file.commit()
+        .map_err(|e| DeckSaveError::Io(path.display().to_string(), e))?;
+    let back = load_deck_file(path).map_err(|e| DeckSaveError::ReadBack(e.to_string()))?;
+    if back != *deck {
+        return Err(DeckSaveError::Differs(path.display().to_string()));
+    }
+    Ok(path.to_path_buf())
 }

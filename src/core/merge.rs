@@ -362,8 +362,7 @@ pub fn load_for_merge_with(
                                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(p)))
                                     .unwrap_or_else(|_| Err(failed(p, "an internal error")));
                             loaded.map(|mut g| {
-                                g.done = Vec::new();
-                                g.undone = Vec::new();
+                                g.forget_history();
                                 g
                             })
                         })

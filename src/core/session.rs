@@ -925,12 +925,12 @@ impl Session {
 /// Undo replays the history from the nearest checkpoint, so it is exact whatever the action was.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Game {
-    pub base: Session,
-    pub done: Vec<Action>,
-    pub undone: Vec<Action>,
+    base: Session,
+    done: Vec<Action>,
+    undone: Vec<Action>,
     /// The clock of the card on the table when the game was saved, so a resumed game continues it.
     #[serde(default)]
-    pub timer: TimerSave,
+    timer: TimerSave,
     #[serde(skip)]
     state: Option<Session>,
     #[serde(skip)]
@@ -948,6 +948,59 @@ pub struct TimerSave {
 const CHECKPOINT_EVERY: usize = 64;
 
 impl Game {
+    /// The session the history starts from.
+    pub fn base(&self) -> &Session {
+        &self.base
+    }
+
+    /// The actions done, in order: the history that undo walks back.
+    pub fn done(&self) -> &[Action] {
+        &self.done
+    }
+
+    /// The actions undone that redo can bring back.
+    pub fn undone(&self) -> &[Action] {
+        &self.undone
+    }
+
+    /// The clock of the card on the table as last recorded.
+    pub fn timer(&self) -> TimerSave {
+        self.timer
+    }
+
+    /// Records the clock of the card on the table, to be saved with the game. The clock is not part of
+    /// the session (it runs without actions), so this is the one change outside [`Game::apply`].
+    pub fn set_timer(&mut self, timer: TimerSave) {
+        self.timer = timer;
+    }
+
+    /// Forgets the history and keeps the session as it is now (for an overview of many sessions).
+    pub fn forget_history(&mut self) {
+        let now = self.session().clone();
+        *self = Game::new(now);
+    }
+
+    /// The four parts a session file holds.
+    pub fn into_file_parts(self) -> (Session, Vec<Action>, Vec<Action>, TimerSave) {
+        (self.base, self.done, self.undone, self.timer)
+    }
+
+    /// A game from the four parts of a session file, unchecked, as a file on disk may hold them (a
+    /// tool or a test writes such a file; loading checks it: `session_file::parse_game`).
+    pub fn from_file_parts(
+        base: Session,
+        done: Vec<Action>,
+        undone: Vec<Action>,
+        timer: TimerSave,
+    ) -> Game {
+        let mut game = Game::new(base);
+        game.done = done;
+        game.undone = undone;
+        game.timer = timer;
+        game.state = None;
+        game
+    }
+
     pub fn new(base: Session) -> Self {
         Game {
             state: Some(base.clone()),

@@ -60,8 +60,8 @@ pub fn parse_game(file: &str, text: &str) -> Result<Game, SessionFileError> {
         supported: crate::core::session::SESSION_VERSION,
     };
     let mut game: Game = match crate::core::deck::ron_options().from_str::<Game>(text) {
-        Ok(game) if game.base.version > crate::core::session::SESSION_VERSION => {
-            return Err(too_new(game.base.version));
+        Ok(game) if game.base().version > crate::core::session::SESSION_VERSION => {
+            return Err(too_new(game.base().version));
         }
         Ok(game) => game,
         Err(e) => {
@@ -89,11 +89,11 @@ pub fn parse_game(file: &str, text: &str) -> Result<Game, SessionFileError> {
         file: file.to_string(),
         reason,
     };
-    game.base.check_loaded().map_err(invalid)?;
-    if game.timer.seconds > crate::core::session::MAX_CARD_SECONDS {
+    game.base().check_loaded().map_err(invalid)?;
+    if game.timer().seconds > crate::core::session::MAX_CARD_SECONDS {
         return Err(invalid(format!(
             "its timer says {} seconds",
-            game.timer.seconds
+            game.timer().seconds
         )));
     }
     // A history that does not replay exactly would shift ids and lose placements: refuse it rather

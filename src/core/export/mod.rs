@@ -83,3 +83,35 @@ pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     }
     Ok(written)
 }
+
+/// Everything into one folder: both CSVs, both reports, the session file, and the photo of the plenary
+/// screen when there is one. An existing folder is never overwritten: a new one gets a number.
+pub fn export_everything(
+    game: &Game,
+    folder: &std::path::Path,
+    plenary_photo: Option<&std::path::Path>,
+) -> Result<PathBuf, String> {
+    let dir = fresh_dir(folder.to_path_buf());
+    write_all(game, &dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    if let Some(photo) = plenary_photo.filter(|p| p.exists()) {
+        std::fs::copy(photo, dir.join("plenary.png"))
+            .map_err(|e| format!("{}: {e}", photo.display()))?;
+    }
+    Ok(dir)
+}
+
+/// Opens a folder in the system's file manager.
+pub fn open_folder(dir: &std::path::Path) -> Result<(), String> {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(opener)
+        .arg(dir)
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("{opener}: {e}"))
+}

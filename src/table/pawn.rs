@@ -3,10 +3,10 @@
 
 use super::drag::{self, BoardCamera, Draggable, Dragging};
 use super::layout::{self, PAWN_SIZE};
-use super::session::{ActiveGame, GameMsg};
-use super::theme::{self, GameFonts, Palette, font};
-use super::{AppSystems, Screen};
+use crate::app::{AppSystems, AtTable, Screen};
 use crate::core::session::{Action, PlacementMode, PlayerId, Round, Session};
+use crate::session::{ActiveGame, GameMsg};
+use crate::theme::{self, GameFonts, Palette, font};
 use bevy::prelude::*;
 use std::collections::HashMap;
 
@@ -57,7 +57,7 @@ pub fn plugin(app: &mut App) {
                     .or_else(state_changed::<Screen>)
                     .or_else(resource_changed::<Palette>),
             )
-            .run_if(in_state(Screen::Play).or_else(in_state(Screen::Plenary)))
+            .run_if(in_state(AtTable))
             .in_set(AppSystems::Draw),
     );
 }
@@ -98,15 +98,6 @@ pub fn pawn_disc() -> Image {
         bevy::render::render_resource::TextureFormat::Rgba8UnormSrgb,
         bevy::asset::RenderAssetUsages::default(),
     )
-}
-
-/// The round the pawns are placed in on this screen.
-pub fn round_of(session: &Session) -> Round {
-    if session.phase == crate::core::session::Phase::Plenary {
-        Round::Plenary
-    } else {
-        Round::First
-    }
 }
 
 /// Where every pawn should be, from the session.

@@ -1,10 +1,10 @@
 //! Nothing lost: the session is saved after every change, before the frame that shows it; a failed
 //! save is retried and shown; past sessions are listed, reopened, exported, renamed and deleted.
 
-use super::session::{ActiveGame, CardClock, GameMsg, SessionChanged, apply_messages};
-use super::{AppSystems, Screen};
+use crate::app::{AppSystems, Screen};
 use crate::core::session::{Action, TimerSave};
 use crate::core::store::{Damaged, Listing, Store};
+use crate::session::{ActiveGame, CardClock, GameMsg, SessionChanged, apply_messages};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use std::path::PathBuf;
@@ -56,7 +56,7 @@ pub enum CloseAnswer {
 
 /// Whether everything the session holds is on disk.
 pub fn all_saved(status: &SaveStatus, game: &ActiveGame) -> bool {
-    status.error.is_none() && status.saved_actions == game.0.done.len()
+    status.error.is_none() && status.saved_actions == game.0.done().len()
 }
 
 /// The past sessions on the setup screen.
@@ -66,6 +66,8 @@ pub struct PastSessions {
     pub damaged: Vec<Damaged>,
     /// An unfinished session to offer to continue, found when the app started.
     pub offer: Option<Listing>,
+    /// Where the last export from the list went, or why it failed.
+    pub exported: Option<Result<PathBuf, String>>,
 }
 
 /// What the setup screen asks of the session files.
@@ -122,10 +124,6 @@ pub fn export_overview(
     Ok(dir)
 }
 
-/// The result of the last export from the list, to show where it went.
-#[derive(Resource, Debug, Default)]
-pub struct LastExport(pub Option<Result<PathBuf, String>>);
-
 /// Saves to `store`; the caller decides the folder (the user's data folder, or a test's).
 pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
     move |app: &mut App| {
@@ -152,7 +150,6 @@ pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
         .add_message::<CloseAnswer>()
         .add_message::<bevy::window::WindowCloseRequested>()
         .add_message::<AppExit>()
-        .init_resource::<LastExport>()
         .init_resource::<OverviewView>()
         .add_message::<StoreMsg>();
         if let Some(path) = &resume {
@@ -203,7 +200,7 @@ fn open_file(world: &mut World, path: PathBuf) {
     };
     match store.open(&path) {
         Ok(game) => {
-            let timer = game.timer;
+            let timer = game.timer();
             world.resource_mut::<HeldLock>().0 = Some(lock);
             world.resource_mut::<SaveTarget>().path = Some(path);
             {
@@ -257,8 +254,8 @@ pub fn autosave(
         shown: clock.shown,
         seconds: clock.seconds(),
     };
-    if game.0.timer != timer {
-        game.0.timer = timer;
+    if game.0.timer() != timer {
+        game.0.set_timer(timer);
     }
     status.last_try = Some(Instant::now());
     match target.store.save(&path, &game.0) {
@@ -268,7 +265,7 @@ pub fn autosave(
             }
             status.error = None;
             status.saves += 1;
-            status.saved_actions = game.0.done.len();
+            status.saved_actions = game.0.done().len();
             status.last_duration = Some(took);
         }
         Err(e) => {
@@ -334,7 +331,7 @@ fn handle_store_messages(world: &mut World) {
                     }
                     Err(d) => Err(d.message),
                 };
-                world.resource_mut::<LastExport>().0 = Some(result);
+                world.resource_mut::<PastSessions>().exported = Some(result);
             }
             StoreMsg::Dismiss => world.resource_mut::<PastSessions>().offer = None,
             StoreMsg::Overview(paths) => {

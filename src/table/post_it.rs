@@ -3,10 +3,10 @@
 
 use super::drag::{self, BoardCamera, Draggable, Dragging};
 use super::layout::{self, POST_IT_FONT, POST_IT_SIZE};
-use super::session::{ActiveGame, GameMsg};
-use super::theme::{GameFonts, Palette, font};
-use super::{AppSystems, Screen};
+use crate::app::{AppSystems, AtTable, Screen};
 use crate::core::session::{Action, CardRef, PlayerId, PostItColour, PostItId, Session};
+use crate::session::{ActiveGame, GameMsg};
+use crate::theme::{GameFonts, Palette, font};
 use bevy::input::mouse::MouseWheel;
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
@@ -70,7 +70,7 @@ pub fn plugin(app: &mut App) {
                 )
                 .in_set(AppSystems::Draw),
         )
-            .run_if(in_state(Screen::Play).or_else(in_state(Screen::Plenary))),
+            .run_if(in_state(AtTable)),
     );
     app.add_systems(OnExit(Screen::Play), clear_scroll);
 }

@@ -2,12 +2,12 @@
 //! the statement (or case) card with its theme, prompt, progress and, in the plenary, the shift.
 
 use super::layout::{self, STATEMENT_FONT};
-use super::session::{ActiveGame, CardClock};
-use super::theme::{GameFonts, Palette, font};
-use super::{AppSystems, Screen};
+use crate::app::{AppSystems, AtTable, Screen};
 use crate::core::i18n::Texts;
 use crate::core::session::{CardRef, Phase, Round, Session};
 use crate::core::tally::tally_card;
+use crate::session::{ActiveGame, CardClock};
+use crate::theme::{GameFonts, Palette, font};
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
 use bevy::text::{LineBreak, TextBounds};
@@ -65,7 +65,7 @@ pub fn plugin(app: &mut App) {
             ),
             tick_timer,
         )
-            .run_if(in_state(Screen::Play).or_else(in_state(Screen::Plenary)))
+            .run_if(in_state(AtTable))
             .in_set(AppSystems::Draw),
     );
     app.add_systems(OnEnter(Screen::Setup), spawn_setup_backdrop);

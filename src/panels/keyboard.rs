@@ -102,7 +102,7 @@ fn keys_into_egui(
     mut lost: MessageReader<KeyboardFocusLost>,
     mut held: Local<Held>,
     context: Query<Entity, With<PrimaryEguiContext>>,
-    busy: Res<crate::game::keys::KeyboardBusy>,
+    busy: Res<crate::keys::KeyboardBusy>,
     mut out: MessageWriter<EguiInputEvent>,
 ) {
     if lost.read().count() > 0 {

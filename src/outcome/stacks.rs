@@ -1,13 +1,13 @@
 //! The outcome in the world: the green stack (already present) and the red stack (needs work), each
 //! card with its points. Clicking a card moves it to the other stack (the facilitator's override).
 
-use super::board::Tr;
-use super::layout::{self, STACK_CARD_SIZE};
-use super::session::{ActiveGame, GameMsg};
-use super::theme::{GameFonts, Palette, font};
-use super::{AppSystems, Screen};
+use crate::app::{AppSystems, Screen};
 use crate::core::session::{Action, CardRef, Stack};
 use crate::core::tally::tally;
+use crate::session::{ActiveGame, GameMsg};
+use crate::table::board::Tr;
+use crate::table::layout::{self, STACK_CARD_SIZE};
+use crate::theme::{GameFonts, Palette, font};
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
 use bevy::text::{LineBreak, TextBounds};

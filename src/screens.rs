@@ -1,9 +1,9 @@
 //! What happens when a screen starts or ends, beyond the entities that clean themselves up: selections
 //! and help are reset, so a new screen starts clean.
 
-use super::Screen;
-use super::pawn::SelectedPlayer;
-use super::post_it::SelectedPostIt;
+use crate::app::Screen;
+use crate::table::pawn::SelectedPlayer;
+use crate::table::post_it::SelectedPostIt;
 use bevy::prelude::*;
 
 /// Whether the keyboard help overlay is open.

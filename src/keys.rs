@@ -5,11 +5,11 @@
 //! moment, so a quick chord (Ctrl+Z pressed and released within one frame, as a hurried hand on a slow
 //! laptop does) is never lost.
 
-use super::pawn::SelectedPlayer;
-use super::screens::HelpOpen;
-use super::session::{ActiveGame, GameMsg};
-use super::{AppSystems, Screen};
+use crate::app::{AppSystems, Screen};
 use crate::core::session::Action;
+use crate::screens::HelpOpen;
+use crate::session::{ActiveGame, GameMsg};
+use crate::table::pawn::SelectedPlayer;
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{KeyboardFocusLost, KeyboardInput};
 use bevy::prelude::*;
@@ -113,9 +113,9 @@ struct KeyState<'w> {
     selected: ResMut<'w, SelectedPlayer>,
     help: ResMut<'w, HelpOpen>,
     focus: ResMut<'w, FocusPostItField>,
-    palette: ResMut<'w, super::theme::Palette>,
+    palette: ResMut<'w, crate::theme::Palette>,
     messages: MessageWriter<'w, GameMsg>,
-    photo: Option<MessageWriter<'w, super::photo::PhotoThenOutcome>>,
+    photo: Option<MessageWriter<'w, crate::outcome::photo::PhotoThenOutcome>>,
 }
 
 const DIGITS: [KeyCode; 10] = [
@@ -150,9 +150,9 @@ fn game_key(chord: Chord, k: &mut KeyState) {
     }
     if is(KeyCode::F2) {
         **palette = if palette.high_contrast {
-            super::theme::Palette::NORMAL
+            crate::theme::Palette::NORMAL
         } else {
-            super::theme::Palette::HIGH_CONTRAST
+            crate::theme::Palette::HIGH_CONTRAST
         };
     }
     if ctrl && is(KeyCode::KeyZ) {
@@ -171,7 +171,7 @@ fn game_key(chord: Chord, k: &mut KeyState) {
             }
             Screen::Plenary => match photo.as_mut() {
                 Some(photo) => {
-                    photo.write(super::photo::PhotoThenOutcome);
+                    photo.write(crate::outcome::photo::PhotoThenOutcome);
                 }
                 None => {
                     messages.write(GameMsg::Do(Action::ShowOutcome));
@@ -184,7 +184,7 @@ fn game_key(chord: Chord, k: &mut KeyState) {
     if ctrl {
         return;
     }
-    let playing = matches!(screen.get(), Screen::Play | Screen::Plenary);
+    let playing = screen.get().at_table();
     if !playing {
         return;
     }

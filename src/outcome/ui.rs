@@ -1,55 +1,37 @@
 //! The outcome screen's panel: the three plenary lists (already present, still to develop, open
 //! questions) with their post-its, pink ones markable as answered, and the export.
 
-use super::widgets::{bar_frame, big_button, mark};
+use crate::app::Screen;
 use crate::core::export;
 use crate::core::i18n::Texts;
 use crate::core::session::{Action, Game, PostItColour};
 use crate::core::tally::tally;
-use crate::game::session::GameMsg;
+use crate::outcome::{ExportMsg, ExportState};
+use crate::panels::widgets::{bar_frame, big_button, mark};
+use crate::panels::{Forms, PanelSet, send};
+use crate::session::ActiveGame;
+use crate::session::GameMsg;
+use crate::table::board::Tr;
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
 use bevy_egui::egui;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use std::path::PathBuf;
 
-/// The export folder being chosen, and the result of the last export.
+/// The export folder being chosen.
 #[derive(Default)]
 pub struct OutcomeForm {
     /// The folder the export goes into; `None` until the default is filled in.
     pub folder: Option<String>,
-    pub browser: Option<super::deck_tools::FileBrowser>,
-    pub exported: Option<Result<PathBuf, String>>,
-    pub open_failed: Option<String>,
+    pub browser: Option<crate::decks::ui::FileBrowser>,
 }
 
-/// Everything into one folder: both CSVs, both reports, the session file, and the photo of the plenary
-/// screen when there is one. An existing folder is never overwritten: a new one gets a number.
-pub fn export_everything(
-    game: &Game,
-    folder: &std::path::Path,
-    plenary_photo: Option<&std::path::Path>,
-) -> Result<PathBuf, String> {
-    let dir = export::fresh_dir(folder.to_path_buf());
-    export::write_all(game, &dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    if let Some(photo) = plenary_photo.filter(|p| p.exists()) {
-        std::fs::copy(photo, dir.join("plenary.png"))
-            .map_err(|e| format!("{}: {e}", photo.display()))?;
-    }
-    Ok(dir)
-}
-
-/// Opens a folder in the system's file manager.
-pub fn open_folder(dir: &std::path::Path) -> Result<(), String> {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    std::process::Command::new(opener)
-        .arg(dir)
-        .spawn()
-        .map(|_| ())
-        .map_err(|e| format!("{opener}: {e}"))
+/// What the outcome panel asks for: a change to the session, or a file operation, which the world
+/// carries out ([`crate::outcome::export_files`]); the panel itself touches no files.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OutcomeIntent {
+    Game(GameMsg),
+    Files(ExportMsg),
 }
 
 pub fn outcome_panel(
@@ -57,9 +39,10 @@ pub fn outcome_panel(
     game: &Game,
     tr: &Texts,
     form: &mut OutcomeForm,
-    plenary_photo: Option<&std::path::Path>,
-) -> Vec<GameMsg> {
+    exports: &ExportState,
+) -> Vec<OutcomeIntent> {
     let mut out = Vec::new();
+    let mut files = Vec::new();
     let s = game.session();
     let lang = s.language;
     let t = |id: &str| tr.get(lang, id);
@@ -70,7 +53,7 @@ pub fn outcome_panel(
         .collapsible(false)
         .anchor(egui::Align2::RIGHT_TOP, [-16.0, 16.0])
         .fixed_size([520.0, 900.0])
-        .frame(bar_frame())
+        .frame(bar_frame(ctx))
         .show(ctx, |ui| {
             egui::ScrollArea::vertical()
                 .max_height(880.0)
@@ -120,7 +103,7 @@ pub fn outcome_panel(
     egui::Area::new("outcome controls".into())
         .anchor(egui::Align2::LEFT_BOTTOM, [16.0, -12.0])
         .show(ctx, |ui| {
-            bar_frame().show(ui, |ui| {
+            bar_frame(ui.ctx()).show(ui, |ui| {
                 ui.set_max_width(1300.0);
                 ui.horizontal(|ui| {
                     if mark(
@@ -145,15 +128,10 @@ pub fn outcome_panel(
                     )
                     .clicked()
                     {
-                        form.exported = Some(export_everything(
-                            game,
-                            std::path::Path::new(folder.as_str()),
-                            plenary_photo,
-                        ));
-                        form.open_failed = None;
+                        files.push(ExportMsg::Export(PathBuf::from(folder.as_str())));
                     }
                 });
-                ui.horizontal(|ui| match &form.exported {
+                ui.horizontal(|ui| match &exports.exported {
                     Some(Ok(dir)) => {
                         ui.label(tr.format(
                             lang,
@@ -161,9 +139,9 @@ pub fn outcome_panel(
                             &[("dir", dir.display().to_string().into())],
                         ));
                         if big_button(ui, t("outcome-open-folder")).clicked() {
-                            form.open_failed = open_folder(dir).err();
+                            files.push(ExportMsg::OpenFolder(dir.clone()));
                         }
-                        if let Some(e) = &form.open_failed {
+                        if let Some(e) = &exports.open_failed {
                             ui.colored_label(egui::Color32::DARK_RED, e);
                         }
                     }
@@ -188,10 +166,10 @@ pub fn outcome_panel(
             .ancestors()
             .find(|p| p.is_dir())
             .map_or_else(|| PathBuf::from("/"), std::path::Path::to_path_buf);
-        form.browser = Some(super::deck_tools::FileBrowser::new(start));
+        form.browser = Some(crate::decks::ui::FileBrowser::new(start));
     }
     if let Some(browser) = form.browser.as_mut() {
-        let (picked, open) = super::deck_tools::folder_dialog(ctx, tr, lang, browser);
+        let (picked, open) = crate::decks::ui::folder_dialog(ctx, tr, lang, browser);
         if let Some(dir) = picked {
             form.folder = Some(dir.display().to_string());
         }
@@ -199,5 +177,45 @@ pub fn outcome_panel(
             form.browser = None;
         }
     }
-    out
+    out.into_iter()
+        .map(OutcomeIntent::Game)
+        .chain(files.into_iter().map(OutcomeIntent::Files))
+        .collect()
+}
+
+/// The outcome panel, drawn on the outcome screen.
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        outcome_ui
+            .run_if(in_state(Screen::Outcome))
+            .in_set(PanelSet::Screen),
+    );
+}
+
+fn outcome_ui(
+    mut contexts: EguiContexts,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    mut forms: ResMut<Forms>,
+    exports: Res<ExportState>,
+    (mut writer, mut files, mut redraw): (
+        MessageWriter<GameMsg>,
+        MessageWriter<ExportMsg>,
+        MessageWriter<RequestRedraw>,
+    ),
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut out = Vec::new();
+    for intent in outcome_panel(ctx, &game.0, &tr.0, &mut forms.outcome, &exports) {
+        match intent {
+            OutcomeIntent::Game(msg) => out.push(msg),
+            OutcomeIntent::Files(msg) => {
+                files.write(msg);
+                redraw.write(RequestRedraw);
+            }
+        }
+    }
+    send(out, &mut writer, &mut redraw);
+    Ok(())
 }

@@ -108,8 +108,8 @@ pub struct GameFonts {
     pub bold: Handle<Font>,
 }
 
-pub const INTER_REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
-pub const INTER_SEMIBOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-SemiBold.otf");
+pub const INTER_REGULAR: &[u8] = include_bytes!("../assets/fonts/Inter-Regular.otf");
+pub const INTER_SEMIBOLD: &[u8] = include_bytes!("../assets/fonts/Inter-SemiBold.otf");
 
 /// Loads the embedded fonts when the app has font assets (not in headless tests).
 pub fn plugin(app: &mut App) {

@@ -2,8 +2,8 @@
 //! scales from a 1280×720 beamer to a 4K TV), F11 for full screen, and rendering only when something
 //! changes, with one frame a second while the timer is shown.
 
-use super::drag::BoardCamera;
-use super::session::CardClock;
+use crate::session::CardClock;
+use crate::table::drag::BoardCamera;
 use bevy::camera::ScalingMode;
 use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
@@ -18,7 +18,7 @@ pub fn plugin(app: &mut App) {
         Update,
         (
             toggle_full_screen.run_if(resource_changed::<ButtonInput<KeyCode>>),
-            frame_pace.run_if(not(resource_exists::<super::demo::Demo>)),
+            frame_pace.run_if(not(resource_exists::<crate::dev::demo::Demo>)),
         ),
     );
 }
@@ -30,8 +30,8 @@ fn spawn_camera(mut commands: Commands) {
         Camera2d,
         Projection::Orthographic(OrthographicProjection {
             scaling_mode: ScalingMode::AutoMin {
-                min_width: super::layout::WORLD.x,
-                min_height: super::layout::WORLD.y,
+                min_width: crate::table::layout::WORLD.x,
+                min_height: crate::table::layout::WORLD.y,
             },
             ..OrthographicProjection::default_2d()
         }),
@@ -89,14 +89,14 @@ pub fn pace(wake: Wake) -> (UpdateMode, UpdateMode) {
 /// watched (so an edit shows within a second, also while the text editor has the focus).
 fn frame_pace(
     clock: Res<CardClock>,
-    source: Option<Res<super::decks::DeckSource>>,
-    saving: Option<Res<super::persist::SaveStatus>>,
-    screen: Res<State<super::Screen>>,
+    source: Option<Res<crate::decks::DeckSource>>,
+    saving: Option<Res<crate::persist::SaveStatus>>,
+    screen: Res<State<crate::app::Screen>>,
     mut settings: ResMut<WinitSettings>,
 ) {
     let watching =
-        *screen.get() == super::Screen::Setup && source.is_some_and(|s| s.path.is_some());
-    let playing = matches!(screen.get(), super::Screen::Play | super::Screen::Plenary);
+        *screen.get() == crate::app::Screen::Setup && source.is_some_and(|s| s.path.is_some());
+    let playing = screen.get().at_table();
     let (focused, unfocused) = pace(Wake {
         retrying: saving.is_some_and(|s| s.error.is_some()),
         watching,

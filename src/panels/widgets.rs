@@ -3,15 +3,13 @@
 
 use crate::core::i18n::Texts;
 use crate::core::session::{ActionError, Lang};
-use crate::game::theme::PAWN_PALETTE;
+use crate::theme::PAWN_PALETTE;
 use bevy_egui::egui;
 
-/// Whether the panels are drawn in high contrast (set by the style system from the board's palette).
-pub static HIGH_CONTRAST: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// A panel frame that stands out from the board.
-pub fn bar_frame() -> egui::Frame {
-    let high = HIGH_CONTRAST.load(std::sync::atomic::Ordering::Relaxed);
+/// A panel frame that stands out from the board. Its colours follow the style the palette set on
+/// the context (dark visuals are the high-contrast palette), so the palette is kept in one place.
+pub fn bar_frame(ctx: &egui::Context) -> egui::Frame {
+    let high = ctx.global_style().visuals.dark_mode;
     let (fill, stroke) = if high {
         (
             egui::Color32::BLACK,
@@ -59,7 +57,7 @@ pub fn pawn_swatch(
         );
     }
     painter.circle_filled(rect.center(), 19.0, palette_colour(colour));
-    let light = crate::game::theme::is_light(colour);
+    let light = crate::theme::is_light(colour);
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
@@ -89,7 +87,7 @@ pub fn help_window(ctx: &egui::Context, tr: &Texts, lang: Lang, open: &mut bool)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .frame(bar_frame())
+        .frame(bar_frame(ctx))
         .show(ctx, |ui| {
             for line in tr.get(lang, "help-keys").lines() {
                 ui.label(line);
@@ -108,7 +106,7 @@ pub fn refusal_toast(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &ActionEr
                 .corner_radius(8.0)
                 .inner_margin(egui::Margin::same(12))
                 .show(ui, |ui| {
-                    let reason = crate::ui::describe_error(tr, lang, err);
+                    let reason = crate::panels::describe_error(tr, lang, err);
                     ui.label(
                         egui::RichText::new(tr.format(
                             lang,
@@ -147,7 +145,7 @@ pub fn save_warning(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &str) {
         });
 }
 
-/// The widgets marked this pass, by name (see [`crate::screen_map`]).
+/// The widgets marked this pass, by name (see [`crate::dev::screen_map`]).
 #[derive(Clone, Default)]
 pub struct WidgetMarks(pub Vec<(&'static str, egui::Rect)>);
 
@@ -187,8 +185,8 @@ pub fn close_dialog(
     reason: Option<&str>,
     last_try: Option<&Result<std::path::PathBuf, String>>,
     path: &mut String,
-) -> Option<crate::game::persist::CloseAnswer> {
-    use crate::game::persist::CloseAnswer;
+) -> Option<crate::persist::CloseAnswer> {
+    use crate::persist::CloseAnswer;
     let t = |id: &str| tr.get(lang, id);
     let mut answer = None;
     egui::Window::new(t("close-title"))
@@ -196,7 +194,7 @@ pub fn close_dialog(
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .order(egui::Order::Foreground)
-        .frame(bar_frame())
+        .frame(bar_frame(ctx))
         .show(ctx, |ui| {
             ui.set_min_width(820.0);
             ui.set_max_width(820.0);

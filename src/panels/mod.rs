@@ -1,36 +1,39 @@
-//! The egui panels: setup, the facilitator's controls during play and plenary, and the outcome lists.
-//! Each panel is a plain function that draws from the session and returns messages; the systems here
-//! only hand them the context and send what they return.
+//! What every egui panel shares: the egui plugin and its fonts and styles, the typed-text forms, the
+//! overlays (help, refusals, the close question), the zoom, and the order the panels are drawn in
+//! ([`PanelSet`]). Each screen's panel lives in its feature folder (`setup/ui.rs`, `table/ui.rs`,
+//! `outcome/ui.rs`) and only returns what was asked for.
 
-pub mod deck_tools;
 pub mod keyboard;
-pub mod outcome;
-pub mod play;
-pub mod setup;
 pub mod widgets;
 
 use crate::core::session::Lang;
-use crate::game::Screen;
-use crate::game::board::Tr;
-use crate::game::decks::{DeckFolder, DeckSource, DeckTrouble, LoadDeck};
-use crate::game::keys::{FocusPostItField, KeyboardBusy};
-use crate::game::pawn::SelectedPlayer;
-use crate::game::persist::{PastSessions, SaveStatus, StoreMsg};
-use crate::game::post_it::SelectedPostIt;
-use crate::game::screens::HelpOpen;
-use crate::game::session::{ActiveGame, CardClock, GameMsg, LastRefusal};
+use crate::keys::KeyboardBusy;
+use crate::persist::SaveStatus;
+use crate::screens::HelpOpen;
+use crate::session::{ActiveGame, GameMsg, LastRefusal};
+use crate::table::board::Tr;
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, RequestRedraw};
 use bevy_egui::{
     EguiContexts, EguiInput, EguiPlugin, EguiPreUpdateSet, EguiPrimaryContextPass, egui,
 };
 
+/// The order of the egui work in a pass: styles first, then the screen's panel, the overlays over it,
+/// and last the marks the screen map reads.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PanelSet {
+    Style,
+    Screen,
+    Overlays,
+    Marks,
+}
+
 /// Text typed into the panels that is not an action yet.
 #[derive(Resource, Default)]
 pub struct Forms {
-    pub setup: setup::SetupForm,
-    pub play: play::PlayForm,
-    pub outcome: outcome::OutcomeForm,
+    pub setup: crate::setup::ui::SetupForm,
+    pub play: crate::table::ui::PlayForm,
+    pub outcome: crate::outcome::ui::OutcomeForm,
     /// Where to save the session when the window is closed while saving fails.
     pub close_path: String,
 }
@@ -58,12 +61,18 @@ pub fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
         (
-            style_once,
-            setup_ui.run_if(in_state(Screen::Setup)),
-            play_ui.run_if(in_state(Screen::Play).or_else(in_state(Screen::Plenary))),
-            outcome_ui.run_if(in_state(Screen::Outcome)),
-            overlays,
-            collect_marks,
+            style_once.in_set(PanelSet::Style),
+            overlays.in_set(PanelSet::Overlays),
+            collect_marks.in_set(PanelSet::Marks),
+        ),
+    );
+    app.configure_sets(
+        EguiPrimaryContextPass,
+        (
+            PanelSet::Style,
+            PanelSet::Screen,
+            PanelSet::Overlays,
+            PanelSet::Marks,
         )
             .chain(),
     );
@@ -108,7 +117,7 @@ fn style_once(
     mut frames: Local<u8>,
     windows: Query<&Window, With<PrimaryWindow>>,
     scale: Res<UiScale>,
-    palette: Res<crate::game::theme::Palette>,
+    palette: Res<crate::theme::Palette>,
     mut contrast: Local<Option<bool>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -120,11 +129,11 @@ fn style_once(
         let mut fonts = egui::FontDefinitions::default();
         fonts.font_data.insert(
             "inter".into(),
-            egui::FontData::from_static(crate::game::theme::INTER_REGULAR).into(),
+            egui::FontData::from_static(crate::theme::INTER_REGULAR).into(),
         );
         fonts.font_data.insert(
             "inter-bold".into(),
-            egui::FontData::from_static(crate::game::theme::INTER_SEMIBOLD).into(),
+            egui::FontData::from_static(crate::theme::INTER_SEMIBOLD).into(),
         );
         if let Some(f) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
             f.insert(0, "inter".into());
@@ -168,7 +177,6 @@ fn style_once(
     }
     if *frames >= 3 && *contrast != Some(palette.high_contrast) {
         *contrast = Some(palette.high_contrast);
-        widgets::HIGH_CONTRAST.store(palette.high_contrast, std::sync::atomic::Ordering::Relaxed);
         let high = palette.high_contrast;
         ctx.all_styles_mut(|style| {
             if high {
@@ -189,7 +197,7 @@ fn style_once(
         });
     }
     if let Some(window) = windows.iter().next() {
-        let zoom = (window.height() / crate::game::layout::WORLD.y).max(0.3) * scale.0;
+        let zoom = (window.height() / crate::table::layout::WORLD.y).max(0.3) * scale.0;
         if (ctx.zoom_factor() - zoom).abs() > 0.001 {
             ctx.set_zoom_factor(zoom);
         }
@@ -198,7 +206,7 @@ fn style_once(
 }
 
 /// Sends what a panel returned, and asks for the frame that shows it.
-fn send(
+pub fn send(
     messages: Vec<GameMsg>,
     writer: &mut MessageWriter<GameMsg>,
     redraw: &mut MessageWriter<RequestRedraw>,
@@ -209,212 +217,12 @@ fn send(
     }
 }
 
-/// The deck resources the setup screen shows.
-#[derive(bevy::ecs::system::SystemParam)]
-pub struct DeckState<'w> {
-    folder: Option<Res<'w, DeckFolder>>,
-    trouble: Option<Res<'w, DeckTrouble>>,
-    source: Option<Res<'w, DeckSource>>,
-    load: MessageWriter<'w, LoadDeck>,
-}
-
-#[allow(clippy::too_many_arguments)]
-fn setup_ui(
-    mut contexts: EguiContexts,
-    game: Res<ActiveGame>,
-    tr: Res<Tr>,
-    mut forms: ResMut<Forms>,
-    past: Option<Res<PastSessions>>,
-    overview: Option<Res<crate::game::persist::OverviewView>>,
-    mut palette: ResMut<crate::game::theme::Palette>,
-    mut decks: DeckState,
-    mut writer: MessageWriter<GameMsg>,
-    mut file_writer: MessageWriter<StoreMsg>,
-    mut redraw: MessageWriter<RequestRedraw>,
-) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    let empty = PastSessions::default();
-    let past = past.as_deref().unwrap_or(&empty);
-    let folder_dir = decks.folder.as_ref().and_then(|f| f.dir.clone());
-    let panel = setup::DeckPanel {
-        folder: decks
-            .folder
-            .as_ref()
-            .map_or(&[][..], |f| f.decks.as_slice()),
-        folder_dir: folder_dir.as_deref(),
-        trouble: decks.trouble.as_ref().and_then(|t| t.0.as_ref()),
-        source: decks.source.as_ref().and_then(|s| s.path.as_deref()),
-    };
-    let mut files = Vec::new();
-    let mut deck_cmds = Vec::new();
-    let lang = game.session().language;
-    forms.setup.high_contrast = palette.high_contrast;
-    let out = setup::setup_panel(
-        ctx,
-        game.session(),
-        &tr.0,
-        &mut forms.setup,
-        past,
-        &mut files,
-        &panel,
-        &mut deck_cmds,
-    );
-    if let Some(view) = overview.as_deref() {
-        setup::overview_window(ctx, &tr.0, lang, view, &mut files);
-    }
-    // The dialog and the editor, over the setup screen.
-    if let Some(browser) = forms.setup.browser.as_mut() {
-        let home = directories::UserDirs::new().map(|d| d.home_dir().to_path_buf());
-        let mut places: Vec<(String, std::path::PathBuf)> = Vec::new();
-        if let Some(h) = home {
-            places.push((tr.0.get(lang, "deck-home"), h));
-        }
-        if let Some(d) = &folder_dir {
-            places.push((tr.0.get(lang, "deck-folder"), d.clone()));
-        }
-        let (chosen, open) = deck_tools::file_dialog(ctx, &tr.0, lang, browser, &places);
-        if let Some(path) = chosen {
-            deck_cmds.push(deck_tools::DeckCmd::Load(path));
-        }
-        if !open {
-            forms.setup.browser = None;
-        }
-    }
-    if let Some(editor) = forms.setup.editor.as_mut() {
-        let (cmds, open) = deck_tools::deck_editor(ctx, &tr.0, lang, editor, folder_dir.as_deref());
-        deck_cmds.extend(cmds);
-        if !open {
-            forms.setup.editor = None;
-        }
-    }
-    for cmd in deck_cmds {
-        redraw.write(RequestRedraw);
-        match cmd {
-            deck_tools::DeckCmd::Load(path) => {
-                decks.load.write(LoadDeck(path));
-            }
-            deck_tools::DeckCmd::OpenDialog => {
-                let start = folder_dir
-                    .clone()
-                    .filter(|d| d.is_dir())
-                    .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
-                    .unwrap_or_else(|| std::path::PathBuf::from("/"));
-                forms.setup.browser = Some(deck_tools::FileBrowser::new(start));
-            }
-            deck_tools::DeckCmd::Edit(deck) => {
-                let file = deck_tools::free_file_name(&deck.title, folder_dir.as_deref());
-                forms.setup.editor = Some(deck_tools::DeckEditor {
-                    deck,
-                    file,
-                    saved: None,
-                    overwrite: None,
-                });
-            }
-        }
-    }
-    if forms.setup.high_contrast != palette.high_contrast {
-        *palette = if forms.setup.high_contrast {
-            crate::game::theme::Palette::HIGH_CONTRAST
-        } else {
-            crate::game::theme::Palette::NORMAL
-        };
-        redraw.write(RequestRedraw);
-    }
-    if !files.is_empty() {
-        file_writer.write_batch(files);
-        redraw.write(RequestRedraw);
-    }
-    send(out, &mut writer, &mut redraw);
-    Ok(())
-}
-
-#[allow(clippy::too_many_arguments)]
-fn play_ui(
-    mut contexts: EguiContexts,
-    game: Res<ActiveGame>,
-    tr: Res<Tr>,
-    mut forms: ResMut<Forms>,
-    mut clock: ResMut<CardClock>,
-    mut selected_note: ResMut<SelectedPostIt>,
-    selected_player: Res<SelectedPlayer>,
-    mut focus: ResMut<FocusPostItField>,
-    mut scroll: ResMut<crate::game::post_it::PostItScroll>,
-    mut photo: Option<MessageWriter<crate::game::photo::PhotoThenOutcome>>,
-    mut writer: MessageWriter<GameMsg>,
-    mut redraw: MessageWriter<RequestRedraw>,
-) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    // Copies, written back only when they change, so the world is not redrawn every frame.
-    let (mut timer_shown, mut note, mut focus_now, mut rows) =
-        (clock.shown, selected_note.0, focus.0, scroll.0);
-    let mut controls = play::Controls {
-        timer_shown: &mut timer_shown,
-        selected_note: &mut note,
-        selected_player: selected_player.0,
-        focus_field: &mut focus_now,
-        post_it_scroll: &mut rows,
-    };
-    let mut out = play::play_panel(
-        ctx,
-        game.session(),
-        game.0.can_undo(),
-        game.0.can_redo(),
-        &tr.0,
-        &mut forms.play,
-        &mut controls,
-    );
-    if clock.shown != timer_shown {
-        clock.shown = timer_shown;
-    }
-    if selected_note.0 != note {
-        selected_note.0 = note;
-    }
-    if focus.0 != focus_now {
-        focus.0 = focus_now;
-    }
-    if scroll.0 != rows {
-        scroll.0 = rows;
-    }
-    // The outcome comes after a photo of the plenary, for the export.
-    if let Some(photo) = photo.as_mut()
-        && let Some(pos) = out
-            .iter()
-            .position(|m| *m == GameMsg::Do(crate::core::session::Action::ShowOutcome))
-    {
-        out.remove(pos);
-        photo.write(crate::game::photo::PhotoThenOutcome);
-    }
-    send(out, &mut writer, &mut redraw);
-    Ok(())
-}
-
-fn outcome_ui(
-    mut contexts: EguiContexts,
-    game: Res<ActiveGame>,
-    tr: Res<Tr>,
-    mut forms: ResMut<Forms>,
-    photo: Option<Res<crate::game::photo::PlenaryPhoto>>,
-    mut writer: MessageWriter<GameMsg>,
-    mut redraw: MessageWriter<RequestRedraw>,
-) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    let out = outcome::outcome_panel(
-        ctx,
-        &game.0,
-        &tr.0,
-        &mut forms.outcome,
-        photo.as_ref().and_then(|p| p.0.as_deref()),
-    );
-    send(out, &mut writer, &mut redraw);
-    Ok(())
-}
-
 /// The close question's state and answers.
 #[derive(bevy::ecs::system::SystemParam)]
 pub struct CloseState<'w> {
-    guard: Option<Res<'w, crate::game::persist::CloseGuard>>,
+    guard: Option<Res<'w, crate::persist::CloseGuard>>,
     forms: ResMut<'w, Forms>,
-    answers: MessageWriter<'w, crate::game::persist::CloseAnswer>,
+    answers: MessageWriter<'w, crate::persist::CloseAnswer>,
 }
 
 /// The help overlay, the refusal message, the close question, Ctrl +/− zoom, and whether a text field
@@ -498,7 +306,7 @@ fn overlays(
 /// Hands the widgets the panels marked this pass to the screen map, in window pixels.
 fn collect_marks(
     mut contexts: EguiContexts,
-    mut marks: ResMut<crate::screen_map::UiMarks>,
+    mut marks: ResMut<crate::dev::screen_map::UiMarks>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let now: std::collections::BTreeMap<&'static str, Rect> = widgets::take_marks(ctx)

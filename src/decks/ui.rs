@@ -1,10 +1,10 @@
 //! The deck tools of the setup screen: an in-app file dialog (pure egui, so it works full screen, on a
 //! beamer and with touch), and a deck editor that checks the deck as you type and saves `.deck.ron`.
 
-use super::widgets::{bar_frame, big_button};
-use crate::core::deck::{DECK_VERSION, Deck, Scale, Square, StackRule, Statement, validate_deck};
+use crate::core::deck::{Deck, Square, StackRule, Statement, validate_deck};
 use crate::core::i18n::Texts;
 use crate::core::session::Lang;
+use crate::panels::widgets::{bar_frame, big_button};
 use bevy_egui::egui;
 use std::path::{Path, PathBuf};
 
@@ -16,6 +16,8 @@ pub enum DeckCmd {
     OpenDialog,
     /// Open the editor on this deck.
     Edit(Deck),
+    /// Save the deck being edited to this file (and load it when it reads back the same).
+    Save(Box<Deck>, PathBuf),
 }
 
 /// A folder being browsed for a deck file.
@@ -23,11 +25,23 @@ pub enum DeckCmd {
 pub struct FileBrowser {
     pub dir: PathBuf,
     pub error: Option<String>,
+    /// The folders and deck files of `dir`, read once when the folder is opened, not on every pass.
+    pub listing: Result<(Vec<PathBuf>, Vec<PathBuf>), String>,
 }
 
 impl FileBrowser {
     pub fn new(dir: PathBuf) -> Self {
-        FileBrowser { dir, error: None }
+        let listing = browse(&dir);
+        FileBrowser {
+            dir,
+            error: None,
+            listing,
+        }
+    }
+
+    /// Opens another folder.
+    pub fn go(&mut self, dir: PathBuf) {
+        *self = FileBrowser::new(dir);
     }
 }
 
@@ -129,17 +143,17 @@ fn browser_window(
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .fixed_size([900.0, 640.0])
-        .frame(bar_frame())
+        .frame(bar_frame(ctx))
         .show(ctx, |ui| {
             ui.horizontal_wrapped(|ui| {
                 if big_button(ui, format!("⬆ {}", t("deck-up"))).clicked()
                     && let Some(parent) = browser.dir.parent()
                 {
-                    browser.dir = parent.to_path_buf();
+                    browser.go(parent.to_path_buf());
                 }
                 for (name, path) in places {
                     if big_button(ui, name).clicked() {
-                        browser.dir = path.clone();
+                        browser.go(path.clone());
                     }
                 }
                 if pick == Pick::Folder
@@ -153,11 +167,11 @@ fn browser_window(
             ui.separator();
             egui::ScrollArea::vertical()
                 .max_height(470.0)
-                .show(ui, |ui| match browse(&browser.dir) {
+                .show(ui, |ui| match browser.listing.clone() {
                     Ok((folders, files)) => {
                         for f in folders {
                             if entry_row(ui, "📁", &f) {
-                                browser.dir = f;
+                                browser.go(f);
                             }
                         }
                         for f in files.into_iter().filter(|_| pick == Pick::DeckFile) {
@@ -189,113 +203,6 @@ pub struct DeckEditor {
     pub saved: Option<Result<PathBuf, String>>,
     /// A file that exists and that the facilitator agreed to replace by pressing save again.
     pub overwrite: Option<PathBuf>,
-}
-
-/// A file name for the deck in `dir` that is not taken yet: `title.deck.ron`, `title-2.deck.ron`, ...
-pub fn free_file_name(title: &str, dir: Option<&Path>) -> String {
-    let name = file_name_for(title);
-    let Some(dir) = dir else { return name };
-    let stem = name.trim_end_matches(".deck.ron").to_string();
-    (1..)
-        .map(|n| {
-            if n == 1 {
-                name.clone()
-            } else {
-                format!("{stem}-{n}.deck.ron")
-            }
-        })
-        .find(|candidate| !dir.join(candidate).exists())
-        .unwrap_or(name)
-}
-
-/// A new deck to start from: two squares and one statement, in the interface language.
-pub fn blank_deck(lang: Lang) -> Deck {
-    let nl = lang == Lang::Nl;
-    Deck {
-        version: DECK_VERSION,
-        title: if nl { "Nieuw kaartspel" } else { "New deck" }.into(),
-        language: lang.code().into(),
-        description: String::new(),
-        scale: Scale {
-            squares: vec![
-                Square {
-                    label: if nl { "niet aanwezig" } else { "not present" }.into(),
-                    points: 1,
-                },
-                Square {
-                    label: if nl {
-                        "een beetje aanwezig"
-                    } else {
-                        "a little present"
-                    }
-                    .into(),
-                    points: 2,
-                },
-                Square {
-                    label: if nl {
-                        "grotendeels aanwezig"
-                    } else {
-                        "largely present"
-                    }
-                    .into(),
-                    points: 3,
-                },
-                Square {
-                    label: if nl {
-                        "volledig aanwezig"
-                    } else {
-                        "fully present"
-                    }
-                    .into(),
-                    points: 4,
-                },
-            ],
-            green_when: StackRule::MeanAtLeast(2.5),
-        },
-        statements: vec![Statement {
-            id: "stelling-1".into(),
-            text: String::new(),
-            theme: None,
-            prompt: None,
-        }],
-        case_prompts: Vec::new(),
-    }
-}
-
-/// A file name made from a deck title: lower case, letters and digits, `-` between words.
-pub fn file_name_for(title: &str) -> String {
-    let mut name = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            name.push(c);
-        } else if !name.ends_with('-') && !name.is_empty() {
-            name.push('-');
-        }
-    }
-    let name = name.trim_end_matches('-');
-    format!("{}.deck.ron", if name.is_empty() { "deck" } else { name })
-}
-
-/// Writes the deck as `.deck.ron`, crash-safely, and reads it back to be sure it loads identical.
-pub fn save_deck(deck: &Deck, path: &Path) -> Result<PathBuf, String> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    let text = deck.to_ron();
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    std::io::Write::write_all(&mut file, text.as_bytes())
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    file.commit()
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    let back = crate::core::deck::load_deck_file(path).map_err(|e| e.to_string())?;
-    if back != *deck {
-        return Err(format!(
-            "{}: the saved deck reads back differently",
-            path.display()
-        ));
-    }
-    Ok(path.to_path_buf())
 }
 
 fn opt_field(ui: &mut egui::Ui, value: &mut Option<String>, hint: &str, width: f32) {
@@ -361,10 +268,8 @@ fn editor_footer(
                 ed.saved = None;
             } else {
                 ed.overwrite = None;
-                ed.saved = Some(save_deck(&ed.deck, &path));
-                if let Some(Ok(p)) = &ed.saved {
-                    out.push(DeckCmd::Load(p.clone()));
-                }
+                ed.saved = None;
+                out.push(DeckCmd::Save(Box::new(ed.deck.clone()), path));
             }
         }
         if big_button(ui, t("play-cancel")).clicked() {
@@ -413,7 +318,7 @@ pub fn deck_editor(
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .fixed_size([1300.0, 820.0])
-        .frame(bar_frame())
+        .frame(bar_frame(ctx))
         .show(ctx, |ui| {
             // The file name, the checks and the save button stay in view; the rest scrolls.
             editor_footer(ui, tr, lang, ed, &problems, decks_dir, &mut out, &mut open);

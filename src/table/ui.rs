@@ -1,14 +1,24 @@
 //! The facilitator's controls during play and plenary: type a post-it (Enter adds it), move the game on,
 //! undo and redo, the timer, the "who is telling" marker, covered pawns, cases, and editing a post-it.
 
-use super::widgets::{bar_frame, big_button, mark};
+use crate::app::AtTable;
 use crate::core::i18n::Texts;
 use crate::core::session::{
-    Action, CardRef, MAX_CASE_DESCRIPTION_CHARS, MAX_CASE_TITLE_CHARS, MAX_POST_IT_CHARS, Phase,
+    Action, MAX_CASE_DESCRIPTION_CHARS, MAX_CASE_TITLE_CHARS, MAX_POST_IT_CHARS, Phase,
     PlacementMode, PlayerId, PostItColour, PostItId, Session,
 };
-use crate::game::session::GameMsg;
+use crate::keys::FocusPostItField;
+use crate::panels::widgets::{bar_frame, big_button, mark};
+use crate::panels::{Forms, PanelSet, send};
+use crate::session::GameMsg;
+use crate::session::{ActiveGame, CardClock};
+use crate::table::board::Tr;
+use crate::table::pawn::SelectedPlayer;
+use crate::table::post_it::SelectedPostIt;
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
 use bevy_egui::egui;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 /// What is being typed in the play panels.
 #[derive(Default)]
@@ -85,7 +95,7 @@ pub fn play_panel(
     egui::Area::new("post-it entry".into())
         .anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -92.0])
         .show(ctx, |ui| {
-            bar_frame().show(ui, |ui| {
+            bar_frame(ui.ctx()).show(ui, |ui| {
                 ui.set_width(500.0);
                 let mut add_clicked = false;
                 ui.horizontal(|ui| {
@@ -128,7 +138,7 @@ pub fn play_panel(
                 let here = s.post_its.iter().filter(|p| p.card == card).count();
                 ui.horizontal(|ui| {
                     ui.label(egui::RichText::new(tr.count(lang, "play-post-its", here)).small());
-                    let max = crate::game::post_it::max_scroll(s);
+                    let max = crate::table::post_it::max_scroll(s);
                     if max > 0 {
                         if ui
                             .add_enabled(
@@ -329,7 +339,7 @@ fn bottom_bar(ctx: &egui::Context, add: impl FnOnce(&mut egui::Ui)) {
     egui::Area::new("play controls".into())
         .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -8.0])
         .show(ctx, |ui| {
-            bar_frame().show(ui, |ui| {
+            bar_frame(ui.ctx()).show(ui, |ui| {
                 ui.horizontal(add);
             });
         });
@@ -361,7 +371,7 @@ fn post_it_editor(
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::RIGHT_TOP, [-16.0, 16.0])
-        .frame(bar_frame())
+        .frame(bar_frame(ctx))
         .show(ctx, |ui| {
             if let Some((_, text)) = form.editing.as_mut() {
                 mark(
@@ -425,7 +435,7 @@ fn case_window(
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, -60.0])
-        .frame(bar_frame())
+        .frame(bar_frame(ctx))
         .show(ctx, |ui| {
             ui.label(t("case-title"));
             mark(
@@ -494,7 +504,70 @@ fn case_window(
     }
 }
 
-/// The card a post-it typed now would go on.
-pub fn target_card(s: &Session) -> Option<CardRef> {
-    s.active_card().map(|(c, _)| c)
+/// The facilitator's panel, drawn on the Play and the Plenary screens.
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        play_ui.run_if(in_state(AtTable)).in_set(PanelSet::Screen),
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn play_ui(
+    mut contexts: EguiContexts,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    mut forms: ResMut<Forms>,
+    mut clock: ResMut<CardClock>,
+    mut selected_note: ResMut<SelectedPostIt>,
+    selected_player: Res<SelectedPlayer>,
+    mut focus: ResMut<FocusPostItField>,
+    mut scroll: ResMut<crate::table::post_it::PostItScroll>,
+    mut photo: Option<MessageWriter<crate::outcome::photo::PhotoThenOutcome>>,
+    mut writer: MessageWriter<GameMsg>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    // Copies, written back only when they change, so the world is not redrawn every frame.
+    let (mut timer_shown, mut note, mut focus_now, mut rows) =
+        (clock.shown, selected_note.0, focus.0, scroll.0);
+    let mut controls = Controls {
+        timer_shown: &mut timer_shown,
+        selected_note: &mut note,
+        selected_player: selected_player.0,
+        focus_field: &mut focus_now,
+        post_it_scroll: &mut rows,
+    };
+    let mut out = play_panel(
+        ctx,
+        game.session(),
+        game.0.can_undo(),
+        game.0.can_redo(),
+        &tr.0,
+        &mut forms.play,
+        &mut controls,
+    );
+    if clock.shown != timer_shown {
+        clock.shown = timer_shown;
+    }
+    if selected_note.0 != note {
+        selected_note.0 = note;
+    }
+    if focus.0 != focus_now {
+        focus.0 = focus_now;
+    }
+    if scroll.0 != rows {
+        scroll.0 = rows;
+    }
+    // The outcome comes after a photo of the plenary, for the export.
+    if let Some(photo) = photo.as_mut()
+        && let Some(pos) = out
+            .iter()
+            .position(|m| *m == GameMsg::Do(crate::core::session::Action::ShowOutcome))
+    {
+        out.remove(pos);
+        photo.write(crate::outcome::photo::PhotoThenOutcome);
+    }
+    send(out, &mut writer, &mut redraw);
+    Ok(())
 }

@@ -1,8 +1,7 @@
 //! The setup screen: choose a deck, name the group, add, rename, recolour and remove players, choose the
 //! order of play, the placement mode and the language, then start.
 
-use super::deck_tools::{DeckCmd, DeckEditor, FileBrowser};
-use super::widgets::{bar_frame, big_button, mark, pawn_swatch};
+use crate::app::Screen;
 use crate::core::deck::{BUILTIN_DECKS, builtin_deck};
 use crate::core::deck::{Deck, DeckError};
 use crate::core::i18n::Texts;
@@ -10,9 +9,18 @@ use crate::core::session::{
     Action, Lang, MAX_NAME_CHARS, MAX_PLAYERS, Order, PALETTE_SIZE, PlacementMode, PlayerId,
     Session,
 };
-use crate::game::persist::{PastSessions, StoreMsg};
-use crate::game::session::GameMsg;
+use crate::decks::ui::{DeckCmd, DeckEditor, FileBrowser};
+use crate::decks::{DeckFolder, DeckSource, DeckTrouble, LoadDeck};
+use crate::panels::widgets::{bar_frame, big_button, mark, pawn_swatch};
+use crate::panels::{Forms, PanelSet, send};
+use crate::persist::{PastSessions, StoreMsg};
+use crate::session::ActiveGame;
+use crate::session::GameMsg;
+use crate::table::board::Tr;
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
 use bevy_egui::egui;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -68,7 +76,7 @@ pub fn setup_panel(
         .collapsible(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 20.0])
         .fixed_size([1500.0, 820.0])
-        .frame(bar_frame())
+        .frame(bar_frame(ctx))
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 ui.heading(t("app-title"));
@@ -195,7 +203,7 @@ fn deck_column(
             deck_out.push(DeckCmd::Edit(s.deck.clone()));
         }
         if big_button(ui, t("deck-new")).clicked() {
-            deck_out.push(DeckCmd::Edit(super::deck_tools::blank_deck(lang)));
+            deck_out.push(DeckCmd::Edit(crate::core::deck::blank_deck(lang)));
         }
     });
     if let Some(e) = decks.trouble {
@@ -460,6 +468,26 @@ fn past_sessions(
         for d in &past.damaged {
             ui.colored_label(egui::Color32::DARK_RED, &d.message);
         }
+        match &past.exported {
+            Some(Ok(dir)) => {
+                ui.label(tr.format(
+                    lang,
+                    "outcome-exported",
+                    &[("dir", dir.display().to_string().into())],
+                ));
+            }
+            Some(Err(reason)) => {
+                ui.colored_label(
+                    egui::Color32::DARK_RED,
+                    tr.format(
+                        lang,
+                        "outcome-export-failed",
+                        &[("reason", reason.clone().into())],
+                    ),
+                );
+            }
+            None => {}
+        }
         if past.listings.is_empty() {
             ui.label(t("past-none"));
         }
@@ -540,7 +568,7 @@ pub fn overview_window(
     ctx: &egui::Context,
     tr: &Texts,
     lang: Lang,
-    view: &crate::game::persist::OverviewView,
+    view: &crate::persist::OverviewView,
     files: &mut Vec<StoreMsg>,
 ) {
     if view.overview.is_none() && view.problems.is_empty() {
@@ -554,7 +582,7 @@ pub fn overview_window(
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .fixed_size([1400.0, 800.0])
-        .frame(super::widgets::bar_frame())
+        .frame(crate::panels::widgets::bar_frame(ctx))
         .show(ctx, |ui| {
             for p in &view.problems {
                 ui.colored_label(egui::Color32::DARK_RED, p);
@@ -632,4 +660,142 @@ pub fn overview_window(
     if !open {
         files.push(StoreMsg::CloseOverview);
     }
+}
+
+/// The setup panel, drawn on the setup screen.
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        setup_ui
+            .run_if(in_state(Screen::Setup))
+            .in_set(PanelSet::Screen),
+    );
+}
+
+/// The deck resources the setup screen shows.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct DeckState<'w> {
+    folder: Option<Res<'w, DeckFolder>>,
+    trouble: Option<Res<'w, DeckTrouble>>,
+    source: Option<Res<'w, DeckSource>>,
+    load: MessageWriter<'w, LoadDeck>,
+    save: MessageWriter<'w, crate::decks::SaveDeck>,
+    saved: Res<'w, crate::decks::DeckSaved>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn setup_ui(
+    mut contexts: EguiContexts,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    mut forms: ResMut<Forms>,
+    past: Option<Res<PastSessions>>,
+    overview: Option<Res<crate::persist::OverviewView>>,
+    mut palette: ResMut<crate::theme::Palette>,
+    mut decks: DeckState,
+    mut writer: MessageWriter<GameMsg>,
+    mut file_writer: MessageWriter<StoreMsg>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let empty = PastSessions::default();
+    let past = past.as_deref().unwrap_or(&empty);
+    let folder_dir = decks.folder.as_ref().and_then(|f| f.dir.clone());
+    let panel = DeckPanel {
+        folder: decks
+            .folder
+            .as_ref()
+            .map_or(&[][..], |f| f.decks.as_slice()),
+        folder_dir: folder_dir.as_deref(),
+        trouble: decks.trouble.as_ref().and_then(|t| t.0.as_ref()),
+        source: decks.source.as_ref().and_then(|s| s.path.as_deref()),
+    };
+    let mut files = Vec::new();
+    let mut deck_cmds = Vec::new();
+    let lang = game.session().language;
+    forms.setup.high_contrast = palette.high_contrast;
+    let out = setup_panel(
+        ctx,
+        game.session(),
+        &tr.0,
+        &mut forms.setup,
+        past,
+        &mut files,
+        &panel,
+        &mut deck_cmds,
+    );
+    if let Some(view) = overview.as_deref() {
+        overview_window(ctx, &tr.0, lang, view, &mut files);
+    }
+    // The dialog and the editor, over the setup screen.
+    if let Some(browser) = forms.setup.browser.as_mut() {
+        let home = directories::UserDirs::new().map(|d| d.home_dir().to_path_buf());
+        let mut places: Vec<(String, std::path::PathBuf)> = Vec::new();
+        if let Some(h) = home {
+            places.push((tr.0.get(lang, "deck-home"), h));
+        }
+        if let Some(d) = &folder_dir {
+            places.push((tr.0.get(lang, "deck-folder"), d.clone()));
+        }
+        let (chosen, open) = crate::decks::ui::file_dialog(ctx, &tr.0, lang, browser, &places);
+        if let Some(path) = chosen {
+            deck_cmds.push(crate::decks::ui::DeckCmd::Load(path));
+        }
+        if !open {
+            forms.setup.browser = None;
+        }
+    }
+    if let Some(editor) = forms.setup.editor.as_mut() {
+        if decks.saved.is_changed() && decks.saved.0.is_some() {
+            editor.saved.clone_from(&decks.saved.0);
+        }
+        let (cmds, open) =
+            crate::decks::ui::deck_editor(ctx, &tr.0, lang, editor, folder_dir.as_deref());
+        deck_cmds.extend(cmds);
+        if !open {
+            forms.setup.editor = None;
+        }
+    }
+    for cmd in deck_cmds {
+        redraw.write(RequestRedraw);
+        match cmd {
+            crate::decks::ui::DeckCmd::Load(path) => {
+                decks.load.write(LoadDeck(path));
+            }
+            crate::decks::ui::DeckCmd::Save(deck, path) => {
+                decks.save.write(crate::decks::SaveDeck(deck, path));
+            }
+            crate::decks::ui::DeckCmd::OpenDialog => {
+                let start = folder_dir
+                    .clone()
+                    .filter(|d| d.is_dir())
+                    .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
+                    .unwrap_or_else(|| std::path::PathBuf::from("/"));
+                forms.setup.browser = Some(crate::decks::ui::FileBrowser::new(start));
+            }
+            crate::decks::ui::DeckCmd::Edit(deck) => {
+                let file = crate::core::deck::free_file_name(&deck.title, folder_dir.as_deref());
+                forms.setup.editor = Some(crate::decks::ui::DeckEditor {
+                    deck,
+                    file,
+                    saved: None,
+                    overwrite: None,
+                });
+            }
+        }
+    }
+    if forms.setup.high_contrast != palette.high_contrast {
+        *palette = if forms.setup.high_contrast {
+            crate::theme::Palette::HIGH_CONTRAST
+        } else {
+            crate::theme::Palette::NORMAL
+        };
+        redraw.write(RequestRedraw);
+    }
+    if !files.is_empty() {
+        file_writer.write_batch(files);
+        redraw.write(RequestRedraw);
+    }
+    send(out, &mut writer, &mut redraw);
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! The session as a Bevy resource, and the one system that changes it: every [`GameMsg`] becomes an
 //! [`Action`] on the core's [`Game`], or an undo or redo.
 
-use super::{AppSystems, Screen};
+use crate::app::{AppSystems, Screen};
 use crate::core::session::{Action, ActionError, CardRef, Game, Phase, Session};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;

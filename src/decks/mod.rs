@@ -3,10 +3,12 @@
 //! leaves the game and the loaded deck as they were. While setup is open, a deck file that changes on
 //! disk is loaded again within half a second; an invalid edit keeps the last good version.
 
-use super::session::{ActiveGame, GameMsg};
-use super::{AppSystems, Screen};
+pub mod ui;
+
+use crate::app::{AppSystems, Screen};
 use crate::core::deck::{Deck, DeckError, DeckProblem, Location, load_deck_file};
 use crate::core::session::{Action, Phase};
+use crate::session::{ActiveGame, GameMsg};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use std::path::{Path, PathBuf};
@@ -51,6 +53,29 @@ pub fn load_deck(path: &Path) -> Result<(Deck, Option<SystemTime>), DeckError> {
     Ok((deck, modified))
 }
 
+/// Save a deck from the editor to a file; when it reads back the same, it is loaded.
+#[derive(Message, Debug, Clone)]
+pub struct SaveDeck(pub Box<crate::core::deck::Deck>, pub PathBuf);
+
+/// Where the editor's last save went, or why it failed.
+#[derive(Resource, Debug, Default)]
+pub struct DeckSaved(pub Option<Result<PathBuf, String>>);
+
+/// Saves the editor's deck and loads what was saved.
+fn save_requested(
+    mut saves: MessageReader<SaveDeck>,
+    mut saved: ResMut<DeckSaved>,
+    mut load: MessageWriter<LoadDeck>,
+) {
+    for SaveDeck(deck, path) in saves.read() {
+        let result = crate::core::deck::save_deck(deck, path).map_err(|e| e.to_string());
+        if let Ok(p) = &result {
+            load.write(LoadDeck(p.clone()));
+        }
+        saved.0 = Some(result);
+    }
+}
+
 pub fn plugin(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> impl Fn(&mut App) {
     move |app: &mut App| {
         app.init_resource::<DeckSource>()
@@ -59,6 +84,8 @@ pub fn plugin(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> impl Fn(&
                 dir: decks_dir.clone(),
                 decks: scan(decks_dir.as_deref()),
             })
+            .init_resource::<DeckSaved>()
+            .add_message::<SaveDeck>()
             .add_message::<LoadDeck>()
             .add_message::<bevy::window::FileDragAndDrop>();
         if let Some(path) = &initial {
@@ -69,6 +96,7 @@ pub fn plugin(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> impl Fn(&
             Update,
             (
                 dropped_files.run_if(on_message::<bevy::window::FileDragAndDrop>),
+                save_requested.run_if(on_message::<SaveDeck>),
                 load_requested.run_if(on_message::<LoadDeck>),
                 watch_deck_file.run_if(in_state(Screen::Setup)),
             )

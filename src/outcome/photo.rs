@@ -1,10 +1,10 @@
 //! A photo of the plenary screen as the group saw it, taken just before the outcome is shown, for the
 //! organiser's export. Window only: the picture comes from Bevy's screenshot of the primary window.
 
-use super::AppSystems;
-use super::persist::SaveTarget;
-use super::session::GameMsg;
+use crate::app::AppSystems;
 use crate::core::session::Action;
+use crate::persist::SaveTarget;
+use crate::session::GameMsg;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::window::RequestRedraw;

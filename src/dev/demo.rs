@@ -2,9 +2,9 @@
 //! window, writing a PNG of every screen. 4 players, 3 statements with placements and post-its of both
 //! colours, a case, the plenary and the tally.
 
-use super::session::{ActiveGame, GameMsg};
-use super::{AppSystems, Screen};
+use crate::app::{AppSystems, Screen};
 use crate::core::session::{Action, CardRef, Lang, PostItColour, Round, Session};
+use crate::session::{ActiveGame, GameMsg};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::winit::WinitSettings;
@@ -270,8 +270,8 @@ fn shot_after(step: usize) -> Option<&'static str> {
 fn deck_step(
     step: usize,
     dir: &std::path::Path,
-    forms: Option<&mut crate::ui::Forms>,
-    load: &mut MessageWriter<super::decks::LoadDeck>,
+    forms: Option<&mut crate::panels::Forms>,
+    load: &mut MessageWriter<crate::decks::LoadDeck>,
     s: &Session,
 ) {
     let Some(forms) = forms else { return };
@@ -284,14 +284,14 @@ fn deck_step(
                 1,
             );
             let _ = std::fs::write(&bad, text);
-            load.write(super::decks::LoadDeck(bad));
+            load.write(crate::decks::LoadDeck(bad));
         }
-        2 => forms.setup.browser = Some(crate::ui::deck_tools::FileBrowser::new(dir.to_path_buf())),
+        2 => forms.setup.browser = Some(crate::decks::ui::FileBrowser::new(dir.to_path_buf())),
         3 => {
             forms.setup.browser = None;
             let deck = s.deck.clone();
-            let file = crate::ui::deck_tools::file_name_for(&deck.title);
-            forms.setup.editor = Some(crate::ui::deck_tools::DeckEditor {
+            let file = crate::core::deck::file_name_for(&deck.title);
+            forms.setup.editor = Some(crate::decks::ui::DeckEditor {
                 deck,
                 file,
                 saved: None,
@@ -309,12 +309,12 @@ const STEPS: usize = 12;
 fn run_demo(
     mut commands: Commands,
     mut demo: ResMut<Demo>,
-    mut forms: Option<ResMut<crate::ui::Forms>>,
-    mut load: MessageWriter<super::decks::LoadDeck>,
-    mut photo: MessageWriter<super::photo::PhotoThenOutcome>,
-    plenary_photo: Option<Res<super::photo::PlenaryPhoto>>,
-    past: Option<Res<super::persist::PastSessions>>,
-    mut files: MessageWriter<super::persist::StoreMsg>,
+    mut forms: Option<ResMut<crate::panels::Forms>>,
+    mut load: MessageWriter<crate::decks::LoadDeck>,
+    mut photo: MessageWriter<crate::outcome::photo::PhotoThenOutcome>,
+    mut exports: MessageWriter<crate::outcome::ExportMsg>,
+    past: Option<Res<crate::persist::PastSessions>>,
+    mut files: MessageWriter<crate::persist::StoreMsg>,
     game: Res<ActiveGame>,
     screen: Res<State<Screen>>,
     mut messages: MessageWriter<GameMsg>,
@@ -334,18 +334,18 @@ fn run_demo(
         if let Some(past) = past.as_ref().filter(|p| p.listings.len() >= 2) {
             match step {
                 0 => {
-                    files.write(super::persist::StoreMsg::Overview(
+                    files.write(crate::persist::StoreMsg::Overview(
                         past.listings.iter().map(|l| l.path.clone()).collect(),
                     ));
                 }
                 1 => {
-                    files.write(super::persist::StoreMsg::CloseOverview);
+                    files.write(crate::persist::StoreMsg::CloseOverview);
                 }
                 _ => {}
             }
         }
         if step == 10 {
-            photo.write(super::photo::PhotoThenOutcome);
+            photo.write(crate::outcome::photo::PhotoThenOutcome);
         }
         if step == 11
             && let Some(forms) = forms.as_deref_mut()
@@ -353,12 +353,7 @@ fn run_demo(
             // The organiser exports everything into a folder of the demo.
             let folder = dir.join("export");
             forms.outcome.folder = Some(folder.display().to_string());
-            let photo = plenary_photo.as_ref().and_then(|p| p.0.clone());
-            forms.outcome.exported = Some(crate::ui::outcome::export_everything(
-                &game.0,
-                &folder,
-                photo.as_deref(),
-            ));
+            exports.write(crate::outcome::ExportMsg::Export(folder));
         }
         demo.step += 100;
         demo.next_at = demo.frame + SETTLE;

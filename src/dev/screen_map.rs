@@ -26,14 +26,14 @@
 //! ```
 //! Rectangles are `x0 y0 x1 y1` with y growing downward, as xdotool counts.
 
+use crate::app::Screen;
 use crate::core::session::{CardRef, Stack};
-use crate::game::Screen;
-use crate::game::drag::BoardCamera;
-use crate::game::layout;
-use crate::game::pawn::Pawn;
-use crate::game::post_it::PostItNote;
-use crate::game::session::ActiveGame;
-use crate::game::stacks::StackCard;
+use crate::outcome::stacks::StackCard;
+use crate::session::ActiveGame;
+use crate::table::drag::BoardCamera;
+use crate::table::layout;
+use crate::table::pawn::Pawn;
+use crate::table::post_it::PostItNote;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use std::collections::BTreeMap;
@@ -76,11 +76,11 @@ pub fn card_key(card: &CardRef) -> String {
 /// The state beside the session that the screen shows.
 #[derive(bevy::ecs::system::SystemParam)]
 struct Looks<'w> {
-    palette: Res<'w, crate::game::theme::Palette>,
-    help: Res<'w, crate::game::screens::HelpOpen>,
-    player: Res<'w, crate::game::pawn::SelectedPlayer>,
-    post_it: Res<'w, crate::game::post_it::SelectedPostIt>,
-    clock: Res<'w, crate::game::session::CardClock>,
+    palette: Res<'w, crate::theme::Palette>,
+    help: Res<'w, crate::screens::HelpOpen>,
+    player: Res<'w, crate::table::pawn::SelectedPlayer>,
+    post_it: Res<'w, crate::table::post_it::SelectedPostIt>,
+    clock: Res<'w, crate::session::CardClock>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -91,7 +91,7 @@ fn write_map(
     windows: Query<&Window, With<PrimaryWindow>>,
     cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
     pawns: Query<(&Pawn, &GlobalTransform, &Sprite)>,
-    ghosts: Query<(&crate::game::pawn::GhostPawn, &GlobalTransform)>,
+    ghosts: Query<(&crate::table::pawn::GhostPawn, &GlobalTransform)>,
     notes: Query<(&PostItNote, &GlobalTransform, &Sprite, &ViewVisibility)>,
     stack_cards: Query<(&StackCard, &GlobalTransform, &Sprite)>,
     marks: Res<UiMarks>,
@@ -124,7 +124,7 @@ fn write_map(
         window.physical_height()
     );
     let session = game.session();
-    if matches!(screen.get(), Screen::Play | Screen::Plenary) {
+    if screen.get().at_table() {
         if let Some((card, round)) = session.active_card() {
             let _ = writeln!(lines, "active {}/{round:?}", card_key(&card));
         }

@@ -1,0 +1,16 @@
+//! The table: the Play and the Plenary screens, which share the board with its statement card and
+//! squares, the pawns, the post-its and dragging. [`ui`] is the facilitator's panel.
+
+pub mod board;
+pub mod drag;
+pub mod layout;
+pub mod pawn;
+pub mod post_it;
+pub mod ui;
+
+use bevy::prelude::*;
+
+/// The world of the table.
+pub fn plugin(app: &mut App) {
+    app.add_plugins((board::plugin, pawn::plugin, post_it::plugin));
+}
