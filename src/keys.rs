@@ -169,14 +169,11 @@ fn game_key(chord: Chord, k: &mut KeyState) {
             Screen::Play => {
                 messages.write(GameMsg::Do(Action::StartPlenary));
             }
-            Screen::Plenary => match photo.as_mut() {
-                Some(photo) => {
-                    photo.write(crate::outcome::photo::PhotoThenOutcome);
+            Screen::Plenary => {
+                if let Some(msg) = crate::outcome::photo::to_outcome(photo.as_mut()) {
+                    messages.write(msg);
                 }
-                None => {
-                    messages.write(GameMsg::Do(Action::ShowOutcome));
-                }
-            },
+            }
             _ => {}
         }
         return;

@@ -18,6 +18,18 @@ pub struct PhotoThenOutcome;
 #[derive(Resource, Debug, Default, Clone)]
 pub struct PlenaryPhoto(pub Option<PathBuf>);
 
+/// The one way to the outcome: with a window, after the photo of the plenary; without one (headless),
+/// at once. Returns the message to send when there is no photo to take first.
+pub fn to_outcome(photo: Option<&mut MessageWriter<PhotoThenOutcome>>) -> Option<GameMsg> {
+    match photo {
+        Some(photo) => {
+            photo.write(PhotoThenOutcome);
+            None
+        }
+        None => Some(GameMsg::Do(Action::ShowOutcome)),
+    }
+}
+
 pub fn plugin(app: &mut App) {
     app.add_message::<PhotoThenOutcome>()
         .init_resource::<PlenaryPhoto>();

@@ -131,32 +131,21 @@ pub fn outcome_panel(
                         files.push(ExportMsg::Export(PathBuf::from(folder.as_str())));
                     }
                 });
-                ui.horizontal(|ui| match &exports.exported {
-                    Some(Ok(dir)) => {
-                        ui.label(tr.format(
-                            lang,
-                            "outcome-exported",
-                            &[("dir", dir.display().to_string().into())],
-                        ));
-                        if big_button(ui, t("outcome-open-folder")).clicked() {
-                            files.push(ExportMsg::OpenFolder(dir.clone()));
+                ui.horizontal(|ui| {
+                    crate::panels::widgets::export_result(ui, tr, lang, exports.exported.as_ref());
+                    match &exports.exported {
+                        Some(Ok(dir)) => {
+                            if big_button(ui, t("outcome-open-folder")).clicked() {
+                                files.push(ExportMsg::OpenFolder(dir.clone()));
+                            }
+                            if let Some(e) = &exports.open_failed {
+                                ui.colored_label(egui::Color32::DARK_RED, e);
+                            }
                         }
-                        if let Some(e) = &exports.open_failed {
-                            ui.colored_label(egui::Color32::DARK_RED, e);
+                        Some(Err(_)) => {}
+                        None => {
+                            ui.label(t("outcome-move-card"));
                         }
-                    }
-                    Some(Err(e)) => {
-                        ui.colored_label(
-                            egui::Color32::DARK_RED,
-                            tr.format(
-                                lang,
-                                "outcome-export-failed",
-                                &[("reason", e.clone().into())],
-                            ),
-                        );
-                    }
-                    None => {
-                        ui.label(t("outcome-move-card"));
                     }
                 });
             });

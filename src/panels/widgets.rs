@@ -229,3 +229,32 @@ pub fn close_dialog(
         });
     answer
 }
+
+/// Where an export went ("Opgeslagen in …"), or why it failed, in red. Nothing before an export.
+pub fn export_result(
+    ui: &mut egui::Ui,
+    tr: &Texts,
+    lang: Lang,
+    result: Option<&Result<std::path::PathBuf, String>>,
+) {
+    match result {
+        Some(Ok(dir)) => {
+            ui.label(tr.format(
+                lang,
+                "outcome-exported",
+                &[("dir", dir.display().to_string().into())],
+            ));
+        }
+        Some(Err(reason)) => {
+            ui.colored_label(
+                egui::Color32::DARK_RED,
+                tr.format(
+                    lang,
+                    "outcome-export-failed",
+                    &[("reason", reason.clone().into())],
+                ),
+            );
+        }
+        None => {}
+    }
+}

@@ -468,26 +468,7 @@ fn past_sessions(
         for d in &past.damaged {
             ui.colored_label(egui::Color32::DARK_RED, &d.message);
         }
-        match &past.exported {
-            Some(Ok(dir)) => {
-                ui.label(tr.format(
-                    lang,
-                    "outcome-exported",
-                    &[("dir", dir.display().to_string().into())],
-                ));
-            }
-            Some(Err(reason)) => {
-                ui.colored_label(
-                    egui::Color32::DARK_RED,
-                    tr.format(
-                        lang,
-                        "outcome-export-failed",
-                        &[("reason", reason.clone().into())],
-                    ),
-                );
-            }
-            None => {}
-        }
+        crate::panels::widgets::export_result(ui, tr, lang, past.exported.as_ref());
         if past.listings.is_empty() {
             ui.label(t("past-none"));
         }
@@ -642,19 +623,7 @@ pub fn overview_window(
                 if big_button(ui, t("outcome-export")).clicked() {
                     files.push(StoreMsg::ExportOverview);
                 }
-                match &view.exported {
-                    Some(Ok(dir)) => {
-                        ui.label(tr.format(
-                            lang,
-                            "outcome-exported",
-                            &[("dir", dir.display().to_string().into())],
-                        ));
-                    }
-                    Some(Err(e)) => {
-                        ui.colored_label(egui::Color32::DARK_RED, e);
-                    }
-                    None => {}
-                }
+                crate::panels::widgets::export_result(ui, tr, lang, view.exported.as_ref());
             });
         });
     if !open {

@@ -559,14 +559,13 @@ fn play_ui(
     if scroll.0 != rows {
         scroll.0 = rows;
     }
-    // The outcome comes after a photo of the plenary, for the export.
-    if let Some(photo) = photo.as_mut()
-        && let Some(pos) = out
-            .iter()
-            .position(|m| *m == GameMsg::Do(crate::core::session::Action::ShowOutcome))
+    // The outcome comes the one way there is to it (after a photo of the plenary, in a window).
+    if let Some(pos) = out
+        .iter()
+        .position(|m| *m == GameMsg::Do(crate::core::session::Action::ShowOutcome))
     {
         out.remove(pos);
-        photo.write(crate::outcome::photo::PhotoThenOutcome);
+        out.extend(crate::outcome::photo::to_outcome(photo.as_mut()));
     }
     send(out, &mut writer, &mut redraw);
     Ok(())
