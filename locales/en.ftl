@@ -247,3 +247,22 @@ deck-blank-square-1 = not present
 deck-blank-square-2 = a little present
 deck-blank-square-3 = largely present
 deck-blank-square-4 = fully present
+
+## Next steps (action learning).
+export-next-steps = Next steps
+export-step = action
+export-owner = owner
+export-due = when
+export-step-from = in answer to
+outcome-steps = Next steps
+outcome-steps-hint = What will we do? (Enter adds)
+outcome-step-owner = Who
+outcome-step-someone-else = Someone else…
+outcome-step-other-hint = Name
+outcome-step-due-hint = When (may be empty)
+outcome-step-from = About
+outcome-step-from-none = —
+outcome-step-add = Add
+outcome-steps-none = No next steps yet. Turn an open question or a red card into an action with an owner.
+err-unknown-next-step = that next step does not exist (any more)
+err-no-owner = a next step needs someone to take it on: choose a player or type a name

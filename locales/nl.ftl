@@ -247,3 +247,22 @@ deck-blank-square-1 = niet aanwezig
 deck-blank-square-2 = een beetje aanwezig
 deck-blank-square-3 = grotendeels aanwezig
 deck-blank-square-4 = volledig aanwezig
+
+## Next steps (action learning).
+export-next-steps = Vervolgstappen
+export-step = actie
+export-owner = wie
+export-due = wanneer
+export-step-from = naar aanleiding van
+outcome-steps = Vervolgstappen
+outcome-steps-hint = Wat gaan we doen? (Enter voegt toe)
+outcome-step-owner = Wie
+outcome-step-someone-else = Iemand anders…
+outcome-step-other-hint = Naam
+outcome-step-due-hint = Wanneer (mag leeg)
+outcome-step-from = Bij
+outcome-step-from-none = —
+outcome-step-add = Toevoegen
+outcome-steps-none = Nog geen vervolgstappen. Maak van een open vraag of een rode kaart een actie met een eigenaar.
+err-unknown-next-step = die vervolgstap bestaat niet (meer)
+err-no-owner = een vervolgstap heeft iemand nodig die hem oppakt: kies een speler of typ een naam

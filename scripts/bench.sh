@@ -5,6 +5,7 @@
 #
 #   scripts/bench.sh            idle 10 s, drag 10 s, start-up x3, memory soak 60 s
 #   SOAK_SECS=1800 scripts/bench.sh    the 30-minute memory soak
+#   PARTS="drag" scripts/bench.sh      only some parts: idle drag startup soak core (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
@@ -18,6 +19,8 @@ export WGPU_BACKEND=vulkan
 IDLE_SECS="${IDLE_SECS:-10}"
 DRAG_SECS="${DRAG_SECS:-10}"
 SOAK_SECS="${SOAK_SECS:-60}"
+PARTS="${PARTS:-idle drag startup soak core}"
+part() { case " $PARTS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 "$game" simulate --players 12 --statements 60 --post-its 600 --seed 7 --phase play --out "$work/heavy.ron" >/dev/null
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/{print $2}') GB"
@@ -73,7 +76,7 @@ drag() { # NAME TITLE BIN ARGS... : drags for DRAG_SECS and scrolls the post-its
   unset LEERKLIMAAT_PROBE_SECS
   local w; w=$(window_of "$title")
   sleep 20
-  DISPLAY="$disp" xdotool windowactivate --sync "$w" 2>/dev/null || true
+  DISPLAY="$disp" xdotool windowfocus --sync "$w" 2>/dev/null || true
   local drags=0 moved=0 sq=0
   local end=$(( $(date +%s) + DRAG_SECS ))
   while [ "$(date +%s)" -lt "$end" ]; do
@@ -87,11 +90,14 @@ drag() { # NAME TITLE BIN ARGS... : drags for DRAG_SECS and scrolls the post-its
     fi
     set -- $from $to
     local fx=$1 fy=$2 tx=$3 ty=$4
-    DISPLAY="$disp" xdotool mousemove --window "$w" "$fx" "$fy"; sleep 0.25
-    DISPLAY="$disp" xdotool mousedown 1
+    DISPLAY="$disp" xdotool mousemove --window "$w" "$fx" "$fy"; sleep 0.5
+    DISPLAY="$disp" xdotool mousedown 1; sleep 0.15
+    # As a hand drags: about half a second from press to release, the pointer moving all the while.
     for i in $(seq 1 14); do
       DISPLAY="$disp" xdotool mousemove --window "$w" $(( fx + (tx - fx) * i / 14 )) $(( fy + (ty - fy) * i / 14 ))
+      sleep 0.04
     done
+    sleep 0.1
     DISPLAY="$disp" xdotool mouseup 1
     drags=$(( drags + 1 ))
     if [ -s "$map" ]; then
@@ -104,6 +110,7 @@ drag() { # NAME TITLE BIN ARGS... : drags for DRAG_SECS and scrolls the post-its
         fi
         sleep 0.1; t=$(( t + 1 ))
       done
+      [ -n "${BENCH_DEBUG:-}" ] && echo "drag $fx,$fy -> $tx,$ty (square $sq): pawn at $px,$py" >&2
     fi
     DISPLAY="$disp" xdotool mousemove --window "$w" 1400 300 click 5 click 5 click 4
   done
@@ -128,6 +135,7 @@ stats() { # PROBE FILE -> "median p99 count" of frame times after the first 30 f
   tail -n +3 "$1" | tail -n +31 | awk '$1 < 250' | sort -n | awk '{a[NR]=$1} END{if(NR==0){print "nan nan"; exit} m=a[int((NR+1)/2)]; p=a[int(NR*0.99)>0?int(NR*0.99):1]; printf "%.2f %.2f %d\n", m, p, NR}'
 }
 
+if part idle; then
 echo; echo "== idle: CPU over ${IDLE_SECS}s with no input (play screen, heavy session) =="
 read -r g_ticks g_rss < <(idle game Leerklimaat "$game" --resume "$work/heavy.ron" --save-dir "$work/saves")
 read -r b_ticks b_rss < <(idle base baseline "$base")
@@ -135,6 +143,9 @@ awk -v g="$g_ticks" -v b="$b_ticks" -v hz="$hz" -v s="$IDLE_SECS" 'BEGIN{
   printf "game      %.2f s CPU = %.2f%% of a core (goal <= 1%%)\n", g/hz, 100*g/hz/s;
   printf "baseline  %.2f s CPU = %.2f%% of a core\n", b/hz, 100*b/hz/s }'
 
+fi
+
+if part drag; then
 echo; echo "== frame time while dragging a real pawn between squares and scrolling post-its (${DRAG_SECS}s) =="
 drag game Leerklimaat "$game" --resume "$work/heavy.ron" --save-dir "$work/saves2"
 drag base baseline "$base"
@@ -145,25 +156,41 @@ awk -v gm="$gm" -v gp="$gp" -v bm="$bm" -v bp="$bp" -v gn="$gn" -v bn="$bn" 'BEG
   printf "baseline  median %.2f ms  p99 %.2f ms  (%d frames)\n", bm, bp, bn;
   printf "ratio     median %.2fx  p99 %.2fx (goal <= 1.25x)\n", gm/bm, gp/bp }'
 
+fi
+
+if part startup; then
 echo; echo "== start to first frame (median of 3) =="
 gs=$(startup game "$game" --save-dir "$work/saves3")
 bs=$(startup base "$base")
 awk -v g="$gs" -v b="$bs" 'BEGIN{ printf "game %.0f ms, baseline %.0f ms, ratio %.2fx (goal <= 1.5x)\n", g, b, g/b }'
 
+fi
+
+if part soak; then
 echo; echo "== memory: heavy session =="
-echo "peak RSS after ${IDLE_SECS}s idle: game $((g_rss / 1024)) MB, baseline $((b_rss / 1024)) MB"
+part idle && echo "peak RSS after ${IDLE_SECS}s idle: game $((g_rss / 1024)) MB, baseline $((b_rss / 1024)) MB"
 start "$work/soak.probe" "$game" --resume "$work/heavy.ron" --save-dir "$work/saves4"
 w=$(window_of Leerklimaat); sleep 20
 r0=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
-end=$(( $(date +%s) + SOAK_SECS ))
+start_s=$(date +%s); end=$(( start_s + SOAK_SECS )); next_sample=$start_s
 while [ "$(date +%s)" -lt "$end" ]; do
   DISPLAY="$disp" xdotool mousemove --window "$w" 560 720 mousedown 1 mousemove --window "$w" 900 560 mouseup 1
   DISPLAY="$disp" xdotool key --window "$w" Right 2>/dev/null; sleep 0.2; DISPLAY="$disp" xdotool key --window "$w" Left 2>/dev/null
+  if [ "$(date +%s)" -ge "$next_sample" ]; then
+    echo "rss $(( $(date +%s) - start_s )) s: $(( $(awk '/VmRSS/{print $2}' "/proc/$pid/status") / 1024 )) MB"
+    next_sample=$(( next_sample + (SOAK_SECS > 300 ? 300 : 30) ))
+  fi
 done
 r1=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
+hwm=$(awk '/VmHWM/{print $2}' "/proc/$pid/status")
 stop
+echo "peak RSS during the soak: $((hwm / 1024)) MB"
 awk -v a="$r0" -v b="$r1" -v s="$SOAK_SECS" 'BEGIN{ printf "RSS %d MB -> %d MB over a %ds scripted soak: %+.1f%% (goal <= 5%%)\n", a/1024, b/1024, s, 100*(b-a)/a }'
 
+fi
+
+if part core; then
 echo; echo "== core speed =="
 [ "${CORE:-1}" = 1 ] && cargo bench --locked --bench core
+fi
 rm -rf "$work"

@@ -385,6 +385,19 @@ impl Running {
         sleep(BEAT);
     }
 
+    /// A drag as a hurried hand makes it on a slow machine: the pointer rests on the thing, then the
+    /// press, the moves and the release follow at once, so the game sees them all in one frame.
+    fn quick_drag(&self, from: Vec2, to: Vec2) {
+        self.pointer_to(from);
+        sleep(BEAT);
+        self.xdo(&["mousedown", "1"]);
+        for i in 1..=8 {
+            self.pointer_to(from.lerp(to, i as f32 / 8.0));
+        }
+        self.xdo(&["mouseup", "1"]);
+        sleep(BEAT);
+    }
+
     fn type_text(&self, text: &str) {
         self.xdo(&["type", "--delay", "40", text]);
         sleep(BEAT);
@@ -399,8 +412,13 @@ impl Running {
     /// A click on an empty part of the board, so no text field keeps the keyboard.
     fn click_board(&mut self) {
         let map = self.map();
-        let card = map.squares.first().copied().expect("squares on the board");
-        self.click(Vec2::new(card.min.x + 20.0, card.min.y - 40.0));
+        let square = map.squares.first().copied().expect("squares on the board");
+        let card = map.card.expect("the statement card");
+        // Between the card and the squares: board, inside the window (above the card would be outside).
+        self.click(Vec2::new(
+            square.min.x + 20.0,
+            (card.max.y + square.min.y) / 2.0,
+        ));
     }
 }
 
@@ -524,6 +542,15 @@ impl Running {
     /// Drags a player's pawn onto a square with the mouse; checks the saved session, the map and the
     /// screen.
     fn drag_pawn_to_square(&mut self, player_index: usize, square: usize) {
+        self.place_pawn(player_index, square, false);
+    }
+
+    /// The same with a quick flick: press, move and release within one frame of the game.
+    fn quick_drag_pawn_to_square(&mut self, player_index: usize, square: usize) {
+        self.place_pawn(player_index, square, true);
+    }
+
+    fn place_pawn(&mut self, player_index: usize, square: usize, quick: bool) {
         let (id, colour, active) = {
             let g = self.saved().expect("a saved session");
             let p = &g.session().players[player_index];
@@ -540,7 +567,11 @@ impl Running {
         });
         let (from, _) = map.pawns[&id];
         let target = map.squares[square].center();
-        self.drag(from, target);
+        if quick {
+            self.quick_drag(from, target);
+        } else {
+            self.drag(from, target);
+        }
         let what = format!("pawn {player_index} on square {square}");
         self.wait_saved(&what, |g| square_of(g, player_index) == Some(square));
         let map = self.wait_map(&what, |m| {
@@ -620,7 +651,8 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
             rgb(pawn_colour(colours[2])),
         )
     });
-    g.drag_pawn_to_square(2, 0);
+    // Chris's pawn with a quick flick: the press must be taken where it happened (table::press).
+    g.quick_drag_pawn_to_square(2, 0);
 
     // Post-its: a green one typed, a pink one with an author.
     g.click_widget("post-it-field");
@@ -910,7 +942,11 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
         let squares = g.saved().unwrap().session().deck.scale.squares.len();
         for player in 0..3 {
             let square = (player + i) % squares;
-            g.drag_pawn_to_square(player, square);
+            if player == 1 {
+                g.quick_drag_pawn_to_square(player, square);
+            } else {
+                g.drag_pawn_to_square(player, square);
+            }
         }
         let saved = g.saved().unwrap();
         let (card, round) = saved.session().active_card().unwrap();
@@ -982,6 +1018,34 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
             rgb(edge),
         )
     });
+    // A next step typed on the outcome screen, with another player as its owner and a moment.
+    g.click_widget("step-text");
+    g.type_text("Maandelijks intervisie plannen");
+    g.click_widget("step-due");
+    g.type_text("voor de zomer");
+    g.click_widget("step-owner");
+    g.click_widget("step-owner-2");
+    g.click_widget("step-add");
+    let saved = g.wait_saved("the next step", |game| game.session().next_steps.len() == 1);
+    let step = &saved.session().next_steps[0];
+    assert_eq!(step.text, "Maandelijks intervisie plannen");
+    assert_eq!(step.due, "voor de zomer");
+    assert_eq!(saved.session().owner_name(&step.owner), "Bram");
+    // And one for someone who was not playing, added with Enter.
+    g.click_widget("step-owner");
+    g.click_widget("step-owner-other");
+    g.click_widget("step-owner-name");
+    g.type_text("Mw. De Boer");
+    g.click_widget("step-text");
+    g.type_text("Scholingsbudget navragen");
+    g.key("Return");
+    let saved = g.wait_saved("the second next step", |game| {
+        game.session().next_steps.len() == 2
+    });
+    assert_eq!(
+        saved.session().next_steps[1].owner,
+        leerklimaat::core::session::Owner::Named("Mw. De Boer".into())
+    );
     let out = g.dir.join("export");
     g.click_widget("export-folder");
     g.key("ctrl+a");
@@ -1000,9 +1064,16 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
         "report.md",
         "report.html",
         "session.ron",
+        "actions.csv",
     ] {
         assert!(out.join(f).exists(), "{f} exported");
     }
+    let actions = std::fs::read_to_string(out.join("actions.csv")).unwrap();
+    assert!(
+        actions.contains("Maandelijks intervisie plannen;Bram;voor de zomer")
+            && actions.contains("Scholingsbudget navragen;Mw. De Boer;"),
+        "{actions}"
+    );
     let exported =
         leerklimaat::core::session_file::load_game_file(&out.join("session.ron")).unwrap();
     assert_eq!(exported.session().group, "Team Noord");

@@ -283,10 +283,34 @@ fn html_report_is_self_contained_and_escaped() {
 
 #[test]
 fn write_all_writes_every_format() {
-    let g = fixed_game(Lang::Nl);
+    let mut g = fixed_game(Lang::Nl);
+    let owner = Owner::Player(g.session().players[0].id);
+    g.apply(Action::AddNextStep {
+        text: "=Maandelijks intervisie plannen met het hele team".into(),
+        owner,
+        due: "2027-01-15".into(),
+        from: None,
+    })
+    .unwrap();
     let dir = std::env::temp_dir().join(format!("lk-export-{}", std::process::id()));
     let files = export::write_all(&g, &dir).unwrap();
-    assert_eq!(files.len(), 5);
+    assert_eq!(files.len(), 6);
+    let actions = std::fs::read_to_string(dir.join("actions.csv")).unwrap();
+    let mut lines = actions.trim_start_matches('\u{feff}').lines();
+    assert_eq!(
+        lines.next(),
+        Some("id;actie;wie;wanneer;naar aanleiding van")
+    );
+    let row = lines.next().unwrap();
+    assert!(
+        row.starts_with("1;'=Maandelijks intervisie plannen met het hele team;")
+            && row.contains(";2027-01-15;"),
+        "{row}"
+    );
+    let report = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    assert!(report.contains("## Vervolgstappen"));
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(html.contains("<h2>Vervolgstappen</h2>"));
     for f in &files {
         assert!(std::fs::metadata(f).unwrap().len() > 100, "{}", f.display());
     }

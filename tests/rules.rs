@@ -646,3 +646,153 @@ fn times_are_shown_in_the_local_time_zone() {
     assert_eq!(stamp_from_unix(1_795_424_400), "2026-11-23 09:00");
     assert_eq!(stamp_from_unix(0), "1970-01-01 00:00");
 }
+
+/// Next steps (action learning): agreed in the plenary or at the outcome, with a player or a named
+/// person as owner, an optional moment, and the question or red card they answer; checked like every
+/// other action, undone like every other action, and checked when loaded from a file.
+#[test]
+fn next_steps_are_actions_with_an_owner_and_a_source() {
+    let mut g = simulate(SimulateSpec {
+        players: 3,
+        statements: 4,
+        post_its: 6,
+        seed: 3,
+    });
+    let anouk = g.session().players[0].id;
+    let question = g
+        .session()
+        .post_its
+        .iter()
+        .find(|p| p.colour == PostItColour::Pink)
+        .map(|p| p.id)
+        .expect("a pink post-it");
+    let card = g.session().play_cards()[0].clone();
+    let add = |text: &str, owner: Owner, due: &str, from: Option<StepSource>| Action::AddNextStep {
+        text: text.into(),
+        owner,
+        due: due.into(),
+        from,
+    };
+    // Refused, and nothing changes.
+    let before = g.session().clone();
+    for (action, error) in [
+        (
+            add("  ", Owner::Player(anouk), "", None),
+            ActionError::EmptyText,
+        ),
+        (
+            add("Iets", Owner::Named(" ".into()), "", None),
+            ActionError::NoOwner,
+        ),
+        (
+            add("Iets", Owner::Player(PlayerId(99)), "", None),
+            ActionError::UnknownPlayer(PlayerId(99)),
+        ),
+        (
+            add(
+                "Iets",
+                Owner::Player(anouk),
+                "",
+                Some(StepSource::Question(PostItId(999))),
+            ),
+            ActionError::UnknownPostIt(PostItId(999)),
+        ),
+        (
+            add(
+                &"x".repeat(MAX_NEXT_STEP_CHARS + 1),
+                Owner::Player(anouk),
+                "",
+                None,
+            ),
+            ActionError::TextTooLong {
+                len: MAX_NEXT_STEP_CHARS + 1,
+                max: MAX_NEXT_STEP_CHARS,
+            },
+        ),
+    ] {
+        assert_eq!(g.apply(action), Err(error));
+    }
+    assert_eq!(g.session(), &before);
+    g.apply(add(
+        " Maandelijks intervisie plannen ",
+        Owner::Player(anouk),
+        "2027-01-15",
+        Some(StepSource::Question(question)),
+    ))
+    .unwrap();
+    g.apply(add(
+        "Budget voor scholing navragen",
+        Owner::Named(" Mw. De Boer ".into()),
+        "",
+        Some(StepSource::Card(card)),
+    ))
+    .unwrap();
+    let steps = &g.session().next_steps;
+    assert_eq!(steps.len(), 2);
+    assert_eq!(steps[0].text, "Maandelijks intervisie plannen");
+    assert_eq!(
+        g.session().owner_name(&steps[0].owner),
+        g.session().players[0].name
+    );
+    assert_eq!(steps[1].owner, Owner::Named("Mw. De Boer".into()));
+    g.apply(Action::EditNextStep {
+        id: steps[1].id,
+        text: "Scholingsbudget navragen".into(),
+        owner: Owner::Player(anouk),
+        due: "voor de zomer".into(),
+    })
+    .unwrap();
+    assert_eq!(g.session().next_steps[1].due, "voor de zomer");
+    // Deleting the question keeps the step, without its source.
+    g.apply(Action::DeletePostIt { id: question }).unwrap();
+    assert_eq!(g.session().next_steps[0].from, None);
+    g.undo();
+    assert_eq!(
+        g.session().next_steps[0].from,
+        Some(StepSource::Question(question))
+    );
+    let id = g.session().next_steps[0].id;
+    g.apply(Action::DeleteNextStep { id }).unwrap();
+    assert_eq!(g.session().next_steps.len(), 1);
+    assert_eq!(
+        g.apply(Action::DeleteNextStep { id }),
+        Err(ActionError::UnknownNextStep(id))
+    );
+    // Saved and read back with the history; an old file without next steps still loads.
+    let back = session_file::parse_game("s.ron", &session_file::session_ron(&g)).unwrap();
+    assert_eq!(back.session().next_steps, g.session().next_steps);
+    let mut old = Session::new(small_deck(2), "2026-11-22 10:00".into());
+    old.next_step_id = 1;
+    let text = session_file::session_ron(&Game::new(old));
+    let without = text
+        .lines()
+        .filter(|l| !l.contains("next_step"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let loaded = session_file::parse_game("old.ron", &without).unwrap();
+    assert!(loaded.session().next_steps.is_empty());
+    assert_eq!(loaded.session().next_step_id, 1);
+}
+
+#[test]
+fn next_steps_only_in_the_plenary_or_at_the_outcome() {
+    let mut g = game_with_players(&["Anouk"]);
+    let anouk = pid(&g, 0);
+    let step = Action::AddNextStep {
+        text: "Iets".into(),
+        owner: Owner::Player(anouk),
+        due: String::new(),
+        from: None,
+    };
+    assert_eq!(
+        g.apply(step.clone()),
+        Err(ActionError::WrongPhase(Phase::Setup))
+    );
+    g.apply(Action::StartPlay).unwrap();
+    assert_eq!(
+        g.apply(step.clone()),
+        Err(ActionError::WrongPhase(Phase::Play))
+    );
+    g.apply(Action::StartPlenary).unwrap();
+    g.apply(step).unwrap();
+}

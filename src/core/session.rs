@@ -23,6 +23,10 @@ pub const PALETTE_SIZE: u8 = 12;
 pub const MAX_CARD_SECONDS: u64 = 30 * 24 * 3600;
 /// Ids in a session file stay far below the end of their range, so counting on never wraps.
 pub const MAX_ID: u32 = u32::MAX / 2;
+/// The longest next step (an action the group agrees on).
+pub const MAX_NEXT_STEP_CHARS: usize = 300;
+/// The longest date or moment written beside a next step ("2027-01-15", "voor de zomer").
+pub const MAX_DUE_CHARS: usize = 40;
 
 /// A player's stable number within a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -151,6 +155,37 @@ pub struct Case {
     pub brought_by: Option<PlayerId>,
 }
 
+/// Who takes a next step on: a player of the game, or someone named who was not playing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Owner {
+    Player(PlayerId),
+    Named(String),
+}
+
+/// What a next step answers: an open question (a pink post-it) or a card on the red stack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StepSource {
+    Question(PostItId),
+    Card(CardRef),
+}
+
+/// A next step (action learning, seed 003): what the group will do, who takes it on, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NextStep {
+    pub id: u32,
+    pub text: String,
+    pub owner: Owner,
+    /// A date or a moment, as typed; empty when none was given.
+    #[serde(default)]
+    pub due: String,
+    #[serde(default)]
+    pub from: Option<StepSource>,
+}
+
+fn first_id() -> u32 {
+    1
+}
+
 /// What happened on one card.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CardRecord {
@@ -212,6 +247,11 @@ pub struct Session {
     pub next_player: u32,
     pub next_post_it: u32,
     pub next_case: u32,
+    /// The next steps agreed on at the outcome (older session files have none).
+    #[serde(default)]
+    pub next_steps: Vec<NextStep>,
+    #[serde(default = "first_id")]
+    pub next_step_id: u32,
 }
 
 /// Every change to a session.
@@ -308,6 +348,22 @@ pub enum Action {
     },
     /// Plenary → Outcome.
     ShowOutcome,
+    /// Agree on a next step, in the plenary or at the outcome.
+    AddNextStep {
+        text: String,
+        owner: Owner,
+        due: String,
+        from: Option<StepSource>,
+    },
+    EditNextStep {
+        id: u32,
+        text: String,
+        owner: Owner,
+        due: String,
+    },
+    DeleteNextStep {
+        id: u32,
+    },
     /// Back one screen: Outcome → Plenary, Plenary → Play.
     Back,
 }
@@ -343,6 +399,23 @@ pub enum ActionError {
     DuplicateName(String),
     #[error("the session has no numbers left for new players, post-its or cases")]
     OutOfIds,
+    #[error("there is no next step {0}")]
+    UnknownNextStep(u32),
+    #[error("a next step needs someone to take it on")]
+    NoOwner,
+}
+
+/// A due date or moment: trimmed, at most [`MAX_DUE_CHARS`], may be empty.
+fn check_due(due: &str) -> Result<String, ActionError> {
+    let due = due.trim();
+    let len = due.chars().count();
+    if len > MAX_DUE_CHARS {
+        return Err(ActionError::TextTooLong {
+            len,
+            max: MAX_DUE_CHARS,
+        });
+    }
+    Ok(due.to_string())
 }
 
 fn check_text(text: &str, max: usize) -> Result<String, ActionError> {
@@ -468,6 +541,39 @@ impl Session {
         if self.teller.is_some_and(|t| !known(&t)) {
             return Err("the player whose turn it is does not exist".into());
         }
+        if self.next_step_id == 0 || self.next_step_id > MAX_ID {
+            return Err(format!(
+                "its next step number {} is out of range",
+                self.next_step_id
+            ));
+        }
+        let mut steps = BTreeSet::new();
+        for step in &self.next_steps {
+            if step.id == 0 || step.id >= self.next_step_id || !steps.insert(step.id) {
+                return Err(format!(
+                    "next step number {} is out of range or used twice",
+                    step.id
+                ));
+            }
+            let text_ok = !step.text.trim().is_empty()
+                && step.text.chars().count() <= MAX_NEXT_STEP_CHARS
+                && step.due.chars().count() <= MAX_DUE_CHARS;
+            let owner_ok = match &step.owner {
+                Owner::Player(p) => known(p),
+                Owner::Named(n) => !n.trim().is_empty() && n.chars().count() <= MAX_NAME_CHARS,
+            };
+            let from_ok = match &step.from {
+                Some(StepSource::Question(id)) => post_its.contains(id),
+                Some(StepSource::Card(card)) => self.card_exists(card),
+                None => true,
+            };
+            if !(text_ok && owner_ok && from_ok) {
+                return Err(format!(
+                    "next step {} has an empty or too long text, an unknown owner or an unknown source",
+                    step.id
+                ));
+            }
+        }
         Ok(())
     }
 
@@ -492,6 +598,40 @@ impl Session {
             next_player: 1,
             next_post_it: 1,
             next_case: 1,
+            next_steps: Vec::new(),
+            next_step_id: 1,
+        }
+    }
+
+    /// An owner as it will be kept: a known player, or a trimmed name of someone else.
+    fn check_owner(&self, owner: &Owner) -> Result<Owner, ActionError> {
+        match owner {
+            Owner::Player(p) => {
+                self.require_player(*p)?;
+                Ok(Owner::Player(*p))
+            }
+            Owner::Named(name) => {
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(ActionError::NoOwner);
+                }
+                let len = name.chars().count();
+                if len > MAX_NAME_CHARS {
+                    return Err(ActionError::TextTooLong {
+                        len,
+                        max: MAX_NAME_CHARS,
+                    });
+                }
+                Ok(Owner::Named(name.to_string()))
+            }
+        }
+    }
+
+    /// The name of a next step's owner.
+    pub fn owner_name(&self, owner: &Owner) -> String {
+        match owner {
+            Owner::Player(p) => self.player(*p).map(|p| p.name.clone()).unwrap_or_default(),
+            Owner::Named(name) => name.clone(),
         }
     }
 
@@ -825,6 +965,12 @@ impl Session {
             A::DeletePostIt { id } => {
                 let i = self.post_it_index(*id)?;
                 self.post_its.remove(i);
+                // A next step that answers this question stays, without its source.
+                for step in &mut self.next_steps {
+                    if step.from == Some(StepSource::Question(*id)) {
+                        step.from = None;
+                    }
+                }
             }
             A::SetAnswered { id, answered } => {
                 let i = self.post_it_index(*id)?;
@@ -907,6 +1053,65 @@ impl Session {
             A::ShowOutcome => {
                 self.require_phase(&[Phase::Plenary])?;
                 self.phase = Phase::Outcome;
+            }
+            A::AddNextStep {
+                text,
+                owner,
+                due,
+                from,
+            } => {
+                self.require_phase(&[Phase::Plenary, Phase::Outcome])?;
+                let text = check_text(text, MAX_NEXT_STEP_CHARS)?;
+                let owner = self.check_owner(owner)?;
+                let due = check_due(due)?;
+                match from {
+                    Some(StepSource::Question(id)) => {
+                        self.post_it(*id).ok_or(ActionError::UnknownPostIt(*id))?;
+                    }
+                    Some(StepSource::Card(card)) if !self.card_exists(card) => {
+                        return Err(ActionError::UnknownCard(card.clone()));
+                    }
+                    _ => {}
+                }
+                let id = self.next_step_id;
+                if id >= MAX_ID {
+                    return Err(ActionError::OutOfIds);
+                }
+                self.next_step_id = id + 1;
+                self.next_steps.push(NextStep {
+                    id,
+                    text,
+                    owner,
+                    due,
+                    from: from.clone(),
+                });
+            }
+            A::EditNextStep {
+                id,
+                text,
+                owner,
+                due,
+            } => {
+                self.require_phase(&[Phase::Plenary, Phase::Outcome])?;
+                let text = check_text(text, MAX_NEXT_STEP_CHARS)?;
+                let owner = self.check_owner(owner)?;
+                let due = check_due(due)?;
+                let step = self
+                    .next_steps
+                    .iter_mut()
+                    .find(|s| s.id == *id)
+                    .ok_or(ActionError::UnknownNextStep(*id))?;
+                step.text = text;
+                step.owner = owner;
+                step.due = due;
+            }
+            A::DeleteNextStep { id } => {
+                self.require_phase(&[Phase::Plenary, Phase::Outcome])?;
+                let before = self.next_steps.len();
+                self.next_steps.retain(|s| s.id != *id);
+                if self.next_steps.len() == before {
+                    return Err(ActionError::UnknownNextStep(*id));
+                }
             }
             A::Back => {
                 self.phase = match self.phase {

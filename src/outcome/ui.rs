@@ -4,7 +4,10 @@
 use crate::app::Screen;
 use crate::core::export;
 use crate::core::i18n::Texts;
-use crate::core::session::{Action, Game, PostItColour};
+use crate::core::session::{
+    Action, Game, MAX_DUE_CHARS, MAX_NAME_CHARS, MAX_NEXT_STEP_CHARS, Owner, PlayerId,
+    PostItColour, Session, StepSource,
+};
 use crate::core::tally::tally;
 use crate::outcome::{ExportMsg, ExportState};
 use crate::panels::widgets::{bar_frame, big_button, mark};
@@ -24,6 +27,21 @@ pub struct OutcomeForm {
     /// The folder the export goes into; `None` until the default is filled in.
     pub folder: Option<String>,
     pub browser: Option<crate::decks::ui::FileBrowser>,
+    /// The next step being typed.
+    pub step: StepForm,
+}
+
+/// A next step being typed: kept until the session accepts it.
+#[derive(Default)]
+pub struct StepForm {
+    pub text: String,
+    /// The player chosen; the first player until one is chosen.
+    pub player: Option<PlayerId>,
+    /// Someone who was not playing takes it on, named in `other`.
+    pub someone_else: bool,
+    pub other: String,
+    pub due: String,
+    pub from: Option<StepSource>,
 }
 
 /// What the outcome panel asks for: a change to the session, or a file operation, which the world
@@ -52,11 +70,11 @@ pub fn outcome_panel(
         .resizable(false)
         .collapsible(false)
         .anchor(egui::Align2::RIGHT_TOP, [-16.0, 16.0])
-        .fixed_size([520.0, 900.0])
+        .fixed_size([520.0, 400.0])
         .frame(bar_frame(ctx))
         .show(ctx, |ui| {
             egui::ScrollArea::vertical()
-                .max_height(880.0)
+                .max_height(400.0)
                 .show(ui, |ui| {
                     for (key, list, sign) in [
                         ("outcome-present", &tally.present, "+"),
@@ -96,6 +114,7 @@ pub fn outcome_panel(
                     }
                 });
         });
+    out.extend(next_steps_window(ctx, s, tr, &mut form.step));
     let folder = form
         .folder
         .get_or_insert_with(|| export::default_export_dir(game).display().to_string());
@@ -170,6 +189,223 @@ pub fn outcome_panel(
         .map(OutcomeIntent::Game)
         .chain(files.into_iter().map(OutcomeIntent::Files))
         .collect()
+}
+
+/// Screen-map names of the owner choices, by the player's place in the list.
+const OWNER_KEYS: [&str; crate::core::session::MAX_PLAYERS] = [
+    "step-owner-1",
+    "step-owner-2",
+    "step-owner-3",
+    "step-owner-4",
+    "step-owner-5",
+    "step-owner-6",
+    "step-owner-7",
+    "step-owner-8",
+    "step-owner-9",
+    "step-owner-10",
+    "step-owner-11",
+    "step-owner-12",
+];
+
+/// What a next step can answer: the open questions and the cards on the red stack, with a short label.
+fn step_sources(s: &Session) -> Vec<(StepSource, String)> {
+    let t = tally(s);
+    let short = |text: &str| {
+        let cut: String = text.chars().take(50).collect();
+        if cut.len() < text.len() {
+            format!("{}…", cut.trim_end())
+        } else {
+            cut
+        }
+    };
+    let questions = t
+        .open_questions
+        .iter()
+        .flat_map(|e| &e.post_its)
+        .map(|p| (StepSource::Question(p.id), format!("? {}", short(&p.text))));
+    let red = t.cards.iter().filter(|c| t.red.contains(&c.card)).map(|c| {
+        (
+            StepSource::Card(c.card.clone()),
+            format!("! {}", short(&c.text)),
+        )
+    });
+    questions.chain(red).collect()
+}
+
+/// The next steps: the ones agreed on, each removable, and a row to add one with an owner, a moment
+/// and what it answers. The typed text stays until the session accepts the step.
+fn next_steps_window(
+    ctx: &egui::Context,
+    s: &Session,
+    tr: &Texts,
+    form: &mut StepForm,
+) -> Vec<GameMsg> {
+    let lang = s.language;
+    let t = |id: &str| tr.get(lang, id);
+    let mut out = Vec::new();
+    let sources = step_sources(s);
+    let chosen = form
+        .player
+        .filter(|p| s.player(*p).is_some())
+        .or_else(|| s.players.first().map(|p| p.id));
+    egui::Window::new(t("outcome-steps"))
+        .id("next steps".into())
+        .title_bar(false)
+        .resizable(false)
+        .collapsible(false)
+        .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
+        .fixed_size([520.0, 400.0])
+        .frame(bar_frame(ctx))
+        .show(ctx, |ui| {
+            ui.heading(t("outcome-steps"));
+            egui::ScrollArea::vertical()
+                .id_salt("next steps list")
+                .max_height(150.0)
+                .show(ui, |ui| {
+                    if s.next_steps.is_empty() {
+                        ui.label(t("outcome-steps-none"));
+                    }
+                    for step in &s.next_steps {
+                        ui.horizontal_wrapped(|ui| {
+                            if ui.small_button(t("play-delete")).clicked() {
+                                out.push(GameMsg::Do(Action::DeleteNextStep { id: step.id }));
+                            }
+                            let due = if step.due.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" · {}", step.due)
+                            };
+                            ui.label(egui::RichText::new(&step.text).strong());
+                            ui.label(format!("— {}{due}", s.owner_name(&step.owner)));
+                        });
+                    }
+                });
+            ui.separator();
+            let mut add = false;
+            ui.horizontal(|ui| {
+                let field = mark(
+                    "step-text",
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.text)
+                            .hint_text(t("outcome-steps-hint"))
+                            .char_limit(MAX_NEXT_STEP_CHARS)
+                            .desired_width(500.0),
+                    ),
+                );
+                add |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            });
+            ui.horizontal(|ui| {
+                mark(
+                    "step-due",
+                    ui.add(
+                        egui::TextEdit::singleline(&mut form.due)
+                            .hint_text(t("outcome-step-due-hint"))
+                            .char_limit(MAX_DUE_CHARS)
+                            .desired_width(250.0),
+                    ),
+                );
+            });
+            ui.horizontal(|ui| {
+                ui.label(t("outcome-step-owner"));
+                let owner_label = match chosen.and_then(|p| s.player(p)) {
+                    Some(p) if !form.someone_else => p.name.clone(),
+                    _ => t("outcome-step-someone-else"),
+                };
+                mark(
+                    "step-owner",
+                    egui::ComboBox::from_id_salt("step owner")
+                        .selected_text(owner_label)
+                        .width(200.0)
+                        .show_ui(ui, |ui| {
+                            for (p, key) in s.players.iter().zip(OWNER_KEYS) {
+                                if mark(
+                                    key,
+                                    ui.selectable_label(
+                                        !form.someone_else && chosen == Some(p.id),
+                                        &p.name,
+                                    ),
+                                )
+                                .clicked()
+                                {
+                                    form.player = Some(p.id);
+                                    form.someone_else = false;
+                                }
+                            }
+                            if mark(
+                                "step-owner-other",
+                                ui.selectable_label(
+                                    form.someone_else,
+                                    t("outcome-step-someone-else"),
+                                ),
+                            )
+                            .clicked()
+                            {
+                                form.someone_else = true;
+                            }
+                        })
+                        .response,
+                );
+                if form.someone_else || chosen.is_none() {
+                    mark(
+                        "step-owner-name",
+                        ui.add(
+                            egui::TextEdit::singleline(&mut form.other)
+                                .hint_text(t("outcome-step-other-hint"))
+                                .char_limit(MAX_NAME_CHARS)
+                                .desired_width(180.0),
+                        ),
+                    );
+                }
+            });
+            ui.horizontal(|ui| {
+                ui.label(t("outcome-step-from"));
+                let from_label = form
+                    .from
+                    .as_ref()
+                    .and_then(|f| sources.iter().find(|(src, _)| src == f))
+                    .map_or_else(|| t("outcome-step-from-none"), |(_, label)| label.clone());
+                egui::ComboBox::from_id_salt("step from")
+                    .selected_text(from_label)
+                    .width(300.0)
+                    .show_ui(ui, |ui| {
+                        if ui
+                            .selectable_label(form.from.is_none(), t("outcome-step-from-none"))
+                            .clicked()
+                        {
+                            form.from = None;
+                        }
+                        for (src, label) in &sources {
+                            if ui
+                                .selectable_label(form.from.as_ref() == Some(src), label)
+                                .clicked()
+                            {
+                                form.from = Some(src.clone());
+                            }
+                        }
+                    });
+                add |= mark("step-add", big_button(ui, t("outcome-step-add"))).clicked();
+            });
+            if add {
+                let owner = match chosen {
+                    Some(p) if !form.someone_else => Owner::Player(p),
+                    _ => Owner::Named(form.other.clone()),
+                };
+                let action = Action::AddNextStep {
+                    text: form.text.clone(),
+                    owner,
+                    due: form.due.clone(),
+                    from: form.from.clone(),
+                };
+                // Cleared only when the session will take it; a refusal keeps every word typed.
+                if s.check(&action).is_ok() {
+                    form.text.clear();
+                    form.due.clear();
+                    form.from = None;
+                }
+                out.push(GameMsg::Do(action));
+            }
+        });
+    out
 }
 
 /// The outcome panel, drawn on the outcome screen.

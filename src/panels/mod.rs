@@ -358,5 +358,7 @@ pub fn describe_error(
             tr.format(lang, "err-duplicate-name", &[("name", name.clone().into())])
         }
         E::OutOfIds => tr.get(lang, "err-out-of-ids"),
+        E::UnknownNextStep(_) => tr.get(lang, "err-unknown-next-step"),
+        E::NoOwner => tr.get(lang, "err-no-owner"),
     }
 }

@@ -6,11 +6,12 @@ pub mod drag;
 pub mod layout;
 pub mod pawn;
 pub mod post_it;
+pub mod press;
 pub mod ui;
 
 use bevy::prelude::*;
 
 /// The world of the table.
 pub fn plugin(app: &mut App) {
-    app.add_plugins((board::plugin, pawn::plugin, post_it::plugin));
+    app.add_plugins((board::plugin, pawn::plugin, post_it::plugin, press::plugin));
 }

@@ -3,7 +3,7 @@
 
 use super::report::{card_id, stack_word};
 use crate::core::i18n::{decimal, decimal_or_empty, tr};
-use crate::core::session::{Lang, PostItColour, Session};
+use crate::core::session::{Lang, PostItColour, Session, StepSource};
 use crate::core::tally::tally;
 
 /// Makes a text cell safe for spreadsheets: a cell whose first character after any leading white space
@@ -136,6 +136,43 @@ pub fn post_its_csv(session: &Session) -> Vec<u8> {
                 .and_then(|a| session.player(a))
                 .map_or_else(String::new, |pl| pl.name.clone()),
             yes_no(lang, p.answered),
+        ]);
+    }
+    csv_bytes(rows)
+}
+
+/// What a next step answers, in words: the open question's text or the card's.
+pub fn step_source_text(session: &Session, from: Option<&StepSource>) -> String {
+    match from {
+        Some(StepSource::Question(id)) => session
+            .post_it(*id)
+            .map(|p| p.text.clone())
+            .unwrap_or_default(),
+        Some(StepSource::Card(card)) => session.card_text(card),
+        None => String::new(),
+    }
+}
+
+/// The next steps as CSV: what, who, when, and what it answers.
+pub fn actions_csv(session: &Session) -> Vec<u8> {
+    let lang = session.language;
+    let mut rows = vec![header(
+        lang,
+        &[
+            "export-id",
+            "export-step",
+            "export-owner",
+            "export-due",
+            "export-step-from",
+        ],
+    )];
+    for step in &session.next_steps {
+        rows.push(vec![
+            step.id.to_string(),
+            step.text.clone(),
+            session.owner_name(&step.owner),
+            step.due.clone(),
+            step_source_text(session, step.from.as_ref()),
         ]);
     }
     csv_bytes(rows)

@@ -6,7 +6,7 @@
 pub mod csv;
 pub mod report;
 
-pub use csv::{csv_bytes, neutralise_cell, post_its_csv, statements_csv};
+pub use csv::{actions_csv, csv_bytes, neutralise_cell, post_its_csv, statements_csv};
 pub use report::{REPORT_CSS, html_escape, placement_chart, report_html, report_markdown};
 
 use crate::core::session::{Game, Session};
@@ -66,9 +66,10 @@ pub fn fresh_dir(dir: PathBuf) -> PathBuf {
 pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let session = game.session();
-    let files: [(&str, Vec<u8>); 5] = [
+    let files: [(&str, Vec<u8>); 6] = [
         ("statements.csv", statements_csv(session)),
         ("post-its.csv", post_its_csv(session)),
+        ("actions.csv", actions_csv(session)),
         ("report.md", report_markdown(session).into_bytes()),
         ("report.html", report_html(session).into_bytes()),
         ("session.ron", session_ron(game).into_bytes()),

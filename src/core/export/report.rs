@@ -21,6 +21,20 @@ pub struct Labels {
     pub all_post_its: String,
     pub cases: String,
     pub brought_by: String,
+    pub next_steps: String,
+    pub step: String,
+    pub owner: String,
+    pub due: String,
+    pub step_from: String,
+}
+
+/// A next step the group agreed on.
+pub struct StepEntry {
+    pub text: String,
+    pub owner: String,
+    pub due: String,
+    /// The open question or the card it answers; empty when none.
+    pub from: String,
 }
 
 /// One post-it as the report shows it.
@@ -79,6 +93,7 @@ pub struct Report {
     /// Every post-it per statement.
     pub post_its: Vec<Section<Note>>,
     pub cases: Vec<CaseEntry>,
+    pub steps: Vec<StepEntry>,
 }
 
 /// The word for a stack in the exports.
@@ -245,7 +260,22 @@ impl Report {
                 all_post_its: w("export-all-post-its"),
                 cases: w("export-cases"),
                 brought_by: w("export-brought-by"),
+                next_steps: w("export-next-steps"),
+                step: w("export-step"),
+                owner: w("export-owner"),
+                due: w("export-due"),
+                step_from: w("export-step-from"),
             },
+            steps: session
+                .next_steps
+                .iter()
+                .map(|step| StepEntry {
+                    text: step.text.clone(),
+                    owner: session.owner_name(&step.owner),
+                    due: step.due.clone(),
+                    from: super::csv::step_source_text(session, step.from.as_ref()),
+                })
+                .collect(),
             deck_title: session.deck.title.clone(),
             facts,
             lists,
@@ -340,6 +370,25 @@ pub fn report_markdown(session: &Session) -> String {
         }
         for item in &section.items {
             let _ = writeln!(s, "- {}", md(item));
+        }
+        s.push('\n');
+    }
+    if !r.steps.is_empty() {
+        let _ = writeln!(s, "## {}\n", l.next_steps);
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} |\n|---|---|---|---|",
+            l.step, l.owner, l.due, l.step_from
+        );
+        for step in &r.steps {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} |",
+                md(&step.text),
+                md(&step.owner),
+                md(&step.due),
+                md(&step.from)
+            );
         }
         s.push('\n');
     }
