@@ -1018,6 +1018,21 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
             rgb(edge),
         )
     });
+    // And dragged back to the stack it came from, by pointer.
+    // Where it stood: the middle of its own stack's column.
+    let target = r.center();
+    g.drag(moved.center(), target);
+    g.wait_saved("the card dragged back to its stack", |game| {
+        let t = tally(game.session());
+        let on = |stack: &Vec<CardRef>| stack.iter().any(|c| card_key(c) == key);
+        if was_green { on(&t.green) } else { on(&t.red) }
+    });
+    g.wait_map("the card drawn on its own stack again", |m| {
+        m.stack_cards
+            .iter()
+            .any(|(green, k, _)| *k == key && *green == was_green)
+    });
+
     // A next step typed on the outcome screen, with another player as its owner and a moment.
     g.click_widget("step-text");
     g.type_text("Maandelijks intervisie plannen");

@@ -1,12 +1,15 @@
 //! The outcome in the world: the green stack (already present) and the red stack (needs work), each
-//! card with its points. Clicking a card moves it to the other stack (the facilitator's override).
+//! card with its points. Clicking a card, or dragging it over to the other stack, moves it there (the
+//! facilitator's override, recorded as an action).
 
 use crate::app::{AppSystems, Screen};
 use crate::core::session::{Action, CardRef, Stack};
 use crate::core::tally::tally;
 use crate::session::{ActiveGame, GameMsg};
 use crate::table::board::Tr;
+use crate::table::drag::{self, BoardCamera, Draggable, Dragging};
 use crate::table::layout::{self, STACK_CARD_SIZE};
+use crate::table::post_it::CLICK_SLOP;
 use crate::theme::{GameFonts, Palette, font};
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
@@ -145,6 +148,7 @@ fn draw_stacks(
                 Sprite::from_color(edge, STACK_CARD_SIZE),
                 Transform::from_translation(spot.extend(z)),
                 Pickable::default(),
+                Draggable { lifted_z: 40.0 },
                 DespawnOnExit(Screen::Outcome),
                 children![
                     (
@@ -168,23 +172,95 @@ fn draw_stacks(
                     ),
                 ],
             ))
-            .observe(move_to_other_stack);
+            .observe(move_to_other_stack)
+            .observe(drag::lift)
+            .observe(drag::follow)
+            .observe(drop_on_a_stack);
     }
 }
 
+fn other(stack: Stack) -> Stack {
+    match stack {
+        Stack::Green => Stack::Red,
+        Stack::Red => Stack::Green,
+    }
+}
+
+/// A click (not the release at the end of a drag) moves the card to the other stack.
 fn move_to_other_stack(
     ev: On<Pointer<Click>>,
-    cards: Query<&StackCard>,
+    cards: Query<(&StackCard, &Transform, Option<&Dragging>)>,
     mut messages: MessageWriter<GameMsg>,
 ) {
-    if let Ok(card) = cards.get(ev.entity) {
-        let other = match card.stack {
-            Stack::Green => Stack::Red,
-            Stack::Red => Stack::Green,
-        };
+    let Ok((card, transform, dragging)) = cards.get(ev.entity) else {
+        return;
+    };
+    // bevy_picking sends the click before the drag's end, so a drag is still marked here.
+    if dragging.is_some_and(|d| d.from.distance(transform.translation.truncate()) > CLICK_SLOP) {
+        return;
+    }
+    messages.write(GameMsg::Do(Action::OverrideStack {
+        card: card.card.clone(),
+        stack: Some(other(card.stack)),
+    }));
+}
+
+/// The stack whose column is nearer to `x`.
+pub fn stack_at(x: f32) -> Stack {
+    let green = layout::stack_card_spot(true, 0, 1).x;
+    let red = layout::stack_card_spot(false, 0, 1).x;
+    if (x - green).abs() <= (x - red).abs() {
+        Stack::Green
+    } else {
+        Stack::Red
+    }
+}
+
+/// A card dropped over the other stack goes there; dropped anywhere else it goes back.
+fn drop_on_a_stack(
+    ev: On<Pointer<DragEnd>>,
+    mut commands: Commands,
+    mut cards: Query<(&StackCard, &mut Transform, &Dragging)>,
+    cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
+    mut messages: MessageWriter<GameMsg>,
+) {
+    let Ok((card, mut transform, dragging)) = cards.get_mut(ev.entity) else {
+        commands.entity(ev.entity).remove::<Dragging>();
+        return;
+    };
+    if dragging.pointer != ev.pointer_id {
+        return;
+    }
+    let at = drag::drag_position(dragging, &ev.pointer_location, ev.event.distance, &cameras);
+    let from = dragging.from;
+    commands.entity(ev.entity).remove::<Dragging>();
+    let target = stack_at(at.x);
+    if at.distance(from) > CLICK_SLOP && target != card.stack {
         messages.write(GameMsg::Do(Action::OverrideStack {
             card: card.card.clone(),
-            stack: Some(other),
+            stack: Some(target),
         }));
+    } else {
+        // A tap (the click handles it) or a drop on its own stack: back to its place.
+        transform.translation = from.extend(2.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_card_dropped_nearer_a_stack_goes_to_that_stack() {
+        let green = layout::stack_card_spot(true, 0, 1).x;
+        let red = layout::stack_card_spot(false, 0, 1).x;
+        assert!(green < red, "green stands left of red");
+        assert_eq!(stack_at(green), Stack::Green);
+        assert_eq!(stack_at(red), Stack::Red);
+        assert_eq!(stack_at(red + 500.0), Stack::Red);
+        assert_eq!(stack_at(green - 500.0), Stack::Green);
+        assert_eq!(stack_at(green + (red - green) * 0.4), Stack::Green);
+        assert_eq!(stack_at(green + (red - green) * 0.6), Stack::Red);
+        assert_eq!(other(Stack::Green), Stack::Red);
     }
 }
