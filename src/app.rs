@@ -67,12 +67,12 @@ pub fn world_plugin(app: &mut App) {
     ));
 }
 
-/// What needs a real window: the camera and its pacing, the plenary photo, and the dev probes (which
+/// What needs a real window: the camera and its pacing, the outcome picture, and the dev probes (which
 /// do nothing unless their environment variable is set).
 pub fn window_plugins(app: &mut App) {
     app.add_plugins((
         camera::plugin,
-        outcome::photo::plugin,
+        outcome::picture::plugin,
         dev::probe::plugin,
         dev::screen_map::plugin,
     ));
@@ -105,6 +105,8 @@ pub struct GameOptions {
     pub decks_dir: Option<PathBuf>,
     /// Start in the high-contrast palette.
     pub high_contrast: bool,
+    /// The window's size in logical pixels; 1600×900 when `None`.
+    pub window_size: Option<(u32, u32)>,
 }
 
 /// The window, the render-on-change settings, the game and its panels.
@@ -115,7 +117,7 @@ pub fn app(options: &GameOptions) -> App {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "Leerklimaat".into(),
-                    resolution: (1600, 900).into(),
+                    resolution: options.window_size.unwrap_or((1600, 900)).into(),
                     ..default()
                 }),
                 // The game decides: it closes at once when everything is saved, and asks first when

@@ -115,7 +115,7 @@ struct KeyState<'w> {
     focus: ResMut<'w, FocusPostItField>,
     palette: ResMut<'w, crate::theme::Palette>,
     messages: MessageWriter<'w, GameMsg>,
-    photo: Option<MessageWriter<'w, crate::outcome::photo::PhotoThenOutcome>>,
+    pages: MessageWriter<'w, crate::outcome::present::PageNav>,
 }
 
 const DIGITS: [KeyCode; 10] = [
@@ -142,7 +142,7 @@ fn game_key(chord: Chord, k: &mut KeyState) {
         focus,
         palette,
         messages,
-        photo,
+        pages,
     } = k;
     let is = |code: KeyCode| key == code;
     if is(KeyCode::F1) || (shift && is(KeyCode::Slash)) {
@@ -170,15 +170,34 @@ fn game_key(chord: Chord, k: &mut KeyState) {
                 messages.write(GameMsg::Do(Action::StartPlenary));
             }
             Screen::Plenary => {
-                if let Some(msg) = crate::outcome::photo::to_outcome(photo.as_mut()) {
-                    messages.write(msg);
-                }
+                messages.write(GameMsg::Do(Action::ShowOutcome));
             }
             _ => {}
         }
         return;
     }
     if ctrl {
+        return;
+    }
+    if *screen.get() == Screen::Outcome {
+        use crate::outcome::present::PageNav;
+        if is(KeyCode::Escape) {
+            help.0 = false;
+        }
+        let step = match key {
+            KeyCode::ArrowRight | KeyCode::PageDown => Some(PageNav::Next),
+            KeyCode::ArrowLeft | KeyCode::PageUp => Some(PageNav::Previous),
+            KeyCode::Home => Some(PageNav::First),
+            KeyCode::End => Some(PageNav::Last),
+            KeyCode::ArrowDown => Some(PageNav::SelectNext),
+            KeyCode::ArrowUp => Some(PageNav::SelectPrevious),
+            KeyCode::Enter | KeyCode::NumpadEnter => Some(PageNav::MoveSelected),
+            KeyCode::Escape => Some(PageNav::Deselect),
+            _ => None,
+        };
+        if let Some(step) = step {
+            pages.write(step);
+        }
         return;
     }
     let playing = screen.get().at_table();

@@ -36,6 +36,24 @@ struct Cli {
     /// ~/.local/share/leerklimaat/sessions on Linux).
     #[arg(long, global = true)]
     save_dir: Option<PathBuf>,
+    /// The window's size in logical pixels, as `WIDTHxHEIGHT` (default `1600x900`); F11 goes full screen.
+    #[arg(long, global = true, value_parser = parse_window_size)]
+    window_size: Option<(u32, u32)>,
+}
+
+/// Reads `WIDTHxHEIGHT`, each from 320 to 8192.
+fn parse_window_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(|| {
+        format!("\"{text}\": write the size as WIDTHxHEIGHT, for example 1280x720")
+    })?;
+    let n = |v: &str| -> Result<u32, String> {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (320..=8192).contains(n))
+            .ok_or_else(|| format!("\"{v}\": a size is a whole number from 320 to 8192"))
+    };
+    Ok((n(w)?, n(h)?))
 }
 
 #[derive(Subcommand)]
@@ -104,8 +122,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = StopAt::Outcome)]
         phase: StopAt,
     },
-    /// Write every export format of a session file into a folder: two CSVs, Markdown and HTML reports,
-    /// and the session itself.
+    /// Write every export format of a session file into a folder: the CSVs (statements, post-its,
+    /// next steps), Markdown and HTML reports, the session itself, and `outcome.png`, a picture of the
+    /// outcome pages drawn by the game's renderer (needs a Vulkan or GL driver, no window).
     Export {
         /// A session file (`.ron`), as written by the game or by `simulate`.
         session: PathBuf,
@@ -179,6 +198,7 @@ fn main() -> ExitCode {
                 deck: cli.deck,
                 decks_dir: cli.decks_dir,
                 high_contrast: cli.high_contrast,
+                window_size: cli.window_size,
                 ..GameOptions::default()
             }))
         }
@@ -195,6 +215,7 @@ fn main() -> ExitCode {
                 save_dir,
                 decks_dir,
                 high_contrast: cli.high_contrast,
+                window_size: cli.window_size,
                 ..GameOptions::default()
             }))
         }
@@ -370,7 +391,21 @@ fn main() -> ExitCode {
                     for f in files {
                         println!("{}", f.display());
                     }
-                    ExitCode::SUCCESS
+                    // The picture of the outcome pages, drawn by the game's own renderer.
+                    let picture = out.join(export::OUTCOME_PICTURE);
+                    match leerklimaat::outcome::picture::render_outcome_picture(game, &picture) {
+                        Ok(path) => {
+                            println!("{}", path.display());
+                            ExitCode::SUCCESS
+                        }
+                        Err(e) => {
+                            eprintln!("{e}");
+                            eprintln!(
+                                "The other files were written; only the picture of the outcome is missing."
+                            );
+                            ExitCode::FAILURE
+                        }
+                    }
                 }
                 Err(e) => {
                     eprintln!("{}: cannot write the export: {e}", out.display());

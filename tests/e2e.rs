@@ -422,6 +422,15 @@ impl Running {
     }
 }
 
+/// Width and height of a PNG file.
+fn png_size(path: &Path) -> (u32, u32) {
+    let file = std::fs::File::open(path).expect("the PNG opens");
+    let reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .expect("a PNG");
+    (reader.info().width, reader.info().height)
+}
+
 /// How many pixels, sampled every 4 pixels across `region`, differ between two screenshots.
 fn sampled_difference(a: &Shot, b: &Shot, region: Rect) -> usize {
     let mut differ = 0;
@@ -1033,6 +1042,64 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
             .any(|(green, k, _)| *k == key && *green == was_green)
     });
 
+    // From the keyboard: ↓ chooses the first card of the page, Enter moves it over, Ctrl+Z undoes it.
+    g.key("Down");
+    let map = g.wait_map("a stack card chosen by ↓", |m| {
+        m.flag("selected-stack-card") != "none" && !m.flag("selected-stack-card").is_empty()
+    });
+    let chosen = map.flag("selected-stack-card").to_string();
+    let on_green = |game: &leerklimaat::core::session::Game| {
+        tally(game.session())
+            .green
+            .iter()
+            .any(|c| card_key(c) == chosen)
+    };
+    let was_green = on_green(&g.saved().expect("the autosaved session"));
+    g.key("Return");
+    g.wait_saved("the chosen card moved by Enter", |game| {
+        on_green(game) != was_green
+    });
+    g.key("ctrl+z");
+    g.wait_saved("the move undone", |game| on_green(game) == was_green);
+    g.key("Escape");
+    g.wait_map("no card chosen", |m| {
+        m.flag("selected-stack-card") == "none"
+    });
+
+    // Pages forward and back: by arrow key and by the page buttons.
+    let page = |m: &ScreenMap| m.page.clone().map(|(i, _, k)| (i, k));
+    let map = g.wait_map("the first page", |m| page(m) == Some((0, "Stacks".into())));
+    let (_, pages, _) = map.page.clone().unwrap();
+    assert!(
+        pages >= 6,
+        "a page per list, the shift chart and the steps: {pages}"
+    );
+    g.key("Right");
+    g.wait_map("page 2 by →", |m| page(m) == Some((1, "Present".into())));
+    g.click_widget("page-next");
+    g.wait_map("page 3 by the button", |m| {
+        page(m) == Some((2, "Develop".into()))
+    });
+    let whole = Rect::new(0.0, 0.0, map.window.0, map.window.1);
+    g.settled_shot("outcome-develop", whole);
+    g.click_widget("page-previous");
+    g.wait_map("back to page 2 by the button", |m| {
+        page(m) == Some((1, "Present".into()))
+    });
+    g.key("Left");
+    g.wait_map("back to page 1 by ←", |m| {
+        page(m) == Some((0, "Stacks".into()))
+    });
+    g.click_widget("page-shift");
+    g.wait_map("the shift chart", |m| {
+        m.page.as_ref().is_some_and(|(_, _, k)| k == "Shift")
+    });
+    g.settled_shot("outcome-shift", whole);
+    g.click_widget("page-steps");
+    g.wait_map("the next-steps page with its form", |m| {
+        m.page.as_ref().is_some_and(|(_, _, k)| k == "Steps") && m.widgets.contains_key("step-text")
+    });
+
     // A next step typed on the outcome screen, with another player as its owner and a moment.
     g.click_widget("step-text");
     g.type_text("Maandelijks intervisie plannen");
@@ -1072,7 +1139,21 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
         assert!(Instant::now() < until, "the export was written to {out:?}");
         sleep(Duration::from_millis(200));
     }
+    // The picture of the outcome pages comes from the renderer, a few frames after the files.
+    let picture = out.join("outcome.png");
+    while !picture.exists() {
+        g.alive();
+        assert!(Instant::now() < until, "outcome.png was written to {out:?}");
+        sleep(Duration::from_millis(200));
+    }
     sleep(Duration::from_secs(1));
+    let (w, h) = png_size(&picture);
+    let expected = leerklimaat::outcome::picture::picture_size(pages);
+    assert_eq!(
+        (w, h),
+        (expected.x, expected.y),
+        "every page is in the picture"
+    );
     for f in [
         "statements.csv",
         "post-its.csv",

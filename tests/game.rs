@@ -282,6 +282,67 @@ fn a_whole_game_through_messages() {
         Some(Stack::Red)
     );
 
+    // The pages: one of each kind, stepped through forwards and back; the keys choose a card and
+    // move it back to green, as an action.
+    use leerklimaat::outcome::pages::PageKind;
+    use leerklimaat::outcome::present::{OutcomeView, PageItem, PageNav};
+    let view = |app: &App| app.world().resource::<OutcomeView>().clone();
+    let kinds: Vec<PageKind> = view(&app).pages.iter().map(|(k, _)| *k).collect();
+    assert_eq!(kinds, PageKind::ALL.to_vec());
+    assert!(
+        count::<PageItem>(&mut app) > kinds.len() * 2,
+        "every page is drawn"
+    );
+    assert_eq!(view(&app).page, 0);
+    let nav = |app: &mut App, n: PageNav| {
+        app.world_mut().write_message(n);
+        app.update();
+        app.update();
+    };
+    nav(&mut app, PageNav::Next);
+    nav(&mut app, PageNav::Next);
+    assert_eq!(view(&app).page, 2);
+    nav(&mut app, PageNav::Previous);
+    assert_eq!(view(&app).page, 1);
+    nav(&mut app, PageNav::Last);
+    assert_eq!(view(&app).page, kinds.len() - 1);
+    nav(&mut app, PageNav::Next);
+    assert_eq!(view(&app).page, kinds.len() - 1, "no page after the last");
+    nav(&mut app, PageNav::To(PageKind::Shift));
+    assert_eq!(view(&app).pages[view(&app).page].0, PageKind::Shift);
+    // ↓ on a page without cards goes to the stacks and chooses a card there.
+    let mut chosen = None;
+    for _ in 0..t.green.len() + t.red.len() {
+        nav(&mut app, PageNav::SelectNext);
+        chosen = app
+            .world()
+            .resource::<leerklimaat::outcome::stacks::SelectedStackCard>()
+            .0
+            .clone();
+        if chosen.as_ref() == Some(&first) {
+            break;
+        }
+    }
+    assert_eq!(view(&app).page, 0);
+    assert_eq!(
+        chosen.as_ref(),
+        Some(&first),
+        "↓ reaches every card of the page"
+    );
+    nav(&mut app, PageNav::MoveSelected);
+    app.update();
+    assert!(
+        tally(session(&app)).green.contains(&first),
+        "Enter moved the chosen card back to green"
+    );
+    nav(&mut app, PageNav::Deselect);
+    nav(&mut app, PageNav::MoveSelected);
+    assert!(
+        tally(session(&app)).green.contains(&first),
+        "nothing chosen, nothing moved"
+    );
+    send(&mut app, [GameMsg::Undo]);
+
     // Undo walks back to the plenary screen.
     send(&mut app, [GameMsg::Undo, GameMsg::Undo]);
     assert_eq!(session(&app).phase, Phase::Plenary);

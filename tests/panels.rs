@@ -81,11 +81,12 @@ fn every_panel_draws_in_both_languages() {
                 &tr,
                 &mut outcome::ui::OutcomeForm::default(),
                 &outcome::ExportState::default(),
+                &outcome::present::OutcomeView::default(),
             )
             .into_iter()
             .filter_map(|intent| match intent {
                 outcome::ui::OutcomeIntent::Game(msg) => Some(msg),
-                outcome::ui::OutcomeIntent::Files(_) => None,
+                _ => None,
             })
             .collect()
         });

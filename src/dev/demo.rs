@@ -11,7 +11,7 @@ use bevy::winit::WinitSettings;
 use std::path::PathBuf;
 
 /// The screens the demo photographs, in order.
-pub const DEMO_SHOTS: [&str; 10] = [
+pub const DEMO_SHOTS: [&str; 15] = [
     "01-setup",
     "02-deck-error",
     "03-file-dialog",
@@ -20,8 +20,22 @@ pub const DEMO_SHOTS: [&str; 10] = [
     "06-play-post-its",
     "07-case",
     "08-plenary",
-    "09-outcome",
-    "10-export",
+    "09-outcome-stacks",
+    "10-outcome-present",
+    "11-outcome-develop",
+    "12-outcome-questions",
+    "13-outcome-shift",
+    "14-outcome-steps",
+    "15-export",
+];
+
+/// The outcome pages the demo steps to, one per picture from step 11 on.
+const OUTCOME_PAGES: [crate::outcome::pages::PageKind; 5] = [
+    crate::outcome::pages::PageKind::Present,
+    crate::outcome::pages::PageKind::Develop,
+    crate::outcome::pages::PageKind::Questions,
+    crate::outcome::pages::PageKind::Shift,
+    crate::outcome::pages::PageKind::Steps,
 ];
 
 /// Where the demo is in its script.
@@ -235,12 +249,25 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
             m
         }
         10 => {
-            // As the facilitator's button does: a photo of the plenary, then the outcome.
-            let mut m = Vec::new();
-            if let Some(p) = s.post_its.iter().find(|p| p.colour == PostItColour::Pink) {
+            // The outcome, with one question answered and one open question made a next step.
+            let mut m = vec![GameMsg::Do(Action::ShowOutcome)];
+            let mut pink = s.post_its.iter().filter(|p| p.colour == PostItColour::Pink);
+            if let Some(p) = pink.next() {
                 m.push(GameMsg::Do(Action::SetAnswered {
                     id: p.id,
                     answered: true,
+                }));
+            }
+            if let Some(p) = pink.next() {
+                m.push(GameMsg::Do(Action::AddNextStep {
+                    text: if nl {
+                        "Werkdruk en leertijd agenderen in het MT".into()
+                    } else {
+                        "Put workload and time to learn on the management agenda".into()
+                    },
+                    owner: crate::core::session::Owner::Player(ids[0]),
+                    due: if nl { "1 maart" } else { "1 March" }.into(),
+                    from: Some(crate::core::session::StepSource::Question(p.id)),
                 }));
             }
             m
@@ -260,8 +287,7 @@ fn shot_after(step: usize) -> Option<&'static str> {
         6 => Some(DEMO_SHOTS[5]),
         8 => Some(DEMO_SHOTS[6]),
         9 => Some(DEMO_SHOTS[7]),
-        10 => Some(DEMO_SHOTS[8]),
-        11 => Some(DEMO_SHOTS[9]),
+        10..=16 => Some(DEMO_SHOTS[step - 2]),
         _ => None,
     }
 }
@@ -303,7 +329,7 @@ fn deck_step(
     }
 }
 
-const STEPS: usize = 12;
+const STEPS: usize = 17;
 
 #[allow(clippy::too_many_arguments)]
 fn run_demo(
@@ -311,7 +337,7 @@ fn run_demo(
     mut demo: ResMut<Demo>,
     mut forms: Option<ResMut<crate::panels::Forms>>,
     mut load: MessageWriter<crate::decks::LoadDeck>,
-    mut photo: MessageWriter<crate::outcome::photo::PhotoThenOutcome>,
+    mut pages: MessageWriter<crate::outcome::present::PageNav>,
     mut exports: MessageWriter<crate::outcome::ExportMsg>,
     past: Option<Res<crate::persist::PastSessions>>,
     mut files: MessageWriter<crate::persist::StoreMsg>,
@@ -319,6 +345,7 @@ fn run_demo(
     screen: Res<State<Screen>>,
     mut messages: MessageWriter<GameMsg>,
     mut exit: MessageWriter<AppExit>,
+    picture: Option<Res<crate::outcome::picture::PictureState>>,
 ) {
     demo.frame += 1;
     if demo.frame < demo.next_at {
@@ -344,10 +371,10 @@ fn run_demo(
                 _ => {}
             }
         }
-        if step == 10 {
-            photo.write(crate::outcome::photo::PhotoThenOutcome);
+        if let Some(kind) = step.checked_sub(11).and_then(|i| OUTCOME_PAGES.get(i)) {
+            pages.write(crate::outcome::present::PageNav::To(*kind));
         }
-        if step == 11
+        if step == 16
             && let Some(forms) = forms.as_deref_mut()
         {
             // The organiser exports everything into a folder of the demo.
@@ -377,11 +404,14 @@ fn run_demo(
         return;
     }
     // Wait for the files, then leave.
-    let missing: Vec<&str> = DEMO_SHOTS
+    let mut missing: Vec<&str> = DEMO_SHOTS
         .iter()
         .copied()
         .filter(|n| !demo.dir.join(format!("{n}.png")).exists())
         .collect();
+    if picture.is_some_and(|p| p.last.is_none()) {
+        missing.push("export/outcome.png");
+    }
     if missing.is_empty() {
         info!("demo: all screenshots written to {}", demo.dir.display());
         exit.write(AppExit::Success);
@@ -394,8 +424,14 @@ fn run_demo(
 /// Checks that every demo PNG exists and is not blank (more than one colour). Returns the problems.
 pub fn check_pngs(dir: &std::path::Path) -> Vec<String> {
     let mut problems = Vec::new();
-    for name in DEMO_SHOTS {
-        let path = dir.join(format!("{name}.png"));
+    let shots = DEMO_SHOTS
+        .iter()
+        .map(|name| dir.join(format!("{name}.png")));
+    // The export's picture of the outcome pages, drawn by the game's renderer.
+    let picture = dir
+        .join("export")
+        .join(crate::core::export::OUTCOME_PICTURE);
+    for path in shots.chain([picture]) {
         match png_colours(&path) {
             Err(e) => problems.push(format!("{}: {e}", path.display())),
             Ok(n) if n < 2 => problems.push(format!(

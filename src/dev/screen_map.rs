@@ -15,7 +15,9 @@
 //! pawn PLAYER_ID cx cy diameter
 //! ghost PLAYER_ID cx cy
 //! post-it ID x0 y0 x1 y1
-//! stack-card green|red statement:ID|case:N x0 y0 x1 y1
+//! stack-card green|red statement:ID|case:N x0 y0 x1 y1   (on the page shown)
+//! page INDEX COUNT KIND          (the outcome page shown, from 0; KIND as in PageKind)
+//! selected-stack-card statement:ID|case:N|none
 //! widget KEY x0 y0 x1 y1
 //! palette normal|high-contrast
 //! help open|closed
@@ -81,6 +83,8 @@ struct Looks<'w> {
     player: Res<'w, crate::table::pawn::SelectedPlayer>,
     post_it: Res<'w, crate::table::post_it::SelectedPostIt>,
     clock: Res<'w, crate::session::CardClock>,
+    view: Res<'w, crate::outcome::present::OutcomeView>,
+    chosen: Res<'w, crate::outcome::stacks::SelectedStackCard>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -174,6 +178,7 @@ fn write_map(
     note_lines.sort();
     let mut card_lines: Vec<String> = stack_cards
         .iter()
+        .filter(|(card, ..)| card.page == looks.view.page)
         .filter_map(|(card, at, sprite)| {
             let size = world_size(sprite.custom_size.unwrap_or(Vec2::ONE), at);
             let r = Rect::from_center_size(at.translation().truncate(), size);
@@ -214,6 +219,24 @@ fn write_map(
         or_none(looks.post_it.0.map(|p| p.0)),
         if looks.clock.shown { "shown" } else { "hidden" },
     );
+    if *screen.get() == Screen::Outcome {
+        let kind = looks
+            .view
+            .pages
+            .get(looks.view.page)
+            .map_or_else(|| "none".to_string(), |(k, _)| format!("{k:?}"));
+        let _ = writeln!(
+            lines,
+            "page {} {} {kind}\nselected-stack-card {}",
+            looks.view.page,
+            looks.view.count(),
+            looks
+                .chosen
+                .0
+                .as_ref()
+                .map_or_else(|| "none".to_string(), card_key),
+        );
+    }
     let _ = writeln!(
         lines,
         "window-mode {}",
@@ -252,6 +275,8 @@ pub struct ScreenMap {
     /// (green?, card key, rectangle) of every stack card.
     pub stack_cards: Vec<(bool, String, Rect)>,
     pub widgets: BTreeMap<String, Rect>,
+    /// The outcome page shown: (index from 0, count, kind).
+    pub page: Option<(usize, usize, String)>,
     /// The other `key value` lines (palette, help, selections, timer).
     pub flags: BTreeMap<String, String>,
 }
@@ -302,6 +327,11 @@ impl ScreenMap {
                         map.widgets.insert((*key).to_string(), r);
                     }
                 }
+                ["page", index, count, kind] => {
+                    if let (Ok(i), Ok(n)) = (index.parse(), count.parse()) {
+                        map.page = Some((i, n, (*kind).to_string()));
+                    }
+                }
                 [key, value] => {
                     map.flags.insert((*key).to_string(), (*value).to_string());
                 }
@@ -325,9 +355,11 @@ mod tests {
     fn a_map_reads_back() {
         let text = "frame 7\nscreen Play\nwindow 1600 900\nsquare 0 10 20 30 40\n\
                     square 1 40 20 60 40\npawn 3 100 200 55\npost-it 2 1 2 3 4\n\
-                    stack-card red statement:s01 5 6 7 8\nwidget next 9 10 11 12\npalette normal\n";
+                    stack-card red statement:s01 5 6 7 8\nwidget next 9 10 11 12\npalette normal\n\
+                    page 2 9 Questions\n";
         let m = ScreenMap::parse(text);
         assert_eq!(m.frame, 7);
+        assert_eq!(m.page, Some((2, 9, "Questions".to_string())));
         assert_eq!(m.screen, "Play");
         assert_eq!(m.window, (1600.0, 900.0));
         assert_eq!(m.squares.len(), 2);

@@ -1,7 +1,11 @@
-//! The outcome: the green and the red stack, the plenary photo, the export, and the outcome panel
-//! ([`ui`]). Files are written here, in the world, when the panel asks for it.
+//! The outcome: the pages that the facilitator steps through in the plenary ([`pages`], drawn by
+//! [`present`]), the stacks whose cards can be moved ([`stacks`]), the picture of all pages
+//! ([`picture`]), the export, and the outcome panel ([`ui`]). Files are written here, in the world,
+//! when the panel asks for it.
 
-pub mod photo;
+pub mod pages;
+pub mod picture;
+pub mod present;
 pub mod stacks;
 pub mod ui;
 
@@ -30,7 +34,7 @@ pub struct ExportState {
 pub fn plugin(app: &mut App) {
     app.add_message::<ExportMsg>()
         .init_resource::<ExportState>();
-    app.add_plugins(stacks::plugin);
+    app.add_plugins(present::plugin);
     app.add_systems(
         Update,
         export_files
@@ -39,20 +43,24 @@ pub fn plugin(app: &mut App) {
     );
 }
 
-/// Carries out the outcome screen's file operations.
+/// Carries out the outcome screen's file operations. With a renderer (the window), an export also
+/// asks for the picture of the outcome pages, written beside the other files as `outcome.png`.
 pub fn export_files(
     mut msgs: MessageReader<ExportMsg>,
     game: Res<ActiveGame>,
-    photo: Option<Res<photo::PlenaryPhoto>>,
     mut state: ResMut<ExportState>,
+    mut picture: Option<MessageWriter<picture::TakePicture>>,
 ) {
     for msg in msgs.read() {
         match msg {
             ExportMsg::Export(folder) => {
-                let photo = photo.as_ref().and_then(|p| p.0.as_deref());
-                state.exported = Some(crate::core::export::export_everything(
-                    &game.0, folder, photo,
-                ));
+                let result = crate::core::export::export_everything(&game.0, folder);
+                if let (Ok(dir), Some(picture)) = (&result, picture.as_mut()) {
+                    picture.write(picture::TakePicture(
+                        dir.join(crate::core::export::OUTCOME_PICTURE),
+                    ));
+                }
+                state.exported = Some(result);
                 state.open_failed = None;
             }
             ExportMsg::OpenFolder(dir) => {

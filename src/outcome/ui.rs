@@ -5,10 +5,12 @@ use crate::app::Screen;
 use crate::core::export;
 use crate::core::i18n::Texts;
 use crate::core::session::{
-    Action, Game, MAX_DUE_CHARS, MAX_NAME_CHARS, MAX_NEXT_STEP_CHARS, Owner, PlayerId,
-    PostItColour, Session, StepSource,
+    Action, Game, MAX_DUE_CHARS, MAX_NAME_CHARS, MAX_NEXT_STEP_CHARS, Owner, PlayerId, Session,
+    StepSource,
 };
 use crate::core::tally::tally;
+use crate::outcome::pages::PageKind;
+use crate::outcome::present::{OutcomeView, PageNav};
 use crate::outcome::{ExportMsg, ExportState};
 use crate::panels::widgets::{bar_frame, big_button, mark};
 use crate::panels::{Forms, PanelSet, send};
@@ -50,71 +52,53 @@ pub struct StepForm {
 pub enum OutcomeIntent {
     Game(GameMsg),
     Files(ExportMsg),
+    Page(PageNav),
 }
 
+/// Screen-map names of the page buttons, by kind.
+fn page_key(kind: PageKind) -> &'static str {
+    match kind {
+        PageKind::Stacks => "page-stacks",
+        PageKind::Present => "page-present",
+        PageKind::Develop => "page-develop",
+        PageKind::Questions => "page-questions",
+        PageKind::Shift => "page-shift",
+        PageKind::Steps => "page-steps",
+    }
+}
+
+/// The short name of a page kind on its button.
+fn page_button_key(kind: PageKind) -> &'static str {
+    match kind {
+        PageKind::Stacks => "outcome-tab-stacks",
+        PageKind::Present => "outcome-present",
+        PageKind::Develop => "outcome-develop",
+        PageKind::Questions => "outcome-questions",
+        PageKind::Shift => "outcome-tab-shift",
+        PageKind::Steps => "outcome-steps",
+    }
+}
+
+/// The outcome panel: a bar along the bottom to step through the pages, go back, and export; and on
+/// the next-steps page, the form that adds a step.
 pub fn outcome_panel(
     ctx: &egui::Context,
     game: &Game,
     tr: &Texts,
     form: &mut OutcomeForm,
     exports: &ExportState,
+    view: &OutcomeView,
 ) -> Vec<OutcomeIntent> {
     let mut out = Vec::new();
     let mut files = Vec::new();
+    let mut nav = Vec::new();
     let s = game.session();
     let lang = s.language;
     let t = |id: &str| tr.get(lang, id);
-    let tally = tally(s);
-    egui::Window::new(t("outcome-title"))
-        .title_bar(false)
-        .resizable(false)
-        .collapsible(false)
-        .anchor(egui::Align2::RIGHT_TOP, [-16.0, 16.0])
-        .fixed_size([520.0, 400.0])
-        .frame(bar_frame(ctx))
-        .show(ctx, |ui| {
-            egui::ScrollArea::vertical()
-                .max_height(400.0)
-                .show(ui, |ui| {
-                    for (key, list, sign) in [
-                        ("outcome-present", &tally.present, "+"),
-                        ("outcome-develop", &tally.to_develop, "!"),
-                        ("outcome-questions", &tally.open_questions, "?"),
-                    ] {
-                        ui.heading(format!("{sign} {}", t(key)));
-                        if list.is_empty() {
-                            ui.label(t("outcome-none"));
-                        }
-                        for entry in list {
-                            ui.label(egui::RichText::new(&entry.text).strong());
-                            for p in &entry.post_its {
-                                ui.horizontal_wrapped(|ui| {
-                                    let sign = if p.colour == PostItColour::Green {
-                                        "+"
-                                    } else {
-                                        "?"
-                                    };
-                                    ui.label(format!("   {sign} {}", p.text));
-                                    if p.colour == PostItColour::Pink {
-                                        let mut answered = p.answered;
-                                        if ui
-                                            .checkbox(&mut answered, t("outcome-answered"))
-                                            .changed()
-                                        {
-                                            out.push(GameMsg::Do(Action::SetAnswered {
-                                                id: p.id,
-                                                answered,
-                                            }));
-                                        }
-                                    }
-                                });
-                            }
-                        }
-                        ui.add_space(10.0);
-                    }
-                });
-        });
-    out.extend(next_steps_window(ctx, s, tr, &mut form.step));
+    let current = view.pages.get(view.page).map(|(k, _)| *k);
+    if current == Some(PageKind::Steps) {
+        out.extend(next_steps_window(ctx, s, tr, &mut form.step));
+    }
     let folder = form
         .folder
         .get_or_insert_with(|| export::default_export_dir(game).display().to_string());
@@ -123,7 +107,52 @@ pub fn outcome_panel(
         .anchor(egui::Align2::LEFT_BOTTOM, [16.0, -12.0])
         .show(ctx, |ui| {
             bar_frame(ui.ctx()).show(ui, |ui| {
-                ui.set_max_width(1300.0);
+                ui.set_max_width(1880.0);
+                ui.horizontal(|ui| {
+                    if mark(
+                        "page-previous",
+                        ui.add_enabled(
+                            view.page > 0,
+                            egui::Button::new(format!("◀ {}", t("outcome-page-previous")))
+                                .min_size(egui::vec2(48.0, 48.0)),
+                        ),
+                    )
+                    .clicked()
+                    {
+                        nav.push(PageNav::Previous);
+                    }
+                    ui.label(
+                        egui::RichText::new(format!("{} / {}", view.page + 1, view.count()))
+                            .strong(),
+                    );
+                    if mark(
+                        "page-next",
+                        ui.add_enabled(
+                            view.page + 1 < view.count(),
+                            egui::Button::new(format!("{} ▶", t("outcome-page-next")))
+                                .min_size(egui::vec2(48.0, 48.0)),
+                        ),
+                    )
+                    .clicked()
+                    {
+                        nav.push(PageNav::Next);
+                    }
+                    ui.separator();
+                    for kind in PageKind::ALL {
+                        let label = t(page_button_key(kind));
+                        if mark(
+                            page_key(kind),
+                            ui.add(
+                                egui::Button::selectable(current == Some(kind), label)
+                                    .min_size(egui::vec2(0.0, 48.0)),
+                            ),
+                        )
+                        .clicked()
+                        {
+                            nav.push(PageNav::To(kind));
+                        }
+                    }
+                });
                 ui.horizontal(|ui| {
                     if mark(
                         "outcome-back",
@@ -188,6 +217,7 @@ pub fn outcome_panel(
     out.into_iter()
         .map(OutcomeIntent::Game)
         .chain(files.into_iter().map(OutcomeIntent::Files))
+        .chain(nav.into_iter().map(OutcomeIntent::Page))
         .collect()
 }
 
@@ -424,16 +454,22 @@ fn outcome_ui(
     tr: Res<Tr>,
     mut forms: ResMut<Forms>,
     exports: Res<ExportState>,
-    (mut writer, mut files, mut redraw): (
+    view: Res<OutcomeView>,
+    (mut writer, mut files, mut pages, mut redraw): (
         MessageWriter<GameMsg>,
         MessageWriter<ExportMsg>,
+        MessageWriter<PageNav>,
         MessageWriter<RequestRedraw>,
     ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut out = Vec::new();
-    for intent in outcome_panel(ctx, &game.0, &tr.0, &mut forms.outcome, &exports) {
+    for intent in outcome_panel(ctx, &game.0, &tr.0, &mut forms.outcome, &exports, &view) {
         match intent {
+            OutcomeIntent::Page(nav) => {
+                pages.write(nav);
+                redraw.write(RequestRedraw);
+            }
             OutcomeIntent::Game(msg) => out.push(msg),
             OutcomeIntent::Files(msg) => {
                 files.write(msg);

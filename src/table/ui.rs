@@ -523,7 +523,6 @@ fn play_ui(
     selected_player: Res<SelectedPlayer>,
     mut focus: ResMut<FocusPostItField>,
     mut scroll: ResMut<crate::table::post_it::PostItScroll>,
-    mut photo: Option<MessageWriter<crate::outcome::photo::PhotoThenOutcome>>,
     mut writer: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {
@@ -538,7 +537,7 @@ fn play_ui(
         focus_field: &mut focus_now,
         post_it_scroll: &mut rows,
     };
-    let mut out = play_panel(
+    let out = play_panel(
         ctx,
         game.session(),
         game.0.can_undo(),
@@ -558,14 +557,6 @@ fn play_ui(
     }
     if scroll.0 != rows {
         scroll.0 = rows;
-    }
-    // The outcome comes the one way there is to it (after a photo of the plenary, in a window).
-    if let Some(pos) = out
-        .iter()
-        .position(|m| *m == GameMsg::Do(crate::core::session::Action::ShowOutcome))
-    {
-        out.remove(pos);
-        out.extend(crate::outcome::photo::to_outcome(photo.as_mut()));
     }
     send(out, &mut writer, &mut redraw);
     Ok(())

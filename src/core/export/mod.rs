@@ -85,19 +85,14 @@ pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(written)
 }
 
-/// Everything into one folder: both CSVs, both reports, the session file, and the photo of the plenary
-/// screen when there is one. An existing folder is never overwritten: a new one gets a number.
-pub fn export_everything(
-    game: &Game,
-    folder: &std::path::Path,
-    plenary_photo: Option<&std::path::Path>,
-) -> Result<PathBuf, String> {
+/// The file name of the picture of the outcome pages, which the game's renderer adds to an export.
+pub const OUTCOME_PICTURE: &str = "outcome.png";
+
+/// Everything into one folder: the CSVs, both reports and the session file. An existing folder is
+/// never overwritten: a new one gets a number. (The picture of the outcome comes from the renderer.)
+pub fn export_everything(game: &Game, folder: &std::path::Path) -> Result<PathBuf, String> {
     let dir = fresh_dir(folder.to_path_buf());
     write_all(game, &dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    if let Some(photo) = plenary_photo.filter(|p| p.exists()) {
-        std::fs::copy(photo, dir.join("plenary.png"))
-            .map_err(|e| format!("{}: {e}", photo.display()))?;
-    }
     Ok(dir)
 }
 

@@ -1,0 +1,657 @@
+//! The outcome presentation: every page of [`pages::outcome_pages`] drawn in the world, side by side in
+//! rows, and the camera on the page being shown. The facilitator steps through the pages with the
+//! buttons of the outcome panel, a finger, or the arrow keys ([`PageNav`]). The picture of the outcome
+//! for the export ([`crate::outcome::picture`]) photographs all pages at once.
+
+use crate::app::{AppSystems, Screen};
+use crate::core::session::{Action, PostItColour, Stack};
+use crate::outcome::pages::{
+    self, BODY_FONT, HEADING_FONT, Page, PageKind, SHIFT_LABEL_WIDTH, What,
+};
+use crate::outcome::stacks::{self, CardLook, SelectedStackCard};
+use crate::session::{ActiveGame, GameMsg};
+use crate::table::board::Tr;
+use crate::table::drag::BoardCamera;
+use crate::table::layout::WORLD;
+use crate::table::pawn::PawnImage;
+use crate::theme::{GameFonts, Palette, font};
+use bevy::prelude::*;
+use bevy::sprite::Anchor;
+use bevy::text::{LineBreak, TextBounds};
+use bevy::window::RequestRedraw;
+
+/// A step through the outcome pages, or a stack card chosen and moved from the keyboard.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageNav {
+    Next,
+    Previous,
+    First,
+    Last,
+    /// Straight to the first page of a kind.
+    To(PageKind),
+    /// Choose the next or the previous stack card of the page.
+    SelectNext,
+    SelectPrevious,
+    /// Move the chosen stack card to the other stack.
+    MoveSelected,
+    /// Choose no card.
+    Deselect,
+}
+
+/// The page being shown, and what every page is, for the panel and the keys.
+#[derive(Resource, Debug, Default, Clone, PartialEq)]
+pub struct OutcomeView {
+    pub page: usize,
+    /// Kind, part and heading of every page, in order.
+    pub pages: Vec<(PageKind, String)>,
+}
+
+impl OutcomeView {
+    pub fn count(&self) -> usize {
+        self.pages.len().max(1)
+    }
+}
+
+/// Everything drawn for the outcome pages (the stack cards too), so a redraw starts clean.
+#[derive(Component)]
+pub struct PageItem;
+
+/// Set when the pages are drawn without the outcome screen: the command-line export's picture.
+#[derive(Resource, Default)]
+pub struct DrawPagesAlways;
+
+/// Whether the pages are in the world: on the outcome screen, or for a picture.
+pub fn pages_shown(
+    screen: Option<Res<State<Screen>>>,
+    always: Option<Res<DrawPagesAlways>>,
+) -> bool {
+    always.is_some() || screen.is_some_and(|s| *s.get() == Screen::Outcome)
+}
+
+pub fn plugin(app: &mut App) {
+    app.add_message::<PageNav>()
+        .init_resource::<OutcomeView>()
+        .init_resource::<SelectedStackCard>();
+    app.add_systems(OnEnter(Screen::Outcome), start_on_the_first_page);
+    app.add_systems(OnExit(Screen::Outcome), camera_home);
+    app.add_systems(
+        Update,
+        (
+            navigate
+                .run_if(on_message::<PageNav>)
+                .run_if(in_state(Screen::Outcome))
+                .in_set(AppSystems::Apply)
+                .after(crate::session::apply_messages),
+            (
+                draw_pages.run_if(
+                    resource_changed::<ActiveGame>
+                        .or_else(resource_changed::<Palette>)
+                        .or_else(resource_changed::<SelectedStackCard>)
+                        .or_else(resource_added::<DrawPagesAlways>)
+                        .or_else(state_changed::<Screen>),
+                ),
+                show_page.run_if(resource_changed::<OutcomeView>),
+            )
+                .chain()
+                .run_if(pages_shown)
+                .in_set(AppSystems::Draw),
+        ),
+    );
+}
+
+fn start_on_the_first_page(mut view: ResMut<OutcomeView>, mut selected: ResMut<SelectedStackCard>) {
+    view.page = 0;
+    selected.0 = None;
+}
+
+fn camera_home(mut cameras: Query<&mut Transform, With<BoardCamera>>) {
+    for mut t in &mut cameras {
+        t.translation.x = 0.0;
+        t.translation.y = 0.0;
+    }
+}
+
+/// Puts the board camera on the page being shown.
+fn show_page(
+    mut view: ResMut<OutcomeView>,
+    mut cameras: Query<&mut Transform, With<BoardCamera>>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let last = view.count() - 1;
+    if view.page > last {
+        view.page = last;
+    }
+    let at = pages::page_origin(view.page);
+    for mut t in &mut cameras {
+        if t.translation.truncate() != at {
+            t.translation.x = at.x;
+            t.translation.y = at.y;
+            redraw.write(RequestRedraw);
+        }
+    }
+}
+
+/// The stack cards of a page, top to bottom, green column first.
+fn cards_of(page: &Page) -> Vec<crate::core::session::CardRef> {
+    page.items
+        .iter()
+        .filter_map(|i| match &i.what {
+            What::StackCard { card, .. } => Some(card.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn navigate(
+    mut msgs: MessageReader<PageNav>,
+    mut view: ResMut<OutcomeView>,
+    mut selected: ResMut<SelectedStackCard>,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    mut messages: MessageWriter<GameMsg>,
+) {
+    let session = game.session();
+    let all = pages::outcome_pages(session, &tr.0);
+    let last = all.len().saturating_sub(1);
+    for msg in msgs.read() {
+        match *msg {
+            PageNav::Next => view.page = (view.page + 1).min(last),
+            PageNav::Previous => view.page = view.page.saturating_sub(1),
+            PageNav::First => view.page = 0,
+            PageNav::Last => view.page = last,
+            PageNav::To(kind) => {
+                if let Some(p) = pages::first_page_of(&all, kind) {
+                    view.page = p;
+                }
+            }
+            PageNav::SelectNext | PageNav::SelectPrevious => {
+                // On a page without stack cards, the keys go to the first stack page.
+                if all.get(view.page).is_none_or(|p| cards_of(p).is_empty()) {
+                    view.page = 0;
+                }
+                let cards = all.get(view.page).map(cards_of).unwrap_or_default();
+                if cards.is_empty() {
+                    continue;
+                }
+                let at = selected
+                    .0
+                    .as_ref()
+                    .and_then(|c| cards.iter().position(|x| x == c));
+                let n = cards.len();
+                let i = match (at, *msg == PageNav::SelectNext) {
+                    (None, true) => 0,
+                    (None, false) => n - 1,
+                    (Some(i), true) => (i + 1) % n,
+                    (Some(i), false) => (i + n - 1) % n,
+                };
+                selected.0 = Some(cards[i].clone());
+            }
+            PageNav::Deselect => selected.0 = None,
+            PageNav::MoveSelected => {
+                let Some(card) = selected.0.clone() else {
+                    continue;
+                };
+                let Some(stack) = crate::core::tally::tally(session)
+                    .cards
+                    .iter()
+                    .find(|c| c.card == card)
+                    .and_then(|c| c.stack())
+                else {
+                    continue;
+                };
+                messages.write(GameMsg::Do(Action::OverrideStack {
+                    card,
+                    stack: Some(stacks::other(stack)),
+                }));
+            }
+        }
+    }
+}
+
+/// A post-it line of a list, which a click marks answered (or not) when it is pink.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListPostIt {
+    pub id: crate::core::session::PostItId,
+    pub answered: bool,
+}
+
+/// Draws every page from the session: all pages at once, each at its place in the world.
+#[allow(clippy::too_many_arguments)]
+fn draw_pages(
+    mut commands: Commands,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    fonts: Option<Res<GameFonts>>,
+    disc: Option<Res<PawnImage>>,
+    pal: Res<Palette>,
+    selected: Res<SelectedStackCard>,
+    drawn: Query<Entity, With<PageItem>>,
+    mut view: ResMut<OutcomeView>,
+) {
+    for e in &drawn {
+        commands.entity(e).despawn();
+    }
+    let session = game.session();
+    let lang = session.language;
+    let all = pages::outcome_pages(session, &tr.0);
+    let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
+    let disc = disc.map(|d| d.0.clone()).unwrap_or_default();
+    let count = all.len();
+    let titles: Vec<(PageKind, String)> =
+        all.iter().map(|p| (p.kind, p.title(&tr.0, lang))).collect();
+    if view.pages != titles {
+        view.pages = titles;
+    }
+    // With the selected card moved to another page, the view follows it.
+    if selected.is_changed()
+        && let Some(card) = &selected.0
+        && let Some(p) = pages::page_of_card(&all, card)
+        && view.page != p
+    {
+        view.page = p;
+    }
+    let points: Vec<i32> = {
+        let mut p: Vec<i32> = session
+            .deck
+            .scale
+            .squares
+            .iter()
+            .map(|s| s.points)
+            .collect();
+        p.sort_unstable();
+        p.dedup();
+        p
+    };
+    let chart = Chart::new(&points);
+    for (index, page) in all.iter().enumerate() {
+        let origin = pages::page_origin(index);
+        let at = |v: Vec2, z: f32| Transform::from_translation((origin + v).extend(z));
+        // The page itself, and its heading with the page number.
+        commands.spawn((
+            PageItem,
+            Sprite::from_color(pal.background, WORLD),
+            at(Vec2::ZERO, 0.0),
+            DespawnOnExit(Screen::Outcome),
+            Pickable::IGNORE,
+        ));
+        commands.spawn((
+            PageItem,
+            Text2d::new(page.title(&tr.0, lang)),
+            font(&fonts, HEADING_FONT, true),
+            TextColor(pal.ink),
+            Anchor::TOP_LEFT,
+            at(pages::heading_spot(), 1.0),
+            DespawnOnExit(Screen::Outcome),
+        ));
+        commands.spawn((
+            PageItem,
+            Text2d::new(format!("{} / {count}", index + 1)),
+            font(&fonts, BODY_FONT, false),
+            TextColor(pal.ink_soft),
+            Anchor::TOP_RIGHT,
+            at(Vec2::new(900.0, pages::heading_spot().y - 10.0), 1.0),
+            DespawnOnExit(Screen::Outcome),
+        ));
+        for item in &page.items {
+            let r = item.rect;
+            let text = |commands: &mut Commands,
+                        s: &str,
+                        left: Vec2,
+                        width: f32,
+                        bold: bool,
+                        colour: Color| {
+                commands.spawn((
+                    PageItem,
+                    Text2d::new(s.to_string()),
+                    font(&fonts, BODY_FONT, bold),
+                    TextColor(colour),
+                    TextLayout::new(Justify::Left, LineBreak::WordBoundary),
+                    TextBounds::new(width, 2000.0),
+                    Anchor::TOP_LEFT,
+                    at(left, 2.0),
+                    DespawnOnExit(Screen::Outcome),
+                    Pickable::IGNORE,
+                ));
+            };
+            match &item.what {
+                What::StackHeading { stack, count } => {
+                    let (colour, key, sign) = match stack {
+                        Stack::Green => (pal.green_stack, "outcome-green-stack", "+"),
+                        Stack::Red => (pal.red_stack, "outcome-red-stack", "!"),
+                    };
+                    commands.spawn((
+                        PageItem,
+                        Sprite::from_color(colour, r.size()),
+                        at(r.center(), 1.0),
+                        DespawnOnExit(Screen::Outcome),
+                        Pickable::IGNORE,
+                    ));
+                    text(
+                        &mut commands,
+                        &format!("{sign}  {} ({count})", tr.0.get(lang, key)),
+                        Vec2::new(r.min.x + 16.0, r.max.y - 7.0),
+                        r.width() - 32.0,
+                        true,
+                        Color::WHITE,
+                    );
+                }
+                What::StackCard {
+                    card,
+                    stack,
+                    points,
+                    text: statement,
+                    overridden,
+                } => {
+                    let e = stacks::spawn_stack_card(
+                        &mut commands,
+                        CardLook {
+                            card,
+                            stack: *stack,
+                            points,
+                            text: statement,
+                            overridden: *overridden,
+                            selected: selected.0.as_ref() == Some(card),
+                        },
+                        r,
+                        index,
+                        &pal,
+                        &fonts,
+                    );
+                    commands.entity(e).insert(PageItem);
+                }
+                What::Statement { text: s } => {
+                    text(
+                        &mut commands,
+                        s,
+                        Vec2::new(r.min.x, r.max.y),
+                        r.width(),
+                        true,
+                        pal.ink,
+                    );
+                }
+                What::PostIt {
+                    id,
+                    colour,
+                    answered,
+                    text: s,
+                } => {
+                    let (fill, edge) = match colour {
+                        PostItColour::Green => (pal.green_note, pal.green_edge),
+                        PostItColour::Pink => (pal.pink_note, pal.pink_edge),
+                    };
+                    let mut row = commands.spawn((
+                        PageItem,
+                        Name::new("list post-it"),
+                        Sprite::from_color(fill, r.size() + Vec2::new(24.0, 8.0)),
+                        at(r.center() + Vec2::new(-12.0, 0.0), 1.0),
+                        DespawnOnExit(Screen::Outcome),
+                        children![(
+                            Sprite::from_color(edge, Vec2::new(10.0, r.height() + 8.0)),
+                            Transform::from_xyz(-r.width() / 2.0 - 12.0 + 5.0, 0.0, 0.1),
+                            Pickable::IGNORE,
+                        )],
+                    ));
+                    if *colour == PostItColour::Pink {
+                        row.insert(ListPostIt {
+                            id: *id,
+                            answered: *answered,
+                        })
+                        .observe(toggle_answered);
+                    } else {
+                        row.insert(Pickable::IGNORE);
+                    }
+                    let shown = if *answered {
+                        format!("{s} — {}", tr.0.get(lang, "outcome-answered"))
+                    } else {
+                        s.clone()
+                    };
+                    text(
+                        &mut commands,
+                        &shown,
+                        Vec2::new(r.min.x + 8.0, r.max.y),
+                        r.width() - 16.0,
+                        false,
+                        pal.note_ink,
+                    );
+                }
+                What::Axis { points } => {
+                    for p in points {
+                        commands.spawn((
+                            PageItem,
+                            Text2d::new(crate::core::i18n::decimal(lang, f64::from(*p), 0)),
+                            font(&fonts, BODY_FONT, true),
+                            TextColor(pal.ink_soft),
+                            Anchor::TOP_CENTER,
+                            at(Vec2::new(chart.x(f64::from(*p)), r.max.y), 2.0),
+                            DespawnOnExit(Screen::Outcome),
+                            Pickable::IGNORE,
+                        ));
+                    }
+                }
+                What::Shift(row) => {
+                    let y = r.center().y;
+                    // The statement, centred on its row's line.
+                    commands.spawn((
+                        PageItem,
+                        Text2d::new(row.label.clone()),
+                        font(&fonts, BODY_FONT, false),
+                        TextColor(pal.ink),
+                        TextLayout::new(Justify::Left, LineBreak::WordBoundary),
+                        TextBounds::new(SHIFT_LABEL_WIDTH, pages::SHIFT_ROW),
+                        Anchor::CENTER_LEFT,
+                        at(Vec2::new(r.min.x, y), 2.0),
+                        DespawnOnExit(Screen::Outcome),
+                        Pickable::IGNORE,
+                    ));
+                    let line = |commands: &mut Commands,
+                                a: Vec2,
+                                b: Vec2,
+                                thick: f32,
+                                colour: Color,
+                                z: f32| {
+                        let d = b - a;
+                        commands.spawn((
+                            PageItem,
+                            Sprite::from_color(colour, Vec2::new(d.length().max(thick), thick)),
+                            Transform::from_translation((origin + (a + b) / 2.0).extend(z))
+                                .with_rotation(Quat::from_rotation_z(d.y.atan2(d.x))),
+                            DespawnOnExit(Screen::Outcome),
+                            Pickable::IGNORE,
+                        ));
+                    };
+                    // The scale as a faint line with a tick at every point.
+                    line(
+                        &mut commands,
+                        Vec2::new(chart.left, y),
+                        Vec2::new(chart.right, y),
+                        2.0,
+                        pal.square_edge,
+                        1.0,
+                    );
+                    for p in &points {
+                        let x = chart.x(f64::from(*p));
+                        line(
+                            &mut commands,
+                            Vec2::new(x, y - 12.0),
+                            Vec2::new(x, y + 12.0),
+                            2.0,
+                            pal.square_edge,
+                            1.0,
+                        );
+                    }
+                    let dot =
+                        |commands: &mut Commands, x: f32, size: f32, colour: Color, z: f32| {
+                            commands.spawn((
+                                PageItem,
+                                Sprite {
+                                    image: disc.clone(),
+                                    color: colour,
+                                    custom_size: Some(Vec2::splat(size)),
+                                    ..default()
+                                },
+                                at(Vec2::new(x, y), z),
+                                DespawnOnExit(Screen::Outcome),
+                                Pickable::IGNORE,
+                            ));
+                        };
+                    // The spread of each round: from the lowest to the highest placement.
+                    if let Some(f) = &row.first {
+                        line(
+                            &mut commands,
+                            Vec2::new(chart.x(f64::from(f.min)), y + 22.0),
+                            Vec2::new(chart.x(f64::from(f.max)), y + 22.0),
+                            10.0,
+                            pal.ink_soft,
+                            1.5,
+                        );
+                    }
+                    let plenary_colour = match crate::core::tally::tally(session)
+                        .cards
+                        .iter()
+                        .find(|c| c.card == row.card)
+                        .and_then(|c| c.stack())
+                    {
+                        Some(Stack::Red) => pal.red_stack,
+                        _ => pal.green_stack,
+                    };
+                    if let Some(p) = &row.plenary {
+                        line(
+                            &mut commands,
+                            Vec2::new(chart.x(f64::from(p.min)), y - 22.0),
+                            Vec2::new(chart.x(f64::from(p.max)), y - 22.0),
+                            10.0,
+                            plenary_colour,
+                            1.5,
+                        );
+                    }
+                    match (&row.first, &row.plenary) {
+                        (Some(f), Some(p)) => {
+                            let (a, b) = (chart.x(f.mean), chart.x(p.mean));
+                            if (b - a).abs() > 30.0 {
+                                // An arrow from the first round to the plenary.
+                                let tip = Vec2::new(b - 20.0 * (b - a).signum(), y);
+                                line(&mut commands, Vec2::new(a, y), tip, 6.0, pal.ink, 2.0);
+                                let back = -16.0 * (b - a).signum();
+                                line(
+                                    &mut commands,
+                                    tip,
+                                    tip + Vec2::new(back, 12.0),
+                                    6.0,
+                                    pal.ink,
+                                    2.0,
+                                );
+                                line(
+                                    &mut commands,
+                                    tip,
+                                    tip + Vec2::new(back, -12.0),
+                                    6.0,
+                                    pal.ink,
+                                    2.0,
+                                );
+                            }
+                            dot(&mut commands, a, 30.0, pal.ink_soft, 3.0);
+                            dot(&mut commands, a, 18.0, pal.background, 3.1);
+                            dot(&mut commands, b, 34.0, plenary_colour, 3.2);
+                        }
+                        (Some(f), None) => {
+                            dot(&mut commands, chart.x(f.mean), 30.0, pal.ink_soft, 3.0);
+                            dot(&mut commands, chart.x(f.mean), 18.0, pal.background, 3.1);
+                        }
+                        (None, Some(p)) => {
+                            dot(&mut commands, chart.x(p.mean), 34.0, plenary_colour, 3.2);
+                        }
+                        (None, None) => {}
+                    }
+                }
+                What::Step { text: s, who } => {
+                    // The step in bold, who and when on the line under it.
+                    commands.spawn((
+                        PageItem,
+                        Text2d::new(s.clone()),
+                        font(&fonts, BODY_FONT, true),
+                        TextColor(pal.ink),
+                        TextLayout::new(Justify::Left, LineBreak::WordBoundary),
+                        TextBounds::new(r.width(), 2000.0),
+                        Anchor::TOP_LEFT,
+                        at(Vec2::new(r.min.x, r.max.y), 2.0),
+                        DespawnOnExit(Screen::Outcome),
+                        Pickable::IGNORE,
+                        children![(
+                            TextSpan::new(format!("\n— {who}")),
+                            font(&fonts, BODY_FONT, false),
+                            TextColor(pal.ink_soft),
+                        )],
+                    ));
+                }
+                What::Note { text: s } => {
+                    text(
+                        &mut commands,
+                        s,
+                        Vec2::new(r.min.x, r.max.y),
+                        r.width(),
+                        false,
+                        pal.ink_soft,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A click on a pink post-it in a list marks it answered, or not answered again.
+fn toggle_answered(
+    ev: On<Pointer<Click>>,
+    rows: Query<&ListPostIt>,
+    mut messages: MessageWriter<GameMsg>,
+) {
+    if let Ok(row) = rows.get(ev.entity) {
+        messages.write(GameMsg::Do(Action::SetAnswered {
+            id: row.id,
+            answered: !row.answered,
+        }));
+    }
+}
+
+/// Where points stand along the shift chart.
+struct Chart {
+    left: f32,
+    right: f32,
+    low: f64,
+    high: f64,
+}
+
+impl Chart {
+    fn new(points: &[i32]) -> Chart {
+        let area = pages::content_rect();
+        let low = points.first().copied().unwrap_or(0);
+        let high = points.last().copied().unwrap_or(1).max(low + 1);
+        Chart {
+            left: area.min.x + SHIFT_LABEL_WIDTH + 70.0,
+            right: area.max.x - 30.0,
+            low: f64::from(low),
+            high: f64::from(high),
+        }
+    }
+
+    fn x(&self, v: f64) -> f32 {
+        let t = ((v - self.low) / (self.high - self.low)).clamp(0.0, 1.0) as f32;
+        self.left + t * (self.right - self.left)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chart_spans_the_scale_right_of_the_labels() {
+        let c = Chart::new(&[1, 2, 3, 4]);
+        assert_eq!(c.x(1.0), c.left);
+        assert_eq!(c.x(4.0), c.right);
+        assert!(c.x(2.5) > c.left && c.x(2.5) < c.right);
+        assert!(c.left > pages::content_rect().min.x + SHIFT_LABEL_WIDTH);
+        // One point only: no division by zero.
+        let one = Chart::new(&[3]);
+        assert!(one.x(3.0).is_finite());
+    }
+}
