@@ -753,3 +753,58 @@ fn the_board_shows_names_with_their_dots_and_numbers_with_commas() {
         view.extra
     );
 }
+
+/// Covered placement: the pawns wait in the row until the reveal, then walk to their squares together,
+/// starting in the same frame, and stand where the session says once the walk is over.
+#[test]
+fn the_reveal_uncovers_every_pawn_at_once() {
+    use leerklimaat::core::session::PlacementMode;
+    use leerklimaat::table::pawn::{REVEAL_TIME, Revealing};
+    let mut app = app();
+    act(&mut app, Action::SetMode(PlacementMode::Covered));
+    start_with_players(&mut app, &["Ada", "Bob", "Cas"]);
+    let card = session(&app).play_cards()[0].clone();
+    let ids: Vec<_> = session(&app).players.iter().map(|p| p.id).collect();
+    for (player, square) in ids.iter().zip([0, 2, 3]) {
+        act(
+            &mut app,
+            Action::Place {
+                player: *player,
+                card: card.clone(),
+                round: Round::First,
+                square,
+            },
+        );
+    }
+    // Covered: all three wait in the row, none on a square.
+    let mut q = app.world_mut().query::<(&PawnView, &Transform)>();
+    for (view, t) in q.iter(app.world()) {
+        assert!(view.covered && view.square.is_none());
+        assert!(leerklimaat::table::layout::pool_rect().contains(t.translation.truncate()));
+    }
+    act(
+        &mut app,
+        Action::Reveal {
+            card: card.clone(),
+            round: Round::First,
+        },
+    );
+    let mut q = app.world_mut().query::<(&PawnView, &Revealing)>();
+    let walks: Vec<(PawnView, Revealing)> =
+        q.iter(app.world()).map(|(v, r)| (v.clone(), *r)).collect();
+    assert_eq!(walks.len(), 3, "every placed pawn walks");
+    assert!(
+        walks.iter().all(|(_, r)| r.started == walks[0].1.started),
+        "one moment for all"
+    );
+    for (view, r) in &walks {
+        assert!(!view.covered);
+        assert_eq!(r.to, view.home);
+        assert!(leerklimaat::table::layout::pool_rect().contains(r.from));
+    }
+    std::thread::sleep(REVEAL_TIME + std::time::Duration::from_millis(50));
+    app.update();
+    app.update();
+    assert_eq!(count::<Revealing>(&mut app), 0, "the walk is over");
+    assert_pawns_match_session(&mut app);
+}

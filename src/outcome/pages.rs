@@ -19,11 +19,18 @@ const _: () = assert!(BODY_FONT >= WORLD.y / 30.0 && HEADING_FONT > BODY_FONT);
 pub const LINE: f32 = 1.3;
 /// A generous mean width of a character of the interface font, as a share of the font size, so the
 /// estimate of wrapped lines errs on the side of room.
-const CHAR_WIDTH: f32 = 0.56;
+const CHAR_WIDTH: f32 = 0.53;
 /// Room between two items.
 pub const GAP: f32 = 14.0;
-/// Pages per row of the outcome picture and of the world's page grid.
-pub const PAGE_COLUMNS: usize = 3;
+/// Pages per row of the outcome picture and of the world's page grid: at least three, and for many
+/// pages about as many rows as columns, so the picture stays legible.
+pub fn page_columns(count: usize) -> usize {
+    let mut cols = 3;
+    while cols * cols < count {
+        cols += 1;
+    }
+    cols
+}
 /// From one page to the next in the world: a page and a margin, so no page shows beside another.
 pub const PAGE_PITCH: Vec2 = Vec2::new(WORLD.x + 480.0, WORLD.y + 240.0);
 /// Width of a stack column.
@@ -56,20 +63,21 @@ pub fn steps_rect() -> Rect {
     Rect::new(c.min.x, c.min.y, 260.0, c.max.y)
 }
 
-/// The centre of page `index` in the world: pages stand in rows of [`PAGE_COLUMNS`].
-pub fn page_origin(index: usize) -> Vec2 {
-    let col = (index % PAGE_COLUMNS) as f32;
-    let row = (index / PAGE_COLUMNS) as f32;
+/// The centre of page `index` of `count` in the world: pages stand in rows of [`page_columns`].
+pub fn page_origin(index: usize, count: usize) -> Vec2 {
+    let columns = page_columns(count);
+    let col = (index % columns) as f32;
+    let row = (index / columns) as f32;
     Vec2::new(col * PAGE_PITCH.x, -row * PAGE_PITCH.y)
 }
 
 /// The rectangle of the world that holds `count` pages, for the outcome picture.
 pub fn pages_bounds(count: usize) -> Rect {
     let count = count.max(1);
-    let cols = count.min(PAGE_COLUMNS);
-    let rows = count.div_ceil(PAGE_COLUMNS);
+    let cols = count.min(page_columns(count));
+    let rows = count.div_ceil(page_columns(count));
     let half = WORLD / 2.0;
-    let first = page_origin(0);
+    let first = page_origin(0, count);
     let last = Vec2::new(
         (cols - 1) as f32 * PAGE_PITCH.x,
         -((rows - 1) as f32) * PAGE_PITCH.y,
@@ -760,7 +768,7 @@ mod tests {
         // Page after page along rows of three, none on top of another.
         for i in 0..pages.len() {
             for j in i + 1..pages.len() {
-                let d = (page_origin(i) - page_origin(j)).abs();
+                let d = (page_origin(i, pages.len()) - page_origin(j, pages.len())).abs();
                 assert!(
                     d.x >= WORLD.x || d.y >= WORLD.y,
                     "pages {i} and {j} overlap"
@@ -768,7 +776,9 @@ mod tests {
             }
         }
         let bounds = pages_bounds(pages.len());
-        assert!(bounds.contains(page_origin(pages.len() - 1)));
+        assert!(bounds.contains(page_origin(pages.len() - 1, pages.len())));
+        assert_eq!(page_columns(6), 3);
+        assert_eq!(page_columns(45), 7);
     }
 
     #[test]

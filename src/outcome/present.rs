@@ -121,7 +121,7 @@ fn show_page(
     if view.page > last {
         view.page = last;
     }
-    let at = pages::page_origin(view.page);
+    let at = pages::page_origin(view.page, view.count());
     for mut t in &mut cameras {
         if t.translation.truncate() != at {
             t.translation.x = at.x;
@@ -264,7 +264,7 @@ fn draw_pages(
     };
     let chart = Chart::new(&points);
     for (index, page) in all.iter().enumerate() {
-        let origin = pages::page_origin(index);
+        let origin = pages::page_origin(index, count);
         let at = |v: Vec2, z: f32| Transform::from_translation((origin + v).extend(z));
         // The page itself, and its heading with the page number.
         commands.spawn((
@@ -353,7 +353,7 @@ fn draw_pages(
                             selected: selected.0.as_ref() == Some(card),
                         },
                         r,
-                        index,
+                        (index, origin),
                         &pal,
                         &fonts,
                     );

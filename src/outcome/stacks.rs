@@ -13,12 +13,13 @@ use bevy::prelude::*;
 use bevy::sprite::Anchor;
 use bevy::text::{LineBreak, TextBounds};
 
-/// A card on one of the two stacks, on page `page` of the outcome.
+/// A card on one of the two stacks, on page `page` of the outcome, whose centre is at `origin`.
 #[derive(Component, Debug, Clone, PartialEq)]
 pub struct StackCard {
     pub card: CardRef,
     pub stack: Stack,
     pub page: usize,
+    pub origin: Vec2,
 }
 
 /// The stack card chosen with the keyboard; Enter moves it to the other stack.
@@ -48,7 +49,7 @@ pub fn spawn_stack_card(
     commands: &mut Commands,
     look: CardLook,
     rect: Rect,
-    page: usize,
+    (page, origin): (usize, Vec2),
     pal: &Palette,
     fonts: &GameFonts,
 ) -> Entity {
@@ -64,10 +65,11 @@ pub fn spawn_stack_card(
             card: look.card.clone(),
             stack: look.stack,
             page,
+            origin,
         },
         Name::new("stack card"),
         Sprite::from_color(edge, size),
-        Transform::from_translation((pages::page_origin(page) + rect.center()).extend(z)),
+        Transform::from_translation((origin + rect.center()).extend(z)),
         Pickable::default(),
         Draggable { lifted_z: 40.0 },
         DespawnOnExit(crate::app::Screen::Outcome),
@@ -153,7 +155,7 @@ fn drop_on_a_stack(
     let at = drag::drag_position(dragging, &ev.pointer_location, ev.event.distance, &cameras);
     let from = dragging.from;
     commands.entity(ev.entity).remove::<Dragging>();
-    let target = pages::stack_at(at.x - pages::page_origin(card.page).x);
+    let target = pages::stack_at(at.x - card.origin.x);
     if at.distance(from) > CLICK_SLOP && target != card.stack {
         messages.write(GameMsg::Do(Action::OverrideStack {
             card: card.card.clone(),

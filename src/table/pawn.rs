@@ -60,6 +60,13 @@ pub fn plugin(app: &mut App) {
             .run_if(in_state(AtTable))
             .in_set(AppSystems::Draw),
     );
+    app.add_systems(
+        Update,
+        walk_revealed
+            .run_if(in_state(AtTable).and_then(any_with_component::<Revealing>))
+            .after(draw_pawns)
+            .in_set(AppSystems::Draw),
+    );
 }
 
 /// A white disc with a soft edge, tinted per player.
@@ -169,7 +176,7 @@ pub fn draw_pawns(
         &Pawn,
         &mut PawnView,
         &mut Transform,
-        Option<&Dragging>,
+        (Option<&Dragging>, Option<&Revealing>),
     )>,
     ghosts: Query<(Entity, &GhostPawn)>,
 ) {
@@ -182,11 +189,16 @@ pub fn draw_pawns(
         v.high_contrast = pal.high_contrast;
     }
     let mut existing: HashMap<PlayerId, Entity> = HashMap::new();
-    for (entity, pawn, mut view, mut transform, dragging) in &mut pawns {
+    // Pawns uncovered by a reveal, and where they waited: they walk to their squares together.
+    let mut revealed: HashMap<PlayerId, Vec2> = HashMap::new();
+    for (entity, pawn, mut view, mut transform, (dragging, revealing)) in &mut pawns {
         let Some((_, want)) = views.iter().find(|(id, _)| *id == pawn.player) else {
             commands.entity(entity).despawn();
             continue;
         };
+        if view.covered && !want.covered && want.square.is_some() {
+            revealed.insert(pawn.player, transform.translation.truncate());
+        }
         if view.colour != want.colour
             || view.initials != want.initials
             || view.covered != want.covered
@@ -201,6 +213,13 @@ pub fn draw_pawns(
         if *view != *want {
             *view = want.clone();
         }
+        if let Some(r) = revealing {
+            if r.to != want.home {
+                commands.entity(entity).remove::<Revealing>();
+            } else {
+                continue;
+            }
+        }
         if dragging.is_none() {
             let target = want.home.extend(transform.translation.z);
             if transform.translation != target {
@@ -208,9 +227,10 @@ pub fn draw_pawns(
             }
         }
     }
+    let started = std::time::Instant::now();
     for (id, view) in &views {
         if !existing.contains_key(id) {
-            spawn_pawn(
+            let pawn = spawn_pawn(
                 &mut commands,
                 *id,
                 view.clone(),
@@ -219,6 +239,16 @@ pub fn draw_pawns(
                 screen,
                 &pal,
             );
+            if let Some(from) = revealed.get(id) {
+                commands.entity(pawn).insert((
+                    Transform::from_translation(from.extend(5.0)),
+                    Revealing {
+                        from: *from,
+                        to: view.home,
+                        started,
+                    },
+                ));
+            }
         }
     }
 
@@ -306,7 +336,7 @@ fn spawn_pawn(
     image: &Handle<Image>,
     screen: Screen,
     pal: &Palette,
-) {
+) -> Entity {
     let colour = if view.covered {
         Color::srgb(0.45, 0.47, 0.50)
     } else {
@@ -366,7 +396,45 @@ fn spawn_pawn(
     entity
         .observe(drag::lift)
         .observe(drag::follow)
-        .observe(on_drag_end);
+        .observe(on_drag_end)
+        .id()
+}
+
+/// A pawn walking from the pool to its square after the reveal: all of a card's pawns start in the
+/// same frame and arrive together, so the group sees the placements appear as one moment.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub struct Revealing {
+    pub from: Vec2,
+    pub to: Vec2,
+    pub started: std::time::Instant,
+}
+
+/// How long the walk of the reveal takes.
+pub const REVEAL_TIME: std::time::Duration = std::time::Duration::from_millis(700);
+
+/// Where a revealed pawn is after `elapsed`: eased in and out, at its square from [`REVEAL_TIME`] on.
+pub fn reveal_spot(from: Vec2, to: Vec2, elapsed: std::time::Duration) -> Vec2 {
+    let t = (elapsed.as_secs_f32() / REVEAL_TIME.as_secs_f32()).clamp(0.0, 1.0);
+    let eased = t * t * (3.0 - 2.0 * t);
+    from.lerp(to, eased)
+}
+
+/// Moves the revealed pawns along, asking for frames until they have arrived.
+fn walk_revealed(
+    mut commands: Commands,
+    mut pawns: Query<(Entity, &Revealing, &mut Transform), Without<Dragging>>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    for (entity, r, mut transform) in &mut pawns {
+        let elapsed = r.started.elapsed();
+        let at = reveal_spot(r.from, r.to, elapsed);
+        transform.translation = at.extend(transform.translation.z);
+        if elapsed >= REVEAL_TIME {
+            commands.entity(entity).remove::<Revealing>();
+        } else {
+            redraw.write(bevy::window::RequestRedraw);
+        }
+    }
 }
 
 /// Dropped on a square: the pawn is placed there. Dropped anywhere else: it goes back.
@@ -403,5 +471,28 @@ fn on_drag_end(
             }));
         }
         _ => transform.translation = view.home.extend(5.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_revealed_pawn_walks_from_the_row_to_its_square() {
+        let (from, to) = (Vec2::new(-500.0, -370.0), Vec2::new(100.0, -100.0));
+        let at = |ms| reveal_spot(from, to, std::time::Duration::from_millis(ms));
+        let whole = REVEAL_TIME.as_millis() as u64;
+        assert_eq!(at(0), from);
+        assert_eq!(at(whole), to);
+        assert_eq!(at(5000), to, "and stays there");
+        assert!(
+            (at(whole / 2) - (from + to) / 2.0).length() < 1.0,
+            "half-way at half time"
+        );
+        assert!(
+            at(50).distance(from) < at(300).distance(from),
+            "it moves on"
+        );
     }
 }
