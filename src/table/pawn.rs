@@ -161,6 +161,15 @@ pub fn pawn_views(session: &Session, selected: Option<PlayerId>) -> Vec<(PlayerI
         .collect()
 }
 
+/// A pawn as drawn: its view, where it stands, and whether it is dragged or walking after a reveal.
+type DrawnPawn = (
+    Entity,
+    &'static Pawn,
+    &'static mut PawnView,
+    &'static mut Transform,
+    (Option<&'static Dragging>, Option<&'static Revealing>),
+);
+
 #[allow(clippy::too_many_arguments)]
 /// Brings the pawns in line with the session: spawns, moves and despawns only what changed.
 pub fn draw_pawns(
@@ -171,13 +180,7 @@ pub fn draw_pawns(
     image: Option<Res<PawnImage>>,
     screen: Res<State<Screen>>,
     pal: Res<Palette>,
-    mut pawns: Query<(
-        Entity,
-        &Pawn,
-        &mut PawnView,
-        &mut Transform,
-        (Option<&Dragging>, Option<&Revealing>),
-    )>,
+    mut pawns: Query<DrawnPawn>,
     ghosts: Query<(Entity, &GhostPawn)>,
 ) {
     let session = game.session();
