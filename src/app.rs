@@ -3,7 +3,8 @@
 
 use crate::core::session::Lang;
 use crate::{
-    camera, decks, dev, keys, outcome, panels, persist, screens, session, setup, table, theme,
+    camera, decks, dev, keys, outcome, panels, persist, programme, screens, session, setup, table,
+    theme,
 };
 use bevy::prelude::*;
 use std::path::PathBuf;
@@ -16,6 +17,9 @@ pub enum Screen {
     Play,
     Plenary,
     Outcome,
+    /// A phase of the deck's programme around the game: a talk, the warm-up, the learning questions,
+    /// the closing round.
+    Programme,
 }
 
 /// The order of the game's work in `Update`: input becomes messages, messages become actions on the
@@ -64,6 +68,7 @@ pub fn world_plugin(app: &mut App) {
         keys::plugin,
         table::plugin,
         outcome::plugin,
+        programme::plugin,
     ));
 }
 
@@ -85,6 +90,7 @@ pub fn panel_plugins(app: &mut App) {
         setup::ui::plugin,
         table::ui::plugin,
         outcome::ui::plugin,
+        programme::ui::plugin,
     ));
 }
 
@@ -139,6 +145,8 @@ pub fn app(options: &GameOptions) -> App {
     };
     let mut session = crate::core::session::Session::new(deck, crate::core::session::now_stamp());
     session.language = lang;
+    // A deck's programme is followed unless the facilitator chooses only the game in setup.
+    session.programme = true;
     app.insert_resource(session::ActiveGame(crate::core::session::Game::new(
         session,
     )));

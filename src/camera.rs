@@ -62,6 +62,8 @@ pub struct Wake {
     pub watching: bool,
     /// The timer is shown on the card.
     pub ticking: bool,
+    /// The agenda bar shows the minutes left in a phase of the programme.
+    pub agenda: bool,
 }
 
 /// How often the app wakes (focused, unfocused): only on input, unless something needs time to pass.
@@ -78,6 +80,9 @@ pub fn pace(wake: Wake) -> (UpdateMode, UpdateMode) {
         every(400)
     } else if wake.ticking {
         every(1000)
+    } else if wake.agenda {
+        // Minutes are shown: a frame every few seconds keeps them right and the laptop quiet.
+        every(5000)
     } else {
         let desktop = WinitSettings::desktop_app();
         (desktop.focused_mode, desktop.unfocused_mode)
@@ -92,6 +97,7 @@ fn frame_pace(
     source: Option<Res<crate::decks::DeckSource>>,
     saving: Option<Res<crate::persist::SaveStatus>>,
     screen: Res<State<crate::app::Screen>>,
+    game: Res<crate::session::ActiveGame>,
     mut settings: ResMut<WinitSettings>,
 ) {
     let watching =
@@ -101,6 +107,7 @@ fn frame_pace(
         retrying: saving.is_some_and(|s| s.error.is_some()),
         watching,
         ticking: playing && clock.shown,
+        agenda: *screen.get() != crate::app::Screen::Setup && !game.session().agenda().is_empty(),
     });
     if settings.focused_mode != focused {
         settings.focused_mode = focused;
@@ -127,6 +134,7 @@ mod tests {
             retrying: true,
             watching: true,
             ticking: true,
+            agenda: true,
         });
         assert_eq!(retry.0, UpdateMode::reactive(Duration::from_secs(2)));
         assert_eq!(
@@ -140,6 +148,14 @@ mod tests {
             })
             .0,
             UpdateMode::reactive(Duration::from_secs(1))
+        );
+        assert_eq!(
+            pace(Wake {
+                agenda: true,
+                ..Wake::default()
+            })
+            .0,
+            UpdateMode::reactive(Duration::from_secs(5))
         );
     }
 }

@@ -172,7 +172,13 @@ fn game_key(chord: Chord, k: &mut KeyState) {
             Screen::Plenary => {
                 messages.write(GameMsg::Do(Action::ShowOutcome));
             }
-            _ => {}
+            // In the programme: on to its next phase (from the outcome: the closing round).
+            Screen::Programme | Screen::Outcome => {
+                if !game.session().agenda().is_empty() {
+                    messages.write(GameMsg::AgendaNext);
+                }
+            }
+            Screen::Setup => {}
         }
         return;
     }

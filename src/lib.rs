@@ -18,6 +18,7 @@ pub mod keys;
 pub mod outcome;
 pub mod panels;
 pub mod persist;
+pub mod programme;
 pub mod screens;
 pub mod session;
 pub mod setup;

@@ -17,6 +17,7 @@ pub fn plugin(app: &mut App) {
         Screen::Play,
         Screen::Plenary,
         Screen::Outcome,
+        Screen::Programme,
     ] {
         app.add_systems(OnExit(screen), clear_selections);
     }

@@ -32,6 +32,31 @@ pub enum GameMsg {
     Skip,
     /// Replace the whole game (a resumed session).
     Load(Box<Game>),
+    /// On to the next phase of the programme; the time spent in the phase is recorded.
+    AgendaNext,
+}
+
+/// The clock of the programme's phase that is on: restarts when another phase begins.
+#[derive(Resource, Debug, Clone)]
+pub struct AgendaClock {
+    /// The phase it times (`None` before the game has started), and since when.
+    pub phase: Option<usize>,
+    pub since: Instant,
+}
+
+impl Default for AgendaClock {
+    fn default() -> Self {
+        AgendaClock {
+            phase: None,
+            since: Instant::now(),
+        }
+    }
+}
+
+impl AgendaClock {
+    pub fn seconds(&self) -> u64 {
+        self.since.elapsed().as_secs()
+    }
 }
 
 /// An action the session refused, with the reason, for the facilitator to see.
@@ -88,7 +113,8 @@ pub fn plugin(app: &mut App) {
     app.add_message::<GameMsg>()
         .add_message::<SessionChanged>()
         .init_resource::<LastRefusal>()
-        .init_resource::<CardClock>();
+        .init_resource::<CardClock>()
+        .init_resource::<AgendaClock>();
     if !app.world().contains_resource::<ActiveGame>() {
         app.insert_resource(ActiveGame(Game::new(Session::new(
             crate::core::deck::default_deck(),
@@ -99,7 +125,8 @@ pub fn plugin(app: &mut App) {
         Update,
         (
             apply_messages.run_if(on_message::<GameMsg>),
-            (follow_phase, restart_clock).run_if(resource_changed::<ActiveGame>),
+            (follow_phase, restart_clock, restart_agenda_clock)
+                .run_if(resource_changed::<ActiveGame>),
         )
             .chain()
             .in_set(AppSystems::Apply),
@@ -142,13 +169,30 @@ pub fn apply_messages(
     mut game: ResMut<ActiveGame>,
     mut refusal: ResMut<LastRefusal>,
     clock: Res<CardClock>,
+    agenda: Res<AgendaClock>,
     mut changed: MessageWriter<SessionChanged>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let mut any = false;
     for msg in messages.read() {
+        // With a programme, the plenary begins as the programme's next phase, so the game's time
+        // is recorded.
+        let in_game = game
+            .session()
+            .agenda_item()
+            .is_some_and(|a| a.kind == crate::core::deck::AgendaKind::Game);
+        let msg = match msg {
+            GameMsg::Do(Action::StartPlenary) if in_game => &GameMsg::AgendaNext,
+            other => other,
+        };
         let result = match msg {
             GameMsg::Do(action) => game.0.apply(action.clone()).map(|()| true),
+            GameMsg::AgendaNext => game
+                .0
+                .apply(Action::AgendaNext {
+                    seconds: agenda.seconds(),
+                })
+                .map(|()| true),
             GameMsg::Undo => Ok(game.0.undo()),
             GameMsg::Redo => Ok(game.0.redo()),
             GameMsg::Load(g) => {
@@ -183,6 +227,7 @@ pub fn follow_phase(
     mut next: ResMut<NextState<Screen>>,
 ) {
     let want = match game.session().phase {
+        _ if game.session().on_programme_screen() => Screen::Programme,
         Phase::Setup => Screen::Setup,
         Phase::Play => Screen::Play,
         Phase::Plenary => Screen::Plenary,
@@ -190,6 +235,16 @@ pub fn follow_phase(
     };
     if *screen.get() != want {
         next.set(want);
+    }
+}
+
+/// The programme's clock starts again when another phase begins.
+fn restart_agenda_clock(game: Res<ActiveGame>, mut clock: ResMut<AgendaClock>) {
+    let s = game.session();
+    let phase = (s.phase != Phase::Setup && !s.agenda().is_empty()).then_some(s.agenda_at);
+    if clock.phase != phase {
+        clock.phase = phase;
+        clock.since = Instant::now();
     }
 }
 

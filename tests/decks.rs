@@ -79,6 +79,10 @@ const BAD_DECKS: &[(&str, usize, &str)] = &[
     ("points-down", 5, "must go up"),
     ("missing-scale", 6, "the deck has no `scale`"),
     ("unquoted-text", 3, ""),
+    ("agenda-zero-minutes", 9, "lasts 0 minutes"),
+    ("agenda-no-game", 7, "no Game phase"),
+    ("agenda-unknown-kind", 8, "expected one of `Talk`"),
+    ("agenda-closing-first", 8, "the closing round comes last"),
 ];
 
 #[test]
@@ -214,15 +218,21 @@ pub fn arb_deck() -> impl Strategy<Value = Deck> {
             }
             Deck {
                 version: deck::DECK_VERSION,
-                title,
                 language: "nl".into(),
                 description: String::new(),
                 scale: deck::Scale {
                     squares,
                     green_when: deck::StackRule::MeanAtLeast(lo + (hi - lo) * frac),
                 },
+                // Half the decks carry the built-in workshop programme, so it round-trips too.
+                agenda: if title.len() % 2 == 0 {
+                    deck::default_deck().agenda
+                } else {
+                    Vec::new()
+                },
                 statements,
                 case_prompts,
+                title,
             }
         })
 }

@@ -1247,8 +1247,9 @@ fn e2e_covered_placement_and_the_other_keys() {
         let (card, round) = s.active_card().unwrap();
         s.record(&card).is_some_and(|r| r.revealed.contains(&round))
     });
+    // The revealed pawns walk to their squares together; their place is final when they stand.
     let map = g.wait_map("Dana's pawn shown on its square", |m| {
-        m.squares[2].contains(m.pawns[&dana].0)
+        m.flag("walking") == "0" && m.squares[2].contains(m.pawns[&dana].0)
     });
     let (centre, diameter) = map.pawns[&dana];
     let colour = g.saved().unwrap().session().players[0].colour;

@@ -808,3 +808,83 @@ fn the_reveal_uncovers_every_pawn_at_once() {
     assert_eq!(count::<Revealing>(&mut app), 0, "the walk is over");
     assert_pawns_match_session(&mut app);
 }
+
+/// The workshop around the game, through messages: the programme's screens follow its phases, the
+/// warm-up's words are drawn as a cloud that groups repeats, learning questions and the closing round
+/// are kept per player, and the game and the plenary sit in the programme; undo walks back.
+#[test]
+fn a_programme_around_the_game() {
+    use leerklimaat::core::deck::AgendaKind;
+    use leerklimaat::programme::CloudWordShown;
+    let mut app = app();
+    act(&mut app, Action::FollowProgramme(true));
+    start_with_players(&mut app, &["Ada", "Bob"]);
+    let kind = |app: &App| session(app).agenda_item().map(|a| a.kind);
+    assert_eq!(screen(&app), Screen::Programme);
+    assert_eq!(kind(&app), Some(AgendaKind::Talk));
+    send(&mut app, [GameMsg::AgendaNext]);
+    assert_eq!(kind(&app), Some(AgendaKind::WarmUp));
+    let ids: Vec<_> = session(&app).players.iter().map(|p| p.id).collect();
+    for (player, text) in [(ids[0], "Veiligheid en tijd"), (ids[1], "veiligheid"), (ids[1], "Vertrouwen")] {
+        act(
+            &mut app,
+            Action::AddWarmUp {
+                player: Some(player),
+                text: text.into(),
+            },
+        );
+    }
+    let mut q = app.world_mut().query::<&CloudWordShown>();
+    let mut cloud: Vec<(String, usize)> = q
+        .iter(app.world())
+        .map(|w| (w.word.to_lowercase(), w.count))
+        .collect();
+    cloud.sort();
+    assert_eq!(
+        cloud,
+        vec![
+            ("tijd".into(), 1),
+            ("veiligheid".into(), 2),
+            ("vertrouwen".into(), 1)
+        ],
+        "grouped, without \"en\""
+    );
+    send(&mut app, [GameMsg::AgendaNext]);
+    assert_eq!(kind(&app), Some(AgendaKind::LearningQuestion));
+    assert_eq!(count::<CloudWordShown>(&mut app), 0, "the cloud is gone with its screen");
+    act(
+        &mut app,
+        Action::SetLearningQuestion {
+            player: ids[0],
+            text: "Feedback geven".into(),
+        },
+    );
+    send(&mut app, [GameMsg::AgendaNext, GameMsg::AgendaNext]);
+    assert_eq!(kind(&app), Some(AgendaKind::Game));
+    assert_eq!(screen(&app), Screen::Play);
+    assert!(count::<Pawn>(&mut app) == 2, "the board is on the table");
+    // The plenary button of the board moves the programme on, with the game's time.
+    act(&mut app, Action::StartPlenary);
+    assert_eq!(kind(&app), Some(AgendaKind::Plenary));
+    assert_eq!(screen(&app), Screen::Plenary);
+    act(&mut app, Action::ShowOutcome);
+    assert_eq!(screen(&app), Screen::Outcome);
+    send(&mut app, [GameMsg::AgendaNext]);
+    assert_eq!(kind(&app), Some(AgendaKind::Closing));
+    assert_eq!(screen(&app), Screen::Programme);
+    act(
+        &mut app,
+        Action::SetTakeaway {
+            player: ids[0],
+            text: "Vaker doorvragen".into(),
+        },
+    );
+    let s = session(&app);
+    assert_eq!(s.learning_questions[&ids[0]], "Feedback geven");
+    assert_eq!(s.takeaways[&ids[0]], "Vaker doorvragen");
+    assert_eq!(s.agenda_times.len(), 6, "the time of every phase left is recorded");
+    // Undo walks back through the programme: the takeaway, then the closing round itself.
+    send(&mut app, [GameMsg::Undo, GameMsg::Undo]);
+    assert_eq!(screen(&app), Screen::Outcome);
+    assert!(session(&app).takeaways.is_empty());
+}

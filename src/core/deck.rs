@@ -80,7 +80,48 @@ pub struct Deck {
     /// Questions that help a player work through a case they bring in.
     #[serde(default)]
     pub case_prompts: Vec<String>,
+    /// The programme of the workshop around the game, phase by phase; none: only the game.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agenda: Vec<AgendaItem>,
 }
+
+/// What the screen shows in a phase of the programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AgendaKind {
+    /// A screen with a title and a text: getting to know each other, a short talk, the research.
+    Talk,
+    /// Everyone types a few words; they grow into a word cloud as words repeat.
+    WarmUp,
+    /// Everyone writes what they want to learn today.
+    LearningQuestion,
+    /// The game: statements on the board, post-its.
+    Game,
+    /// The plenary round and the outcome.
+    Plenary,
+    /// The closing round: what stayed with each player, beside their learning question.
+    Closing,
+}
+
+/// One phase of the programme: what it is, its name, its planned length, and what the screen says.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    pub kind: AgendaKind,
+    pub title: String,
+    pub minutes: u32,
+    /// The question or the instruction on the screen.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+/// The longest phase of a programme, in minutes: a whole day.
+pub const MAX_AGENDA_MINUTES: u32 = 480;
+/// The most phases in a programme.
+pub const MAX_AGENDA_ITEMS: usize = 16;
+/// The longest title of a phase.
+pub const MAX_AGENDA_TITLE_CHARS: usize = 60;
+/// The longest text of a phase.
+pub const MAX_AGENDA_TEXT_CHARS: usize = 600;
 
 /// Where in a file a problem is. Lines and columns count from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -577,6 +618,16 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
             );
         }
     }
+    for (at, message) in agenda_problems(&deck.agenda) {
+        // A phase is found by its `kind:`; a problem of the whole agenda points at `agenda`.
+        push(
+            &|| match at {
+                Some(i) => loc.at("kind:", i),
+                None => loc.at("agenda", 0),
+            },
+            message,
+        );
+    }
     if more > 0 {
         problems.push(DeckProblem {
             at: START,
@@ -586,6 +637,117 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
         });
     }
     problems
+}
+
+/// What is wrong with a programme: the phase it is about (by its place), and what to do about it.
+/// An empty programme is fine: the deck is only the game.
+pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, String)> {
+    let mut out = Vec::new();
+    if agenda.is_empty() {
+        return out;
+    }
+    if agenda.len() > MAX_AGENDA_ITEMS {
+        out.push((
+            None,
+            format!(
+                "the agenda has {} phases; at most {MAX_AGENDA_ITEMS}",
+                agenda.len()
+            ),
+        ));
+    }
+    for (i, item) in agenda.iter().enumerate() {
+        let n = i + 1;
+        let title = item.title.trim();
+        if title.is_empty() {
+            out.push((
+                Some(i),
+                format!("phase {n} of the agenda has no title; write one, like title: \"Warming-up\""),
+            ));
+        } else if title.chars().count() > MAX_AGENDA_TITLE_CHARS {
+            out.push((
+                Some(i),
+                format!(
+                    "the title of phase {n} is {} characters long; keep it under {MAX_AGENDA_TITLE_CHARS}",
+                    title.chars().count()
+                ),
+            ));
+        }
+        if item.minutes == 0 || item.minutes > MAX_AGENDA_MINUTES {
+            out.push((
+                Some(i),
+                format!(
+                    "phase {n} ({}) lasts {} minutes; give it 1 to {MAX_AGENDA_MINUTES}, like minutes: 15",
+                    quoted(title),
+                    item.minutes
+                ),
+            ));
+        }
+        if item.text.chars().count() > MAX_AGENDA_TEXT_CHARS {
+            out.push((
+                Some(i),
+                format!(
+                    "the text of phase {n} is {} characters long; keep it under {MAX_AGENDA_TEXT_CHARS}",
+                    item.text.chars().count()
+                ),
+            ));
+        }
+    }
+    let place = |kind: AgendaKind| -> Vec<usize> {
+        agenda
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == kind)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let (games, plenaries) = (place(AgendaKind::Game), place(AgendaKind::Plenary));
+    for (kind, found, name) in [
+        (AgendaKind::Game, &games, "Game"),
+        (AgendaKind::Plenary, &plenaries, "Plenary"),
+    ] {
+        match found.as_slice() {
+            [] => out.push((
+                None,
+                format!("the agenda has no {name} phase; add one: (kind: {name}, title: \"...\", minutes: 30)"),
+            )),
+            [_] => {}
+            [_, second, ..] => out.push((
+                Some(*second),
+                format!("the agenda has more than one {name} phase ({kind:?}); keep one"),
+            )),
+        }
+    }
+    if let (Some(&game), Some(&plenary)) = (games.first(), plenaries.first()) {
+        if plenary < game {
+            out.push((
+                Some(plenary),
+                "the Plenary phase comes before the Game phase; the plenary follows the game".into(),
+            ));
+        }
+        for (i, item) in agenda.iter().enumerate() {
+            let before_game = matches!(item.kind, AgendaKind::WarmUp | AgendaKind::LearningQuestion);
+            if before_game && i > game {
+                out.push((
+                    Some(i),
+                    format!(
+                        "phase {} ({:?}) comes after the game; a warm-up and the learning question come before it",
+                        i + 1,
+                        item.kind
+                    ),
+                ));
+            }
+            if item.kind == AgendaKind::Closing && i < plenary {
+                out.push((
+                    Some(i),
+                    format!(
+                        "phase {} (Closing) comes before the plenary; the closing round comes last",
+                        i + 1
+                    ),
+                ));
+            }
+        }
+    }
+    out
 }
 
 impl Deck {
@@ -677,6 +839,7 @@ fn fallback_deck() -> Deck {
             prompt: None,
         }],
         case_prompts: vec![],
+        agenda: Vec::new(),
     }
 }
 
@@ -739,6 +902,7 @@ pub fn blank_deck(lang: Lang) -> Deck {
             prompt: None,
         }],
         case_prompts: Vec::new(),
+        agenda: Vec::new(),
     }
 }
 

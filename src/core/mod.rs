@@ -4,12 +4,14 @@
 //! on the scale ([`session::Action::Place`], [`session::Round::First`]), green and pink post-its are
 //! stuck on the card, and in the plenary every pawn is placed again ([`session::Round::Plenary`]). The
 //! [`tally`] sends each statement to the green or the red stack and lists what is present, what is
-//! still to develop and which questions are open.
+//! still to develop and which questions are open. The [`programme`] is the workshop around the game:
+//! the phases of a deck's agenda, the warm-up's word cloud, learning questions and the closing round.
 
 pub mod deck;
 pub mod export;
 pub mod i18n;
 pub mod merge;
+pub mod programme;
 pub mod session;
 pub mod session_file;
 pub mod simulate;

@@ -4,7 +4,7 @@
 //! typed [`ActionError`] instead of panicking. [`Game`] keeps the history of applied actions, so undo,
 //! redo, autosave and resume all follow from it.
 
-use crate::core::deck::Deck;
+use crate::core::deck::{AgendaItem, AgendaKind, Deck};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -252,7 +252,49 @@ pub struct Session {
     pub next_steps: Vec<NextStep>,
     #[serde(default = "first_id")]
     pub next_step_id: u32,
+    /// Whether the game follows the deck's programme (chosen in setup; older files: no).
+    #[serde(default)]
+    pub programme: bool,
+    /// The phase of the deck's programme that is on now (0 without a programme).
+    #[serde(default)]
+    pub agenda_at: usize,
+    /// Time per phase of the programme, by its place: minutes added, seconds used.
+    #[serde(default)]
+    pub agenda_times: BTreeMap<usize, AgendaTime>,
+    /// The words typed in the warm-up round.
+    #[serde(default)]
+    pub warm_up: Vec<WarmUpWord>,
+    #[serde(default = "first_id")]
+    pub next_word_id: u32,
+    /// Each player's answer to "what do you want to learn today?".
+    #[serde(default)]
+    pub learning_questions: BTreeMap<PlayerId, String>,
+    /// What stayed with each player, said in the closing round.
+    #[serde(default)]
+    pub takeaways: BTreeMap<PlayerId, String>,
 }
+
+/// The time of one phase of the programme: minutes added by the facilitator, and seconds spent in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct AgendaTime {
+    pub extra_minutes: u32,
+    pub used_seconds: u64,
+}
+
+/// A few words typed in the warm-up round, by a player or by the facilitator for the group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarmUpWord {
+    pub id: u32,
+    pub player: Option<PlayerId>,
+    pub text: String,
+}
+
+/// The longest warm-up entry: a few words.
+pub const MAX_WARM_UP_CHARS: usize = 60;
+/// The longest learning question or closing remark.
+pub const MAX_REFLECTION_CHARS: usize = 200;
+/// The most minutes a phase can be extended by at once.
+pub const MAX_EXTEND_MINUTES: u32 = 60;
 
 /// Every change to a session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -366,6 +408,37 @@ pub enum Action {
     },
     /// Back one screen: Outcome → Plenary, Plenary → Play.
     Back,
+    /// Follow the deck's programme around the game, or play only the game; only in Setup.
+    FollowProgramme(bool),
+    /// On to the next phase of the programme; `seconds` were spent in the phase being left. From the
+    /// game, this starts the plenary; from the plenary, it shows the outcome if that was not shown yet.
+    AgendaNext {
+        seconds: u64,
+    },
+    /// Back to the phase before in the programme.
+    AgendaBack,
+    /// More time for the phase that is on.
+    AgendaExtend {
+        minutes: u32,
+    },
+    /// A few words in the warm-up round.
+    AddWarmUp {
+        player: Option<PlayerId>,
+        text: String,
+    },
+    DeleteWarmUp {
+        id: u32,
+    },
+    /// A player's learning question; an empty text takes it away.
+    SetLearningQuestion {
+        player: PlayerId,
+        text: String,
+    },
+    /// What stayed with a player, in the closing round; an empty text takes it away.
+    SetTakeaway {
+        player: PlayerId,
+        text: String,
+    },
 }
 
 /// Why an action was refused. The session is unchanged when this is returned.
@@ -403,6 +476,14 @@ pub enum ActionError {
     UnknownNextStep(u32),
     #[error("a next step needs someone to take it on")]
     NoOwner,
+    #[error("the deck has no programme")]
+    NoAgenda,
+    #[error("there is no phase after this one in the programme")]
+    AgendaEnd,
+    #[error("there is no warm-up entry {0}")]
+    UnknownWord(u32),
+    #[error("a phase can be extended by 1 to {MAX_EXTEND_MINUTES} minutes at a time")]
+    BadExtension,
 }
 
 /// A due date or moment: trimmed, at most [`MAX_DUE_CHARS`], may be empty.
@@ -475,6 +556,53 @@ impl Session {
             }
         }
         let known = |id: &PlayerId| players.contains(id);
+        // The programme: where it is, its times, and what was typed in it.
+        if !self.agenda().is_empty() && self.agenda_at >= self.agenda().len() {
+            return Err(format!(
+                "it is in phase {} of a programme of {}",
+                self.agenda_at + 1,
+                self.agenda().len()
+            ));
+        }
+        if self.agenda().is_empty() && self.agenda_at != 0 {
+            return Err("it is in a phase of a programme it does not follow".into());
+        }
+        for (i, t) in &self.agenda_times {
+            if *i >= self.agenda().len().max(1)
+                || t.used_seconds > MAX_CARD_SECONDS
+                || t.extra_minutes > crate::core::deck::MAX_AGENDA_MINUTES
+            {
+                return Err(format!("the time of programme phase {} is out of range", i + 1));
+            }
+        }
+        if self.next_word_id == 0 || self.next_word_id > MAX_ID {
+            return Err("its next warm-up number is out of range".into());
+        }
+        let mut words = BTreeSet::new();
+        for w in &self.warm_up {
+            if w.id == 0 || w.id >= self.next_word_id || !words.insert(w.id) {
+                return Err(format!("warm-up entry {} is out of range or used twice", w.id));
+            }
+            if w.player.is_some_and(|p| !known(&p)) {
+                return Err(format!("warm-up entry {} is by an unknown player", w.id));
+            }
+            if w.text.trim().is_empty() || w.text.chars().count() > MAX_WARM_UP_CHARS {
+                return Err(format!("warm-up entry {} is empty or too long", w.id));
+            }
+        }
+        for (what, map) in [
+            ("learning question", &self.learning_questions),
+            ("closing remark", &self.takeaways),
+        ] {
+            for (p, text) in map {
+                if !known(p) {
+                    return Err(format!("a {what} is by an unknown player {}", p.0));
+                }
+                if text.trim().is_empty() || text.chars().count() > MAX_REFLECTION_CHARS {
+                    return Err(format!("the {what} of player {} is empty or too long", p.0));
+                }
+            }
+        }
         let mut post_its = BTreeSet::new();
         for p in &self.post_its {
             if p.id.0 == 0 || p.id.0 >= self.next_post_it || !post_its.insert(p.id) {
@@ -600,6 +728,13 @@ impl Session {
             next_case: 1,
             next_steps: Vec::new(),
             next_step_id: 1,
+            programme: false,
+            agenda_at: 0,
+            agenda_times: BTreeMap::new(),
+            warm_up: Vec::new(),
+            next_word_id: 1,
+            learning_questions: BTreeMap::new(),
+            takeaways: BTreeMap::new(),
         }
     }
 
@@ -840,6 +975,7 @@ impl Session {
                 self.visit(0);
                 self.teller = self.players.first().map(|p| p.id);
                 self.phase = Phase::Play;
+                self.agenda_at = 0;
             }
             A::GoTo { index, seconds } => {
                 self.require_phase(&[Phase::Play])?;
@@ -1035,6 +1171,10 @@ impl Session {
                 self.require_phase(&[Phase::Play])?;
                 self.phase = Phase::Plenary;
                 self.plenary_current = 0;
+                // With a programme, the plenary is its Plenary phase.
+                if let Some(plenary) = self.agenda_index(AgendaKind::Plenary) {
+                    self.agenda_at = plenary;
+                }
             }
             A::PlenaryGoTo { index } => {
                 self.require_phase(&[Phase::Plenary])?;
@@ -1119,9 +1259,132 @@ impl Session {
                     Phase::Plenary => Phase::Play,
                     other => return Err(ActionError::WrongPhase(other)),
                 };
+                // Back from the plenary is back in the game, in the programme too.
+                if self.phase == Phase::Play
+                    && let Some(game) = self.agenda_index(AgendaKind::Game)
+                {
+                    self.agenda_at = game;
+                }
+            }
+            A::FollowProgramme(on) => {
+                self.require_phase(&[Phase::Setup])?;
+                self.programme = *on;
+            }
+            A::AgendaNext { seconds } => {
+                self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
+                let here = self.agenda_item().ok_or(ActionError::NoAgenda)?.kind;
+                if self.agenda_at + 1 >= self.agenda().len() {
+                    return Err(ActionError::AgendaEnd);
+                }
+                match (here, self.phase) {
+                    (AgendaKind::Game, Phase::Play) => {
+                        self.phase = Phase::Plenary;
+                        self.plenary_current = 0;
+                    }
+                    (AgendaKind::Plenary, Phase::Plenary) => self.phase = Phase::Outcome,
+                    _ => {}
+                }
+                let time = self.agenda_times.entry(self.agenda_at).or_default();
+                time.used_seconds = time
+                    .used_seconds
+                    .saturating_add(*seconds)
+                    .min(MAX_CARD_SECONDS);
+                self.agenda_at += 1;
+            }
+            A::AgendaBack => {
+                self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
+                self.agenda_item().ok_or(ActionError::NoAgenda)?;
+                if self.agenda_at == 0 {
+                    return Err(ActionError::IndexOutOfRange(0));
+                }
+                self.agenda_at -= 1;
+                // Back in the game is back at the board.
+                if self.agenda_item().is_some_and(|a| a.kind == AgendaKind::Game) {
+                    self.phase = Phase::Play;
+                }
+            }
+            A::AgendaExtend { minutes } => {
+                self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
+                self.agenda_item().ok_or(ActionError::NoAgenda)?;
+                if *minutes == 0 || *minutes > MAX_EXTEND_MINUTES {
+                    return Err(ActionError::BadExtension);
+                }
+                let time = self.agenda_times.entry(self.agenda_at).or_default();
+                time.extra_minutes = time
+                    .extra_minutes
+                    .saturating_add(*minutes)
+                    .min(crate::core::deck::MAX_AGENDA_MINUTES);
+            }
+            A::AddWarmUp { player, text } => {
+                self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
+                if let Some(p) = player {
+                    self.require_player(*p)?;
+                }
+                let text = check_text(text, MAX_WARM_UP_CHARS)?;
+                let id = self.next_word_id.max(1);
+                self.next_word_id = id.checked_add(1).ok_or(ActionError::OutOfIds)?;
+                self.warm_up.push(WarmUpWord {
+                    id,
+                    player: *player,
+                    text,
+                });
+            }
+            A::DeleteWarmUp { id } => {
+                let before = self.warm_up.len();
+                self.warm_up.retain(|w| w.id != *id);
+                if self.warm_up.len() == before {
+                    return Err(ActionError::UnknownWord(*id));
+                }
+            }
+            A::SetLearningQuestion { player, text } | A::SetTakeaway { player, text } => {
+                self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
+                self.require_player(*player)?;
+                let map = if matches!(action, A::SetLearningQuestion { .. }) {
+                    &mut self.learning_questions
+                } else {
+                    &mut self.takeaways
+                };
+                if text.trim().is_empty() {
+                    map.remove(player);
+                } else {
+                    map.insert(*player, check_text(text, MAX_REFLECTION_CHARS)?);
+                }
             }
         }
         Ok(())
+    }
+
+    /// The programme the game follows: the deck's, unless only the game was chosen.
+    pub fn agenda(&self) -> &[AgendaItem] {
+        if self.programme {
+            &self.deck.agenda
+        } else {
+            &[]
+        }
+    }
+
+    /// The phase of the programme that is on, if the game follows a programme.
+    pub fn agenda_item(&self) -> Option<&AgendaItem> {
+        self.agenda().get(self.agenda_at)
+    }
+
+    /// Where the first phase of `kind` stands in the programme.
+    pub fn agenda_index(&self, kind: AgendaKind) -> Option<usize> {
+        self.agenda().iter().position(|a| a.kind == kind)
+    }
+
+    /// The minutes planned for phase `index`, with the minutes added.
+    pub fn agenda_planned_minutes(&self, index: usize) -> u32 {
+        let base = self.agenda().get(index).map_or(0, |a| a.minutes);
+        base.saturating_add(self.agenda_times.get(&index).map_or(0, |t| t.extra_minutes))
+    }
+
+    /// Whether the programme's phase that is on shows a screen of its own (not the board or the outcome).
+    pub fn on_programme_screen(&self) -> bool {
+        self.phase != Phase::Setup
+            && self.agenda_item().is_some_and(|a| {
+                !matches!(a.kind, AgendaKind::Game | AgendaKind::Plenary)
+            })
     }
 }
 

@@ -485,7 +485,83 @@ pub fn deck_editor(
                     if ui.button(t("deck-add-prompt")).clicked() {
                         ed.deck.case_prompts.push(String::new());
                     }
+                    ui.separator();
+                    agenda_editor(ui, tr, lang, &mut ed.deck.agenda);
                 });
         });
     (out, open)
+}
+
+/// The programme of a deck, phase by phase: its kind, name, minutes and the text on the screen; a
+/// phase can be moved up, removed, or added. Mistakes show in the deck's check like any other field.
+fn agenda_editor(
+    ui: &mut egui::Ui,
+    tr: &Texts,
+    lang: Lang,
+    agenda: &mut Vec<crate::core::deck::AgendaItem>,
+) {
+    use crate::core::deck::{AgendaItem, AgendaKind, MAX_AGENDA_MINUTES};
+    let t = |id: &str| tr.get(lang, id);
+    ui.label(egui::RichText::new(t("deck-agenda")).strong());
+    let kinds = [
+        AgendaKind::Talk,
+        AgendaKind::WarmUp,
+        AgendaKind::LearningQuestion,
+        AgendaKind::Game,
+        AgendaKind::Plenary,
+        AgendaKind::Closing,
+    ];
+    let (mut remove, mut up) = (None, None);
+    for (i, item) in agenda.iter_mut().enumerate() {
+        ui.push_id(("agenda", i), |ui| {
+            ui.horizontal(|ui| {
+                ui.label(format!("{}.", i + 1));
+                egui::ComboBox::from_id_salt("kind")
+                    .selected_text(t(crate::core::programme::kind_key(item.kind)))
+                    .show_ui(ui, |ui| {
+                        for k in kinds {
+                            ui.selectable_value(
+                                &mut item.kind,
+                                k,
+                                t(crate::core::programme::kind_key(k)),
+                            );
+                        }
+                    })
+                    .response
+                    .on_hover_text(t("deck-agenda-kind"));
+                ui.label(t("deck-agenda-title"));
+                ui.add(egui::TextEdit::singleline(&mut item.title).desired_width(260.0));
+                ui.label(t("deck-agenda-minutes"));
+                ui.add(egui::DragValue::new(&mut item.minutes).range(1..=MAX_AGENDA_MINUTES));
+                if i > 0 && ui.button("▲").clicked() {
+                    up = Some(i);
+                }
+                if ui.button("✖").clicked() {
+                    remove = Some(i);
+                }
+            });
+            ui.horizontal(|ui| {
+                ui.label(t("deck-agenda-text"));
+                ui.add(egui::TextEdit::singleline(&mut item.text).desired_width(760.0));
+            });
+        });
+    }
+    if let Some(i) = up {
+        agenda.swap(i - 1, i);
+    }
+    if let Some(i) = remove {
+        agenda.remove(i);
+    }
+    if ui.button(t("deck-agenda-add")).clicked() {
+        agenda.push(AgendaItem {
+            kind: AgendaKind::Talk,
+            title: String::new(),
+            minutes: 10,
+            text: String::new(),
+        });
+    }
+    // What the deck's check says of the programme, right here.
+    for (_, problem) in crate::core::deck::agenda_problems(agenda) {
+        ui.colored_label(egui::Color32::DARK_RED, problem);
+    }
 }

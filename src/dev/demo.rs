@@ -1,4 +1,4 @@
-//! The scripted demo: a whole game played through the same messages as the panels send, in a real
+//! The scripted demo: a whole workshop played through the same messages as the panels send, in a real
 //! window, writing a PNG of every screen. 4 players, 3 statements with placements and post-its of both
 //! colours, a case, the plenary and the tally.
 
@@ -11,25 +11,29 @@ use bevy::winit::WinitSettings;
 use std::path::PathBuf;
 
 /// The screens the demo photographs, in order.
-pub const DEMO_SHOTS: [&str; 15] = [
+pub const DEMO_SHOTS: [&str; 19] = [
     "01-setup",
     "02-deck-error",
     "03-file-dialog",
     "04-deck-editor",
-    "05-play",
-    "06-play-post-its",
-    "07-case",
-    "08-plenary",
-    "09-outcome-stacks",
-    "10-outcome-present",
-    "11-outcome-develop",
-    "12-outcome-questions",
-    "13-outcome-shift",
-    "14-outcome-steps",
-    "15-export",
+    "05-programme-talk",
+    "06-warm-up",
+    "07-learning-question",
+    "08-play",
+    "09-play-post-its",
+    "10-case",
+    "11-plenary",
+    "12-outcome-stacks",
+    "13-outcome-present",
+    "14-outcome-develop",
+    "15-outcome-questions",
+    "16-outcome-shift",
+    "17-outcome-steps",
+    "18-export",
+    "19-closing",
 ];
 
-/// The outcome pages the demo steps to, one per picture from step 11 on.
+/// The outcome pages the demo steps to, one per picture from step 13 on.
 const OUTCOME_PAGES: [crate::outcome::pages::PageKind; 5] = [
     crate::outcome::pages::PageKind::Present,
     crate::outcome::pages::PageKind::Develop,
@@ -68,7 +72,106 @@ pub fn plugin(dir: PathBuf, lang: Lang) -> impl Fn(&mut App) {
 }
 
 /// The actions of step `step`, given the session as it is.
+/// The actions of step `step`: the game's, with the programme around it (a talk, the warm-up, the
+/// learning questions before the game; the closing round after the outcome).
 fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
+    let nl = lang == Lang::Nl;
+    let ids: Vec<_> = s.players.iter().map(|p| p.id).collect();
+    let player = |i: usize| ids.get(i).copied();
+    match step {
+        0..=4 => game_actions(step, s, lang),
+        5 => {
+            // From the talk to the warm-up: words of four players, some the same.
+            let words: [&str; 6] = if nl {
+                [
+                    "Veiligheid en ruimte",
+                    "veiligheid",
+                    "Fouten mogen maken",
+                    "ruimte, tijd",
+                    "Samen leren",
+                    "Veiligheid!",
+                ]
+            } else {
+                [
+                    "Safety and room",
+                    "safety",
+                    "Room to make mistakes",
+                    "time, room",
+                    "Learning together",
+                    "Safety!",
+                ]
+            };
+            let mut m = vec![GameMsg::AgendaNext];
+            for (i, w) in words.iter().enumerate() {
+                m.push(GameMsg::Do(Action::AddWarmUp {
+                    player: player(i % 4),
+                    text: (*w).into(),
+                }));
+            }
+            m
+        }
+        6 => {
+            let questions: [&str; 3] = if nl {
+                [
+                    "Hoe geef ik feedback die echt landt?",
+                    "Hoe maak ik tijd voor leren in een volle week?",
+                    "Wat heeft mijn team van mij nodig?",
+                ]
+            } else {
+                [
+                    "How do I give feedback that lands?",
+                    "How do I make time to learn in a full week?",
+                    "What does my team need from me?",
+                ]
+            };
+            let mut m = vec![GameMsg::AgendaNext];
+            for (i, q) in questions.iter().enumerate() {
+                if let Some(p) = player(i) {
+                    m.push(GameMsg::Do(Action::SetLearningQuestion {
+                        player: p,
+                        text: (*q).into(),
+                    }));
+                }
+            }
+            m
+        }
+        7 => {
+            // Past the research talk to the game.
+            let mut m = vec![GameMsg::AgendaNext, GameMsg::AgendaNext];
+            m.extend(game_actions(5, s, lang));
+            m
+        }
+        19 => {
+            let said: [&str; 3] = if nl {
+                [
+                    "Fouten bespreken kan zonder schuldvraag",
+                    "Leertijd plannen als vaste afspraak",
+                    "Vaker doorvragen op ideeën",
+                ]
+            } else {
+                [
+                    "Mistakes can be discussed without blame",
+                    "Plan learning time as a fixed appointment",
+                    "Ask more about ideas",
+                ]
+            };
+            let mut m = vec![GameMsg::AgendaNext];
+            for (i, t) in said.iter().enumerate() {
+                if let Some(p) = player(i) {
+                    m.push(GameMsg::Do(Action::SetTakeaway {
+                        player: p,
+                        text: (*t).into(),
+                    }));
+                }
+            }
+            m
+        }
+        n => game_actions(n - 2, s, lang),
+    }
+}
+
+/// The game's part of step `step` (numbered as if there were no programme).
+fn game_actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
     let ids: Vec<_> = s.players.iter().map(|p| p.id).collect();
     let card = |i: usize| s.play_cards().get(i).cloned();
     let place = |card: CardRef, round: Round, squares: [usize; 4]| {
@@ -279,15 +382,9 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
 /// Which picture, if any, is taken after step `step`.
 fn shot_after(step: usize) -> Option<&'static str> {
     match step {
-        0 => Some(DEMO_SHOTS[0]),
-        1 => Some(DEMO_SHOTS[1]),
-        2 => Some(DEMO_SHOTS[2]),
-        3 => Some(DEMO_SHOTS[3]),
-        5 => Some(DEMO_SHOTS[4]),
-        6 => Some(DEMO_SHOTS[5]),
-        8 => Some(DEMO_SHOTS[6]),
-        9 => Some(DEMO_SHOTS[7]),
-        10..=16 => Some(DEMO_SHOTS[step - 2]),
+        0..=8 => Some(DEMO_SHOTS[step]),
+        10 => Some(DEMO_SHOTS[9]),
+        11..=19 => Some(DEMO_SHOTS[step - 1]),
         _ => None,
     }
 }
@@ -329,7 +426,7 @@ fn deck_step(
     }
 }
 
-const STEPS: usize = 17;
+const STEPS: usize = 20;
 
 #[allow(clippy::too_many_arguments)]
 fn run_demo(
@@ -371,10 +468,10 @@ fn run_demo(
                 _ => {}
             }
         }
-        if let Some(kind) = step.checked_sub(11).and_then(|i| OUTCOME_PAGES.get(i)) {
+        if let Some(kind) = step.checked_sub(13).and_then(|i| OUTCOME_PAGES.get(i)) {
             pages.write(crate::outcome::present::PageNav::To(*kind));
         }
-        if step == 16
+        if step == 18
             && let Some(forms) = forms.as_deref_mut()
         {
             // The organiser exports everything into a folder of the demo.

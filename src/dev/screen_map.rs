@@ -25,6 +25,7 @@
 //! selected-post-it ID|none
 //! timer shown|hidden
 //! window-mode windowed|full-screen
+//! walking N                      (pawns still walking to their squares after a reveal)
 //! ```
 //! Rectangles are `x0 y0 x1 y1` with y growing downward, as xdotool counts.
 
@@ -100,6 +101,7 @@ fn write_map(
     stack_cards: Query<(&StackCard, &GlobalTransform, &Sprite)>,
     marks: Res<UiMarks>,
     looks: Looks,
+    walking: Query<(), With<crate::table::pawn::Revealing>>,
 ) {
     file.frame += 1;
     let (Ok(window), Some((camera, cam_transform))) = (windows.single(), cameras.iter().next())
@@ -237,6 +239,8 @@ fn write_map(
                 .map_or_else(|| "none".to_string(), card_key),
         );
     }
+    // Pawns still walking to their squares after a reveal: their place is not final yet.
+    let _ = writeln!(lines, "walking {}", walking.iter().count());
     let _ = writeln!(
         lines,
         "window-mode {}",

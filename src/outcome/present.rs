@@ -288,8 +288,9 @@ fn draw_pages(
             Text2d::new(format!("{} / {count}", index + 1)),
             font(&fonts, BODY_FONT, false),
             TextColor(pal.ink_soft),
-            Anchor::TOP_RIGHT,
-            at(Vec2::new(900.0, pages::heading_spot().y - 10.0), 1.0),
+            // Bottom right: the top right is where the agenda bar of a programme sits.
+            Anchor::BOTTOM_RIGHT,
+            at(Vec2::new(900.0, -WORLD.y / 2.0 + 20.0), 1.0),
             DespawnOnExit(Screen::Outcome),
         ));
         for item in &page.items {

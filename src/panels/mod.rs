@@ -34,6 +34,7 @@ pub struct Forms {
     pub setup: crate::setup::ui::SetupForm,
     pub play: crate::table::ui::PlayForm,
     pub outcome: crate::outcome::ui::OutcomeForm,
+    pub programme: crate::programme::ui::ProgrammeForm,
     /// Where to save the session when the window is closed while saving fails.
     pub close_path: String,
 }
@@ -360,5 +361,9 @@ pub fn describe_error(
         E::OutOfIds => tr.get(lang, "err-out-of-ids"),
         E::UnknownNextStep(_) => tr.get(lang, "err-unknown-next-step"),
         E::NoOwner => tr.get(lang, "err-no-owner"),
+        E::NoAgenda => tr.get(lang, "err-no-agenda"),
+        E::AgendaEnd => tr.get(lang, "err-agenda-end"),
+        E::UnknownWord(_) => tr.get(lang, "err-unknown-word"),
+        E::BadExtension => tr.get(lang, "err-extension"),
     }
 }

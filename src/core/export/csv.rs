@@ -177,3 +177,67 @@ pub fn actions_csv(session: &Session) -> Vec<u8> {
     }
     csv_bytes(rows)
 }
+
+/// The warm-up round: every entry, who typed it, and the words of the cloud with how often they came.
+pub fn warm_up_csv(session: &Session) -> Vec<u8> {
+    let lang = session.language;
+    let mut rows = vec![header(
+        lang,
+        &["export-id", "export-author", "export-text"],
+    )];
+    for w in &session.warm_up {
+        rows.push(vec![
+            w.id.to_string(),
+            w.player
+                .and_then(|p| session.player(p))
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+            w.text.clone(),
+        ]);
+    }
+    csv_bytes(rows)
+}
+
+/// The programme: every phase, planned against used, in minutes.
+pub fn programme_csv(session: &Session) -> Vec<u8> {
+    let lang = session.language;
+    let texts = crate::core::i18n::texts();
+    let mut rows = vec![header(
+        lang,
+        &[
+            "export-phase",
+            "export-phase-kind",
+            "export-planned",
+            "export-extended",
+            "export-used",
+        ],
+    )];
+    for t in crate::core::programme::phase_times(session) {
+        rows.push(vec![
+            t.title.clone(),
+            texts.get(lang, crate::core::programme::kind_key(t.kind)),
+            t.planned_minutes.to_string(),
+            t.extra_minutes.to_string(),
+            crate::core::i18n::decimal(lang, t.used_seconds as f64 / 60.0, 1),
+        ]);
+    }
+    csv_bytes(rows)
+}
+
+/// Per player: the learning question of the morning and what stayed with them at the close.
+pub fn learning_csv(session: &Session) -> Vec<u8> {
+    let lang = session.language;
+    let mut rows = vec![header(
+        lang,
+        &["export-player", "export-learning-question", "export-takeaway"],
+    )];
+    for p in &session.players {
+        let q = session.learning_questions.get(&p.id).cloned().unwrap_or_default();
+        let t = session.takeaways.get(&p.id).cloned().unwrap_or_default();
+        if q.is_empty() && t.is_empty() {
+            continue;
+        }
+        rows.push(vec![p.name.clone(), q, t]);
+    }
+    csv_bytes(rows)
+}

@@ -6,7 +6,10 @@
 pub mod csv;
 pub mod report;
 
-pub use csv::{actions_csv, csv_bytes, neutralise_cell, post_its_csv, statements_csv};
+pub use csv::{
+    actions_csv, csv_bytes, learning_csv, neutralise_cell, post_its_csv, programme_csv,
+    statements_csv, warm_up_csv,
+};
 pub use report::{REPORT_CSS, html_escape, placement_chart, report_html, report_markdown};
 
 use crate::core::session::{Game, Session};
@@ -66,7 +69,7 @@ pub fn fresh_dir(dir: PathBuf) -> PathBuf {
 pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let session = game.session();
-    let files: [(&str, Vec<u8>); 6] = [
+    let mut files: Vec<(&str, Vec<u8>)> = vec![
         ("statements.csv", statements_csv(session)),
         ("post-its.csv", post_its_csv(session)),
         ("actions.csv", actions_csv(session)),
@@ -74,6 +77,12 @@ pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         ("report.html", report_html(session).into_bytes()),
         ("session.ron", session_ron(game).into_bytes()),
     ];
+    // The workshop around the game, when the deck has a programme.
+    if !session.agenda().is_empty() {
+        files.push(("programme.csv", programme_csv(session)));
+        files.push(("warm-up.csv", warm_up_csv(session)));
+        files.push(("learning.csv", learning_csv(session)));
+    }
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = dir.join(name);

@@ -26,6 +26,31 @@ pub struct Labels {
     pub owner: String,
     pub due: String,
     pub step_from: String,
+    pub programme: String,
+    pub phase: String,
+    pub planned: String,
+    pub used: String,
+    pub warm_up: String,
+    pub learning: String,
+    pub player: String,
+    pub learning_question: String,
+    pub takeaway: String,
+}
+
+/// A phase of the programme: planned against used, in minutes.
+pub struct PhaseRow {
+    pub title: String,
+    pub kind: String,
+    /// "15" or "15 + 5".
+    pub planned: String,
+    pub used: String,
+}
+
+/// A player's learning question and what stayed with them.
+pub struct Reflection {
+    pub player: String,
+    pub question: String,
+    pub takeaway: String,
 }
 
 /// A next step the group agreed on.
@@ -94,6 +119,11 @@ pub struct Report {
     pub post_its: Vec<Section<Note>>,
     pub cases: Vec<CaseEntry>,
     pub steps: Vec<StepEntry>,
+    /// The programme's phases; empty when the deck has none.
+    pub programme: Vec<PhaseRow>,
+    /// The warm-up's word cloud: "word (3)", the most frequent first.
+    pub cloud: Vec<String>,
+    pub reflections: Vec<Reflection>,
 }
 
 /// The word for a stack in the exports.
@@ -265,7 +295,50 @@ impl Report {
                 owner: w("export-owner"),
                 due: w("export-due"),
                 step_from: w("export-step-from"),
+                programme: w("export-programme"),
+                phase: w("export-phase"),
+                planned: w("export-planned"),
+                used: w("export-used"),
+                warm_up: w("export-warm-up"),
+                learning: w("export-learning"),
+                player: w("export-player"),
+                learning_question: w("export-learning-question"),
+                takeaway: w("export-takeaway"),
             },
+            programme: crate::core::programme::phase_times(session)
+                .into_iter()
+                .map(|t| PhaseRow {
+                    title: t.title,
+                    kind: w(crate::core::programme::kind_key(t.kind)),
+                    planned: if t.extra_minutes > 0 {
+                        format!("{} + {}", t.planned_minutes, t.extra_minutes)
+                    } else {
+                        t.planned_minutes.to_string()
+                    },
+                    used: if t.reached {
+                        crate::core::i18n::decimal(session.language, t.used_seconds as f64 / 60.0, 0)
+                    } else {
+                        String::new()
+                    },
+                })
+                .collect(),
+            cloud: crate::core::programme::word_cloud(session)
+                .into_iter()
+                .map(|c| format!("{} ({})", c.word, c.count))
+                .collect(),
+            reflections: session
+                .players
+                .iter()
+                .filter_map(|p| {
+                    let question = session.learning_questions.get(&p.id).cloned().unwrap_or_default();
+                    let takeaway = session.takeaways.get(&p.id).cloned().unwrap_or_default();
+                    (!question.is_empty() || !takeaway.is_empty()).then(|| Reflection {
+                        player: p.name.clone(),
+                        question,
+                        takeaway,
+                    })
+                })
+                .collect(),
             steps: session
                 .next_steps
                 .iter()
@@ -388,6 +461,48 @@ pub fn report_markdown(session: &Session) -> String {
                 md(&step.owner),
                 md(&step.due),
                 md(&step.from)
+            );
+        }
+        s.push('\n');
+    }
+    if !r.programme.is_empty() {
+        let _ = writeln!(s, "## {}\n", l.programme);
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} |\n|---|---:|---:|",
+            l.phase, l.planned, l.used
+        );
+        for p in &r.programme {
+            let _ = writeln!(
+                s,
+                "| {} ({}) | {} | {} |",
+                md(&p.title),
+                md(&p.kind),
+                p.planned,
+                p.used
+            );
+        }
+        s.push('\n');
+    }
+    if !r.cloud.is_empty() {
+        let _ = writeln!(s, "## {}\n", l.warm_up);
+        let words: Vec<String> = r.cloud.iter().map(|w| md(w)).collect();
+        let _ = writeln!(s, "{}\n", words.join(", "));
+    }
+    if !r.reflections.is_empty() {
+        let _ = writeln!(s, "## {}\n", l.learning);
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} |\n|---|---|---|",
+            l.player, l.learning_question, l.takeaway
+        );
+        for x in &r.reflections {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} |",
+                md(&x.player),
+                md(&x.question),
+                md(&x.takeaway)
             );
         }
         s.push('\n');

@@ -1,0 +1,295 @@
+//! The workshop around the game: the warm-up's word cloud and the time of each phase of the
+//! programme, planned against used.
+
+use crate::core::deck::AgendaKind;
+use crate::core::session::Session;
+
+/// Words left out of the word cloud: the little words of Dutch and English.
+const STOP_WORDS: &[&str] = &[
+    // Dutch
+    "de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "dit", "is", "zijn", "was", "ik",
+    "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "het", "er", "met", "voor", "aan", "om", "als",
+    "maar", "of", "ook", "niet", "wel", "nog", "dan", "bij", "uit", "naar", "over", "door", "tot",
+    "al", "zo", "wat", "wie", "hoe", "waar", "mijn", "me", "mij", "ons", "onze", "hun", "jullie",
+    "heb", "hebt", "heeft", "hebben", "kan", "kun", "kunnen", "wil", "wilt", "willen", "moet",
+    "moeten", "word", "wordt", "worden", "veel", "meer", "heel", "erg", "elkaar", "iets", "geen",
+    "mee", "daar", "hier", "toch", "want", "omdat", "dus", "nu", "even", "eens",
+    // English
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "is", "are", "be",
+    "i", "you", "we", "they", "it", "my", "our", "that", "this", "not", "but", "so", "as", "by",
+    "from", "about", "what", "how", "me", "us", "very", "more", "each", "other",
+];
+
+/// A letter without its accent, for grouping: "één" and "EEN" and "een" are one word.
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ç' => 'c',
+        'ñ' => 'n',
+        other => other,
+    }
+}
+
+/// The key a word is grouped by: lower case, accents off.
+pub fn word_key(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_char)
+        .collect()
+}
+
+/// One word of the cloud: as it was written most often, and how many times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CloudWord {
+    pub word: String,
+    pub count: usize,
+}
+
+/// The word cloud of the warm-up: every word typed, grouped regardless of case and accents, without
+/// stop words, the most frequent first (then alphabetical).
+pub fn word_cloud(session: &Session) -> Vec<CloudWord> {
+    use std::collections::BTreeMap;
+    // Per key: how often, and how often each spelling.
+    let mut groups: BTreeMap<String, (usize, BTreeMap<String, usize>)> = BTreeMap::new();
+    for entry in &session.warm_up {
+        for raw in entry.text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+            let word = raw.trim_matches(|c: char| c == '-' || c == '\'');
+            if word.is_empty() {
+                continue;
+            }
+            let key = word_key(word);
+            if STOP_WORDS.contains(&key.as_str()) || key.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let group = groups.entry(key).or_default();
+            group.0 += 1;
+            *group.1.entry(word.to_string()).or_default() += 1;
+        }
+    }
+    let mut cloud: Vec<CloudWord> = groups
+        .into_iter()
+        .map(|(key, (count, spellings))| {
+            // The spelling used most; among equals the lower-case one, so "Veilig" and "veilig"
+            // show as "veilig".
+            let word = spellings
+                .into_iter()
+                .max_by(|a, b| {
+                    a.1.cmp(&b.1)
+                        .then_with(|| (a.0 == key).cmp(&(b.0 == key)))
+                        .then_with(|| b.0.cmp(&a.0))
+                })
+                .map(|(w, _)| w)
+                .unwrap_or(key);
+            CloudWord { word, count }
+        })
+        .collect();
+    cloud.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| word_key(&a.word).cmp(&word_key(&b.word)))
+    });
+    cloud
+}
+
+/// One phase of the programme, as the export shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhaseTime {
+    pub title: String,
+    pub kind: AgendaKind,
+    pub planned_minutes: u32,
+    pub extra_minutes: u32,
+    pub used_seconds: u64,
+    /// Whether the phase is on now (its time is still running) or was reached at all.
+    pub reached: bool,
+}
+
+/// Planned against used for every phase of the programme, in order.
+pub fn phase_times(session: &Session) -> Vec<PhaseTime> {
+    session
+        .agenda()
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let t = session.agenda_times.get(&i).copied().unwrap_or_default();
+            PhaseTime {
+                title: item.title.clone(),
+                kind: item.kind,
+                planned_minutes: item.minutes,
+                extra_minutes: t.extra_minutes,
+                used_seconds: t.used_seconds,
+                reached: session.phase != crate::core::session::Phase::Setup
+                    && i <= session.agenda_at,
+            }
+        })
+        .collect()
+}
+
+/// "12 min" style minutes for the agenda bar, rounded up so a phase never shows 0 while it runs.
+pub fn minutes_left(planned_minutes: u32, used_seconds: u64) -> i64 {
+    let left = i64::from(planned_minutes) * 60 - used_seconds as i64;
+    if left >= 0 {
+        (left + 59) / 60
+    } else {
+        left / 60
+    }
+}
+
+/// The message id of a phase kind's name in the interface.
+pub fn kind_key(kind: AgendaKind) -> &'static str {
+    match kind {
+        AgendaKind::Talk => "agenda-kind-talk",
+        AgendaKind::WarmUp => "agenda-kind-warm-up",
+        AgendaKind::LearningQuestion => "agenda-kind-learning",
+        AgendaKind::Game => "agenda-kind-game",
+        AgendaKind::Plenary => "agenda-kind-plenary",
+        AgendaKind::Closing => "agenda-kind-closing",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::session::{Action, PlayerId};
+
+    fn session_with(words: &[&str]) -> Session {
+        let mut s = Session::new(crate::core::deck::default_deck(), "2026-11-23".into());
+        s.apply(&Action::AddPlayer {
+            name: "Ada".into(),
+            colour: None,
+        })
+        .unwrap();
+        s.apply(&Action::StartPlay).unwrap();
+        for w in words {
+            s.apply(&Action::AddWarmUp {
+                player: Some(PlayerId(1)),
+                text: (*w).into(),
+            })
+            .unwrap();
+        }
+        s
+    }
+
+    #[test]
+    fn words_group_by_case_and_accent_and_skip_stop_words() {
+        let s = session_with(&[
+            "Veiligheid en ruimte",
+            "veiligheid",
+            "VEILIGHEID, vertrouwen",
+            "één team",
+            "een Team!",
+            "Idée",
+            "idee",
+            "de 2026",
+        ]);
+        let cloud = word_cloud(&s);
+        let find = |w: &str| cloud.iter().find(|c| word_key(&c.word) == word_key(w));
+        assert_eq!(find("veiligheid").map(|c| c.count), Some(3));
+        assert_eq!(find("veiligheid").unwrap().word, "veiligheid");
+        assert_eq!(find("team").map(|c| c.count), Some(2));
+        assert_eq!(find("idee").map(|c| c.count), Some(2), "idée and idee are one");
+        assert!(find("en").is_none() && find("de").is_none() && find("een").is_none());
+        assert!(find("2026").is_none(), "numbers alone are left out");
+        assert_eq!(cloud[0].word, "veiligheid", "the most frequent first");
+        for w in cloud.windows(2) {
+            assert!(w[0].count >= w[1].count);
+        }
+    }
+
+    /// A programme of a talk, a warm-up, the game, the plenary and a closing round, walked through
+    /// with its times; the game and the plenary follow the programme, and back again.
+    #[test]
+    fn the_programme_walks_with_the_game() {
+        use crate::core::deck::{AgendaItem, AgendaKind as K};
+        use crate::core::session::{ActionError, Phase};
+        let mut deck = crate::core::deck::default_deck();
+        let item = |kind, title: &str, minutes| AgendaItem {
+            kind,
+            title: title.into(),
+            minutes,
+            text: String::new(),
+        };
+        deck.agenda = vec![
+            item(K::Talk, "Kennismaken", 5),
+            item(K::WarmUp, "Warming-up", 5),
+            item(K::Game, "Spel", 30),
+            item(K::Plenary, "Plenair", 15),
+            item(K::Closing, "Afsluiting", 5),
+        ];
+        assert!(crate::core::deck::agenda_problems(&deck.agenda).is_empty());
+        let mut s = Session::new(deck, "2026-11-23".into());
+        s.apply(&Action::AddPlayer {
+            name: "Ada".into(),
+            colour: None,
+        })
+        .unwrap();
+        s.apply(&Action::FollowProgramme(true)).unwrap();
+        assert_eq!(
+            s.apply(&Action::AgendaNext { seconds: 1 }),
+            Err(ActionError::WrongPhase(Phase::Setup))
+        );
+        s.apply(&Action::StartPlay).unwrap();
+        assert!(s.on_programme_screen());
+        s.apply(&Action::AgendaExtend { minutes: 5 }).unwrap();
+        assert_eq!(s.agenda_planned_minutes(0), 10);
+        assert_eq!(
+            s.apply(&Action::AgendaExtend { minutes: 0 }),
+            Err(ActionError::BadExtension)
+        );
+        s.apply(&Action::AgendaNext { seconds: 400 }).unwrap();
+        s.apply(&Action::AgendaNext { seconds: 200 }).unwrap();
+        assert_eq!(s.agenda_item().unwrap().kind, K::Game);
+        assert!(!s.on_programme_screen());
+        assert_eq!(s.phase, Phase::Play);
+        // On from the game is the plenary; back from the plenary is the game again.
+        s.apply(&Action::AgendaNext { seconds: 1800 }).unwrap();
+        assert_eq!((s.phase, s.agenda_item().unwrap().kind), (Phase::Plenary, K::Plenary));
+        s.apply(&Action::Back).unwrap();
+        assert_eq!((s.phase, s.agenda_item().unwrap().kind), (Phase::Play, K::Game));
+        s.apply(&Action::StartPlenary).unwrap();
+        assert_eq!(s.agenda_item().unwrap().kind, K::Plenary);
+        s.apply(&Action::AgendaNext { seconds: 900 }).unwrap();
+        assert_eq!((s.phase, s.agenda_item().unwrap().kind), (Phase::Outcome, K::Closing));
+        assert!(s.on_programme_screen());
+        assert_eq!(
+            s.apply(&Action::AgendaNext { seconds: 1 }),
+            Err(ActionError::AgendaEnd)
+        );
+        let times = phase_times(&s);
+        assert_eq!(
+            times.iter().map(|t| t.used_seconds).collect::<Vec<_>>(),
+            vec![400, 200, 1800, 900, 0]
+        );
+        assert_eq!(times[0].extra_minutes, 5);
+        assert!(times.iter().all(|t| t.reached));
+        s.apply(&Action::AgendaBack).unwrap();
+        assert_eq!((s.phase, s.agenda_item().unwrap().kind), (Phase::Outcome, K::Plenary));
+        assert!(s.check_loaded().is_ok());
+    }
+
+    #[test]
+    fn a_deck_without_a_programme_has_no_phases() {
+        // The built-in deck has a programme, but this game does not follow it.
+        let mut s = session_with(&[]);
+        assert!(!s.deck.agenda.is_empty() && !s.programme);
+        assert!(!s.on_programme_screen());
+        assert_eq!(
+            s.apply(&Action::AgendaNext { seconds: 1 }),
+            Err(crate::core::session::ActionError::NoAgenda)
+        );
+        assert!(phase_times(&s).is_empty());
+    }
+
+    #[test]
+    fn minutes_left_round_up_and_go_negative_past_the_plan() {
+        assert_eq!(minutes_left(10, 0), 10);
+        assert_eq!(minutes_left(10, 1), 10);
+        assert_eq!(minutes_left(10, 60), 9);
+        assert_eq!(minutes_left(10, 600), 0);
+        assert_eq!(minutes_left(10, 720), -2);
+    }
+}

@@ -1,0 +1,307 @@
+//! The workshop around the game, in the world: the screen of a programme phase with its title, its
+//! question, and what the group typed: the warm-up's word cloud ([`cloud_layout`]), the learning
+//! questions, or the closing round beside them. The panel that types them and the agenda bar are in
+//! [`ui`].
+
+pub mod ui;
+
+use crate::app::{AppSystems, Screen};
+use crate::core::deck::AgendaKind;
+use crate::core::programme::{CloudWord, word_cloud};
+use crate::session::ActiveGame;
+use crate::table::board::Tr;
+use crate::theme::{GameFonts, Palette, font};
+use bevy::prelude::*;
+use bevy::sprite::Anchor;
+use bevy::text::{LineBreak, TextBounds};
+
+/// Something drawn on the programme screen.
+#[derive(Component)]
+pub struct ProgrammeItem;
+
+/// A word of the cloud, as drawn.
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct CloudWordShown {
+    pub word: String,
+    pub count: usize,
+}
+
+/// Body text on the programme screen: as large as on the outcome pages.
+const BODY: f32 = crate::outcome::pages::BODY_FONT;
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        draw_programme
+            .run_if(
+                resource_changed::<ActiveGame>
+                    .or_else(state_changed::<Screen>)
+                    .or_else(resource_changed::<Palette>),
+            )
+            .run_if(in_state(Screen::Programme))
+            .in_set(AppSystems::Draw),
+    );
+}
+
+/// Where the cloud may spread, in world units.
+pub fn cloud_rect() -> Rect {
+    Rect::new(-900.0, -300.0, 900.0, 260.0)
+}
+
+/// The font size of a word typed `count` times.
+fn word_size(count: usize, scale: f32) -> f32 {
+    ((52.0 + 30.0 * (count.saturating_sub(1)) as f32).min(160.0)) * scale
+}
+
+/// An estimate of a word's width at `size`.
+fn word_width(word: &str, size: f32) -> f32 {
+    word.chars().count() as f32 * size * 0.58
+}
+
+/// The words of the cloud in centred rows, the most frequent first (in the middle row), each at a
+/// size that grows with how often it was typed. When they do not fit, all shrink together. Returns
+/// (word, centre, font size).
+pub fn cloud_layout(words: &[CloudWord], area: Rect) -> Vec<(CloudWord, Vec2, f32)> {
+    let gap = 36.0;
+    let mut scale = 1.0f32;
+    loop {
+        let mut rows: Vec<(Vec<(CloudWord, f32, f32)>, f32)> = vec![(Vec::new(), 0.0)];
+        for w in words {
+            let size = word_size(w.count, scale);
+            let width = word_width(&w.word, size);
+            let (row, used) = rows.last_mut().expect("a row");
+            if !row.is_empty() && *used + gap + width > area.width() {
+                rows.push((Vec::new(), 0.0));
+            }
+            let (row, used) = rows.last_mut().expect("a row");
+            *used += if row.is_empty() { width } else { gap + width };
+            row.push((w.clone(), size, width));
+        }
+        let heights: Vec<f32> = rows
+            .iter()
+            .map(|(r, _)| r.iter().map(|(_, s, _)| s * 1.35).fold(0.0, f32::max))
+            .collect();
+        let total: f32 = heights.iter().sum();
+        if total <= area.height() || scale < 0.2 {
+            // The biggest words in the middle: rows are put in the order middle, above, below, ...
+            let mut order: Vec<usize> = Vec::new();
+            let n = rows.len();
+            let mid = n / 2;
+            order.push(mid);
+            for d in 1..=n {
+                if mid >= d {
+                    order.push(mid - d);
+                }
+                if mid + d < n {
+                    order.push(mid + d);
+                }
+            }
+            order.truncate(n);
+            // Row i of the flow goes to place order[i].
+            let mut placed = vec![Vec::new(); n];
+            let mut place_heights = vec![0.0; n];
+            for (i, (row, used)) in rows.into_iter().enumerate() {
+                placed[order[i]] = vec![(row, used)];
+                place_heights[order[i]] = heights[i];
+            }
+            let mut out = Vec::new();
+            let mut y = area.center().y + total / 2.0;
+            for (slot, rows) in placed.into_iter().enumerate() {
+                let h = place_heights[slot];
+                for (row, used) in rows {
+                    let mut x = area.center().x - used / 2.0;
+                    for (w, size, width) in row {
+                        out.push((w, Vec2::new(x + width / 2.0, y - h / 2.0), size));
+                        x += width + gap;
+                    }
+                }
+                y -= h;
+            }
+            return out;
+        }
+        scale *= 0.85;
+    }
+}
+
+/// Spawns a text in the programme screen.
+fn text(
+    commands: &mut Commands,
+    s: String,
+    at: Vec2,
+    (size, bold): (f32, bool),
+    width: f32,
+    colour: Color,
+    fonts: &GameFonts,
+) {
+    commands.spawn((
+        ProgrammeItem,
+        Text2d::new(s),
+        font(fonts, size, bold),
+        TextColor(colour),
+        TextLayout::new(Justify::Left, LineBreak::WordBoundary),
+        TextBounds::new(width, 2000.0),
+        Anchor::TOP_LEFT,
+        Transform::from_translation(at.extend(2.0)),
+        DespawnOnExit(Screen::Programme),
+    ));
+}
+
+fn draw_programme(
+    mut commands: Commands,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    fonts: Option<Res<GameFonts>>,
+    pal: Res<Palette>,
+    drawn: Query<Entity, With<ProgrammeItem>>,
+) {
+    for e in &drawn {
+        commands.entity(e).despawn();
+    }
+    let session = game.session();
+    let Some(item) = session.agenda_item() else {
+        return;
+    };
+    let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
+    let lang = session.language;
+    text(
+        &mut commands,
+        item.title.clone(),
+        Vec2::new(-900.0, 495.0),
+        (crate::outcome::pages::HEADING_FONT, true),
+        1800.0,
+        pal.ink,
+        &fonts,
+    );
+    let mut top = 405.0;
+    if !item.text.is_empty() {
+        text(
+            &mut commands,
+            item.text.clone(),
+            Vec2::new(-900.0, top),
+            (BODY * 1.25, false),
+            1800.0,
+            pal.ink,
+            &fonts,
+        );
+        top -= crate::outcome::pages::text_height(&item.text, BODY * 1.25, 1800.0) + 30.0;
+    }
+    match item.kind {
+        AgendaKind::WarmUp => {
+            let words = word_cloud(session);
+            if words.is_empty() {
+                text(
+                    &mut commands,
+                    tr.0.get(lang, "programme-no-words"),
+                    Vec2::new(-900.0, top),
+                    (BODY, false),
+                    1800.0,
+                    pal.ink_soft,
+                    &fonts,
+                );
+            }
+            let colours = [pal.green_stack, pal.ink, pal.red_stack, pal.ink_soft];
+            let area = Rect::new(-900.0, cloud_rect().min.y, 900.0, top.min(cloud_rect().max.y));
+            for (i, (w, at, size)) in cloud_layout(&words, area).into_iter().enumerate() {
+                commands.spawn((
+                    ProgrammeItem,
+                    CloudWordShown {
+                        word: w.word.clone(),
+                        count: w.count,
+                    },
+                    Text2d::new(w.word),
+                    font(&fonts, size, w.count > 1),
+                    TextColor(colours[i % colours.len()]),
+                    Transform::from_translation(at.extend(2.0)),
+                    DespawnOnExit(Screen::Programme),
+                ));
+            }
+        }
+        AgendaKind::LearningQuestion | AgendaKind::Closing => {
+            let closing = item.kind == AgendaKind::Closing;
+            // Two columns of players when there are many.
+            let columns = if session.players.len() > 6 { 2 } else { 1 };
+            let width = 1800.0 / columns as f32 - 40.0;
+            let rows = session.players.len().div_ceil(columns).max(1);
+            let step = ((top - cloud_rect().min.y) / rows as f32).min(170.0);
+            for (i, p) in session.players.iter().enumerate() {
+                let x = -900.0 + (i / rows) as f32 * (width + 40.0);
+                let y = top - (i % rows) as f32 * step;
+                let question = session.learning_questions.get(&p.id);
+                let (line, soft) = if closing {
+                    let said = session.takeaways.get(&p.id).cloned().unwrap_or_default();
+                    let asked = question.map_or_else(
+                        || tr.0.get(lang, "programme-no-learning"),
+                        |q| format!("{} {q}", tr.0.get(lang, "programme-learning-of")),
+                    );
+                    (format!("{}: {said}", p.name), Some(asked))
+                } else {
+                    (
+                        format!("{}: {}", p.name, question.cloned().unwrap_or_default()),
+                        None,
+                    )
+                };
+                let small = if columns > 1 { BODY * 0.95 } else { BODY };
+                text(
+                    &mut commands,
+                    line,
+                    Vec2::new(x, y),
+                    (small, true),
+                    width,
+                    pal.ink,
+                    &fonts,
+                );
+                if let Some(soft) = soft {
+                    text(
+                        &mut commands,
+                        soft,
+                        Vec2::new(x + 40.0, y - small * 1.35),
+                        (small * 0.95, false),
+                        width - 40.0,
+                        pal.ink_soft,
+                        &fonts,
+                    );
+                }
+            }
+        }
+        AgendaKind::Talk | AgendaKind::Game | AgendaKind::Plenary => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(counts: &[usize]) -> Vec<CloudWord> {
+        counts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| CloudWord {
+                word: format!("woord{i}"),
+                count: *c,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_cloud_fits_its_area_and_grows_with_repeats() {
+        let area = cloud_rect();
+        for n in [1usize, 5, 40, 300] {
+            let ws = words(&(0..n).map(|i| 1 + (n - i) % 5).collect::<Vec<_>>());
+            let laid = cloud_layout(&ws, area);
+            assert_eq!(laid.len(), n, "every word is shown");
+            for (w, at, size) in &laid {
+                let half = word_width(&w.word, *size) / 2.0;
+                assert!(
+                    at.x - half >= area.min.x - 1.0 && at.x + half <= area.max.x + 1.0,
+                    "{n} words: {} inside left and right",
+                    w.word
+                );
+                if n <= 40 {
+                    assert!(area.contains(*at), "{n} words: {} inside", w.word);
+                }
+            }
+        }
+        let laid = cloud_layout(&words(&[3, 1]), area);
+        assert!(laid[0].2 > laid[1].2, "a word typed three times is larger");
+    }
+}

@@ -1,0 +1,295 @@
+//! The panels of the programme: on a programme screen, the row to type warm-up words, a learning
+//! question or what stayed (for a player, or for the group); and on every screen of a deck with a
+//! programme, the agenda bar: the phase that is on, a quiet bar of its time, what comes next, and the
+//! buttons to extend it or move on.
+
+use crate::app::Screen;
+use crate::core::deck::AgendaKind;
+use crate::core::i18n::Texts;
+use crate::core::programme::minutes_left;
+use crate::core::session::{
+    Action, MAX_REFLECTION_CHARS, MAX_WARM_UP_CHARS, PlayerId, Session,
+};
+use crate::panels::widgets::{bar_frame, big_button, mark};
+use crate::panels::{Forms, PanelSet, send};
+use crate::session::{ActiveGame, AgendaClock, GameMsg};
+use crate::table::board::Tr;
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use bevy_egui::egui;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+use fluent_bundle::FluentValue;
+
+/// What is being typed on a programme screen.
+#[derive(Default)]
+pub struct ProgrammeForm {
+    pub text: String,
+    /// Who it is for; `None` is the group (warm-up) or the first player.
+    pub player: Option<PlayerId>,
+    /// The warm-up is typed for the group, not for one player.
+    pub for_group: bool,
+}
+
+/// Screen-map names of the player choices, by place.
+const WHO_KEYS: [&str; crate::core::session::MAX_PLAYERS] = [
+    "who-1", "who-2", "who-3", "who-4", "who-5", "who-6", "who-7", "who-8", "who-9", "who-10",
+    "who-11", "who-12",
+];
+
+/// The row to type into on a programme screen. The text stays until the session takes it.
+pub fn programme_panel(
+    ctx: &egui::Context,
+    s: &Session,
+    tr: &Texts,
+    form: &mut ProgrammeForm,
+) -> Vec<GameMsg> {
+    let mut out = Vec::new();
+    let Some(item) = s.agenda_item() else {
+        return out;
+    };
+    let lang = s.language;
+    let t = |id: &str| tr.get(lang, id);
+    let (hint, max) = match item.kind {
+        AgendaKind::WarmUp => ("programme-word-hint", MAX_WARM_UP_CHARS),
+        AgendaKind::LearningQuestion => ("programme-learning-hint", MAX_REFLECTION_CHARS),
+        AgendaKind::Closing => ("programme-takeaway-hint", MAX_REFLECTION_CHARS),
+        _ => return out,
+    };
+    let warm_up = item.kind == AgendaKind::WarmUp;
+    let chosen = form
+        .player
+        .filter(|p| s.player(*p).is_some())
+        .or_else(|| s.players.first().map(|p| p.id));
+    let group = warm_up && form.for_group;
+    egui::Area::new("programme form".into())
+        .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -16.0])
+        .show(ctx, |ui| {
+            bar_frame(ui.ctx()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(t("programme-who"));
+                    let who = match chosen.and_then(|p| s.player(p)) {
+                        Some(p) if !group => p.name.clone(),
+                        _ => t("programme-group"),
+                    };
+                    mark(
+                        "who",
+                        egui::ComboBox::from_id_salt("programme who")
+                            .selected_text(who)
+                            .width(220.0)
+                            .show_ui(ui, |ui| {
+                                for (p, key) in s.players.iter().zip(WHO_KEYS) {
+                                    let picked = !group && chosen == Some(p.id);
+                                    if mark(key, ui.selectable_label(picked, &p.name)).clicked() {
+                                        form.player = Some(p.id);
+                                        form.for_group = false;
+                                        // The field shows what this player said so far.
+                                        if !warm_up {
+                                            form.text = reflection(s, item.kind, p.id);
+                                        }
+                                    }
+                                }
+                                if warm_up
+                                    && mark(
+                                        "who-group",
+                                        ui.selectable_label(group, t("programme-group")),
+                                    )
+                                    .clicked()
+                                {
+                                    form.for_group = true;
+                                }
+                            })
+                            .response,
+                    );
+                    let field = mark(
+                        "programme-text",
+                        ui.add(
+                            egui::TextEdit::singleline(&mut form.text)
+                                .hint_text(t(hint))
+                                .char_limit(max)
+                                .desired_width(700.0),
+                        ),
+                    );
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let add = mark("programme-add", big_button(ui, t("programme-add"))).clicked();
+                    if enter || add {
+                        let action = match (item.kind, chosen) {
+                            (AgendaKind::WarmUp, _) => Some(Action::AddWarmUp {
+                                player: if group { None } else { chosen },
+                                text: form.text.clone(),
+                            }),
+                            (AgendaKind::LearningQuestion, Some(player)) => {
+                                Some(Action::SetLearningQuestion {
+                                    player,
+                                    text: form.text.clone(),
+                                })
+                            }
+                            (AgendaKind::Closing, Some(player)) => Some(Action::SetTakeaway {
+                                player,
+                                text: form.text.clone(),
+                            }),
+                            _ => None,
+                        };
+                        if let Some(action) = action {
+                            if s.check(&action).is_ok() {
+                                form.text.clear();
+                                // On to the next player, so a round goes quickly.
+                                if !group
+                                    && let Some(i) = chosen
+                                        .and_then(|c| s.players.iter().position(|p| p.id == c))
+                                {
+                                    let next = s.players[(i + 1) % s.players.len()].id;
+                                    form.player = Some(next);
+                                    if !warm_up {
+                                        form.text = reflection(s, item.kind, next);
+                                    }
+                                }
+                            }
+                            out.push(GameMsg::Do(action));
+                        }
+                        field.request_focus();
+                    }
+                });
+            });
+        });
+    out
+}
+
+/// What a player said so far in a learning-question or closing round.
+fn reflection(s: &Session, kind: AgendaKind, player: PlayerId) -> String {
+    let map = if kind == AgendaKind::Closing {
+        &s.takeaways
+    } else {
+        &s.learning_questions
+    };
+    map.get(&player).cloned().unwrap_or_default()
+}
+
+/// The agenda bar: phase n of m, its time as a quiet bar and in minutes, what comes next, and the
+/// buttons. Over time, the bar is full and the words say so; nothing flashes.
+pub fn agenda_bar(ctx: &egui::Context, s: &Session, tr: &Texts, seconds: u64) -> Vec<GameMsg> {
+    let mut out = Vec::new();
+    let Some(item) = s.agenda_item() else {
+        return out;
+    };
+    let lang = s.language;
+    let t = |id: &str| tr.get(lang, id);
+    let n = s.agenda_at;
+    let count = s.agenda().len();
+    let planned = s.agenda_planned_minutes(n);
+    let left = minutes_left(planned, seconds);
+    // Slim, so it fits in the margin above the board and the outcome pages.
+    let small = |text: String| egui::RichText::new(text).size(17.0);
+    egui::Area::new("agenda bar".into())
+        .anchor(egui::Align2::RIGHT_TOP, [-12.0, 3.0])
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(ui.visuals().panel_fill)
+                .corner_radius(6.0)
+                .inner_margin(egui::Margin::symmetric(8, 1))
+                .show(ui, |ui| {
+                    ui.spacing_mut().button_padding = egui::vec2(6.0, 0.0);
+                    ui.spacing_mut().interact_size.y = 22.0;
+                    ui.horizontal(|ui| {
+                        if n > 0
+                            && mark("agenda-back", ui.button(small("◀".into())))
+                                .on_hover_text(t("agenda-go-back"))
+                                .clicked()
+                        {
+                            out.push(GameMsg::Do(Action::AgendaBack));
+                        }
+                        ui.label(
+                            small(tr.format(
+                                lang,
+                                "agenda-phase",
+                                &[
+                                    ("n", FluentValue::from(n + 1)),
+                                    ("count", FluentValue::from(count)),
+                                    ("title", FluentValue::from(item.title.as_str())),
+                                ],
+                            ))
+                            .strong(),
+                        );
+                        let share = if planned == 0 {
+                            1.0
+                        } else {
+                            (seconds as f32 / (planned as f32 * 60.0)).min(1.0)
+                        };
+                        ui.add(
+                            egui::ProgressBar::new(share)
+                                .desired_width(110.0)
+                                .desired_height(8.0),
+                        );
+                        let time = if left >= 0 {
+                            tr.format(lang, "agenda-left", &[("minutes", FluentValue::from(left))])
+                        } else {
+                            tr.format(lang, "agenda-over", &[("minutes", FluentValue::from(-left))])
+                        };
+                        ui.label(small(time));
+                        let then = match s.agenda().get(n + 1) {
+                            Some(next) => tr.format(
+                                lang,
+                                "agenda-then",
+                                &[("title", FluentValue::from(next.title.as_str()))],
+                            ),
+                            None => t("agenda-last"),
+                        };
+                        ui.label(small(then).weak());
+                        if mark("agenda-extend", ui.button(small(t("agenda-extend")))).clicked() {
+                            out.push(GameMsg::Do(Action::AgendaExtend { minutes: 5 }));
+                        }
+                        if n + 1 < count
+                            && mark(
+                                "agenda-next",
+                                ui.button(small(format!("{} ▶", t("agenda-go-on")))),
+                            )
+                            .clicked()
+                        {
+                            out.push(GameMsg::AgendaNext);
+                        }
+                    });
+                });
+        });
+    out
+}
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        (
+            programme_ui.run_if(in_state(Screen::Programme)),
+            agenda_ui.run_if(not(in_state(Screen::Setup))),
+        )
+            .in_set(PanelSet::Screen),
+    );
+}
+
+fn programme_ui(
+    mut contexts: EguiContexts,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    mut forms: ResMut<Forms>,
+    mut writer: MessageWriter<GameMsg>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let out = programme_panel(ctx, game.session(), &tr.0, &mut forms.programme);
+    send(out, &mut writer, &mut redraw);
+    Ok(())
+}
+
+fn agenda_ui(
+    mut contexts: EguiContexts,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    clock: Res<AgendaClock>,
+    mut writer: MessageWriter<GameMsg>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) -> Result {
+    if game.session().agenda().is_empty() {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let out = agenda_bar(ctx, game.session(), &tr.0, clock.seconds());
+    send(out, &mut writer, &mut redraw);
+    Ok(())
+}
