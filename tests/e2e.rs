@@ -636,6 +636,78 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.wait_saved("the game started", |game| {
         game.session().phase == Phase::Play
     });
+
+    // The built-in deck's programme around the game: a talk, the warm-up with words of two players,
+    // their learning questions, the research talk, then the game.
+    use leerklimaat::core::deck::AgendaKind;
+    let phase = |game: &Game| game.session().agenda_item().map(|a| a.kind);
+    let map = g.wait_map("the programme's first phase", |m| {
+        m.screen == "Programme" && m.widgets.contains_key("agenda-next")
+    });
+    let whole = Rect::new(0.0, 0.0, map.window.0, map.window.1);
+    assert_eq!(phase(&g.saved().unwrap()), Some(AgendaKind::Talk));
+    g.settled_shot("programme-talk", whole);
+    g.click_widget("agenda-next");
+    g.wait_saved("the warm-up", |game| {
+        phase(game) == Some(AgendaKind::WarmUp)
+    });
+    g.wait_map("the warm-up's field", |m| {
+        m.widgets.contains_key("programme-text")
+    });
+    // Anouk types first; Enter adds her words and hands the field to the next player.
+    g.click_widget("programme-text");
+    g.type_text("Veiligheid en tijd");
+    g.key("Return");
+    g.wait_saved("Anouk's words", |game| game.session().warm_up.len() == 1);
+    g.type_text("veiligheid");
+    g.key("Return");
+    let saved = g.wait_saved("Bram's word", |game| game.session().warm_up.len() == 2);
+    let s = saved.session();
+    assert_eq!(
+        s.warm_up.iter().map(|w| w.player).collect::<Vec<_>>(),
+        vec![Some(s.players[0].id), Some(s.players[1].id)],
+        "each entry is the typing player's"
+    );
+    let cloud = leerklimaat::core::programme::word_cloud(s);
+    assert_eq!(
+        (cloud[0].word.to_lowercase().as_str(), cloud[0].count),
+        ("veiligheid", 2)
+    );
+    g.settled_shot("warm-up", whole);
+    g.click_widget("agenda-next");
+    g.wait_saved("the learning questions", |game| {
+        phase(game) == Some(AgendaKind::LearningQuestion)
+    });
+    // Chosen by name this time: Bram, then Anouk.
+    for (who, question) in [
+        ("who-2", "Beter feedback geven"),
+        ("who-1", "Tijd maken om te leren"),
+    ] {
+        g.click_widget("who");
+        g.click_widget(who);
+        g.click_widget("programme-text");
+        g.key("ctrl+a");
+        g.type_text(question);
+        g.click_widget("programme-add");
+    }
+    let saved = g.wait_saved("two learning questions", |game| {
+        game.session().learning_questions.len() == 2
+    });
+    let s = saved.session();
+    assert_eq!(
+        s.learning_questions[&s.players[1].id],
+        "Beter feedback geven"
+    );
+    assert_eq!(
+        s.learning_questions[&s.players[0].id],
+        "Tijd maken om te leren"
+    );
+    g.click_widget("agenda-next");
+    g.wait_saved("the research talk", |game| game.session().agenda_at == 3);
+    g.click_widget("agenda-next");
+    g.wait_saved("the game's phase", |game| {
+        phase(game) == Some(AgendaKind::Game)
+    });
     g.wait_map("the play screen", |m| {
         m.screen == "Play" && m.pawns.len() == 3
     });
@@ -1128,6 +1200,32 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
         saved.session().next_steps[1].owner,
         leerklimaat::core::session::Owner::Named("Mw. De Boer".into())
     );
+    // The closing round: what stayed with two players, beside their learning questions; then back
+    // to the outcome for the export.
+    g.click_widget("agenda-next");
+    g.wait_saved("the closing round", |game| {
+        phase(game) == Some(AgendaKind::Closing)
+    });
+    g.wait_map("the closing round's field", |m| {
+        m.screen == "Programme" && m.widgets.contains_key("programme-text")
+    });
+    g.click_widget("programme-text");
+    g.type_text("Vaker samen evalueren");
+    g.key("Return");
+    g.type_text("Feedback vragen, niet alleen geven");
+    g.key("Return");
+    let saved = g.wait_saved("two takeaways", |game| game.session().takeaways.len() == 2);
+    let s = saved.session();
+    assert_eq!(s.takeaways[&s.players[0].id], "Vaker samen evalueren");
+    assert_eq!(
+        s.takeaways[&s.players[1].id],
+        "Feedback vragen, niet alleen geven"
+    );
+    g.settled_shot("closing", whole);
+    g.click_widget("agenda-back");
+    g.wait_map("back at the outcome", |m| {
+        m.screen == "Outcome" && m.widgets.contains_key("export")
+    });
     let out = g.dir.join("export");
     g.click_widget("export-folder");
     g.key("ctrl+a");
@@ -1161,9 +1259,36 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
         "report.html",
         "session.ron",
         "actions.csv",
+        "programme.csv",
+        "warm-up.csv",
+        "learning.csv",
     ] {
         assert!(out.join(f).exists(), "{f} exported");
     }
+    let read = |f: &str| {
+        String::from_utf8(std::fs::read(out.join(f)).unwrap())
+            .unwrap()
+            .trim_start_matches('\u{feff}')
+            .to_string()
+    };
+    let warm_up = read("warm-up.csv");
+    assert!(
+        warm_up.contains("Anouk;Veiligheid en tijd") && warm_up.contains("Bram;veiligheid"),
+        "{warm_up}"
+    );
+    let learning = read("learning.csv");
+    assert!(
+        learning.contains("Anouk;Tijd maken om te leren;Vaker samen evalueren")
+            && learning.contains("Bram;Beter feedback geven;Feedback vragen, niet alleen geven"),
+        "{learning}"
+    );
+    // Every phase of the programme, planned against used: all seven reached, times recorded.
+    let programme = read("programme.csv");
+    assert_eq!(programme.lines().count(), 8, "{programme}");
+    assert!(
+        programme.contains("Samen aan de slag;Spel;45;0;"),
+        "{programme}"
+    );
     let actions = std::fs::read_to_string(out.join("actions.csv")).unwrap();
     assert!(
         actions.contains("Maandelijks intervisie plannen;Bram;voor de zomer")
@@ -1207,6 +1332,9 @@ fn e2e_covered_placement_and_the_other_keys() {
     g.wait_saved("covered", |game| {
         game.session().mode == PlacementMode::Covered
     });
+    // Only the game: the deck's programme (an intervision session) is not followed.
+    g.click_widget("setup-programme");
+    g.wait_saved("only the game", |game| !game.session().programme);
     g.click_widget("setup-high-contrast");
     g.wait_map("high contrast by the box", |m| {
         m.flag("palette") == "high-contrast"

@@ -456,3 +456,90 @@ fn an_english_export_speaks_english_throughout() {
     let dutch = first_line(export::statements_csv(fixed_game(Lang::Nl).session()));
     assert!(dutch.starts_with("id;stelling;thema;"), "{dutch}");
 }
+
+/// The workshop around the game in the exports: every phase planned against used, the warm-up's
+/// entries, each player's learning question beside what stayed, and the same in both reports.
+#[test]
+fn a_programme_is_exported_with_its_times_words_and_reflections() {
+    let mut s = Session::new(deck::default_deck(), "2026-11-23 09:00".into());
+    for name in ["Ada", "Bob"] {
+        s.apply(&Action::AddPlayer {
+            name: name.into(),
+            colour: None,
+        })
+        .unwrap();
+    }
+    s.apply(&Action::FollowProgramme(true)).unwrap();
+    s.apply(&Action::StartPlay).unwrap();
+    let (ada, bob) = (s.players[0].id, s.players[1].id);
+    s.apply(&Action::AgendaExtend { minutes: 5 }).unwrap();
+    s.apply(&Action::AgendaNext { seconds: 720 }).unwrap();
+    for (p, w) in [
+        (Some(ada), "Veiligheid"),
+        (Some(bob), "veiligheid, tijd"),
+        (None, "=SOM(A1)"),
+    ] {
+        s.apply(&Action::AddWarmUp {
+            player: p,
+            text: w.into(),
+        })
+        .unwrap();
+    }
+    s.apply(&Action::AgendaNext { seconds: 300 }).unwrap();
+    s.apply(&Action::SetLearningQuestion {
+        player: ada,
+        text: "Feedback geven".into(),
+    })
+    .unwrap();
+    s.apply(&Action::SetTakeaway {
+        player: bob,
+        text: "Tijd maken".into(),
+    })
+    .unwrap();
+    let game = Game::new(s);
+    let dir = std::env::temp_dir().join(format!("leerklimaat-programme-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    export::write_all(&game, &dir).unwrap();
+    let programme = csv_text(&std::fs::read(dir.join("programme.csv")).unwrap());
+    let lines: Vec<&str> = programme.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1 + game.session().deck.agenda.len(),
+        "{programme}"
+    );
+    assert_eq!(lines[1], "Kennismaken;Toelichting;10;5;12,0", "{programme}");
+    assert_eq!(
+        lines[2], "Wat komt in je op?;Warming-up;5;0;5,0",
+        "{programme}"
+    );
+    let warm_up = csv_text(&std::fs::read(dir.join("warm-up.csv")).unwrap());
+    assert!(warm_up.contains("1;Ada;Veiligheid"), "{warm_up}");
+    assert!(
+        warm_up.contains("3;;'=SOM(A1)"),
+        "a formula stays text: {warm_up}"
+    );
+    let learning = csv_text(&std::fs::read(dir.join("learning.csv")).unwrap());
+    assert!(learning.contains("Ada;Feedback geven;"), "{learning}");
+    assert!(learning.contains("Bob;;Tijd maken"), "{learning}");
+    let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    assert!(md.contains("## Programma: gepland en gebruikt"), "{md}");
+    assert!(
+        md.contains("| Kennismaken (Toelichting) | 10 + 5 | 12 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("veiligheid (2)") || md.contains("Veiligheid (2)"),
+        "{md}"
+    );
+    assert!(md.contains("| Ada | Feedback geven |  |"), "{md}");
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(html.contains("Leervragen en wat bijbleef") && html.contains("Tijd maken"));
+    // A game without a programme writes none of these.
+    let plain = Game::new(Session::new(deck::default_deck(), "2026-11-23".into()));
+    let dir2 = dir.with_extension("plain");
+    let _ = std::fs::remove_dir_all(&dir2);
+    export::write_all(&plain, &dir2).unwrap();
+    assert!(!dir2.join("programme.csv").exists() && !dir2.join("warm-up.csv").exists());
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&dir2);
+}

@@ -825,7 +825,11 @@ fn a_programme_around_the_game() {
     send(&mut app, [GameMsg::AgendaNext]);
     assert_eq!(kind(&app), Some(AgendaKind::WarmUp));
     let ids: Vec<_> = session(&app).players.iter().map(|p| p.id).collect();
-    for (player, text) in [(ids[0], "Veiligheid en tijd"), (ids[1], "veiligheid"), (ids[1], "Vertrouwen")] {
+    for (player, text) in [
+        (ids[0], "Veiligheid en tijd"),
+        (ids[1], "veiligheid"),
+        (ids[1], "Vertrouwen"),
+    ] {
         act(
             &mut app,
             Action::AddWarmUp {
@@ -851,7 +855,11 @@ fn a_programme_around_the_game() {
     );
     send(&mut app, [GameMsg::AgendaNext]);
     assert_eq!(kind(&app), Some(AgendaKind::LearningQuestion));
-    assert_eq!(count::<CloudWordShown>(&mut app), 0, "the cloud is gone with its screen");
+    assert_eq!(
+        count::<CloudWordShown>(&mut app),
+        0,
+        "the cloud is gone with its screen"
+    );
     act(
         &mut app,
         Action::SetLearningQuestion {
@@ -882,7 +890,11 @@ fn a_programme_around_the_game() {
     let s = session(&app);
     assert_eq!(s.learning_questions[&ids[0]], "Feedback geven");
     assert_eq!(s.takeaways[&ids[0]], "Vaker doorvragen");
-    assert_eq!(s.agenda_times.len(), 6, "the time of every phase left is recorded");
+    assert_eq!(
+        s.agenda_times.len(),
+        6,
+        "the time of every phase left is recorded"
+    );
     // Undo walks back through the programme: the takeaway, then the closing round itself.
     send(&mut app, [GameMsg::Undo, GameMsg::Undo]);
     assert_eq!(screen(&app), Screen::Outcome);

@@ -661,7 +661,9 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, String)> {
         if title.is_empty() {
             out.push((
                 Some(i),
-                format!("phase {n} of the agenda has no title; write one, like title: \"Warming-up\""),
+                format!(
+                    "phase {n} of the agenda has no title; write one, like title: \"Warming-up\""
+                ),
             ));
         } else if title.chars().count() > MAX_AGENDA_TITLE_CHARS {
             out.push((
@@ -721,11 +723,13 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, String)> {
         if plenary < game {
             out.push((
                 Some(plenary),
-                "the Plenary phase comes before the Game phase; the plenary follows the game".into(),
+                "the Plenary phase comes before the Game phase; the plenary follows the game"
+                    .into(),
             ));
         }
         for (i, item) in agenda.iter().enumerate() {
-            let before_game = matches!(item.kind, AgendaKind::WarmUp | AgendaKind::LearningQuestion);
+            let before_game =
+                matches!(item.kind, AgendaKind::WarmUp | AgendaKind::LearningQuestion);
             if before_game && i > game {
                 out.push((
                     Some(i),

@@ -7,13 +7,13 @@ use crate::core::session::Session;
 /// Words left out of the word cloud: the little words of Dutch and English.
 const STOP_WORDS: &[&str] = &[
     // Dutch
-    "de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "dit", "is", "zijn", "was", "ik",
-    "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "het", "er", "met", "voor", "aan", "om", "als",
-    "maar", "of", "ook", "niet", "wel", "nog", "dan", "bij", "uit", "naar", "over", "door", "tot",
-    "al", "zo", "wat", "wie", "hoe", "waar", "mijn", "me", "mij", "ons", "onze", "hun", "jullie",
-    "heb", "hebt", "heeft", "hebben", "kan", "kun", "kunnen", "wil", "wilt", "willen", "moet",
-    "moeten", "word", "wordt", "worden", "veel", "meer", "heel", "erg", "elkaar", "iets", "geen",
-    "mee", "daar", "hier", "toch", "want", "omdat", "dus", "nu", "even", "eens",
+    "de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "dit", "is", "zijn", "was",
+    "ik", "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "het", "er", "met", "voor", "aan",
+    "om", "als", "maar", "of", "ook", "niet", "wel", "nog", "dan", "bij", "uit", "naar", "over",
+    "door", "tot", "al", "zo", "wat", "wie", "hoe", "waar", "mijn", "me", "mij", "ons", "onze",
+    "hun", "jullie", "heb", "hebt", "heeft", "hebben", "kan", "kun", "kunnen", "wil", "wilt",
+    "willen", "moet", "moeten", "word", "wordt", "worden", "veel", "meer", "heel", "erg", "elkaar",
+    "iets", "geen", "mee", "daar", "hier", "toch", "want", "omdat", "dus", "nu", "even", "eens",
     // English
     "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "is", "are", "be",
     "i", "you", "we", "they", "it", "my", "our", "that", "this", "not", "but", "so", "as", "by",
@@ -57,7 +57,10 @@ pub fn word_cloud(session: &Session) -> Vec<CloudWord> {
     // Per key: how often, and how often each spelling.
     let mut groups: BTreeMap<String, (usize, BTreeMap<String, usize>)> = BTreeMap::new();
     for entry in &session.warm_up {
-        for raw in entry.text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')) {
+        for raw in entry
+            .text
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        {
             let word = raw.trim_matches(|c: char| c == '-' || c == '\'');
             if word.is_empty() {
                 continue;
@@ -191,7 +194,11 @@ mod tests {
         assert_eq!(find("veiligheid").map(|c| c.count), Some(3));
         assert_eq!(find("veiligheid").unwrap().word, "veiligheid");
         assert_eq!(find("team").map(|c| c.count), Some(2));
-        assert_eq!(find("idee").map(|c| c.count), Some(2), "idée and idee are one");
+        assert_eq!(
+            find("idee").map(|c| c.count),
+            Some(2),
+            "idée and idee are one"
+        );
         assert!(find("en").is_none() && find("de").is_none() && find("een").is_none());
         assert!(find("2026").is_none(), "numbers alone are left out");
         assert_eq!(cloud[0].word, "veiligheid", "the most frequent first");
@@ -247,13 +254,22 @@ mod tests {
         assert_eq!(s.phase, Phase::Play);
         // On from the game is the plenary; back from the plenary is the game again.
         s.apply(&Action::AgendaNext { seconds: 1800 }).unwrap();
-        assert_eq!((s.phase, s.agenda_item().unwrap().kind), (Phase::Plenary, K::Plenary));
+        assert_eq!(
+            (s.phase, s.agenda_item().unwrap().kind),
+            (Phase::Plenary, K::Plenary)
+        );
         s.apply(&Action::Back).unwrap();
-        assert_eq!((s.phase, s.agenda_item().unwrap().kind), (Phase::Play, K::Game));
+        assert_eq!(
+            (s.phase, s.agenda_item().unwrap().kind),
+            (Phase::Play, K::Game)
+        );
         s.apply(&Action::StartPlenary).unwrap();
         assert_eq!(s.agenda_item().unwrap().kind, K::Plenary);
         s.apply(&Action::AgendaNext { seconds: 900 }).unwrap();
-        assert_eq!((s.phase, s.agenda_item().unwrap().kind), (Phase::Outcome, K::Closing));
+        assert_eq!(
+            (s.phase, s.agenda_item().unwrap().kind),
+            (Phase::Outcome, K::Closing)
+        );
         assert!(s.on_programme_screen());
         assert_eq!(
             s.apply(&Action::AgendaNext { seconds: 1 }),
@@ -267,7 +283,10 @@ mod tests {
         assert_eq!(times[0].extra_minutes, 5);
         assert!(times.iter().all(|t| t.reached));
         s.apply(&Action::AgendaBack).unwrap();
-        assert_eq!((s.phase, s.agenda_item().unwrap().kind), (Phase::Outcome, K::Plenary));
+        assert_eq!(
+            (s.phase, s.agenda_item().unwrap().kind),
+            (Phase::Outcome, K::Plenary)
+        );
         assert!(s.check_loaded().is_ok());
     }
 

@@ -572,7 +572,10 @@ impl Session {
                 || t.used_seconds > MAX_CARD_SECONDS
                 || t.extra_minutes > crate::core::deck::MAX_AGENDA_MINUTES
             {
-                return Err(format!("the time of programme phase {} is out of range", i + 1));
+                return Err(format!(
+                    "the time of programme phase {} is out of range",
+                    i + 1
+                ));
             }
         }
         if self.next_word_id == 0 || self.next_word_id > MAX_ID {
@@ -581,7 +584,10 @@ impl Session {
         let mut words = BTreeSet::new();
         for w in &self.warm_up {
             if w.id == 0 || w.id >= self.next_word_id || !words.insert(w.id) {
-                return Err(format!("warm-up entry {} is out of range or used twice", w.id));
+                return Err(format!(
+                    "warm-up entry {} is out of range or used twice",
+                    w.id
+                ));
             }
             if w.player.is_some_and(|p| !known(&p)) {
                 return Err(format!("warm-up entry {} is by an unknown player", w.id));
@@ -1299,7 +1305,10 @@ impl Session {
                 }
                 self.agenda_at -= 1;
                 // Back in the game is back at the board.
-                if self.agenda_item().is_some_and(|a| a.kind == AgendaKind::Game) {
+                if self
+                    .agenda_item()
+                    .is_some_and(|a| a.kind == AgendaKind::Game)
+                {
                     self.phase = Phase::Play;
                 }
             }
@@ -1382,9 +1391,9 @@ impl Session {
     /// Whether the programme's phase that is on shows a screen of its own (not the board or the outcome).
     pub fn on_programme_screen(&self) -> bool {
         self.phase != Phase::Setup
-            && self.agenda_item().is_some_and(|a| {
-                !matches!(a.kind, AgendaKind::Game | AgendaKind::Plenary)
-            })
+            && self
+                .agenda_item()
+                .is_some_and(|a| !matches!(a.kind, AgendaKind::Game | AgendaKind::Plenary))
     }
 }
 

@@ -58,6 +58,9 @@ fn word_width(word: &str, size: f32) -> f32 {
     word.chars().count() as f32 * size * 0.58
 }
 
+/// A row of the cloud: its words with their size and width, and the width used.
+type CloudRow = (Vec<(CloudWord, f32, f32)>, f32);
+
 /// The words of the cloud in centred rows, the most frequent first (in the middle row), each at a
 /// size that grows with how often it was typed. When they do not fit, all shrink together. Returns
 /// (word, centre, font size).
@@ -65,7 +68,7 @@ pub fn cloud_layout(words: &[CloudWord], area: Rect) -> Vec<(CloudWord, Vec2, f3
     let gap = 36.0;
     let mut scale = 1.0f32;
     loop {
-        let mut rows: Vec<(Vec<(CloudWord, f32, f32)>, f32)> = vec![(Vec::new(), 0.0)];
+        let mut rows: Vec<CloudRow> = vec![(Vec::new(), 0.0)];
         for w in words {
             let size = word_size(w.count, scale);
             let width = word_width(&w.word, size);
@@ -200,7 +203,12 @@ fn draw_programme(
                 );
             }
             let colours = [pal.green_stack, pal.ink, pal.red_stack, pal.ink_soft];
-            let area = Rect::new(-900.0, cloud_rect().min.y, 900.0, top.min(cloud_rect().max.y));
+            let area = Rect::new(
+                -900.0,
+                cloud_rect().min.y,
+                900.0,
+                top.min(cloud_rect().max.y),
+            );
             for (i, (w, at, size)) in cloud_layout(&words, area).into_iter().enumerate() {
                 commands.spawn((
                     ProgrammeItem,

@@ -7,9 +7,7 @@ use crate::app::Screen;
 use crate::core::deck::AgendaKind;
 use crate::core::i18n::Texts;
 use crate::core::programme::minutes_left;
-use crate::core::session::{
-    Action, MAX_REFLECTION_CHARS, MAX_WARM_UP_CHARS, PlayerId, Session,
-};
+use crate::core::session::{Action, MAX_REFLECTION_CHARS, MAX_WARM_UP_CHARS, PlayerId, Session};
 use crate::panels::widgets::{bar_frame, big_button, mark};
 use crate::panels::{Forms, PanelSet, send};
 use crate::session::{ActiveGame, AgendaClock, GameMsg};
@@ -28,6 +26,8 @@ pub struct ProgrammeForm {
     pub player: Option<PlayerId>,
     /// The warm-up is typed for the group, not for one player.
     pub for_group: bool,
+    /// The phase this was typed in: a new phase starts with the first player and an empty field.
+    pub phase: Option<usize>,
 }
 
 /// Screen-map names of the player choices, by place.
@@ -56,6 +56,15 @@ pub fn programme_panel(
         _ => return out,
     };
     let warm_up = item.kind == AgendaKind::WarmUp;
+    if form.phase != Some(s.agenda_at) {
+        *form = ProgrammeForm {
+            phase: Some(s.agenda_at),
+            ..ProgrammeForm::default()
+        };
+        if let (false, Some(first)) = (warm_up, s.players.first()) {
+            form.text = reflection(s, item.kind, first.id);
+        }
+    }
     let chosen = form
         .player
         .filter(|p| s.player(*p).is_some())
@@ -222,7 +231,11 @@ pub fn agenda_bar(ctx: &egui::Context, s: &Session, tr: &Texts, seconds: u64) ->
                         let time = if left >= 0 {
                             tr.format(lang, "agenda-left", &[("minutes", FluentValue::from(left))])
                         } else {
-                            tr.format(lang, "agenda-over", &[("minutes", FluentValue::from(-left))])
+                            tr.format(
+                                lang,
+                                "agenda-over",
+                                &[("minutes", FluentValue::from(-left))],
+                            )
                         };
                         ui.label(small(time));
                         let then = match s.agenda().get(n + 1) {

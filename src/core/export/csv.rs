@@ -181,10 +181,7 @@ pub fn actions_csv(session: &Session) -> Vec<u8> {
 /// The warm-up round: every entry, who typed it, and the words of the cloud with how often they came.
 pub fn warm_up_csv(session: &Session) -> Vec<u8> {
     let lang = session.language;
-    let mut rows = vec![header(
-        lang,
-        &["export-id", "export-author", "export-text"],
-    )];
+    let mut rows = vec![header(lang, &["export-id", "export-author", "export-text"])];
     for w in &session.warm_up {
         rows.push(vec![
             w.id.to_string(),
@@ -229,10 +226,18 @@ pub fn learning_csv(session: &Session) -> Vec<u8> {
     let lang = session.language;
     let mut rows = vec![header(
         lang,
-        &["export-player", "export-learning-question", "export-takeaway"],
+        &[
+            "export-player",
+            "export-learning-question",
+            "export-takeaway",
+        ],
     )];
     for p in &session.players {
-        let q = session.learning_questions.get(&p.id).cloned().unwrap_or_default();
+        let q = session
+            .learning_questions
+            .get(&p.id)
+            .cloned()
+            .unwrap_or_default();
         let t = session.takeaways.get(&p.id).cloned().unwrap_or_default();
         if q.is_empty() && t.is_empty() {
             continue;

@@ -316,7 +316,11 @@ impl Report {
                         t.planned_minutes.to_string()
                     },
                     used: if t.reached {
-                        crate::core::i18n::decimal(session.language, t.used_seconds as f64 / 60.0, 0)
+                        crate::core::i18n::decimal(
+                            session.language,
+                            t.used_seconds as f64 / 60.0,
+                            0,
+                        )
                     } else {
                         String::new()
                     },
@@ -330,7 +334,11 @@ impl Report {
                 .players
                 .iter()
                 .filter_map(|p| {
-                    let question = session.learning_questions.get(&p.id).cloned().unwrap_or_default();
+                    let question = session
+                        .learning_questions
+                        .get(&p.id)
+                        .cloned()
+                        .unwrap_or_default();
                     let takeaway = session.takeaways.get(&p.id).cloned().unwrap_or_default();
                     (!question.is_empty() || !takeaway.is_empty()).then(|| Reflection {
                         player: p.name.clone(),
