@@ -96,7 +96,8 @@ help-keys =
     F11: full screen
     F2: high contrast on or off
     Ctrl+Z / Ctrl+Y: undo / redo
-    Ctrl+Enter: on to the plenary, then to the outcome
+    Ctrl+Enter: on to the plenary, then to the outcome; with a programme: the next phase
+    on the outcome: Left / Right turns the page, Up / Down chooses a card, Enter moves it
     Right / Left arrow or Page Down / Up: next / previous card
     1 to 9, 0 or Tab: choose a player
     with a player chosen: arrows, Home / End: move the pawn; Delete: take it off the board

@@ -96,7 +96,8 @@ help-keys =
     F11: volledig scherm
     F2: hoog contrast aan of uit
     Ctrl+Z / Ctrl+Y: ongedaan maken / opnieuw
-    Ctrl+Enter: door naar het plenaire deel, dan naar de uitkomst
+    Ctrl+Enter: door naar het plenaire deel, dan naar de uitkomst; met een programma: de volgende fase
+    op de uitkomst: pijl links / rechts bladert, pijl omhoog / omlaag kiest een kaart, Enter verplaatst hem
     Pijl rechts / links of Page Down / Up: volgende / vorige kaart
     1 tot 9, 0 of Tab: kies een speler
     met een gekozen speler: pijlen, Home / End: pion verschuiven; Delete: pion van het bord

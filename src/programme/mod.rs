@@ -100,23 +100,18 @@ pub fn cloud_layout(words: &[CloudWord], area: Rect) -> Vec<(CloudWord, Vec2, f3
                 }
             }
             order.truncate(n);
-            // Row i of the flow goes to place order[i].
-            let mut placed = vec![Vec::new(); n];
-            let mut place_heights = vec![0.0; n];
-            for (i, (row, used)) in rows.into_iter().enumerate() {
-                placed[order[i]] = vec![(row, used)];
-                place_heights[order[i]] = heights[i];
+            // Row i of the flow goes to place order[i], top to bottom.
+            let mut placed: Vec<Option<(CloudRow, f32)>> = vec![None; n];
+            for (i, (row, h)) in rows.into_iter().zip(heights).enumerate() {
+                placed[order[i]] = Some((row, h));
             }
             let mut out = Vec::new();
             let mut y = area.center().y + total / 2.0;
-            for (slot, rows) in placed.into_iter().enumerate() {
-                let h = place_heights[slot];
-                for (row, used) in rows {
-                    let mut x = area.center().x - used / 2.0;
-                    for (w, size, width) in row {
-                        out.push((w, Vec2::new(x + width / 2.0, y - h / 2.0), size));
-                        x += width + gap;
-                    }
+            for ((row, used), h) in placed.into_iter().flatten() {
+                let mut x = area.center().x - used / 2.0;
+                for (w, size, width) in row {
+                    out.push((w, Vec2::new(x + width / 2.0, y - h / 2.0), size));
+                    x += width + gap;
                 }
                 y -= h;
             }
