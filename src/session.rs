@@ -42,6 +42,10 @@ pub struct AgendaClock {
     /// The phase it times (`None` before the game has started), and since when.
     pub phase: Option<usize>,
     pub since: Instant,
+    /// Seconds spent in the phase before `since` (a resumed game).
+    pub offset: u64,
+    /// Seconds of a resumed game's phase, taken as the offset when its phase comes on.
+    pub resume_seconds: u64,
 }
 
 impl Default for AgendaClock {
@@ -49,13 +53,15 @@ impl Default for AgendaClock {
         AgendaClock {
             phase: None,
             since: Instant::now(),
+            offset: 0,
+            resume_seconds: 0,
         }
     }
 }
 
 impl AgendaClock {
     pub fn seconds(&self) -> u64 {
-        self.since.elapsed().as_secs()
+        self.offset + self.since.elapsed().as_secs()
     }
 }
 
@@ -245,6 +251,7 @@ fn restart_agenda_clock(game: Res<ActiveGame>, mut clock: ResMut<AgendaClock>) {
     if clock.phase != phase {
         clock.phase = phase;
         clock.since = Instant::now();
+        clock.offset = std::mem::take(&mut clock.resume_seconds);
     }
 }
 

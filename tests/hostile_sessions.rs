@@ -50,6 +50,24 @@ fn impossible_numbers_in_a_session_file_are_refused_with_a_message() {
 
     let g = edited(|_, timer| timer.seconds = u64::MAX - 1);
     assert!(refused(&g).contains("timer"));
+    let g = edited(|_, timer| timer.agenda_seconds = u64::MAX - 1);
+    assert!(refused(&g).contains("timer"));
+
+    // The programme: a phase it does not have, a warm-up word by nobody in the game.
+    let g = edited(|base, _| {
+        base.programme = true;
+        base.agenda_at = base.deck.agenda.len();
+    });
+    assert!(refused(&g).contains("phase"));
+    let g = edited(|base, _| {
+        base.warm_up.push(leerklimaat::core::session::WarmUpWord {
+            id: 1,
+            player: Some(PlayerId(999)),
+            text: "hallo".into(),
+        });
+        base.next_word_id = 2;
+    });
+    assert!(refused(&g).contains("unknown player"));
 
     let g = edited(|base, _| {
         base.deck.scale.squares[0].points = i32::MIN + 1;

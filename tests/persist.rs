@@ -698,3 +698,35 @@ fn temporary_files_of_killed_saves_are_cleaned_up() {
     assert!(other.exists(), "not ours: kept");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The time spent in a phase of the programme survives a restart, like the card's clock.
+#[test]
+fn a_resumed_programme_phase_keeps_its_time() {
+    let dir = temp_dir("agenda-clock");
+    let mut app = headless_app(Some(Store::new(&dir)), None);
+    act(&mut app, Action::FollowProgramme(true));
+    act(
+        &mut app,
+        Action::AddPlayer {
+            name: "Ada".into(),
+            colour: None,
+        },
+    );
+    act(&mut app, Action::StartPlay);
+    // Ten minutes into the first phase, then a change is saved.
+    app.world_mut()
+        .resource_mut::<leerklimaat::session::AgendaClock>()
+        .offset = 600;
+    act(&mut app, Action::AgendaExtend { minutes: 5 });
+    let path = saved_file(&app);
+    drop(app);
+    let mut again = headless_app(Some(Store::new(&dir)), Some(path));
+    again.update();
+    again.update();
+    let clock = again
+        .world()
+        .resource::<leerklimaat::session::AgendaClock>();
+    assert_eq!(clock.phase, Some(0));
+    assert!(clock.seconds() >= 600, "{} seconds", clock.seconds());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1419,6 +1419,9 @@ pub struct Game {
 pub struct TimerSave {
     pub shown: bool,
     pub seconds: u64,
+    /// The seconds spent in the programme's phase that is on (older files: none).
+    #[serde(default)]
+    pub agenda_seconds: u64,
 }
 
 /// How many actions lie between two checkpoints of the undo history.

@@ -90,7 +90,9 @@ pub fn parse_game(file: &str, text: &str) -> Result<Game, SessionFileError> {
         reason,
     };
     game.base().check_loaded().map_err(invalid)?;
-    if game.timer().seconds > crate::core::session::MAX_CARD_SECONDS {
+    if game.timer().seconds > crate::core::session::MAX_CARD_SECONDS
+        || game.timer().agenda_seconds > crate::core::session::MAX_CARD_SECONDS
+    {
         return Err(invalid(format!(
             "its timer says {} seconds",
             game.timer().seconds

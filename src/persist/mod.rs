@@ -209,6 +209,12 @@ fn open_file(world: &mut World, path: PathBuf) {
                 clock.card = None;
                 clock.resume_seconds = timer.seconds;
             }
+            {
+                // The programme's phase goes on where it was, like the card's clock.
+                let mut agenda = world.resource_mut::<crate::session::AgendaClock>();
+                agenda.phase = None;
+                agenda.resume_seconds = timer.agenda_seconds;
+            }
             world.resource_mut::<PastSessions>().offer = None;
             world.write_message(GameMsg::Load(Box::new(game)));
             world.write_message(RequestRedraw);
@@ -228,6 +234,7 @@ pub fn autosave(
     mut target: ResMut<SaveTarget>,
     mut status: ResMut<SaveStatus>,
     clock: Res<CardClock>,
+    agenda: Res<crate::session::AgendaClock>,
     mut lock: ResMut<HeldLock>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
@@ -253,6 +260,11 @@ pub fn autosave(
     let timer = TimerSave {
         shown: clock.shown,
         seconds: clock.seconds(),
+        agenda_seconds: if agenda.phase.is_some() {
+            agenda.seconds()
+        } else {
+            0
+        },
     };
     if game.0.timer() != timer {
         game.0.set_timer(timer);
