@@ -233,8 +233,7 @@ pub fn autosave(
     mut game: ResMut<ActiveGame>,
     mut target: ResMut<SaveTarget>,
     mut status: ResMut<SaveStatus>,
-    clock: Res<CardClock>,
-    agenda: Res<crate::session::AgendaClock>,
+    (clock, agenda): (Res<CardClock>, Res<crate::session::AgendaClock>),
     mut lock: ResMut<HeldLock>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
