@@ -37,7 +37,7 @@ struct PictureJob {
 }
 
 /// Frames between the camera's start and the screenshot.
-const SETTLE_FRAMES: u32 = 3;
+const SETTLE_FRAMES: u32 = 4;
 /// The largest side of the picture, in pixels.
 const MAX_SIDE: f32 = 8000.0;
 

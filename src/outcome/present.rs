@@ -8,6 +8,7 @@ use crate::core::session::{Action, PostItColour, Stack};
 use crate::outcome::pages::{
     self, BODY_FONT, HEADING_FONT, Page, PageKind, SHIFT_LABEL_WIDTH, What,
 };
+use crate::outcome::picture::PictureState;
 use crate::outcome::stacks::{self, CardLook, SelectedStackCard};
 use crate::session::{ActiveGame, GameMsg};
 use crate::table::board::Tr;
@@ -71,7 +72,8 @@ pub fn pages_shown(
 pub fn plugin(app: &mut App) {
     app.add_message::<PageNav>()
         .init_resource::<OutcomeView>()
-        .init_resource::<SelectedStackCard>();
+        .init_resource::<SelectedStackCard>()
+        .init_resource::<DrawnPage>();
     app.add_systems(OnEnter(Screen::Outcome), start_on_the_first_page);
     app.add_systems(OnExit(Screen::Outcome), camera_home);
     app.add_systems(
@@ -88,6 +90,8 @@ pub fn plugin(app: &mut App) {
                         .or_else(resource_changed::<Palette>)
                         .or_else(resource_changed::<SelectedStackCard>)
                         .or_else(resource_added::<DrawPagesAlways>)
+                        .or_else(resource_exists_and_changed::<PictureState>)
+                        .or_else(page_turned)
                         .or_else(state_changed::<Screen>),
                 ),
                 show_page.run_if(resource_changed::<OutcomeView>),
@@ -98,6 +102,15 @@ pub fn plugin(app: &mut App) {
         ),
     );
 }
+
+/// Whether another page is shown than the one drawn last.
+fn page_turned(view: Res<OutcomeView>, drawn: Res<DrawnPage>) -> bool {
+    view.is_changed() && drawn.0 != Some(view.page)
+}
+
+/// The page whose entities are in the world (the others are drawn only for a picture).
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct DrawnPage(pub Option<usize>);
 
 fn start_on_the_first_page(mut view: ResMut<OutcomeView>, mut selected: ResMut<SelectedStackCard>) {
     view.page = 0;
@@ -215,7 +228,9 @@ pub struct ListPostIt {
     pub answered: bool,
 }
 
-/// Draws every page from the session: all pages at once, each at its place in the world.
+/// Draws the page being shown from the session, at its place in the world; every page while the
+/// picture of the outcome is taken (or for the command line's picture). One page at a time keeps a
+/// heavy session (600 post-its over 70 pages) as quick to change as a light one.
 #[allow(clippy::too_many_arguments)]
 fn draw_pages(
     mut commands: Commands,
@@ -227,6 +242,11 @@ fn draw_pages(
     selected: Res<SelectedStackCard>,
     drawn: Query<Entity, With<PageItem>>,
     mut view: ResMut<OutcomeView>,
+    (picture, always, mut drawn_page): (
+        Option<Res<PictureState>>,
+        Option<Res<DrawPagesAlways>>,
+        ResMut<DrawnPage>,
+    ),
 ) {
     for e in &drawn {
         commands.entity(e).despawn();
@@ -263,7 +283,13 @@ fn draw_pages(
         p
     };
     let chart = Chart::new(&points);
+    let every_page = always.is_some() || picture.is_some_and(|p| p.pending.is_some());
+    let shown = view.page.min(count.saturating_sub(1));
+    drawn_page.0 = Some(shown);
     for (index, page) in all.iter().enumerate() {
+        if !every_page && index != shown {
+            continue;
+        }
         let origin = pages::page_origin(index, count);
         let at = |v: Vec2, z: f32| Transform::from_translation((origin + v).extend(z));
         // The page itself, and its heading with the page number.
