@@ -647,7 +647,12 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     let whole = Rect::new(0.0, 0.0, map.window.0, map.window.1);
     assert_eq!(phase(&g.saved().unwrap()), Some(AgendaKind::Talk));
     g.settled_shot("programme-talk", whole);
-    g.click_widget("agenda-next");
+    // Five more minutes for the talk, then on with Ctrl+Enter.
+    g.click_widget("agenda-extend");
+    g.wait_saved("the talk extended", |game| {
+        game.session().agenda_planned_minutes(0) == game.session().deck.agenda[0].minutes + 5
+    });
+    g.key("ctrl+Return");
     g.wait_saved("the warm-up", |game| {
         phase(game) == Some(AgendaKind::WarmUp)
     });
@@ -661,12 +666,21 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.wait_saved("Anouk's words", |game| game.session().warm_up.len() == 1);
     g.type_text("veiligheid");
     g.key("Return");
-    let saved = g.wait_saved("Bram's word", |game| game.session().warm_up.len() == 2);
+    g.wait_saved("Bram's word", |game| game.session().warm_up.len() == 2);
+    // And words for the whole group, typed by the facilitator.
+    g.click_widget("who");
+    g.click_widget("who-group");
+    g.click_widget("programme-text");
+    g.type_text("Samen leren");
+    g.key("Return");
+    let saved = g.wait_saved("the group's words", |game| {
+        game.session().warm_up.len() == 3
+    });
     let s = saved.session();
     assert_eq!(
         s.warm_up.iter().map(|w| w.player).collect::<Vec<_>>(),
-        vec![Some(s.players[0].id), Some(s.players[1].id)],
-        "each entry is the typing player's"
+        vec![Some(s.players[0].id), Some(s.players[1].id), None],
+        "each entry is the typing player's, or the group's"
     );
     let cloud = leerklimaat::core::programme::word_cloud(s);
     assert_eq!(
@@ -1162,6 +1176,54 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.wait_map("back to page 1 by ←", |m| {
         page(m) == Some((0, "Stacks".into()))
     });
+    g.key("End");
+    g.wait_map("the last page by End", |m| {
+        page(m) == Some((pages - 1, "Steps".into()))
+    });
+    g.key("Home");
+    g.wait_map("the first page by Home", |m| {
+        page(m) == Some((0, "Stacks".into()))
+    });
+    g.key("Next");
+    g.wait_map("page 2 by Page Down", |m| {
+        page(m) == Some((1, "Present".into()))
+    });
+    g.key("Prior");
+    g.wait_map("page 1 by Page Up", |m| {
+        page(m) == Some((0, "Stacks".into()))
+    });
+
+    // A pink post-it clicked on a list page: answered, it moves to "still to develop"; clicked there,
+    // it is an open question again.
+    let pink = g
+        .saved()
+        .unwrap()
+        .session()
+        .post_its
+        .iter()
+        .find(|p| p.colour == PostItColour::Pink)
+        .map(|p| (p.id, p.answered))
+        .expect("a pink post-it");
+    let (from_page, to_page) = if pink.1 {
+        ("page-develop", "page-questions")
+    } else {
+        ("page-questions", "page-develop")
+    };
+    for (page_button, was) in [(from_page, pink.1), (to_page, !pink.1)] {
+        g.click_widget(page_button);
+        let map = g.wait_map("the pink post-it on its list", |m| {
+            m.list_post_its
+                .get(&pink.0.0)
+                .is_some_and(|(a, _)| *a == was)
+        });
+        g.click(map.list_post_its[&pink.0.0].1.center());
+        g.wait_saved("the pink post-it clicked over", |game| {
+            game.session()
+                .post_its
+                .iter()
+                .any(|p| p.id == pink.0 && p.answered != was)
+        });
+    }
     g.click_widget("page-shift");
     g.wait_map("the shift chart", |m| {
         m.page.as_ref().is_some_and(|(_, _, k)| k == "Shift")

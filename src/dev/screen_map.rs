@@ -16,6 +16,7 @@
 //! ghost PLAYER_ID cx cy
 //! post-it ID x0 y0 x1 y1
 //! stack-card green|red statement:ID|case:N x0 y0 x1 y1   (on the page shown)
+//! list-post-it ID answered|open x0 y0 x1 y1            (a pink post-it on the outcome page shown)
 //! page INDEX COUNT KIND          (the outcome page shown, from 0; KIND as in PageKind)
 //! selected-stack-card statement:ID|case:N|none
 //! widget KEY x0 y0 x1 y1
@@ -102,6 +103,11 @@ fn write_map(
     marks: Res<UiMarks>,
     looks: Looks,
     walking: Query<(), With<crate::table::pawn::Revealing>>,
+    list_post_its: Query<(
+        &crate::outcome::present::ListPostIt,
+        &GlobalTransform,
+        &Sprite,
+    )>,
 ) {
     file.frame += 1;
     let (Ok(window), Some((camera, cam_transform))) = (windows.single(), cameras.iter().next())
@@ -196,6 +202,25 @@ fn write_map(
         })
         .collect();
     card_lines.sort();
+    let (w, h) = (
+        window.physical_width() as f32,
+        window.physical_height() as f32,
+    );
+    card_lines.extend(list_post_its.iter().filter_map(|(row, at, sprite)| {
+        let size = world_size(sprite.custom_size.unwrap_or(Vec2::ONE), at);
+        let r = Rect::from_center_size(at.translation().truncate(), size);
+        let c = to_screen(r.center())?;
+        // Only the page shown: other pages (drawn for a picture) lie outside the window.
+        if c.x < 0.0 || c.y < 0.0 || c.x > w || c.y > h {
+            return None;
+        }
+        let state = if row.answered { "answered" } else { "open" };
+        Some(format!(
+            "list-post-it {} {state} {}",
+            row.id.0,
+            rect_line(r)?
+        ))
+    }));
     for l in pawn_lines.iter().chain(&note_lines).chain(&card_lines) {
         lines.push_str(l);
         lines.push('\n');
@@ -278,6 +303,8 @@ pub struct ScreenMap {
     pub post_its: BTreeMap<u32, Rect>,
     /// (green?, card key, rectangle) of every stack card.
     pub stack_cards: Vec<(bool, String, Rect)>,
+    /// Pink post-its on the outcome page shown: id to (answered?, rectangle).
+    pub list_post_its: BTreeMap<u32, (bool, Rect)>,
     pub widgets: BTreeMap<String, Rect>,
     /// The outcome page shown: (index from 0, count, kind).
     pub page: Option<(usize, usize, String)>,
@@ -324,6 +351,11 @@ impl ScreenMap {
                     if let Some(r) = rect(rest) {
                         map.stack_cards
                             .push((*stack == "green", (*key).to_string(), r));
+                    }
+                }
+                ["list-post-it", id, state, rest @ ..] => {
+                    if let (Ok(id), Some(r)) = (id.parse(), rect(rest)) {
+                        map.list_post_its.insert(id, (*state == "answered", r));
                     }
                 }
                 ["widget", key, rest @ ..] => {
