@@ -419,10 +419,14 @@ fn draw_pages(
                         )],
                     ));
                     if *colour == PostItColour::Pink {
-                        row.insert(ListPostIt {
-                            id: *id,
-                            answered: *answered,
-                        })
+                        // Sprite picking considers only sprites marked pickable.
+                        row.insert((
+                            ListPostIt {
+                                id: *id,
+                                answered: *answered,
+                            },
+                            Pickable::default(),
+                        ))
                         .observe(toggle_answered);
                     } else {
                         row.insert(Pickable::IGNORE);
