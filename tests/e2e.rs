@@ -1134,6 +1134,15 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
         m.flag("selected-stack-card") != "none" && !m.flag("selected-stack-card").is_empty()
     });
     let chosen = map.flag("selected-stack-card").to_string();
+    // ↓ again chooses the next card, ↑ comes back to the first.
+    g.key("Down");
+    g.wait_map("the next card chosen by ↓", |m| {
+        m.flag("selected-stack-card") != chosen
+    });
+    g.key("Up");
+    g.wait_map("back to the first card by ↑", |m| {
+        m.flag("selected-stack-card") == chosen
+    });
     let on_green = |game: &leerklimaat::core::session::Game| {
         tally(game.session())
             .green
@@ -1150,6 +1159,16 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.key("Escape");
     g.wait_map("no card chosen", |m| {
         m.flag("selected-stack-card") == "none"
+    });
+    // Back to the plenary by the bar's button, and on to the outcome again by Ctrl+Enter.
+    g.click_widget("outcome-back");
+    g.wait_saved("back in the plenary", |game| {
+        game.session().phase == Phase::Plenary
+    });
+    g.wait_map("the plenary screen", |m| m.screen == "Plenary");
+    g.key("ctrl+Return");
+    g.wait_saved("the outcome again", |game| {
+        game.session().phase == Phase::Outcome
     });
 
     // Pages forward and back: by arrow key and by the page buttons.
