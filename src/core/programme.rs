@@ -290,6 +290,45 @@ mod tests {
         assert!(s.check_loaded().is_ok());
     }
 
+    /// The intervision programme of the Leerruimte deck: a talk between the game and the plenary.
+    #[test]
+    fn a_talk_between_the_game_and_the_plenary() {
+        use crate::core::deck::AgendaKind as K;
+        use crate::core::session::Phase;
+        let deck = crate::core::deck::builtin_deck("leerruimte").unwrap();
+        let kinds: Vec<K> = deck.agenda.iter().map(|a| a.kind).collect();
+        assert_eq!(kinds, [K::Talk, K::Game, K::Talk, K::Plenary, K::Closing]);
+        let mut s = Session::new(deck, "2026-11-23".into());
+        s.apply(&Action::AddPlayer {
+            name: "Ada".into(),
+            colour: None,
+        })
+        .unwrap();
+        s.apply(&Action::FollowProgramme(true)).unwrap();
+        s.apply(&Action::StartPlay).unwrap();
+        s.apply(&Action::AgendaNext { seconds: 300 }).unwrap();
+        assert_eq!((s.phase, s.agenda_at), (Phase::Play, 1));
+        // From the game to the analysis talk: the plenary has begun, on the programme's screen.
+        s.apply(&Action::AgendaNext { seconds: 1200 }).unwrap();
+        assert_eq!((s.phase, s.agenda_at), (Phase::Plenary, 2));
+        assert!(s.on_programme_screen());
+        // Back from the talk is back at the board.
+        s.apply(&Action::AgendaBack).unwrap();
+        assert_eq!((s.phase, s.agenda_at), (Phase::Play, 1));
+        s.apply(&Action::AgendaNext { seconds: 60 }).unwrap();
+        s.apply(&Action::AgendaNext { seconds: 900 }).unwrap();
+        assert_eq!((s.phase, s.agenda_at), (Phase::Plenary, 3));
+        assert!(!s.on_programme_screen(), "the plenary is on the board");
+        s.apply(&Action::AgendaNext { seconds: 900 }).unwrap();
+        assert_eq!((s.phase, s.agenda_at), (Phase::Outcome, 4));
+        assert_eq!(
+            phase_times(&s)[1].used_seconds,
+            1260,
+            "the game's time, both visits"
+        );
+        assert!(s.check_loaded().is_ok());
+    }
+
     #[test]
     fn a_deck_without_a_programme_has_no_phases() {
         // The built-in deck has a programme, but this game does not follow it.
