@@ -319,3 +319,4 @@ err-agenda-end = This is the last phase of the programme.
 err-unknown-word = That word is not there (any more).
 err-extension = Extend a phase by 1 to 60 minutes at a time.
 setup-programme = Follow the deck's programme ({ $phases } phases, { $minutes } min)
+programme-entries = Typed ({ $count })

@@ -319,3 +319,4 @@ err-agenda-end = Dit is de laatste fase van het programma.
 err-unknown-word = Dat woord staat er niet (meer).
 err-extension = Verleng een fase met 1 tot 60 minuten tegelijk.
 setup-programme = Programma van het kaartspel volgen ({ $phases } fasen, { $minutes } min)
+programme-entries = Ingevoerd ({ $count })

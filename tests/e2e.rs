@@ -673,7 +673,18 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.click_widget("programme-text");
     g.type_text("Samen leren");
     g.key("Return");
-    let saved = g.wait_saved("the group's words", |game| {
+    g.wait_saved("the group's words", |game| {
+        game.session().warm_up.len() == 3
+    });
+    // A word typed by mistake is taken off the wall: the newest entry, under "Ingevoerd".
+    g.type_text("foutje");
+    g.key("Return");
+    g.wait_saved("a word by mistake", |game| {
+        game.session().warm_up.len() == 4
+    });
+    g.click_widget("warm-up-entries");
+    g.click_widget("warm-up-delete-newest");
+    let saved = g.wait_saved("the mistake taken off", |game| {
         game.session().warm_up.len() == 3
     });
     let s = saved.session();

@@ -158,6 +158,45 @@ pub fn programme_panel(
                         field.request_focus();
                     }
                 });
+                // What was typed in the warm-up, each entry removable (a typo, a word that should
+                // not be on the wall).
+                if warm_up && !s.warm_up.is_empty() {
+                    let entries = egui::CollapsingHeader::new(tr.format(
+                        lang,
+                        "programme-entries",
+                        &[("count", s.warm_up.len().into())],
+                    ))
+                    .id_salt("warm-up entries")
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical()
+                            .max_height(160.0)
+                            .min_scrolled_height(140.0)
+                            .show(ui, |ui| {
+                                for (i, w) in s.warm_up.iter().rev().enumerate() {
+                                    ui.horizontal(|ui| {
+                                        let delete = ui.small_button("✖");
+                                        // The newest entry's button, for the screen map.
+                                        let delete = if i == 0 {
+                                            mark("warm-up-delete-newest", delete)
+                                        } else {
+                                            delete
+                                        };
+                                        if delete.clicked() {
+                                            out.push(GameMsg::Do(Action::DeleteWarmUp {
+                                                id: w.id,
+                                            }));
+                                        }
+                                        let who = w.player.and_then(|p| s.player(p)).map_or_else(
+                                            || t("programme-group"),
+                                            |p| p.name.clone(),
+                                        );
+                                        ui.label(format!("{} — {who}", w.text));
+                                    });
+                                }
+                            });
+                    });
+                    mark("warm-up-entries", entries.header_response);
+                }
             });
         });
     out
