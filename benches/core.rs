@@ -14,20 +14,10 @@ use leerklimaat::core::session::{Action, Game, PostItColour, Round, Session};
 use leerklimaat::core::session_file;
 use leerklimaat::core::simulate::{SimulateSpec, deck_with, simulate};
 use leerklimaat::core::store::Store;
-use std::time::{Duration, Instant};
+mod common;
 
-/// Runs `f` `n` times and returns the median and the fastest time.
-fn time<T>(n: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
-    let mut times: Vec<Duration> = (0..n)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    (times[n / 2], times[0])
-}
+use common::time;
+use std::time::Duration;
 
 fn report(name: &str, (median, min): (Duration, Duration), goal: Option<Duration>) {
     let verdict = match goal {

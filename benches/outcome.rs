@@ -12,19 +12,10 @@ use leerklimaat::core::simulate::{SimulateSpec, simulate};
 use leerklimaat::outcome::pages::outcome_pages;
 use leerklimaat::outcome::present::{DrawPagesAlways, PageItem};
 use leerklimaat::session::{ActiveGame, GameMsg};
-use std::time::{Duration, Instant};
+mod common;
 
-fn time<T>(n: usize, mut f: impl FnMut() -> T) -> (Duration, Duration) {
-    let mut times: Vec<Duration> = (0..n)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    (times[n / 2], times[0])
-}
+use common::time;
+use std::time::Duration;
 
 fn report(name: &str, (median, min): (Duration, Duration)) {
     println!("{name:<62} median {median:>12.3?}  min {min:>12.3?}");

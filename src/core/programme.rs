@@ -207,6 +207,18 @@ mod tests {
         }
     }
 
+    /// A game of one player, in setup, that follows `deck`'s programme.
+    fn following(deck: crate::core::deck::Deck) -> Session {
+        let mut s = Session::new(deck, "2026-11-23".into());
+        s.apply(&Action::AddPlayer {
+            name: "Ada".into(),
+            colour: None,
+        })
+        .unwrap();
+        s.apply(&Action::FollowProgramme(true)).unwrap();
+        s
+    }
+
     /// A programme of a talk, a warm-up, the game, the plenary and a closing round, walked through
     /// with its times; the game and the plenary follow the programme, and back again.
     #[test]
@@ -228,13 +240,7 @@ mod tests {
             item(K::Closing, "Afsluiting", 5),
         ];
         assert!(crate::core::deck::agenda_problems(&deck.agenda).is_empty());
-        let mut s = Session::new(deck, "2026-11-23".into());
-        s.apply(&Action::AddPlayer {
-            name: "Ada".into(),
-            colour: None,
-        })
-        .unwrap();
-        s.apply(&Action::FollowProgramme(true)).unwrap();
+        let mut s = following(deck);
         assert_eq!(
             s.apply(&Action::AgendaNext { seconds: 1 }),
             Err(ActionError::WrongPhase(Phase::Setup))
@@ -298,13 +304,7 @@ mod tests {
         let deck = crate::core::deck::builtin_deck("leerruimte").unwrap();
         let kinds: Vec<K> = deck.agenda.iter().map(|a| a.kind).collect();
         assert_eq!(kinds, [K::Talk, K::Game, K::Talk, K::Plenary, K::Closing]);
-        let mut s = Session::new(deck, "2026-11-23".into());
-        s.apply(&Action::AddPlayer {
-            name: "Ada".into(),
-            colour: None,
-        })
-        .unwrap();
-        s.apply(&Action::FollowProgramme(true)).unwrap();
+        let mut s = following(deck);
         s.apply(&Action::StartPlay).unwrap();
         s.apply(&Action::AgendaNext { seconds: 300 }).unwrap();
         assert_eq!((s.phase, s.agenda_at), (Phase::Play, 1));

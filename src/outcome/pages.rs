@@ -516,15 +516,7 @@ pub fn outcome_pages(session: &Session, texts: &Texts) -> Vec<Page> {
 
     // The shift of opinion: an axis of the scale's points, then a row per statement.
     let rows = shift_rows(session);
-    let mut points: Vec<i32> = session
-        .deck
-        .scale
-        .squares
-        .iter()
-        .map(|s| s.points)
-        .collect();
-    points.sort_unstable();
-    points.dedup();
+    let points = scale_points(session);
     let axis_h = BODY_FONT * LINE;
     let legend = texts.get(
         lang,
@@ -638,6 +630,20 @@ pub fn outcome_pages(session: &Session, texts: &Texts) -> Vec<Page> {
         });
     }
     pages
+}
+
+/// The points of the deck's scale, lowest first, each once: the axis of the shift chart.
+pub fn scale_points(session: &Session) -> Vec<i32> {
+    let mut points: Vec<i32> = session
+        .deck
+        .scale
+        .squares
+        .iter()
+        .map(|s| s.points)
+        .collect();
+    points.sort_unstable();
+    points.dedup();
+    points
 }
 
 /// The first page of `kind`.

@@ -270,18 +270,7 @@ fn draw_pages(
     {
         view.page = p;
     }
-    let points: Vec<i32> = {
-        let mut p: Vec<i32> = session
-            .deck
-            .scale
-            .squares
-            .iter()
-            .map(|s| s.points)
-            .collect();
-        p.sort_unstable();
-        p.dedup();
-        p
-    };
+    let points = pages::scale_points(session);
     let chart = Chart::new(&points);
     let every_page = always.is_some() || picture.is_some_and(|p| p.pending.is_some());
     let shown = view.page.min(count.saturating_sub(1));

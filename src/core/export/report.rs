@@ -368,6 +368,27 @@ impl Report {
     }
 }
 
+/// A Markdown section with a table: the heading, the header row (a column marked `true` is aligned
+/// right, for numbers), the rows (already escaped), and a blank line.
+fn md_table(
+    s: &mut String,
+    heading: &str,
+    head: &[(&String, bool)],
+    rows: impl Iterator<Item = Vec<String>>,
+) {
+    let _ = writeln!(s, "## {heading}\n");
+    let names: Vec<&str> = head.iter().map(|(h, _)| h.as_str()).collect();
+    let rule: Vec<&str> = head
+        .iter()
+        .map(|(_, right)| if *right { "---:" } else { "---" })
+        .collect();
+    let _ = writeln!(s, "| {} |\n|{}|", names.join(" | "), rule.join("|"));
+    for row in rows {
+        let _ = writeln!(s, "| {} |", row.join(" | "));
+    }
+    s.push('\n');
+}
+
 /// Escapes text for Markdown so a post-it cannot break the layout.
 pub fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -455,42 +476,36 @@ pub fn report_markdown(session: &Session) -> String {
         s.push('\n');
     }
     if !r.steps.is_empty() {
-        let _ = writeln!(s, "## {}\n", l.next_steps);
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} |\n|---|---|---|---|",
-            l.step, l.owner, l.due, l.step_from
+        let rows = r
+            .steps
+            .iter()
+            .map(|x| vec![md(&x.text), md(&x.owner), md(&x.due), md(&x.from)]);
+        md_table(
+            &mut s,
+            &l.next_steps,
+            &[
+                (&l.step, false),
+                (&l.owner, false),
+                (&l.due, false),
+                (&l.step_from, false),
+            ],
+            rows,
         );
-        for step in &r.steps {
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} |",
-                md(&step.text),
-                md(&step.owner),
-                md(&step.due),
-                md(&step.from)
-            );
-        }
-        s.push('\n');
     }
     if !r.programme.is_empty() {
-        let _ = writeln!(s, "## {}\n", l.programme);
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} |\n|---|---:|---:|",
-            l.phase, l.planned, l.used
+        let rows = r.programme.iter().map(|p| {
+            vec![
+                format!("{} ({})", md(&p.title), md(&p.kind)),
+                p.planned.clone(),
+                p.used.clone(),
+            ]
+        });
+        md_table(
+            &mut s,
+            &l.programme,
+            &[(&l.phase, false), (&l.planned, true), (&l.used, true)],
+            rows,
         );
-        for p in &r.programme {
-            let _ = writeln!(
-                s,
-                "| {} ({}) | {} | {} |",
-                md(&p.title),
-                md(&p.kind),
-                p.planned,
-                p.used
-            );
-        }
-        s.push('\n');
     }
     if !r.cloud.is_empty() {
         let _ = writeln!(s, "## {}\n", l.warm_up);
@@ -498,40 +513,40 @@ pub fn report_markdown(session: &Session) -> String {
         let _ = writeln!(s, "{}\n", words.join(", "));
     }
     if !r.reflections.is_empty() {
-        let _ = writeln!(s, "## {}\n", l.learning);
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} |\n|---|---|---|",
-            l.player, l.learning_question, l.takeaway
+        let rows = r
+            .reflections
+            .iter()
+            .map(|x| vec![md(&x.player), md(&x.question), md(&x.takeaway)]);
+        md_table(
+            &mut s,
+            &l.learning,
+            &[
+                (&l.player, false),
+                (&l.learning_question, false),
+                (&l.takeaway, false),
+            ],
+            rows,
         );
-        for x in &r.reflections {
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} |",
-                md(&x.player),
-                md(&x.question),
-                md(&x.takeaway)
-            );
-        }
-        s.push('\n');
     }
-    let _ = writeln!(s, "## {}\n", l.shifts);
-    let _ = writeln!(
-        s,
-        "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
-        l.statement, l.first, l.plenary, l.shift
-    );
-    for row in &r.shifts {
-        let _ = writeln!(
-            s,
-            "| {} | {} | {} | {} |",
+    let rows = r.shifts.iter().map(|row| {
+        vec![
             md(&row.text),
-            row.first,
-            row.plenary,
-            row.shift
-        );
-    }
-    s.push('\n');
+            row.first.clone(),
+            row.plenary.clone(),
+            row.shift.clone(),
+        ]
+    });
+    md_table(
+        &mut s,
+        &l.shifts,
+        &[
+            (&l.statement, false),
+            (&l.first, true),
+            (&l.plenary, true),
+            (&l.shift, true),
+        ],
+        rows,
+    );
     let _ = writeln!(s, "## {}\n", l.all_post_its);
     for card in &r.post_its {
         let _ = writeln!(s, "### {}\n", md(&card.heading));
