@@ -80,6 +80,7 @@ pub fn window_plugins(app: &mut App) {
         outcome::picture::plugin,
         dev::probe::plugin,
         dev::screen_map::plugin,
+        dev::input_trace::plugin,
     ));
 }
 

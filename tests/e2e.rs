@@ -15,6 +15,7 @@
 
 use bevy::color::ColorToPacked;
 use bevy::math::{Rect, Vec2};
+use leerklimaat::core::deck::AgendaKind;
 use leerklimaat::core::session::{CardRef, Game, Phase, PlacementMode, PostItColour, Round};
 use leerklimaat::core::tally::tally;
 use leerklimaat::dev::screen_map::{ScreenMap, card_key};
@@ -36,6 +37,8 @@ struct Running {
     window: String,
     dir: PathBuf,
     shots: usize,
+    /// The workshop's steps so far (see [`Running::step`]).
+    steps: usize,
 }
 
 /// Asks a process to end (SIGTERM, so Xvfb removes its lock and socket), and waits for it.
@@ -131,6 +134,7 @@ impl Running {
             .env("XDG_DATA_HOME", dir.join("home/data"))
             .env("XDG_CONFIG_HOME", dir.join("home/config"))
             .env("LEERKLIMAAT_SCREEN_MAP", dir.join("screen.map"))
+            .env("LEERKLIMAAT_INPUT_TRACE", "1")
             .env_remove("WAYLAND_DISPLAY")
             .stdout(log.try_clone().unwrap())
             .stderr(log)
@@ -143,6 +147,7 @@ impl Running {
             window: String::new(),
             dir,
             shots: 0,
+            steps: 0,
         };
         let until = Instant::now() + Duration::from_secs(120);
         while running.window.is_empty() && Instant::now() < until {
@@ -422,6 +427,41 @@ impl Running {
     }
 }
 
+impl Running {
+    /// One step of a workshop: runs it, and when it fails, says which step of the workshop it was
+    /// (the step's own message comes first, with the screenshots so far in `shots`).
+    fn step<T>(&mut self, name: &str, f: impl FnOnce(&mut Running) -> T) -> T {
+        self.steps += 1;
+        let n = self.steps;
+        eprintln!("e2e: step {n}, {name}");
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self))) {
+            Ok(v) => v,
+            Err(e) => {
+                let why = e
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| e.downcast_ref::<&str>().map(|s| (*s).to_string()))
+                    .unwrap_or_default();
+                panic!(
+                    "step {n} of the workshop, {name}, failed: {why}\n(screenshots in {})",
+                    self.dir.join("shots").display()
+                );
+            }
+        }
+    }
+
+    /// The whole window, from the screen map.
+    fn whole(&self) -> Rect {
+        let map = self.map();
+        Rect::new(0.0, 0.0, map.window.0, map.window.1)
+    }
+}
+
+/// The kind of the programme's phase the session is in.
+fn agenda_kind(game: &Game) -> Option<AgendaKind> {
+    game.session().agenda_item().map(|a| a.kind)
+}
+
 /// Width and height of a PNG file.
 fn png_size(path: &Path) -> (u32, u32) {
     let file = std::fs::File::open(path).expect("the PNG opens");
@@ -596,15 +636,42 @@ impl Running {
     }
 }
 
-/// A whole workshop by mouse and keyboard: setup, the first round with post-its, navigation, undo and
-/// redo by button and by quick chord, the plenary, the outcome with a card moved by pointer, and the
-/// export.
+/// A whole workshop by mouse and keyboard: setup, the programme before the game, the first round with
+/// post-its, navigation, undo and redo by button and by quick chord, the plenary, the outcome with a card
+/// moved by pointer, its pages and next steps, the closing round and the export. One game runs through
+/// all the steps; a failure names the step of the workshop it happened in.
 #[test]
 #[ignore = "drives the real game under Xvfb; ./test.sh runs it"]
 fn e2e_a_workshop_by_mouse_and_keyboard() {
     let mut g = Running::start("workshop", &["--lang", "nl"]);
-    let normal = Palette::NORMAL;
+    let colours = g.step("setup", setup_the_group);
+    g.step(
+        "the programme before the game",
+        the_programme_before_the_game,
+    );
+    g.step("the first round by mouse", |g| {
+        the_first_round_by_mouse(g, &colours)
+    });
+    g.step("post-its on the board", post_its_on_the_board);
+    g.step("moving through the cards", |g| {
+        moving_through_the_cards(g, &colours)
+    });
+    g.step("the keyboard on the board", the_keyboard_on_the_board);
+    g.step(
+        "the bar and the way to the plenary",
+        the_bar_and_the_way_to_the_plenary,
+    );
+    g.step("the plenary", the_plenary);
+    g.step("the stacks", the_stacks);
+    let pages = g.step("the outcome pages", the_outcome_pages);
+    g.step("pink post-its on the lists", pink_post_its_on_the_lists);
+    g.step("next steps", next_steps);
+    g.step("the closing round", the_closing_round);
+    g.step("the export", |g| the_export(g, pages));
+}
 
+/// Setup: the group's name and three players typed, then the game started; returns the players' colours.
+fn setup_the_group(g: &mut Running) -> Vec<u8> {
     // Setup: a group name and three players typed, then start.
     g.click_widget("setup-group");
     g.key("ctrl+a");
@@ -636,11 +703,14 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.wait_saved("the game started", |game| {
         game.session().phase == Phase::Play
     });
+    colours
+}
 
+/// The built-in deck's programme before the game: the talk extended, the warm-up's words, the learning questions.
+fn the_programme_before_the_game(g: &mut Running) {
     // The built-in deck's programme around the game: a talk, the warm-up with words of two players,
     // their learning questions, the research talk, then the game.
-    use leerklimaat::core::deck::AgendaKind;
-    let phase = |game: &Game| game.session().agenda_item().map(|a| a.kind);
+    let phase = agenda_kind;
     let map = g.wait_map("the programme's first phase", |m| {
         m.screen == "Programme" && m.widgets.contains_key("agenda-next")
     });
@@ -736,7 +806,10 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.wait_map("the play screen", |m| {
         m.screen == "Play" && m.pawns.len() == 3
     });
+}
 
+/// The first round: pawns dragged, one dropped off the board, one flicked.
+fn the_first_round_by_mouse(g: &mut Running, colours: &[u8]) {
     // Each pawn dragged onto a square by mouse; one dropped off the board goes back.
     g.drag_pawn_to_square(0, 3);
     g.drag_pawn_to_square(1, 1);
@@ -759,7 +832,11 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     });
     // Chris's pawn with a quick flick: the press must be taken where it happened (table::press).
     g.quick_drag_pawn_to_square(2, 0);
+}
 
+/// Post-its on the board: typed, dragged, opened, answered and edited.
+fn post_its_on_the_board(g: &mut Running) {
+    let normal = Palette::NORMAL;
     // Post-its: a green one typed, a pink one with an author.
     g.click_widget("post-it-field");
     g.type_text("Feedback werkt al goed");
@@ -845,7 +922,10 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.wait_map("the editor closed", |m| {
         !m.widgets.contains_key("editor-text")
     });
+}
 
+/// Moving through the cards: next, previous, skip, undo and redo by button, by chord and by key.
+fn moving_through_the_cards(g: &mut Running, colours: &[u8]) {
     // Next, back, skip by mouse; undo and redo by button.
     let current = |game: &Game| game.session().current;
     g.step_changes_card(
@@ -937,7 +1017,11 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
         |game| current(game) == 1,
     );
     g.step_changes_card("Left: back", |g| g.key("Left"), |game| current(game) == 0);
+}
 
+/// The keyboard on the board: a pawn moved by keys, a post-it after N, one deleted in its editor.
+fn the_keyboard_on_the_board(g: &mut Running) {
+    let anouk = g.saved().unwrap().session().players[0].id.0;
     // The keyboard moves a pawn: 1 chooses Anouk, End, Left, Home, Delete; Tab walks the players.
     g.key("1");
     g.wait_map("Anouk chosen", |m| {
@@ -1008,7 +1092,10 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.wait_map("the deleted post-it gone from the board", |m| {
         !m.post_its.contains_key(&gone.0)
     });
+}
 
+/// The bar (turn, timer, a case) and the way to the plenary and back.
+fn the_bar_and_the_way_to_the_plenary(g: &mut Running) {
     // The bar: pass the turn, the timer, a new case.
     let teller = g.saved().unwrap().session().teller;
     g.click_widget("pass-turn");
@@ -1041,7 +1128,10 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
         game.session().phase == Phase::Plenary
     });
     g.wait_map("the plenary screen", |m| m.screen == "Plenary");
+}
 
+/// The plenary: every card placed again, the ghosts of the first round beside the pawns.
+fn the_plenary(g: &mut Running) {
     // The plenary: pawns dragged again, on every card; ghosts show the first placement.
     let plenary_cards = g.saved().unwrap().session().plenary_cards().len();
     for i in 0..plenary_cards {
@@ -1079,7 +1169,11 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
             });
         }
     }
+}
 
+/// The outcome's stacks: a card moved by click, dragged back, moved by keys and undone.
+fn the_stacks(g: &mut Running) {
+    let normal = Palette::NORMAL;
     // The outcome: a card moved to the other stack by pointer, then the export.
     g.click_board();
     g.key("ctrl+Return");
@@ -1181,7 +1275,10 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.wait_saved("the outcome again", |game| {
         game.session().phase == Phase::Outcome
     });
+}
 
+/// The outcome's pages by keys and buttons; returns how many there are.
+fn the_outcome_pages(g: &mut Running) -> usize {
     // Pages forward and back: by arrow key and by the page buttons.
     let page = |m: &ScreenMap| m.page.clone().map(|(i, _, k)| (i, k));
     let map = g.wait_map("the first page", |m| page(m) == Some((0, "Stacks".into())));
@@ -1222,7 +1319,12 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.wait_map("page 1 by Page Up", |m| {
         page(m) == Some((0, "Stacks".into()))
     });
+    pages
+}
 
+/// A pink post-it clicked over on the list pages, there and back; then the shift chart and the steps page.
+fn pink_post_its_on_the_lists(g: &mut Running) {
+    let whole = g.whole();
     // A pink post-it clicked on a list page: answered, it moves to "still to develop"; clicked there,
     // it is an open question again.
     let pink = g
@@ -1263,7 +1365,10 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.wait_map("the next-steps page with its form", |m| {
         m.page.as_ref().is_some_and(|(_, _, k)| k == "Steps") && m.widgets.contains_key("step-text")
     });
+}
 
+/// Two next steps typed on the outcome screen, one for a player and one for someone else.
+fn next_steps(g: &mut Running) {
     // A next step typed on the outcome screen, with another player as its owner and a moment.
     g.click_widget("step-text");
     g.type_text("Maandelijks intervisie plannen");
@@ -1292,6 +1397,12 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
         saved.session().next_steps[1].owner,
         leerklimaat::core::session::Owner::Named("Mw. De Boer".into())
     );
+}
+
+/// The closing round: what stayed with two players; then back to the outcome.
+fn the_closing_round(g: &mut Running) {
+    let phase = agenda_kind;
+    let whole = g.whole();
     // The closing round: what stayed with two players, beside their learning questions; then back
     // to the outcome for the export.
     g.click_widget("agenda-next");
@@ -1318,6 +1429,10 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
     g.wait_map("back at the outcome", |m| {
         m.screen == "Outcome" && m.widgets.contains_key("export")
     });
+}
+
+/// The export: every file written, and what they hold is what was played.
+fn the_export(g: &mut Running, pages: usize) {
     let out = g.dir.join("export");
     g.click_widget("export-folder");
     g.key("ctrl+a");

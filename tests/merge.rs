@@ -86,7 +86,7 @@ fn sessions_of_different_sizes_and_missing_rounds() {
     // The mean is over the plenary placements of A and B: 3 + 12 pawns.
     let ta = leerklimaat::core::tally::tally(a.session());
     let tb = leerklimaat::core::tally::tally(b.session());
-    let sum: f64 = [&ta, &tb]
+    let points: Vec<f64> = [&ta, &tb]
         .iter()
         .flat_map(|t| {
             t.cards[0]
@@ -95,9 +95,23 @@ fn sessions_of_different_sizes_and_missing_rounds() {
                 .iter()
                 .filter_map(|(_, p)| p.map(f64::from))
         })
-        .sum();
-    assert!((first.mean.unwrap() - sum / 15.0).abs() < 1e-9);
-    assert!(first.spread.unwrap() >= 0.0);
+        .collect();
+    assert_eq!(points.len(), 15);
+    let mean = points.iter().sum::<f64>() / 15.0;
+    assert!((first.mean.unwrap() - mean).abs() < 1e-9);
+    // The spread is the standard deviation of those same placements.
+    let sd = (points.iter().map(|p| (p - mean).powi(2)).sum::<f64>() / 15.0).sqrt();
+    assert!(
+        (first.spread.unwrap() - sd).abs() < 1e-9,
+        "spread {:?}, standard deviation {sd}",
+        first.spread
+    );
+    // Green: team C by its first round, A and B by their plenary.
+    let green_ab = [&ta, &tb]
+        .iter()
+        .filter(|t| t.green.contains(&t.cards[0].card))
+        .count();
+    assert_eq!(first.green, green_ab + 1);
     // Statement 3 was not played by team C: only two groups.
     assert_eq!(o.statements[2].groups, 2);
     // Open questions carry their group.

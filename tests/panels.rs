@@ -9,50 +9,276 @@ use leerklimaat::core::simulate::{SimulateSpec, simulate};
 use leerklimaat::session::{CardClock, GameMsg};
 use leerklimaat::{outcome, panels, setup, table};
 
-fn run(mut f: impl FnMut(&egui::Context) -> Vec<GameMsg>) -> (Vec<GameMsg>, usize) {
-    let ctx = egui::Context::default();
+/// An egui context driven pass by pass, as the game drives it: it remembers where the last pass drew
+/// its marked widgets and its texts, so a test can check what a panel shows and click on it.
+struct Panel {
+    ctx: egui::Context,
+    marks: std::collections::HashMap<&'static str, egui::Rect>,
+    texts: Vec<(String, egui::Rect)>,
+}
+
+/// Every text a pass drew, with where it was drawn.
+fn texts_of(shapes: &[egui::epaint::ClippedShape]) -> Vec<(String, egui::Rect)> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<(String, egui::Rect)>) {
+        match shape {
+            egui::Shape::Text(t) => out.push((
+                t.galley.text().to_string(),
+                t.galley.rect.translate(t.pos.to_vec2()),
+            )),
+            egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
     let mut out = Vec::new();
-    // Windows size themselves in a first, invisible pass.
-    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| out = f(ui.ctx()));
-    output.textures_delta.clear();
-    let mut output = ctx.run_ui(egui::RawInput::default(), |ui| out = f(ui.ctx()));
-    output.textures_delta.clear();
-    (out, output.shapes.len())
+    for s in shapes {
+        walk(&s.shape, &mut out);
+    }
+    out
+}
+
+impl Panel {
+    fn new() -> Panel {
+        Panel {
+            ctx: egui::Context::default(),
+            marks: Default::default(),
+            texts: Vec::new(),
+        }
+    }
+
+    /// One pass with these events; returns what the panel returned in it.
+    fn pass<T>(&mut self, events: Vec<egui::Event>, f: &mut impl FnMut(&egui::Context) -> T) -> T {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1920.0, 1080.0),
+            )),
+            events,
+            ..Default::default()
+        };
+        let mut out = None;
+        let mut output = self.ctx.run_ui(input, |ui| out = Some(f(ui.ctx())));
+        output.textures_delta.clear();
+        self.texts = texts_of(&output.shapes);
+        self.marks = panels::widgets::take_marks(&self.ctx)
+            .into_iter()
+            .map(|(k, [x0, y0, x1, y1])| {
+                (
+                    k,
+                    egui::Rect::from_min_max([x0, y0].into(), [x1, y1].into()),
+                )
+            })
+            .collect();
+        out.expect("the panel ran")
+    }
+
+    /// Two passes without input (windows size themselves in a first, invisible pass); returns the
+    /// second's output.
+    fn settle<T>(&mut self, f: &mut impl FnMut(&egui::Context) -> T) -> T {
+        self.pass(Vec::new(), f);
+        self.pass(Vec::new(), f)
+    }
+
+    /// Whether the last pass drew a text that holds `what`.
+    fn shows(&self, what: &str) -> bool {
+        self.texts.iter().any(|(t, _)| t.contains(what))
+    }
+
+    fn assert_shows(&self, what: &str) {
+        assert!(
+            self.shows(what),
+            "{what:?} is not shown; the texts: {:?}",
+            self.texts.iter().map(|(t, _)| t).collect::<Vec<_>>()
+        );
+    }
+
+    /// Presses and lets go at a point; returns what the panel returned in both passes.
+    fn click_at<T>(&mut self, at: egui::Pos2, f: &mut impl FnMut(&egui::Context) -> T) -> Vec<T> {
+        let button = |pressed| egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        };
+        let first = self.pass(vec![egui::Event::PointerMoved(at), button(true)], f);
+        let second = self.pass(vec![button(false)], f);
+        vec![first, second]
+    }
+
+    /// Clicks a marked widget.
+    fn click<T>(&mut self, key: &str, f: &mut impl FnMut(&egui::Context) -> T) -> Vec<T> {
+        let at = self
+            .marks
+            .get(key)
+            .unwrap_or_else(|| panic!("the widget {key} is drawn"))
+            .center();
+        self.click_at(at, f)
+    }
+
+    /// Clicks the text `label` (a button's caption).
+    fn click_text<T>(&mut self, label: &str, f: &mut impl FnMut(&egui::Context) -> T) -> Vec<T> {
+        let at = self
+            .texts
+            .iter()
+            .find(|(t, _)| t == label)
+            .unwrap_or_else(|| panic!("{label:?} is shown"))
+            .1
+            .center();
+        self.click_at(at, f)
+    }
+}
+
+/// What the setup panel returned in one pass: for the session, for the session files, for the decks.
+type SetupOut = (
+    Vec<GameMsg>,
+    Vec<leerklimaat::persist::StoreMsg>,
+    Vec<leerklimaat::decks::ui::DeckCmd>,
+);
+
+fn setup_pass(
+    ctx: &egui::Context,
+    s: &Session,
+    tr: &Texts,
+    form: &mut setup::ui::SetupForm,
+    past: &leerklimaat::persist::PastSessions,
+) -> SetupOut {
+    let (mut files, mut decks) = (Vec::new(), Vec::new());
+    let msgs = setup::ui::setup_panel(
+        ctx,
+        s,
+        tr,
+        form,
+        past,
+        &mut files,
+        &Default::default(),
+        &mut decks,
+    );
+    (msgs, files, decks)
+}
+
+/// All that the passes returned, each kind on its own.
+fn joined(outs: Vec<SetupOut>) -> SetupOut {
+    let mut all: SetupOut = Default::default();
+    for (m, f, d) in outs {
+        all.0.extend(m);
+        all.1.extend(f);
+        all.2.extend(d);
+    }
+    all
 }
 
 #[test]
-fn every_panel_draws_in_both_languages() {
+fn the_setup_panel_shows_the_session_and_returns_each_kind_of_request() {
+    use leerklimaat::decks::ui::DeckCmd;
+    use leerklimaat::persist::{PastSessions, StoreMsg};
     let tr = Texts::default();
     for lang in [Lang::Nl, Lang::En] {
-        let mut s = Session::new(leerklimaat::core::deck::default_deck(), "t".into());
-        s.language = lang;
-        let (msgs, shapes) = run(|ctx| {
-            setup::ui::setup_panel(
-                ctx,
-                &s,
-                &tr,
-                &mut setup::ui::SetupForm::default(),
-                &Default::default(),
-                &mut Vec::new(),
-                &Default::default(),
-                &mut Vec::new(),
-            )
-        });
-        assert!(msgs.is_empty(), "no input, no messages");
-        assert!(shapes > 10);
-
-        let mut game: Game = simulate(SimulateSpec {
-            players: 6,
-            statements: 5,
-            post_its: 20,
-            seed: 1,
-        });
+        let mut game = Game::new(Session::new(
+            leerklimaat::core::deck::default_deck(),
+            "t".into(),
+        ));
         game.apply(Action::SetLanguage(lang)).unwrap();
+        game.apply(Action::SetGroup("Team Noord".into())).unwrap();
+        for name in ["Anouk", "Bram"] {
+            game.apply(Action::AddPlayer {
+                name: name.into(),
+                colour: None,
+            })
+            .unwrap();
+        }
+        let s = game.session().clone();
+        let mut form = setup::ui::SetupForm::default();
+        let past = PastSessions::default();
+        let mut panel = Panel::new();
+        let mut draw = |ctx: &egui::Context| setup_pass(ctx, &s, &tr, &mut form, &past);
+        let quiet = panel.settle(&mut draw);
+        assert_eq!(quiet, SetupOut::default(), "no input, no requests");
+        for shown in [
+            tr.get(lang, "app-title"),
+            tr.get(lang, "setup-start"),
+            s.deck.title.clone(),
+        ] {
+            panel.assert_shows(&shown);
+        }
+        // The players are in their name fields.
+        assert_eq!(
+            form.names
+                .values()
+                .collect::<std::collections::BTreeSet<_>>(),
+            ["Anouk", "Bram"]
+                .iter()
+                .map(|n| n.to_string())
+                .collect::<std::collections::BTreeSet<_>>()
+                .iter()
+                .collect()
+        );
+        let other = if lang == Lang::Nl { Lang::En } else { Lang::Nl };
+        assert!(
+            !panel.shows(&tr.get(other, "setup-start")),
+            "only the session's language"
+        );
+
+        let mut draw = |ctx: &egui::Context| setup_pass(ctx, &s, &tr, &mut form, &past);
+        let start = joined(panel.click("setup-start", &mut draw));
+        assert_eq!(
+            start,
+            (vec![GameMsg::Do(Action::StartPlay)], vec![], vec![])
+        );
+        let open = joined(panel.click_text(&tr.get(lang, "deck-open"), &mut draw));
+        assert_eq!(open, (vec![], vec![], vec![DeckCmd::OpenDialog]));
+    }
+
+    // An unfinished session is offered; continuing it is a request for the session files.
+    let s = Session::new(leerklimaat::core::deck::default_deck(), "t".into());
+    let offer = leerklimaat::core::store::Listing {
+        path: "/saves/team-noord.session.ron".into(),
+        started_at: "2026-11-30T10:00:00+01:00".into(),
+        deck: "Leerklimaat".into(),
+        group: "Team Zuid".into(),
+        players: vec!["Dana".into(), "Eef".into(), "Fenna".into()],
+        phase: leerklimaat::core::session::Phase::Play,
+        progress: (2, 12),
+        modified: std::time::SystemTime::UNIX_EPOCH,
+    };
+    let past = PastSessions {
+        offer: Some(offer.clone()),
+        ..Default::default()
+    };
+    let mut form = setup::ui::SetupForm::default();
+    let mut panel = Panel::new();
+    let mut draw = |ctx: &egui::Context| setup_pass(ctx, &s, &tr, &mut form, &past);
+    panel.settle(&mut draw);
+    panel.assert_shows(&tr.get(Lang::Nl, "past-offer"));
+    panel.assert_shows("Team Zuid");
+    let resume = joined(panel.click_text(&tr.get(Lang::Nl, "past-continue"), &mut draw));
+    assert_eq!(resume, (vec![], vec![StoreMsg::Open(offer.path)], vec![]));
+}
+
+fn played_game(lang: Lang) -> Game {
+    let mut game: Game = simulate(SimulateSpec {
+        players: 6,
+        statements: 5,
+        post_its: 20,
+        seed: 1,
+    });
+    game.apply(Action::SetLanguage(lang)).unwrap();
+    game
+}
+
+#[test]
+fn the_play_panel_shows_its_buttons_and_returns_what_was_pressed() {
+    let tr = Texts::default();
+    for lang in [Lang::Nl, Lang::En] {
+        let mut game = played_game(lang);
+        // From the outcome back to the plenary, its last card on the board.
         game.apply(Action::Back).unwrap();
+        let s = game.session().clone();
+        assert_eq!(s.phase, leerklimaat::core::session::Phase::Plenary);
         let mut clock = CardClock::default();
         let mut selected = None;
         let mut focus = false;
-        let (msgs, shapes) = run(|ctx| {
+        let mut form = table::ui::PlayForm::default();
+        let mut panel = Panel::new();
+        let mut draw = |ctx: &egui::Context| {
             let mut c = table::ui::Controls {
                 timer_shown: &mut clock.shown,
                 selected_note: &mut selected,
@@ -60,38 +286,53 @@ fn every_panel_draws_in_both_languages() {
                 focus_field: &mut focus,
                 post_it_scroll: &mut 0,
             };
-            table::ui::play_panel(
-                ctx,
-                game.session(),
-                true,
-                false,
-                &tr,
-                &mut table::ui::PlayForm::default(),
-                &mut c,
-            )
-        });
-        assert!(msgs.is_empty());
-        assert!(shapes > 10);
+            table::ui::play_panel(ctx, &s, true, false, &tr, &mut form, &mut c)
+        };
+        assert!(panel.settle(&mut draw).is_empty(), "no input, no messages");
+        for key in ["play-next", "play-undo", "plenary-to-outcome"] {
+            panel.assert_shows(&tr.get(lang, key));
+        }
+        let next: Vec<_> = panel.click("next", &mut draw).concat();
+        assert_eq!(next, vec![GameMsg::Next]);
+        let undo: Vec<_> = panel.click("undo", &mut draw).concat();
+        assert_eq!(undo, vec![GameMsg::Undo]);
+        // Redo is greyed out: nothing to redo, so a click does nothing.
+        let redo: Vec<_> = panel.click("redo", &mut draw).concat();
+        assert!(redo.is_empty(), "{redo:?}");
+    }
+}
 
-        game.apply(Action::ShowOutcome).unwrap();
-        let (msgs, shapes) = run(|ctx| {
-            outcome::ui::outcome_panel(
-                ctx,
-                &game,
-                &tr,
-                &mut outcome::ui::OutcomeForm::default(),
-                &outcome::ExportState::default(),
-                &outcome::present::OutcomeView::default(),
-            )
-            .into_iter()
-            .filter_map(|intent| match intent {
-                outcome::ui::OutcomeIntent::Game(msg) => Some(msg),
-                _ => None,
-            })
-            .collect()
-        });
-        assert!(msgs.is_empty());
-        assert!(shapes > 10);
+#[test]
+fn the_outcome_panel_shows_the_export_and_returns_its_intent() {
+    use outcome::ui::OutcomeIntent;
+    let tr = Texts::default();
+    for lang in [Lang::Nl, Lang::En] {
+        let game = played_game(lang);
+        assert_eq!(
+            game.session().phase,
+            leerklimaat::core::session::Phase::Outcome
+        );
+        let mut form = outcome::ui::OutcomeForm {
+            folder: Some("/tmp/uitvoer".into()),
+            ..Default::default()
+        };
+        let state = outcome::ExportState::default();
+        let view = outcome::present::OutcomeView::default();
+        let mut panel = Panel::new();
+        let mut draw = |ctx: &egui::Context| {
+            outcome::ui::outcome_panel(ctx, &game, &tr, &mut form, &state, &view)
+        };
+        assert!(panel.settle(&mut draw).is_empty(), "no input, no intents");
+        panel.assert_shows(&tr.get(lang, "outcome-export"));
+        panel.assert_shows("/tmp/uitvoer");
+        let export: Vec<_> = panel.click("export", &mut draw).concat();
+        assert!(
+            matches!(
+                export.as_slice(),
+                [OutcomeIntent::Files(outcome::ExportMsg::Export(p))] if p == std::path::Path::new("/tmp/uitvoer")
+            ),
+            "{export:?}"
+        );
     }
 }
 
@@ -183,67 +424,6 @@ mod typing {
     use leerklimaat::core::session::MAX_POST_IT_CHARS;
     use leerklimaat::table::ui::{Controls, PlayForm, play_panel};
 
-    struct Panel {
-        ctx: egui::Context,
-        marks: std::collections::HashMap<&'static str, egui::Rect>,
-    }
-
-    impl Panel {
-        fn new() -> Panel {
-            Panel {
-                ctx: egui::Context::default(),
-                marks: Default::default(),
-            }
-        }
-
-        /// One pass with these events; returns the messages of that pass.
-        fn pass(
-            &mut self,
-            events: Vec<egui::Event>,
-            f: &mut impl FnMut(&egui::Context) -> Vec<GameMsg>,
-        ) -> Vec<GameMsg> {
-            let input = egui::RawInput {
-                screen_rect: Some(egui::Rect::from_min_size(
-                    egui::Pos2::ZERO,
-                    egui::vec2(1920.0, 1080.0),
-                )),
-                events,
-                ..Default::default()
-            };
-            let mut out = Vec::new();
-            let mut output = self.ctx.run_ui(input, |ui| out = f(ui.ctx()));
-            output.textures_delta.clear();
-            self.marks = panels::widgets::take_marks(&self.ctx)
-                .into_iter()
-                .map(|(k, [x0, y0, x1, y1])| {
-                    (
-                        k,
-                        egui::Rect::from_min_max([x0, y0].into(), [x1, y1].into()),
-                    )
-                })
-                .collect();
-            out
-        }
-
-        /// Presses and lets go on a marked widget; returns the messages of the release.
-        fn click(
-            &mut self,
-            key: &str,
-            f: &mut impl FnMut(&egui::Context) -> Vec<GameMsg>,
-        ) -> Vec<GameMsg> {
-            let at = self.marks[key].center();
-            let button = |pressed| egui::Event::PointerButton {
-                pos: at,
-                button: egui::PointerButton::Primary,
-                pressed,
-                modifiers: egui::Modifiers::NONE,
-            };
-            let mut out = self.pass(vec![egui::Event::PointerMoved(at), button(true)], f);
-            out.extend(self.pass(vec![button(false)], f));
-            out
-        }
-    }
-
     #[test]
     fn a_refused_post_it_keeps_its_text_and_the_field_stops_at_the_limit() {
         let tr = Texts::default();
@@ -294,7 +474,7 @@ mod typing {
         form.text = "y".repeat(MAX_POST_IT_CHARS + 1);
         let sent = {
             let mut run = |ctx: &egui::Context| draw(ctx, &session, &tr, &mut form);
-            panel.click("post-it-add", &mut run)
+            panel.click("post-it-add", &mut run).concat()
         };
         assert!(
             sent.iter()
@@ -310,7 +490,7 @@ mod typing {
         form.text = "Samen leren werkt".into();
         let sent = {
             let mut run = |ctx: &egui::Context| draw(ctx, &session, &tr, &mut form);
-            panel.click("post-it-add", &mut run)
+            panel.click("post-it-add", &mut run).concat()
         };
         assert!(sent.iter().any(|m| matches!(m, GameMsg::Do(Action::AddPostIt { text, .. }) if text == "Samen leren werkt")));
         assert!(form.text.is_empty());

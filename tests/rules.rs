@@ -363,6 +363,27 @@ fn tally_tie_at_threshold_goes_green() {
     );
 }
 
+/// A deck whose rule is the median: the middle placement decides, not the mean, and with an even
+/// number of pawns the median is halfway between the middle two.
+#[test]
+fn tally_by_the_median() {
+    let mut g = game_with_players(&["A", "B", "C"]);
+    let mut deck = small_deck(3);
+    deck.scale.green_when = StackRule::MedianAtLeast(1.5);
+    g.apply(Action::SetDeck(deck)).unwrap();
+    g.apply(Action::StartPlay).unwrap();
+    // 1, 1 and 4 points: the mean (2.0) is over the threshold, the median (1.0) under it.
+    place_all(&mut g, Round::First, &[Some(0), Some(0), Some(3)]);
+    let t = tally_card(g.session(), &card(&g, 0));
+    assert_eq!((t.first.mean, t.first.median), (Some(2.0), Some(1.0)));
+    assert_eq!(t.rule_stack, Some(Stack::Red), "the median decides");
+    // 1 and 4 points: the median of an even count is 2.5.
+    place_all(&mut g, Round::First, &[Some(0), None, Some(3)]);
+    let t = tally_card(g.session(), &card(&g, 0));
+    assert_eq!(t.first.median, Some(2.5));
+    assert_eq!(t.rule_stack, Some(Stack::Green));
+}
+
 #[test]
 fn tally_plenary_decides_and_shift_is_measured() {
     let mut g = game_with_players(&["A", "B", "C"]);

@@ -4,6 +4,7 @@
 //! `outcome/ui.rs`) and only returns what was asked for.
 
 pub mod keyboard;
+pub mod pointer;
 pub mod widgets;
 
 use crate::core::session::Lang;
@@ -51,7 +52,7 @@ impl Default for UiScale {
 
 pub fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default());
-    app.add_plugins(keyboard::plugin);
+    app.add_plugins((keyboard::plugin, pointer::plugin));
     app.init_resource::<Forms>().init_resource::<UiScale>();
     app.add_systems(
         PreUpdate,
