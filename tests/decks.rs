@@ -78,7 +78,7 @@ const BAD_DECKS: &[(&str, usize, &str)] = &[
     ("id-with-space", 6, "only letters, digits"),
     ("points-down", 5, "must go up"),
     ("missing-scale", 6, "the deck has no `scale`"),
-    ("unquoted-text", 3, ""),
+    ("unquoted-text", 3, "expected text in double quotes"),
     ("agenda-zero-minutes", 9, "lasts 0 minutes"),
     ("agenda-no-game", 7, "no Game phase"),
     ("agenda-unknown-kind", 8, "expected one of `Talk`"),

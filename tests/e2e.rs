@@ -163,8 +163,9 @@ impl Running {
         running.wait_map("the setup screen is drawn", |m| {
             m.screen == "Setup" && m.widgets.contains_key("setup-start")
         });
-        // lavapipe compiles its shaders during the first frames.
-        sleep(Duration::from_secs(2));
+        // lavapipe compiles its shaders during the first frames: wait until the window stops changing.
+        let whole = running.whole();
+        running.settled_shot("setup", whole);
         running
     }
 
@@ -450,6 +451,24 @@ impl Running {
         }
     }
 
+    /// How often the game's log (with its input trace) holds `needle`.
+    fn log_count(&self, needle: &str) -> usize {
+        self.game_log().matches(needle).count()
+    }
+
+    /// Waits until the game's log holds `needle` at least `times` times: the game saw the input.
+    fn wait_log(&mut self, what: &str, needle: &str, times: usize) {
+        let until = Instant::now() + PATIENCE;
+        while self.log_count(needle) < times {
+            self.alive();
+            assert!(
+                Instant::now() < until,
+                "{what}: {needle:?} is not {times} times in the game's log after {PATIENCE:?}"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+
     /// The whole window, from the screen map.
     fn whole(&self) -> Rect {
         let map = self.map();
@@ -650,11 +669,11 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
         the_programme_before_the_game,
     );
     g.step("the first round by mouse", |g| {
-        the_first_round_by_mouse(g, &colours)
+        the_first_round_by_mouse(g, &colours);
     });
     g.step("post-its on the board", post_its_on_the_board);
     g.step("moving through the cards", |g| {
-        moving_through_the_cards(g, &colours)
+        moving_through_the_cards(g, &colours);
     });
     g.step("the keyboard on the board", the_keyboard_on_the_board);
     g.step(
@@ -816,8 +835,9 @@ fn the_first_round_by_mouse(g: &mut Running, colours: &[u8]) {
     let chris = g.saved().unwrap().session().players[2].id.0;
     let home = g.map().pawns[&chris].0;
     let off_board = Vec2::new(g.map().window.0 * 0.5, 12.0);
+    let ends = g.log_count("DRAGEND[pawn CH]");
     g.drag(home, off_board);
-    sleep(Duration::from_secs(1));
+    g.wait_log("the game saw the drag end", "DRAGEND[pawn CH]", ends + 1);
     let map = g.wait_map("Chris's pawn back in the waiting row", |m| {
         m.pawns[&chris].0.distance(home) < 2.0
     });
@@ -870,7 +890,9 @@ fn post_its_on_the_board(g: &mut Running) {
     // The green post-it dragged somewhere else: it moves, and the editor does not open.
     g.click_board();
     let to = Vec2::new(gr.center().x - 40.0, pr.max.y + 160.0);
+    let ends = g.log_count("DRAGEND[post-it]");
     g.drag(gr.center(), to);
+    g.wait_log("the game saw the drag end", "DRAGEND[post-it]", ends + 1);
     let saved = g.wait_saved("the green post-it moved", |game| {
         game.session()
             .post_it(green.id)
@@ -882,7 +904,9 @@ fn post_its_on_the_board(g: &mut Running) {
             .get(&green.id.0)
             .is_some_and(|r| r.center().distance(to) < 6.0)
     });
-    sleep(Duration::from_secs(1));
+    // The release is in the log and the screen has settled: an editor opened by it would show now.
+    let whole = g.whole();
+    g.settled_shot("after the post-it drag", whole);
     let map_now = g.map();
     assert_eq!(
         map_now.flag("selected-post-it"),
@@ -1451,9 +1475,9 @@ fn the_export(g: &mut Running, pages: usize) {
         assert!(Instant::now() < until, "outcome.png was written to {out:?}");
         sleep(Duration::from_millis(200));
     }
-    sleep(Duration::from_secs(1));
-    let (w, h) = png_size(&picture);
     let expected = leerklimaat::outcome::picture::picture_size(pages);
+    // Written atomically, so once it is there it decodes; its size says every page is in it.
+    let (w, h) = png_size(&picture);
     assert_eq!(
         (w, h),
         (expected.x, expected.y),

@@ -321,17 +321,25 @@ fn write_all_writes_every_format() {
 
 proptest! {
     #[test]
-    fn csv_cells_never_start_a_formula_and_round_trip(texts in proptest::collection::vec("\\PC{0,20}", 1..6)) {
+    fn csv_cells_never_start_a_formula_and_round_trip(
+        // Most texts open with what a spreadsheet could read as a formula, after some white space.
+        texts in proptest::collection::vec(
+            ("[ \u{a0}]{0,2}", "[=+@\t\r\n-]?", "\\PC{0,18}").prop_map(|(a, b, c)| a + &b + &c),
+            1..6,
+        )
+    ) {
         for t in &texts {
             let cell = neutralise_cell(t);
             let number = t.strip_prefix('-').is_some_and(|d| d.starts_with(|c: char| c.is_ascii_digit())
                 && d.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
                 && d.chars().filter(|c| matches!(c, ',' | '.')).count() <= 1);
-            let first = cell.trim_start_matches([' ', '\u{a0}']).chars().next();
-            prop_assert!(number || !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n')));
-            if cell != *t {
-                prop_assert_eq!(&cell[1..], t.as_str());
-            }
+            let risky = matches!(
+                t.trim_start_matches([' ', '\u{a0}']).chars().next(),
+                Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n')
+            );
+            // Written out here, not by the function under test: a risky cell gets one leading quote.
+            let want = if risky && !number { format!("'{t}") } else { t.clone() };
+            prop_assert_eq!(&cell, &want);
         }
         // Post-its with those texts survive a write and read through the CSV.
         let mut g = Game::new(Session::new(deck::default_deck(), "t".into()));

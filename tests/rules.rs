@@ -378,7 +378,12 @@ fn tally_by_the_median() {
     assert_eq!((t.first.mean, t.first.median), (Some(2.0), Some(1.0)));
     assert_eq!(t.rule_stack, Some(Stack::Red), "the median decides");
     // 1 and 4 points: the median of an even count is 2.5.
-    place_all(&mut g, Round::First, &[Some(0), None, Some(3)]);
+    let mut g = game_with_players(&["A", "B"]);
+    let mut deck = small_deck(3);
+    deck.scale.green_when = StackRule::MedianAtLeast(1.5);
+    g.apply(Action::SetDeck(deck)).unwrap();
+    g.apply(Action::StartPlay).unwrap();
+    place_all(&mut g, Round::First, &[Some(0), Some(3)]);
     let t = tally_card(g.session(), &card(&g, 0));
     assert_eq!(t.first.median, Some(2.5));
     assert_eq!(t.rule_stack, Some(Stack::Green));

@@ -145,8 +145,26 @@ mod tests {
 
     #[test]
     fn every_message_exists_in_both_languages_through_the_global_texts() {
-        for id in message_ids(MESSAGE_FILES[0].1) {
-            assert!(texts().has(Lang::En, &id), "{id} has no English text");
+        for (lang, source) in MESSAGE_FILES {
+            // A syntax error would silently drop the broken message from its bundle.
+            if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
+                panic!("the {lang:?} messages do not parse: {errors:?}");
+            }
+        }
+        let ids = |i: usize| {
+            message_ids(MESSAGE_FILES[i].1)
+                .into_iter()
+                .collect::<std::collections::BTreeSet<_>>()
+        };
+        let (nl, en) = (ids(0), ids(1));
+        assert_eq!(
+            nl.symmetric_difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "messages in only one language"
+        );
+        for id in &nl {
+            assert!(texts().has(Lang::En, id), "{id} has no English text");
+            assert!(texts().has(Lang::Nl, id), "{id} has no Dutch text");
         }
         assert_eq!(tr(Lang::Nl, "export-statement"), "stelling");
         assert_eq!(tr(Lang::En, "export-theme"), "theme");
