@@ -320,3 +320,15 @@ err-unknown-word = That word is not there (any more).
 err-extension = Extend a phase by 1 to 60 minutes at a time.
 setup-programme = Follow the deck's programme ({ $phases } phases, { $minutes } min)
 programme-entries = Typed ({ $count })
+err-not-at-end = The workshop can be finished at the end of its programme.
+agenda-finished = Workshop finished ✔
+finish = Finish ✔
+play-said-by = Said by
+play-include = Discuss after all
+card-skipped = skipped
+plenary-left-out = { $count ->
+    [one] 1 card not discussed
+   *[other] { $count } cards not discussed
+}
+plenary-add-back = Into the plenary after all:
+card-skipped-badge = SKIPPED

@@ -320,3 +320,15 @@ err-unknown-word = Dat woord staat er niet (meer).
 err-extension = Verleng een fase met 1 tot 60 minuten tegelijk.
 setup-programme = Programma van het kaartspel volgen ({ $phases } fasen, { $minutes } min)
 programme-entries = Ingevoerd ({ $count })
+err-not-at-end = Afronden kan aan het eind van het programma.
+agenda-finished = Workshop afgerond ✔
+finish = Afronden ✔
+play-said-by = Gezegd door
+play-include = Toch bespreken
+card-skipped = overgeslagen
+plenary-left-out = { $count ->
+    [one] 1 kaart niet besproken
+   *[other] { $count } kaarten niet besproken
+}
+plenary-add-back = Toch in het plenair:
+card-skipped-badge = OVERGESLAGEN

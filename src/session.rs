@@ -34,6 +34,10 @@ pub enum GameMsg {
     Load(Box<Game>),
     /// On to the next phase of the programme; the time spent in the phase is recorded.
     AgendaNext,
+    /// Back one step (the phase before, or the screen before); the time spent in the phase is recorded.
+    Return,
+    /// Finish the workshop at the end of the programme; the time spent in the phase is recorded.
+    Finish,
 }
 
 /// The clock of the programme's phase that is on: restarts when another phase begins.
@@ -60,8 +64,21 @@ impl Default for AgendaClock {
 }
 
 impl AgendaClock {
+    /// Seconds in the phase that is on since it came on (not yet recorded in the session); none when
+    /// no phase runs (before the game, or after the workshop was finished).
     pub fn seconds(&self) -> u64 {
+        if self.phase.is_none() {
+            return 0;
+        }
         self.offset + self.since.elapsed().as_secs()
+    }
+    /// All seconds used in the phase that is on: recorded on earlier visits, and running now.
+    pub fn used(&self, s: &Session) -> u64 {
+        let recorded = s
+            .agenda_times
+            .get(&s.agenda_at)
+            .map_or(0, |t| t.used_seconds);
+        recorded.saturating_add(self.seconds())
     }
 }
 
@@ -83,6 +100,8 @@ pub struct CardClock {
     pub since: Instant,
     /// Whether the timer is shown on the board.
     pub shown: bool,
+    /// The card's seconds when the timer was started: the timer shows the time since.
+    pub shown_from: u64,
     /// Minutes after which the timer warns.
     pub limit_minutes: u64,
     /// Seconds spent on the card before `since` (a resumed game continues its clock).
@@ -97,6 +116,7 @@ impl Default for CardClock {
             card: None,
             since: Instant::now(),
             shown: false,
+            shown_from: 0,
             limit_minutes: 10,
             offset: 0,
             resume_seconds: 0,
@@ -199,6 +219,18 @@ pub fn apply_messages(
                     seconds: agenda.seconds(),
                 })
                 .map(|()| true),
+            GameMsg::Return => game
+                .0
+                .apply(Action::Return {
+                    seconds: agenda.seconds(),
+                })
+                .map(|()| true),
+            GameMsg::Finish => game
+                .0
+                .apply(Action::Finish {
+                    seconds: agenda.seconds(),
+                })
+                .map(|()| true),
             GameMsg::Undo => Ok(game.0.undo()),
             GameMsg::Redo => Ok(game.0.redo()),
             GameMsg::Load(g) => {
@@ -244,10 +276,13 @@ pub fn follow_phase(
     }
 }
 
-/// The programme's clock starts again when another phase begins.
+/// The programme's clock starts again when another phase begins (the time already spent in a phase
+/// the group returns to is in the session: [`AgendaClock::used`]); it stops when the workshop is
+/// finished.
 fn restart_agenda_clock(game: Res<ActiveGame>, mut clock: ResMut<AgendaClock>) {
     let s = game.session();
-    let phase = (s.phase != Phase::Setup && !s.agenda().is_empty()).then_some(s.agenda_at);
+    let phase =
+        (s.phase != Phase::Setup && !s.agenda().is_empty() && !s.finished).then_some(s.agenda_at);
     if clock.phase != phase {
         clock.phase = phase;
         clock.since = Instant::now();
@@ -260,6 +295,7 @@ fn restart_clock(game: Res<ActiveGame>, mut clock: ResMut<CardClock>) {
     let card = game.session().active_card().map(|(c, _)| c);
     if clock.card != card {
         clock.card = card;
+        clock.shown_from = 0;
         clock.since = Instant::now();
         clock.offset = std::mem::take(&mut clock.resume_seconds);
     }

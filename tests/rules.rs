@@ -291,6 +291,28 @@ fn post_its_edit_move_answer_and_delete() {
         (p.text.as_str(), p.at, p.answered),
         ("Hoe dan precies?", Some((10.0, -4.0)), true)
     );
+    // The editor changes who said it and its colour; a green post-it is no open question.
+    g.apply(Action::ChangePostIt {
+        id,
+        text: " Hoe dan wel? ".into(),
+        colour: PostItColour::Green,
+        author: None,
+    })
+    .unwrap();
+    let p = g.session().post_it(id).unwrap();
+    assert_eq!(
+        (p.text.as_str(), p.colour, p.author, p.answered),
+        ("Hoe dan wel?", PostItColour::Green, None, false)
+    );
+    assert_eq!(
+        g.apply(Action::ChangePostIt {
+            id,
+            text: "x".into(),
+            colour: PostItColour::Pink,
+            author: Some(PlayerId(99)),
+        }),
+        Err(ActionError::UnknownPlayer(PlayerId(99)))
+    );
     g.apply(Action::DeletePostIt { id }).unwrap();
     assert!(g.session().post_its.is_empty());
     assert!(g.undo());
@@ -301,6 +323,17 @@ fn post_its_edit_move_answer_and_delete() {
 fn navigation_records_time_skips_and_cases() {
     let mut g = game_with_players(&["Anouk", "Bram"]);
     g.apply(Action::StartPlay).unwrap();
+    let place = |g: &mut Game, index: usize| {
+        let card = card(g, index);
+        g.apply(Action::Place {
+            player: pid(g, 0),
+            card,
+            round: Round::First,
+            square: 1,
+        })
+        .unwrap();
+    };
+    place(&mut g, 0);
     g.apply(Action::GoTo {
         index: 1,
         seconds: 90,
@@ -308,25 +341,60 @@ fn navigation_records_time_skips_and_cases() {
     .unwrap();
     g.apply(Action::Skip { seconds: 30 }).unwrap();
     assert_eq!(g.session().current, 2);
+    place(&mut g, 2);
     let s = g.session();
     assert_eq!(s.record(&card(&g, 0)).unwrap().seconds, 90);
     assert!(s.record(&card(&g, 1)).unwrap().skipped);
     assert_eq!(s.plenary_cards().len(), 2);
+    // A case comes right after the card it was brought in on, not at the end of the deck.
+    let third = card(&g, 2);
     g.apply(Action::AddCase {
         title: "Nieuwe collega".into(),
         description: "Inwerken".into(),
         brought_by: Some(pid(&g, 1)),
     })
     .unwrap();
+    assert_eq!(g.session().current, 3);
     assert_eq!(g.session().current_card(), Some(CardRef::Case(1)));
+    assert_eq!(g.session().play_cards()[2], third);
+    place(&mut g, 3);
+    // Back past the skipped card: it stays skipped.
+    for index in [2, 1, 0] {
+        g.apply(Action::GoTo { index, seconds: 5 }).unwrap();
+    }
+    assert!(g.session().record(&card(&g, 1)).unwrap().skipped);
     g.apply(Action::PassTurn).unwrap();
     assert_eq!(g.session().teller, Some(pid(&g, 1)));
     g.apply(Action::PassTurn).unwrap();
     assert_eq!(g.session().teller, Some(pid(&g, 0)));
+    // Walk on to the end of the deck without playing: those cards are not in the plenary.
+    let last = g.session().play_cards().len() - 1;
+    g.apply(Action::GoTo {
+        index: last,
+        seconds: 5,
+    })
+    .unwrap();
     g.apply(Action::StartPlenary).unwrap();
-    assert_eq!(g.session().plenary_cards().len(), 3);
-    assert_eq!(g.session().plenary_card(), Some(card(&g, 0)));
-    g.apply(Action::Back).unwrap();
+    let s = g.session();
+    assert_eq!(
+        s.plenary_cards(),
+        vec![card(&g, 0), third.clone(), CardRef::Case(1)]
+    );
+    let left = s.left_out_of_plenary();
+    assert_eq!(left.len(), s.play_cards().len() - 3);
+    assert!(left.contains(&card(&g, 1)));
+    assert_eq!(s.plenary_card(), Some(card(&g, 0)));
+    // The facilitator adds the skipped card back: it comes on the table in its place.
+    let skipped = card(&g, 1);
+    g.apply(Action::Include {
+        card: skipped.clone(),
+    })
+    .unwrap();
+    let s = g.session();
+    assert_eq!(s.plenary_cards().len(), 4);
+    assert_eq!(s.plenary_card(), Some(skipped.clone()));
+    assert!(!s.record(&skipped).unwrap().skipped);
+    g.apply(Action::Return { seconds: 0 }).unwrap();
     assert_eq!(g.session().phase, Phase::Play);
 }
 
@@ -582,15 +650,17 @@ fn arb_action(players: u32, cards: usize) -> impl Strategy<Value = Action> {
             round: Round::First,
             square
         }),
-        (any::<bool>(), "[^\u{0}]{0,30}", card).prop_map(|(g, text, card)| Action::AddPostIt {
-            colour: if g {
-                PostItColour::Green
-            } else {
-                PostItColour::Pink
-            },
-            text,
-            author: None,
-            card
+        (any::<bool>(), "[^\u{0}]{0,30}", card.clone()).prop_map(|(g, text, card)| {
+            Action::AddPostIt {
+                colour: if g {
+                    PostItColour::Green
+                } else {
+                    PostItColour::Pink
+                },
+                text,
+                author: None,
+                card,
+            }
         }),
         (0u32..6, "[^\u{0}]{0,20}").prop_map(|(id, text)| Action::EditPostIt {
             id: PostItId(id),
@@ -601,6 +671,28 @@ fn arb_action(players: u32, cards: usize) -> impl Strategy<Value = Action> {
         Just(Action::PassTurn),
         Just(Action::StartPlenary),
         Just(Action::Back),
+        (0u64..100).prop_map(|seconds| Action::Return { seconds }),
+        (0u64..100).prop_map(|seconds| Action::Skip { seconds }),
+        card.prop_map(|card| Action::Include { card }),
+        ("[^\u{0}]{0,30}", 0u32..4).prop_map(|(title, by)| Action::AddCase {
+            title,
+            description: String::new(),
+            brought_by: (by > 0).then_some(PlayerId(by)),
+        }),
+        (0u32..6, "[^\u{0}]{0,20}", any::<bool>(), 0..players + 1).prop_map(|(id, text, g, a)| {
+            Action::ChangePostIt {
+                id: PostItId(id),
+                text,
+                colour: if g {
+                    PostItColour::Green
+                } else {
+                    PostItColour::Pink
+                },
+                author: (a > 0).then_some(PlayerId(a)),
+            }
+        }),
+        Just(Action::ShowOutcome),
+        (0u64..100).prop_map(|seconds| Action::Finish { seconds }),
     ]
 }
 

@@ -329,6 +329,55 @@ mod tests {
         assert!(s.check_loaded().is_ok());
     }
 
+    /// Going back records the phase's time, so a phase the group returns to goes on where it was;
+    /// the workshop is finished at the end of the programme, and an export before that counts the
+    /// running minutes in.
+    #[test]
+    fn going_back_keeps_a_phases_time_and_the_end_is_finished() {
+        use crate::core::deck::AgendaKind as K;
+        use crate::core::session::{ActionError, Phase};
+        let deck = crate::core::deck::builtin_deck("leerruimte").unwrap();
+        let mut s = following(deck);
+        s.apply(&Action::StartPlay).unwrap();
+        assert_eq!(
+            s.apply(&Action::Finish { seconds: 1 }),
+            Err(ActionError::NotAtEnd)
+        );
+        s.apply(&Action::AgendaNext { seconds: 300 }).unwrap();
+        s.apply(&Action::AgendaNext { seconds: 1200 }).unwrap();
+        // Back from the talk after 100 s, and on again after 50 s in the game.
+        s.apply(&Action::Return { seconds: 100 }).unwrap();
+        assert_eq!((s.phase, s.agenda_at), (Phase::Play, 1));
+        s.apply(&Action::AgendaNext { seconds: 50 }).unwrap();
+        assert_eq!(phase_times(&s)[1].used_seconds, 1250);
+        assert_eq!(phase_times(&s)[2].used_seconds, 100);
+        s.apply(&Action::AgendaNext { seconds: 60 }).unwrap();
+        s.apply(&Action::AgendaNext { seconds: 900 }).unwrap();
+        assert_eq!(phase_times(&s)[2].used_seconds, 160);
+        assert_eq!(s.agenda_item().unwrap().kind, K::Closing);
+        assert!(s.at_end() && !s.finished);
+        // An export now counts the 42 s of the closing round so far; the session itself does not.
+        assert_eq!(phase_times(&s.with_running_time(7, 42))[4].used_seconds, 42);
+        assert_eq!(phase_times(&s)[4].used_seconds, 0);
+        s.apply(&Action::Finish { seconds: 240 }).unwrap();
+        assert!(s.finished);
+        assert_eq!(phase_times(&s)[4].used_seconds, 240);
+        assert_eq!(
+            phase_times(&s.with_running_time(7, 42))[4].used_seconds,
+            240,
+            "a finished workshop's clock has stopped"
+        );
+        assert_eq!(
+            s.apply(&Action::Finish { seconds: 1 }),
+            Err(ActionError::NotAtEnd)
+        );
+        assert!(s.check_loaded().is_ok());
+        // Going back opens it again.
+        s.apply(&Action::Return { seconds: 5 }).unwrap();
+        assert!(!s.finished);
+        assert_eq!(phase_times(&s)[4].used_seconds, 245);
+    }
+
     #[test]
     fn a_deck_without_a_programme_has_no_phases() {
         // The built-in deck has a programme, but this game does not follow it.

@@ -153,6 +153,10 @@ pub struct Case {
     pub description: String,
     #[serde(default)]
     pub brought_by: Option<PlayerId>,
+    /// The card that was on the table when the case was brought in: the case comes right after it in
+    /// the order of play (older files: none, the case comes at the end).
+    #[serde(default)]
+    pub after: Option<CardRef>,
 }
 
 /// Who takes a next step on: a player of the game, or someone named who was not playing.
@@ -202,6 +206,9 @@ pub struct CardRecord {
     /// Whether the card has been on the table during play.
     #[serde(default)]
     pub visited: bool,
+    /// The facilitator added the card to the plenary by hand, though the group did not play it.
+    #[serde(default)]
+    pub included: bool,
 }
 
 impl CardRecord {
@@ -272,6 +279,9 @@ pub struct Session {
     /// What stayed with each player, said in the closing round.
     #[serde(default)]
     pub takeaways: BTreeMap<PlayerId, String>,
+    /// The facilitator finished the workshop (*Afronden*): its times are all recorded.
+    #[serde(default)]
+    pub finished: bool,
 }
 
 /// The time of one phase of the programme: minutes added by the facilitator, and seconds spent in it.
@@ -406,8 +416,31 @@ pub enum Action {
     DeleteNextStep {
         id: u32,
     },
-    /// Back one screen: Outcome → Plenary, Plenary → Play.
+    /// Back one screen: Outcome → Plenary, Plenary → Play. (Older files; the game sends [`Action::Return`].)
     Back,
+    /// Back one step, recording the `seconds` spent in the programme's phase being left: from the
+    /// outcome back to the plenary; with a programme, otherwise, to the phase before; without one,
+    /// from the plenary back to the game.
+    Return {
+        seconds: u64,
+    },
+    /// Put a card back among those the group discusses: a skipped card in play, or a card left out of
+    /// the plenary (skipped or never played), which then comes on the table.
+    Include {
+        card: CardRef,
+    },
+    /// Change a post-it: its text, its colour and who said it.
+    ChangePostIt {
+        id: PostItId,
+        text: String,
+        colour: PostItColour,
+        author: Option<PlayerId>,
+    },
+    /// Finish the workshop at the end of its programme (or at the outcome without one); `seconds`
+    /// were spent in the phase that is on. Going back opens it again.
+    Finish {
+        seconds: u64,
+    },
     /// Follow the deck's programme around the game, or play only the game; only in Setup.
     FollowProgramme(bool),
     /// On to the next phase of the programme; `seconds` were spent in the phase being left. From the
@@ -415,7 +448,7 @@ pub enum Action {
     AgendaNext {
         seconds: u64,
     },
-    /// Back to the phase before in the programme.
+    /// Back to the phase before in the programme. (Older files; the game sends [`Action::Return`].)
     AgendaBack,
     /// More time for the phase that is on.
     AgendaExtend {
@@ -484,6 +517,8 @@ pub enum ActionError {
     UnknownWord(u32),
     #[error("a phase can be extended by 1 to {MAX_EXTEND_MINUTES} minutes at a time")]
     BadExtension,
+    #[error("the workshop can be finished at the end of its programme")]
+    NotAtEnd,
 }
 
 /// A due date or moment: trimmed, at most [`MAX_DUE_CHARS`], may be empty.
@@ -641,6 +676,20 @@ impl Session {
                 ));
             }
         }
+        for c in &self.cases {
+            let sound = match &c.after {
+                None => true,
+                Some(CardRef::Statement(id)) => self.deck.statement(id).is_some(),
+                // A case comes after an earlier case, so the order of play has no loop.
+                Some(CardRef::Case(before)) => *before < c.id && cases.contains(before),
+            };
+            if !sound {
+                return Err(format!(
+                    "case {} is brought in after a card that is not there",
+                    c.id
+                ));
+            }
+        }
         for p in &self.post_its {
             if !self.card_exists(&p.card) {
                 return Err(format!("post-it {} belongs to an unknown card", p.id.0));
@@ -741,6 +790,7 @@ impl Session {
             next_word_id: 1,
             learning_questions: BTreeMap::new(),
             takeaways: BTreeMap::new(),
+            finished: false,
         }
     }
 
@@ -792,13 +842,47 @@ impl Session {
         self.records.get(card)
     }
 
-    /// The cards in play: statements in play order, then the cases in the order they were added.
+    /// The cards in play: statements in play order, each case right after the card that was on the
+    /// table when it was brought in (cases of older files, or of a card not in play, at the end).
     pub fn play_cards(&self) -> Vec<CardRef> {
-        self.play_order
-            .iter()
-            .map(|id| CardRef::Statement(id.clone()))
-            .chain(self.cases.iter().map(|c| CardRef::Case(c.id)))
-            .collect()
+        let mut out = Vec::with_capacity(self.play_order.len() + self.cases.len());
+        let mut placed = BTreeSet::new();
+        // Each card, then the cases brought in on it (and on those, in turn), depth first.
+        let place = |card: CardRef, out: &mut Vec<CardRef>, placed: &mut BTreeSet<u32>| {
+            let mut stack = vec![card];
+            while let Some(card) = stack.pop() {
+                for c in self.cases.iter().rev() {
+                    if c.after.as_ref() == Some(&card) && !placed.contains(&c.id) {
+                        stack.push(CardRef::Case(c.id));
+                    }
+                }
+                if let CardRef::Case(id) = card {
+                    placed.insert(id);
+                }
+                out.push(card);
+            }
+        };
+        for id in &self.play_order {
+            place(CardRef::Statement(id.clone()), &mut out, &mut placed);
+        }
+        for c in &self.cases {
+            if !placed.contains(&c.id) {
+                place(CardRef::Case(c.id), &mut out, &mut placed);
+            }
+        }
+        out
+    }
+
+    /// Whether nothing was typed or chosen that is worth keeping: still in setup, without players and
+    /// without a group name. Such a session is not saved, nor listed.
+    pub fn is_blank(&self) -> bool {
+        self.phase == Phase::Setup && self.players.is_empty() && self.group.trim().is_empty()
+    }
+
+    /// Whether the group did something with a card during play: a pawn placed or a post-it stuck.
+    fn touched(&self, card: &CardRef) -> bool {
+        self.records.get(card).is_some_and(|r| !r.first.is_empty())
+            || self.post_its.iter().any(|p| &p.card == card)
     }
 
     /// The card on the table in the Play phase.
@@ -806,12 +890,74 @@ impl Session {
         self.play_cards().get(self.current).cloned()
     }
 
-    /// The cards of the plenary: every card that was on the table during play and was not skipped.
+    /// The cards of the plenary: every card the group played (a pawn placed or a post-it stuck) and did
+    /// not skip, and every card the facilitator added by hand.
     pub fn plenary_cards(&self) -> Vec<CardRef> {
         self.play_cards()
             .into_iter()
-            .filter(|c| self.records.get(c).is_some_and(|r| r.visited && !r.skipped))
+            .filter(|c| {
+                self.records
+                    .get(c)
+                    .is_some_and(|r| !r.skipped && (r.included || (r.visited && self.touched(c))))
+            })
             .collect()
+    }
+
+    /// The cards in play that the plenary leaves out: skipped, or never played.
+    pub fn left_out_of_plenary(&self) -> Vec<CardRef> {
+        let plenary = self.plenary_cards();
+        self.play_cards()
+            .into_iter()
+            .filter(|c| !plenary.contains(c))
+            .collect()
+    }
+
+    /// How many statements of the deck the group discussed (skipped or untouched ones do not count).
+    pub fn statements_discussed(&self) -> usize {
+        if self.phase == Phase::Setup {
+            return 0;
+        }
+        self.play_cards()
+            .iter()
+            .filter(|c| matches!(c, CardRef::Statement(_)))
+            .filter(|c| {
+                self.records
+                    .get(c)
+                    .is_some_and(|r| !r.skipped && (r.included || (r.visited && self.touched(c))))
+            })
+            .count()
+    }
+
+    /// Whether the programme is at its last phase (or, without one, the game at its outcome): where the
+    /// workshop can be finished.
+    pub fn at_end(&self) -> bool {
+        if self.agenda().is_empty() {
+            self.phase == Phase::Outcome
+        } else {
+            self.phase != Phase::Setup && self.agenda_at + 1 == self.agenda().len()
+        }
+    }
+
+    /// This session with the time not yet recorded added in: `card_seconds` on the card on the table,
+    /// `agenda_seconds` in the programme's phase that is on. An export made before the workshop is
+    /// finished shows the minutes used so far.
+    pub fn with_running_time(&self, card_seconds: u64, agenda_seconds: u64) -> Session {
+        let mut s = self.clone();
+        if s.finished {
+            return s;
+        }
+        if let Some((card, _)) = s.active_card().filter(|(_, r)| *r == Round::First) {
+            let r = s.records.entry(card).or_default();
+            r.seconds = r.seconds.saturating_add(card_seconds).min(MAX_CARD_SECONDS);
+        }
+        if s.phase != Phase::Setup && !s.agenda().is_empty() {
+            let t = s.agenda_times.entry(s.agenda_at).or_default();
+            t.used_seconds = t
+                .used_seconds
+                .saturating_add(agenda_seconds)
+                .min(MAX_CARD_SECONDS);
+        }
+        s
     }
 
     fn visit(&mut self, index: usize) {
@@ -993,12 +1139,7 @@ impl Session {
                     let record = self.records.entry(card.clone()).or_default();
                     record.seconds = record.seconds.saturating_add(*seconds);
                 }
-                if let Some(card) = cards.get(*index) {
-                    // Coming back to a skipped card un-skips it.
-                    if let Some(r) = self.records.get_mut(card) {
-                        r.skipped = false;
-                    }
-                }
+                // Passing a skipped card keeps it skipped: putting it back is [`Action::Include`].
                 self.current = *index;
                 self.visit(*index);
             }
@@ -1097,6 +1238,26 @@ impl Session {
                 let text = check_text(text, MAX_POST_IT_CHARS)?;
                 self.post_its[i].text = text;
             }
+            A::ChangePostIt {
+                id,
+                text,
+                colour,
+                author,
+            } => {
+                let i = self.post_it_index(*id)?;
+                let text = check_text(text, MAX_POST_IT_CHARS)?;
+                if let Some(a) = author {
+                    self.require_player(*a)?;
+                }
+                let p = &mut self.post_its[i];
+                p.text = text;
+                p.colour = *colour;
+                p.author = *author;
+                // Only a pink post-it is a question that can be answered.
+                if *colour == PostItColour::Green {
+                    p.answered = false;
+                }
+            }
             A::MovePostIt { id, at } => {
                 let i = self.post_it_index(*id)?;
                 if !at.0.is_finite() || !at.1.is_finite() {
@@ -1136,14 +1297,20 @@ impl Session {
                 }
                 let id = self.next_case;
                 self.next_case = self.next_case.checked_add(1).ok_or(ActionError::OutOfIds)?;
+                let after = self.current_card();
                 self.cases.push(Case {
                     id,
                     title,
                     description: description.trim().to_string(),
                     brought_by: *brought_by,
+                    after,
                 });
-                // The new case goes on the table.
-                self.current = self.play_cards().len() - 1;
+                // The new case goes on the table, right after the card it was brought in on.
+                let cards = self.play_cards();
+                self.current = cards
+                    .iter()
+                    .position(|c| *c == CardRef::Case(id))
+                    .unwrap_or(cards.len() - 1);
                 self.visit(self.current);
             }
             A::EditCase {
@@ -1259,7 +1426,58 @@ impl Session {
                     return Err(ActionError::UnknownNextStep(*id));
                 }
             }
+            A::Return { seconds } => {
+                self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
+                let plenary_on = self
+                    .agenda_item()
+                    .is_none_or(|a| a.kind == AgendaKind::Plenary);
+                if self.phase == Phase::Outcome && plenary_on {
+                    // The outcome is part of the plenary's phase: its clock goes on.
+                    self.phase = Phase::Plenary;
+                } else if self.agenda().is_empty() {
+                    return self.apply(&A::Back);
+                } else {
+                    if self.agenda_at == 0 {
+                        return Err(ActionError::IndexOutOfRange(0));
+                    }
+                    let time = self.agenda_times.entry(self.agenda_at).or_default();
+                    time.used_seconds = time
+                        .used_seconds
+                        .saturating_add(*seconds)
+                        .min(MAX_CARD_SECONDS);
+                    self.apply(&A::AgendaBack)?;
+                }
+                self.finished = false;
+            }
+            A::Include { card } => {
+                self.require_phase(&[Phase::Play, Phase::Plenary])?;
+                if !self.play_cards().contains(card) {
+                    return Err(ActionError::UnknownCard(card.clone()));
+                }
+                let r = self.records.entry(card.clone()).or_default();
+                r.skipped = false;
+                if self.phase == Phase::Plenary {
+                    r.included = true;
+                    if let Some(i) = self.plenary_cards().iter().position(|c| c == card) {
+                        self.plenary_current = i;
+                    }
+                }
+            }
+            A::Finish { seconds } => {
+                if self.phase == Phase::Setup || !self.at_end() || self.finished {
+                    return Err(ActionError::NotAtEnd);
+                }
+                if !self.agenda().is_empty() {
+                    let time = self.agenda_times.entry(self.agenda_at).or_default();
+                    time.used_seconds = time
+                        .used_seconds
+                        .saturating_add(*seconds)
+                        .min(MAX_CARD_SECONDS);
+                }
+                self.finished = true;
+            }
             A::Back => {
+                self.finished = false;
                 self.phase = match self.phase {
                     Phase::Outcome => Phase::Plenary,
                     Phase::Plenary => Phase::Play,
@@ -1303,6 +1521,7 @@ impl Session {
                 if self.agenda_at == 0 {
                     return Err(ActionError::IndexOutOfRange(0));
                 }
+                self.finished = false;
                 self.agenda_at -= 1;
                 // Back in the game is back at the board.
                 if self

@@ -182,6 +182,9 @@ impl Store {
                 continue;
             }
             match self.open(&path) {
+                // A session nobody typed anything into (an earlier version saved one at every
+                // start) is not worth a line in the list.
+                Ok(game) if game.session().is_blank() => {}
                 Ok(game) => listings.push(listing(&path, &game)),
                 Err(d) => damaged.push(d),
             }
@@ -285,10 +288,7 @@ fn listing(path: &Path, game: &Game) -> Listing {
         group: s.group.clone(),
         players: s.players.iter().map(|p| p.name.clone()).collect(),
         phase: s.phase,
-        progress: (
-            s.records.values().filter(|r| r.visited).count(),
-            s.deck.statements.len(),
-        ),
+        progress: (s.statements_discussed(), s.deck.statements.len()),
         modified: std::fs::metadata(path)
             .and_then(|m| m.modified())
             .unwrap_or(SystemTime::UNIX_EPOCH),

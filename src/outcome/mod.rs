@@ -10,7 +10,8 @@ pub mod stacks;
 pub mod ui;
 
 use crate::app::{AppSystems, Screen};
-use crate::session::ActiveGame;
+use crate::core::session::TimerSave;
+use crate::session::{ActiveGame, AgendaClock, CardClock};
 use bevy::prelude::*;
 use std::path::PathBuf;
 
@@ -37,10 +38,35 @@ pub fn plugin(app: &mut App) {
     app.add_plugins(present::plugin);
     app.add_systems(
         Update,
-        export_files
-            .run_if(in_state(Screen::Outcome).and_then(on_message::<ExportMsg>))
-            .in_set(AppSystems::Apply),
+        (
+            export_when_finished.run_if(resource_changed::<ActiveGame>),
+            export_files.run_if(on_message::<ExportMsg>),
+        )
+            .chain()
+            .run_if(not(in_state(Screen::Setup)))
+            .in_set(AppSystems::Apply)
+            .after(crate::session::apply_messages),
     );
+}
+
+/// When the facilitator finishes the workshop (*Afronden*), everything is exported at once, into the
+/// folder of the outcome screen (an earlier export of the workshop there is updated).
+fn export_when_finished(
+    game: Res<ActiveGame>,
+    forms: Option<Res<crate::panels::Forms>>,
+    mut was: Local<Option<bool>>,
+    mut exports: MessageWriter<ExportMsg>,
+) {
+    let finished = game.session().finished;
+    // A session resumed as finished is not exported again by opening it.
+    if *was == Some(false) && finished {
+        let folder = forms.and_then(|f| f.outcome.folder.clone()).map_or_else(
+            || crate::core::export::default_export_dir(&game.0),
+            PathBuf::from,
+        );
+        exports.write(ExportMsg::Export(folder));
+    }
+    *was = Some(finished);
 }
 
 /// Carries out the outcome screen's file operations. With a renderer (the window), an export also
@@ -49,13 +75,25 @@ pub fn export_files(
     mut msgs: MessageReader<ExportMsg>,
     game: Res<ActiveGame>,
     mut state: ResMut<ExportState>,
+    (card, agenda): (Res<CardClock>, Res<AgendaClock>),
+    screen: Res<State<Screen>>,
     mut picture: Option<MessageWriter<picture::TakePicture>>,
 ) {
     for msg in msgs.read() {
         match msg {
             ExportMsg::Export(folder) => {
-                let result = crate::core::export::export_everything(&game.0, folder);
-                if let (Ok(dir), Some(picture)) = (&result, picture.as_mut()) {
+                // The minutes running now count, as in the saved file.
+                let mut now = game.0.clone();
+                now.set_timer(TimerSave {
+                    shown: card.shown,
+                    seconds: card.seconds(),
+                    agenda_seconds: agenda.seconds(),
+                });
+                let result = crate::core::export::export_everything(&now, folder);
+                // The pages are on the table only on the outcome screen; an export from the closing
+                // round keeps the picture an earlier export wrote.
+                let on_outcome = *screen.get() == Screen::Outcome;
+                if let (Ok(dir), Some(picture), true) = (&result, picture.as_mut(), on_outcome) {
                     picture.write(picture::TakePicture(
                         dir.join(crate::core::export::OUTCOME_PICTURE),
                     ));

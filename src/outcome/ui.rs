@@ -160,7 +160,20 @@ pub fn outcome_panel(
                     )
                     .clicked()
                     {
-                        out.push(GameMsg::Do(Action::Back));
+                        out.push(GameMsg::Return);
+                    }
+                    // Without a programme, the outcome is the end of the workshop.
+                    if s.agenda().is_empty() {
+                        if s.finished {
+                            ui.label(egui::RichText::new(t("agenda-finished")).strong());
+                        } else if mark(
+                            "finish",
+                            big_button(ui, egui::RichText::new(t("finish")).strong()),
+                        )
+                        .clicked()
+                        {
+                            out.push(GameMsg::Finish);
+                        }
                     }
                     ui.label(t("outcome-folder"));
                     mark(

@@ -366,5 +366,6 @@ pub fn describe_error(
         E::AgendaEnd => tr.get(lang, "err-agenda-end"),
         E::UnknownWord(_) => tr.get(lang, "err-unknown-word"),
         E::BadExtension => tr.get(lang, "err-extension"),
+        E::NotAtEnd => tr.get(lang, "err-not-at-end"),
     }
 }

@@ -239,11 +239,16 @@ pub fn export_result(
 ) {
     match result {
         Some(Ok(dir)) => {
-            ui.label(tr.format(
-                lang,
-                "outcome-exported",
-                &[("dir", dir.display().to_string().into())],
-            ));
+            // The last two folders only: the beamer need not show the user's home folder.
+            let short: Vec<String> = dir
+                .components()
+                .rev()
+                .take(2)
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            let short: Vec<&str> = short.iter().rev().map(String::as_str).collect();
+            ui.label(tr.format(lang, "outcome-exported", &[("dir", short.join("/").into())]))
+                .on_hover_text(dir.display().to_string());
         }
         Some(Err(reason)) => {
             ui.colored_label(

@@ -247,6 +247,8 @@ pub fn autosave(
     }
     let path = match &target.path {
         Some(p) => p.clone(),
+        // No file for a session nobody has typed anything into yet.
+        None if game.session().is_blank() => return,
         None => {
             let p = target.store.new_path(&game.session().started_at);
             target.path = Some(p.clone());
@@ -332,14 +334,10 @@ fn handle_store_messages(world: &mut World) {
             },
             StoreMsg::Export(path) => {
                 let result = match store.open(&path) {
-                    Ok(game) => {
-                        let dir = crate::core::export::fresh_dir(
-                            crate::core::export::default_export_dir(&game),
-                        );
-                        crate::core::export::write_all(&game, &dir)
-                            .map(|_| dir)
-                            .map_err(|e| e.to_string())
-                    }
+                    Ok(game) => crate::core::export::export_everything(
+                        &game,
+                        &crate::core::export::default_export_dir(&game),
+                    ),
                     Err(d) => Err(d.message),
                 };
                 world.resource_mut::<PastSessions>().exported = Some(result);

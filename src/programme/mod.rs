@@ -232,11 +232,14 @@ fn draw_programme(
                 let question = session.learning_questions.get(&p.id);
                 let (line, soft) = if closing {
                     let said = session.takeaways.get(&p.id).cloned().unwrap_or_default();
-                    let asked = question.map_or_else(
-                        || tr.0.get(lang, "programme-no-learning"),
-                        |q| format!("{} {q}", tr.0.get(lang, "programme-learning-of")),
-                    );
-                    (format!("{}: {said}", p.name), Some(asked))
+                    // Without a learning-question round nobody was asked, so nothing is missing.
+                    let asked_at_all = session.agenda_index(AgendaKind::LearningQuestion).is_some();
+                    let asked = match question {
+                        Some(q) => Some(format!("{} {q}", tr.0.get(lang, "programme-learning-of"))),
+                        None if asked_at_all => Some(tr.0.get(lang, "programme-no-learning")),
+                        None => None,
+                    };
+                    (format!("{}: {said}", p.name), asked)
                 } else {
                     (
                         format!("{}: {}", p.name, question.cloned().unwrap_or_default()),

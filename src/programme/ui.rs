@@ -214,7 +214,13 @@ fn reflection(s: &Session, kind: AgendaKind, player: PlayerId) -> String {
 
 /// The agenda bar: phase n of m, its time as a quiet bar and in minutes, what comes next, and the
 /// buttons. Over time, the bar is full and the words say so; nothing flashes.
-pub fn agenda_bar(ctx: &egui::Context, s: &Session, tr: &Texts, seconds: u64) -> Vec<GameMsg> {
+pub fn agenda_bar(
+    ctx: &egui::Context,
+    s: &Session,
+    tr: &Texts,
+    seconds: u64,
+    exported: Option<&Result<std::path::PathBuf, String>>,
+) -> Vec<GameMsg> {
     let mut out = Vec::new();
     let Some(item) = s.agenda_item() else {
         return out;
@@ -225,25 +231,28 @@ pub fn agenda_bar(ctx: &egui::Context, s: &Session, tr: &Texts, seconds: u64) ->
     let count = s.agenda().len();
     let planned = s.agenda_planned_minutes(n);
     let left = minutes_left(planned, seconds);
-    // Slim, so it fits in the margin above the board and the outcome pages.
-    let small = |text: String| egui::RichText::new(text).size(17.0);
+    // In the margin above the board and the outcome pages: text the room can read, buttons a finger
+    // can hit (48 px at 1080p).
+    let small = |text: String| egui::RichText::new(text).size(24.0);
+    let button = |ui: &mut egui::Ui, text: egui::RichText| {
+        ui.add(egui::Button::new(text).min_size(egui::vec2(48.0, 48.0)))
+    };
     egui::Area::new("agenda bar".into())
-        .anchor(egui::Align2::RIGHT_TOP, [-12.0, 3.0])
+        .anchor(egui::Align2::RIGHT_TOP, [-12.0, 4.0])
         .show(ctx, |ui| {
             egui::Frame::new()
                 .fill(ui.visuals().panel_fill)
                 .corner_radius(6.0)
-                .inner_margin(egui::Margin::symmetric(8, 1))
+                .inner_margin(egui::Margin::symmetric(8, 2))
                 .show(ui, |ui| {
-                    ui.spacing_mut().button_padding = egui::vec2(6.0, 0.0);
-                    ui.spacing_mut().interact_size.y = 22.0;
+                    ui.spacing_mut().button_padding = egui::vec2(10.0, 4.0);
                     ui.horizontal(|ui| {
                         if n > 0
-                            && mark("agenda-back", ui.button(small("◀".into())))
+                            && mark("agenda-back", button(ui, small("◀".into())))
                                 .on_hover_text(t("agenda-go-back"))
                                 .clicked()
                         {
-                            out.push(GameMsg::Do(Action::AgendaBack));
+                            out.push(GameMsg::Return);
                         }
                         ui.label(
                             small(tr.format(
@@ -257,6 +266,11 @@ pub fn agenda_bar(ctx: &egui::Context, s: &Session, tr: &Texts, seconds: u64) ->
                             ))
                             .strong(),
                         );
+                        if s.finished {
+                            ui.label(small(t("agenda-finished")).strong());
+                            crate::panels::widgets::export_result(ui, tr, lang, exported);
+                            return;
+                        }
                         let share = if planned == 0 {
                             1.0
                         } else {
@@ -286,17 +300,21 @@ pub fn agenda_bar(ctx: &egui::Context, s: &Session, tr: &Texts, seconds: u64) ->
                             None => t("agenda-last"),
                         };
                         ui.label(small(then).weak());
-                        if mark("agenda-extend", ui.button(small(t("agenda-extend")))).clicked() {
+                        if mark("agenda-extend", button(ui, small(t("agenda-extend")))).clicked() {
                             out.push(GameMsg::Do(Action::AgendaExtend { minutes: 5 }));
                         }
-                        if n + 1 < count
-                            && mark(
+                        if n + 1 < count {
+                            if mark(
                                 "agenda-next",
-                                ui.button(small(format!("{} ▶", t("agenda-go-on")))),
+                                button(ui, small(format!("{} ▶", t("agenda-go-on")))),
                             )
                             .clicked()
+                            {
+                                out.push(GameMsg::AgendaNext);
+                            }
+                        } else if mark("finish", button(ui, small(t("finish")).strong())).clicked()
                         {
-                            out.push(GameMsg::AgendaNext);
+                            out.push(GameMsg::Finish);
                         }
                     });
                 });
@@ -334,6 +352,7 @@ fn agenda_ui(
     game: Res<ActiveGame>,
     tr: Res<Tr>,
     clock: Res<AgendaClock>,
+    exports: Res<crate::outcome::ExportState>,
     mut writer: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {
@@ -341,7 +360,13 @@ fn agenda_ui(
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
-    let out = agenda_bar(ctx, game.session(), &tr.0, clock.seconds());
+    let out = agenda_bar(
+        ctx,
+        game.session(),
+        &tr.0,
+        clock.used(game.session()),
+        exports.exported.as_ref(),
+    );
     send(out, &mut writer, &mut redraw);
     Ok(())
 }

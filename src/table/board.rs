@@ -168,7 +168,13 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
     let header = match (&card, round) {
         (CardRef::Case(id), _) => tr.format(lang, "play-case-of", &[("n", FluentValue::from(*id))]),
         (_, Round::First) => {
-            let n = session.current + 1;
+            // The statement's number among the statements: cases in between do not count.
+            let n = session
+                .play_cards()
+                .iter()
+                .take(session.current + 1)
+                .filter(|c| matches!(c, CardRef::Statement(_)))
+                .count();
             let total = session.play_order.len();
             let theme = match &card {
                 CardRef::Statement(id) => session.deck.statement(id).and_then(|s| s.theme.clone()),
@@ -179,9 +185,14 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
                 "play-statement-of",
                 &[("n", n.into()), ("total", total.into())],
             );
-            match theme {
+            let count = match theme {
                 Some(t) => format!("{count}  ·  {t}"),
                 None => count,
+            };
+            if session.record(&card).is_some_and(|r| r.skipped) {
+                format!("{count}  ·  {}", tr.get(lang, "card-skipped-badge"))
+            } else {
+                count
             }
         }
         (_, Round::Plenary) => tr.format(
@@ -208,9 +219,19 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
                 .and_then(|p| session.player(p))
                 .map(|p| format!("{}: {}", tr.get(lang, "case-brought-by"), p.name));
             let desc = case.map(|c| c.description.clone()).unwrap_or_default();
+            // The deck's questions for a case, where the group needs them: on the case card.
+            let prompts = (!session.deck.case_prompts.is_empty()).then(|| {
+                session
+                    .deck
+                    .case_prompts
+                    .iter()
+                    .map(|p| format!("• {p}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
             (
                 case.map(|c| c.title.clone()).unwrap_or_default(),
-                [Some(desc), by]
+                [Some(desc), by, prompts]
                     .into_iter()
                     .flatten()
                     .filter(|s| !s.is_empty())
@@ -362,7 +383,8 @@ fn tick_timer(
     pal: Res<Palette>,
     mut timers: Query<(&mut Text2d, &mut TextColor), With<TimerText>>,
 ) {
-    let secs = clock.seconds();
+    // The timer counts from when it was started; the card's own time goes on underneath.
+    let secs = clock.seconds().saturating_sub(clock.shown_from);
     let shown = if clock.shown {
         format!("{:02}:{:02}", secs / 60, secs % 60)
     } else {

@@ -7,32 +7,38 @@ use bevy::math::{Rect, Vec2};
 pub const WORLD: Vec2 = Vec2::new(1920.0, 1080.0);
 /// Diameter of a pawn: at least 48 px at 1080p, for fingers.
 pub const PAWN_SIZE: f32 = 66.0;
-/// Size of a post-it.
-pub const POST_IT_SIZE: Vec2 = Vec2::new(240.0, 128.0);
+/// Size of a post-it: one column beside the board, three lines of text the back of the room can read.
+pub const POST_IT_SIZE: Vec2 = Vec2::new(640.0, 150.0);
 /// Font sizes. The statement is at least 1/20 of the screen height.
 pub const STATEMENT_FONT: f32 = 56.0;
 pub const LABEL_FONT: f32 = 30.0;
 pub const SMALL_FONT: f32 = 26.0;
-pub const POST_IT_FONT: f32 = 20.0;
+/// The post-its are the discussion: 1/30 of the screen height, as the outcome pages.
+pub const POST_IT_FONT: f32 = 36.0;
 
-/// The statement card, top left.
+/// The statement card, top left, below the agenda bar's margin.
 pub fn card_rect() -> Rect {
-    Rect::new(-920.0, 60.0, 380.0, 500.0)
+    Rect::new(-920.0, 60.0, 260.0, 462.0)
 }
 
 /// The row of squares of the scale.
 pub fn board_rect() -> Rect {
-    Rect::new(-920.0, -310.0, 380.0, 30.0)
+    Rect::new(-920.0, -310.0, 260.0, 30.0)
 }
 
 /// The area where pawns wait that are not on the board yet.
 pub fn pool_rect() -> Rect {
-    Rect::new(-920.0, -415.0, 380.0, -325.0)
+    Rect::new(-920.0, -415.0, 260.0, -325.0)
 }
 
 /// The column of post-its, to the right of the card and board.
 pub fn post_it_rect() -> Rect {
-    Rect::new(420.0, -290.0, 940.0, 500.0)
+    Rect::new(300.0, -228.0, 940.0, 462.0)
+}
+
+/// Where the facilitator's post-it entry sits, below the column of post-its: never over the board.
+pub fn post_it_entry_rect() -> Rect {
+    Rect::new(300.0, -446.0, 940.0, -238.0)
 }
 
 /// The squares of a scale with `n` squares, left to right.
@@ -103,7 +109,7 @@ pub fn pool_spot(index: usize, count: usize) -> Vec2 {
 /// have been scrolled away.
 pub fn post_it_spot(index: usize, scroll: usize) -> Option<Vec2> {
     let area = post_it_rect();
-    let columns = 2;
+    let columns = 1;
     let row = (index / columns) as isize - scroll as isize;
     if row < 0 {
         return None;
@@ -213,8 +219,9 @@ mod tests {
                 shown += 1;
             }
         }
-        assert_eq!(shown, post_it_rows_visible() * 2);
+        assert_eq!(shown, post_it_rows_visible());
+        assert!(shown >= 4, "room for {shown} post-its");
         assert_eq!(post_it_spot(0, 1), None);
-        assert_eq!(post_it_spot(2, 1), post_it_spot(0, 0));
+        assert_eq!(post_it_spot(1, 1), post_it_spot(0, 0));
     }
 }

@@ -91,7 +91,7 @@ pub fn note_label(
         PostItColour::Pink => "?",
     };
     // The board shows what fits; the whole text is in the editor and every export.
-    let max = if author.is_some() { 64 } else { 84 };
+    let max = if author.is_some() { 56 } else { 84 };
     let text = if text.chars().count() > max {
         format!(
             "{}…",
@@ -377,9 +377,7 @@ pub fn max_scroll(session: &Session) -> usize {
         .iter()
         .filter(|p| Some(&p.card) == active.as_ref() && p.at.is_none())
         .count();
-    count
-        .div_ceil(2)
-        .saturating_sub(layout::post_it_rows_visible())
+    count.saturating_sub(layout::post_it_rows_visible())
 }
 
 /// A new card starts at the top of its post-its; a new post-it scrolls into view.

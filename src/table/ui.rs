@@ -26,11 +26,23 @@ pub struct PlayForm {
     pub text: String,
     pub colour: Option<PostItColour>,
     pub author: Option<PlayerId>,
-    pub editing: Option<(PostItId, String)>,
+    /// The card the author was chosen on: on another card, a new post-it starts at "(niemand)".
+    pub author_card: Option<crate::core::session::CardRef>,
+    /// The post-it being edited, with its text, colour and author as changed so far.
+    pub editing: Option<EditForm>,
     pub case_open: bool,
     pub case_title: String,
     pub case_description: String,
     pub case_by: Option<PlayerId>,
+}
+
+/// A post-it in the editor: what it will say, its colour and who said it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditForm {
+    pub id: PostItId,
+    pub text: String,
+    pub colour: PostItColour,
+    pub author: Option<PlayerId>,
 }
 
 /// Things the panel changes outside the session: the clock, the selected post-it, the keyboard focus.
@@ -77,12 +89,13 @@ pub fn play_panel(
         bottom_bar(ctx, |ui| {
             let lang = s.language;
             if big_button(ui, tr.get(lang, "plenary-back-to-play")).clicked() {
-                out.push(GameMsg::Do(Action::Back));
+                out.push(GameMsg::Return);
             }
-            if s.phase == Phase::Plenary
-                && big_button(ui, tr.get(lang, "plenary-to-outcome")).clicked()
-            {
-                out.push(GameMsg::Do(Action::ShowOutcome));
+            if s.phase == Phase::Plenary {
+                left_out_menu(ui, s, tr, &mut out);
+                if big_button(ui, tr.get(lang, "plenary-to-outcome")).clicked() {
+                    out.push(GameMsg::Do(Action::ShowOutcome));
+                }
             }
         });
         return out;
@@ -91,12 +104,25 @@ pub fn play_panel(
     let t = |id: &str| tr.get(lang, id);
     let colour = *form.colour.get_or_insert(PostItColour::Green);
 
-    // The post-it entry, just above the navigation.
+    // A new post-it is said by nobody until the facilitator picks someone, for this card only.
+    if form.author_card.as_ref() != Some(&card) {
+        form.author = None;
+        form.author_card = Some(card.clone());
+    }
+
+    // The post-it entry, below the column of post-its and never over the board.
+    let entry = crate::table::layout::post_it_entry_rect();
+    let world = crate::table::layout::WORLD;
     egui::Area::new("post-it entry".into())
-        .anchor(egui::Align2::RIGHT_BOTTOM, [-12.0, -92.0])
+        .anchor(
+            egui::Align2::RIGHT_BOTTOM,
+            [entry.max.x - world.x / 2.0, -(entry.min.y + world.y / 2.0)],
+        )
         .show(ctx, |ui| {
             bar_frame(ui.ctx()).show(ui, |ui| {
-                ui.set_width(500.0);
+                // The frame's margins and stroke lie outside the width set here.
+                ui.set_width(entry.width() - 28.0);
+                ui.set_max_width(entry.width() - 28.0);
                 let mut add_clicked = false;
                 ui.horizontal(|ui| {
                     for (col, key, fill) in [
@@ -132,12 +158,46 @@ pub fn play_panel(
                             form.colour = Some(col);
                         }
                     }
+                    let combo = author_combo(ui, s, "author", &mut form.author, &t, true);
+                    mark("post-it-author", combo);
+                });
+                ui.horizontal(|ui| {
+                    let field = mark(
+                        "post-it-field",
+                        ui.add(
+                            egui::TextEdit::singleline(&mut form.text)
+                                .char_limit(MAX_POST_IT_CHARS)
+                                .hint_text(t("play-post-it-hint"))
+                                .desired_width(entry.width() - 250.0)
+                                .min_size(egui::vec2(0.0, 44.0)),
+                        ),
+                    );
+                    if std::mem::take(c.focus_field) {
+                        field.request_focus();
+                    }
                     add_clicked =
                         mark("post-it-add", big_button(ui, t("play-add-post-it"))).clicked();
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if (enter || add_clicked) && !form.text.trim().is_empty() {
+                        let add = Action::AddPostIt {
+                            colour,
+                            text: form.text.trim().to_string(),
+                            author: form.author,
+                            card: card.clone(),
+                        };
+                        // The text goes only when the session takes it; a refusal shows its reason
+                        // and leaves the text to fix. The next post-it is said by nobody again.
+                        if s.check(&add).is_ok() {
+                            form.text.clear();
+                            form.author = None;
+                        }
+                        out.push(GameMsg::Do(add));
+                        field.request_focus();
+                    }
                 });
                 let here = s.post_its.iter().filter(|p| p.card == card).count();
                 ui.horizontal(|ui| {
-                    ui.label(egui::RichText::new(tr.count(lang, "play-post-its", here)).small());
+                    ui.label(tr.count(lang, "play-post-its", here));
                     let max = crate::table::post_it::max_scroll(s);
                     if max > 0 {
                         if ui
@@ -158,57 +218,6 @@ pub fn play_panel(
                         {
                             *c.post_it_scroll += 1;
                         }
-                    }
-                });
-                ui.horizontal(|ui| {
-                    let field = mark(
-                        "post-it-field",
-                        ui.add(
-                            egui::TextEdit::singleline(&mut form.text)
-                                .char_limit(MAX_POST_IT_CHARS)
-                                .hint_text(t("play-post-it-hint"))
-                                .desired_width(300.0)
-                                .min_size(egui::vec2(0.0, 44.0)),
-                        ),
-                    );
-                    if std::mem::take(c.focus_field) {
-                        field.request_focus();
-                    }
-                    let combo = egui::ComboBox::from_id_salt("author")
-                        .width(150.0)
-                        .selected_text(
-                            form.author
-                                .and_then(|a| s.player(a))
-                                .map_or_else(|| t("play-nobody"), |p| p.name.clone()),
-                        )
-                        .show_ui(ui, |ui| {
-                            mark(
-                                AUTHOR_KEYS[0],
-                                ui.selectable_value(&mut form.author, None, t("play-nobody")),
-                            );
-                            for (i, p) in s.players.iter().enumerate() {
-                                let r = ui.selectable_value(&mut form.author, Some(p.id), &p.name);
-                                if let Some(key) = AUTHOR_KEYS.get(i + 1) {
-                                    mark(key, r);
-                                }
-                            }
-                        });
-                    mark("post-it-author", combo.response);
-                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if (enter || add_clicked) && !form.text.trim().is_empty() {
-                        let add = Action::AddPostIt {
-                            colour,
-                            text: form.text.trim().to_string(),
-                            author: form.author,
-                            card: card.clone(),
-                        };
-                        // The text goes only when the session takes it; a refusal shows its reason
-                        // and leaves the text to fix.
-                        if s.check(&add).is_ok() {
-                            form.text.clear();
-                        }
-                        out.push(GameMsg::Do(add));
-                        field.request_focus();
                     }
                 });
             });
@@ -251,7 +260,11 @@ pub fn play_panel(
             out.push(GameMsg::Next);
         }
         if s.phase == Phase::Play {
-            if mark("skip", big_button(ui, t("play-skip"))).clicked() {
+            if s.record(&card).is_some_and(|r| r.skipped) {
+                if mark("include", big_button(ui, t("play-include"))).clicked() {
+                    out.push(GameMsg::Do(Action::Include { card: card.clone() }));
+                }
+            } else if mark("skip", big_button(ui, t("play-skip"))).clicked() {
                 out.push(GameMsg::Skip);
             }
             ui.separator();
@@ -310,8 +323,9 @@ pub fn play_panel(
             }
             _ => {
                 ui.label(egui::RichText::new(t("plenary-title")).strong());
+                left_out_menu(ui, s, tr, &mut out);
                 if mark("back-to-play", big_button(ui, t("plenary-back-to-play"))).clicked() {
-                    out.push(GameMsg::Do(Action::Back));
+                    out.push(GameMsg::Return);
                 }
                 if mark(
                     "to-outcome",
@@ -335,6 +349,38 @@ pub fn play_panel(
     out
 }
 
+/// The cards the plenary leaves out (skipped, or never played): how many, and a menu to add one back.
+fn left_out_menu(ui: &mut egui::Ui, s: &Session, tr: &Texts, out: &mut Vec<GameMsg>) {
+    let left = s.left_out_of_plenary();
+    if left.is_empty() {
+        return;
+    }
+    let lang = s.language;
+    let menu = egui::ComboBox::from_id_salt("left out")
+        .selected_text(tr.count(lang, "plenary-left-out", left.len()))
+        .width(260.0)
+        .height(600.0)
+        .show_ui(ui, |ui| {
+            ui.label(egui::RichText::new(tr.get(lang, "plenary-add-back")).strong());
+            for card in &left {
+                let skipped = s.record(card).is_some_and(|r| r.skipped);
+                let text: String = s.card_text(card).chars().take(70).collect();
+                let text = if skipped {
+                    format!("{text} ({})", tr.get(lang, "card-skipped"))
+                } else {
+                    text
+                };
+                if ui
+                    .add(egui::Button::new(text).min_size(egui::vec2(48.0, 48.0)))
+                    .clicked()
+                {
+                    out.push(GameMsg::Do(Action::Include { card: card.clone() }));
+                }
+            }
+        });
+    mark("left-out", menu.response);
+}
+
 fn bottom_bar(ctx: &egui::Context, add: impl FnOnce(&mut egui::Ui)) {
     egui::Area::new("play controls".into())
         .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -8.0])
@@ -343,6 +389,37 @@ fn bottom_bar(ctx: &egui::Context, add: impl FnOnce(&mut egui::Ui)) {
                 ui.horizontal(add);
             });
         });
+}
+
+/// The choice of who said a post-it: "(niemand)" or a player. Marked for the screen map when `keys`.
+fn author_combo(
+    ui: &mut egui::Ui,
+    s: &Session,
+    salt: &str,
+    author: &mut Option<PlayerId>,
+    t: &dyn Fn(&str) -> String,
+    keys: bool,
+) -> egui::Response {
+    egui::ComboBox::from_id_salt(salt)
+        .width(170.0)
+        .selected_text(
+            author
+                .and_then(|a| s.player(a))
+                .map_or_else(|| t("play-nobody"), |p| p.name.clone()),
+        )
+        .show_ui(ui, |ui| {
+            let r = ui.selectable_value(author, None, t("play-nobody"));
+            if keys {
+                mark(AUTHOR_KEYS[0], r);
+            }
+            for (i, p) in s.players.iter().enumerate() {
+                let r = ui.selectable_value(author, Some(p.id), &p.name);
+                if let (true, Some(key)) = (keys, AUTHOR_KEYS.get(i + 1)) {
+                    mark(key, r);
+                }
+            }
+        })
+        .response
 }
 
 fn post_it_editor(
@@ -363,35 +440,73 @@ fn post_it_editor(
         *c.selected_note = None;
         return;
     };
-    if form.editing.as_ref().is_none_or(|(eid, _)| *eid != id) {
-        form.editing = Some((id, note.text.clone()));
+    if form.editing.as_ref().is_none_or(|e| e.id != id) {
+        form.editing = Some(EditForm {
+            id,
+            text: note.text.clone(),
+            colour: note.colour,
+            author: note.author,
+        });
     }
-    let mut close = false;
+    let mut close = ctx.input(|i| i.key_pressed(egui::Key::Escape));
     egui::Window::new(t("play-edit"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::RIGHT_TOP, [-16.0, 16.0])
         .frame(bar_frame(ctx))
         .show(ctx, |ui| {
-            if let Some((_, text)) = form.editing.as_mut() {
+            if let Some(edit) = form.editing.as_mut() {
                 mark(
                     "editor-text",
                     ui.add(
-                        egui::TextEdit::multiline(text)
+                        egui::TextEdit::multiline(&mut edit.text)
                             .char_limit(MAX_POST_IT_CHARS)
-                            .desired_width(420.0)
-                            .desired_rows(3),
+                            .desired_width(560.0)
+                            .desired_rows(4),
                     ),
                 );
                 ui.horizontal(|ui| {
+                    for (col, key, sign) in [
+                        (PostItColour::Green, "play-green", "+"),
+                        (PostItColour::Pink, "play-pink", "?"),
+                    ] {
+                        let mark_key = if col == PostItColour::Green {
+                            "editor-green"
+                        } else {
+                            "editor-pink"
+                        };
+                        if mark(
+                            mark_key,
+                            ui.add(
+                                egui::Button::selectable(
+                                    edit.colour == col,
+                                    format!("{sign} {}", t(key)),
+                                )
+                                .min_size(egui::vec2(48.0, 48.0)),
+                            ),
+                        )
+                        .clicked()
+                        {
+                            edit.colour = col;
+                        }
+                    }
+                    ui.label(t("play-said-by"));
+                    mark(
+                        "editor-author",
+                        author_combo(ui, s, "editor author", &mut edit.author, &t, false),
+                    );
+                });
+                ui.horizontal(|ui| {
                     if mark("editor-save", big_button(ui, t("play-save"))).clicked() {
-                        let edit = Action::EditPostIt {
+                        let change = Action::ChangePostIt {
                             id,
-                            text: text.clone(),
+                            text: edit.text.clone(),
+                            colour: edit.colour,
+                            author: edit.author,
                         };
                         // A refused edit keeps the editor open with the text.
-                        close = s.check(&edit).is_ok();
-                        out.push(GameMsg::Do(edit));
+                        close = s.check(&change).is_ok();
+                        out.push(GameMsg::Do(change));
                     }
                     if note.colour == PostItColour::Pink {
                         let mut answered = note.answered;
@@ -548,6 +663,7 @@ fn play_ui(
     );
     if clock.shown != timer_shown {
         clock.shown = timer_shown;
+        clock.shown_from = if timer_shown { clock.seconds() } else { 0 };
     }
     if selected_note.0 != note {
         selected_note.0 = note;

@@ -65,10 +65,15 @@ pub fn fresh_dir(dir: PathBuf) -> PathBuf {
         .unwrap_or(dir)
 }
 
-/// Writes every export format into `dir`, creating it if needed. Returns the files written.
+/// Writes every export format into `dir`, creating it if needed. Returns the files written. The time
+/// on the card and in the phase that was running when the game was last saved ([`Game::timer`]) is
+/// counted in, so an export before the end shows the minutes used so far.
 pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
-    let session = game.session();
+    let timer = game.timer();
+    let session = &game
+        .session()
+        .with_running_time(timer.seconds, timer.agenda_seconds);
     let mut files: Vec<(&str, Vec<u8>)> = vec![
         ("statements.csv", statements_csv(session)),
         ("post-its.csv", post_its_csv(session)),
@@ -97,10 +102,33 @@ pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// The file name of the picture of the outcome pages, which the game's renderer adds to an export.
 pub const OUTCOME_PICTURE: &str = "outcome.png";
 
-/// Everything into one folder: the CSVs, both reports and the session file. An existing folder is
-/// never overwritten: a new one gets a number. (The picture of the outcome comes from the renderer.)
+/// Whether `dir` holds an export of this same workshop (its `session.ron` started at the same moment
+/// with the same deck and players), which a new export of it may update.
+pub fn holds_export_of(dir: &Path, game: &Game) -> bool {
+    let Ok(text) = std::fs::read_to_string(dir.join("session.ron")) else {
+        return false;
+    };
+    let Ok(there) = crate::core::session_file::parse_game("session.ron", &text) else {
+        return false;
+    };
+    let (a, b) = (there.session(), game.session());
+    a.started_at == b.started_at
+        && a.deck.title == b.deck.title
+        && a.players
+            .iter()
+            .map(|p| &p.name)
+            .eq(b.players.iter().map(|p| &p.name))
+}
+
+/// Everything into one folder: the CSVs, both reports and the session file. A folder that holds an
+/// earlier export of the same workshop is updated; any other existing folder is never overwritten: a
+/// new one gets a number. (The picture of the outcome comes from the renderer.)
 pub fn export_everything(game: &Game, folder: &std::path::Path) -> Result<PathBuf, String> {
-    let dir = fresh_dir(folder.to_path_buf());
+    let dir = if holds_export_of(folder, game) {
+        folder.to_path_buf()
+    } else {
+        fresh_dir(folder.to_path_buf())
+    };
     write_all(game, &dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     Ok(dir)
 }
