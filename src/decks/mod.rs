@@ -24,6 +24,11 @@ pub struct DeckSource {
     pub checked: Option<Instant>,
 }
 
+/// The deck asked for on the command line (`--deck`), until it has loaded: while it is broken, the game
+/// waits for it to be fixed rather than start with another deck.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct InitialDeck(pub Option<PathBuf>);
+
 /// The last deck that could not be used, shown on the setup screen until the next good load.
 #[derive(Resource, Debug, Default, Clone)]
 pub struct DeckTrouble(pub Option<DeckError>);
@@ -80,6 +85,7 @@ pub fn plugin(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> impl Fn(&
     move |app: &mut App| {
         app.init_resource::<DeckSource>()
             .init_resource::<DeckTrouble>()
+            .insert_resource(InitialDeck(initial.clone()))
             .insert_resource(DeckFolder {
                 dir: decks_dir.clone(),
                 decks: scan(decks_dir.as_deref()),
@@ -156,6 +162,7 @@ fn load_requested(
     game: Res<ActiveGame>,
     mut source: ResMut<DeckSource>,
     mut trouble: ResMut<DeckTrouble>,
+    mut initial: ResMut<InitialDeck>,
     mut messages: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
@@ -174,6 +181,7 @@ fn load_requested(
         match load_deck(path) {
             Ok((deck, modified)) => {
                 trouble.0 = None;
+                initial.0 = None;
                 *source = DeckSource {
                     path: Some(path.clone()),
                     deck: Some(deck.clone()),
@@ -184,7 +192,19 @@ fn load_requested(
                     messages.write(GameMsg::Do(Action::SetDeck(deck)));
                 }
             }
-            Err(e) => trouble.0 = Some(e),
+            Err(e) => {
+                trouble.0 = Some(e);
+                // The deck the facilitator started the game with is watched until it is fixed, and
+                // nothing else is taken for it meanwhile.
+                if initial.0.as_ref() == Some(path) {
+                    *source = DeckSource {
+                        path: Some(path.clone()),
+                        deck: None,
+                        modified: std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+                        checked: Some(Instant::now()),
+                    };
+                }
+            }
         }
     }
 }
@@ -193,6 +213,7 @@ fn load_requested(
 fn watch_deck_file(
     mut source: ResMut<DeckSource>,
     mut trouble: ResMut<DeckTrouble>,
+    mut initial: ResMut<InitialDeck>,
     game: Res<ActiveGame>,
     mut messages: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
@@ -221,6 +242,7 @@ fn watch_deck_file(
     match load_deck(&path) {
         Ok((deck, _)) => {
             trouble.0 = None;
+            initial.0 = None;
             source.deck = Some(deck.clone());
             if game.session().deck != deck {
                 messages.write(GameMsg::Do(Action::SetDeck(deck)));
@@ -233,7 +255,11 @@ fn watch_deck_file(
 
 /// Another deck was chosen (a built-in one, or an undo): the file is no longer watched.
 fn forget_replaced_deck(game: Res<ActiveGame>, mut source: ResMut<DeckSource>) {
-    if source.path.is_some() && source.deck.as_ref() != Some(&game.session().deck) {
+    // A deck that never loaded (a broken `--deck`) is still waited for.
+    if source.path.is_some()
+        && source.deck.is_some()
+        && source.deck.as_ref() != Some(&game.session().deck)
+    {
         *source = DeckSource::default();
     }
 }

@@ -18,6 +18,8 @@ pub enum DeckCmd {
     Edit(Deck),
     /// Save the deck being edited to this file (and load it when it reads back the same).
     Save(Box<Deck>, PathBuf),
+    /// Stop waiting for a broken deck file: the facilitator chose another deck.
+    Forget,
 }
 
 /// A folder being browsed for a deck file.

@@ -361,8 +361,21 @@ pub fn outcome_pages(session: &Session, texts: &Texts) -> Vec<Page> {
     let area = content_rect();
     let mut pages = Vec::new();
 
-    // The two stacks side by side; each column flows on by itself.
+    // The two stacks side by side; each column flows on by itself. Below them, in one line, what the
+    // points are (the value the deck's rule decides by) and what `*` means.
     let heading_h = BODY_FONT * LINE + 14.0;
+    let rule = session.deck.scale.green_when;
+    let by_median = matches!(rule, crate::core::deck::StackRule::MedianAtLeast(_));
+    let legend = texts.format(
+        lang,
+        if by_median {
+            "outcome-points-median"
+        } else {
+            "outcome-points-mean"
+        },
+        &[("threshold", decimal(lang, rule.threshold(), 1).into())],
+    );
+    let legend_h = text_height(&legend, BODY_FONT, area.width());
     let columns: Vec<(Stack, Vec<(f32, What)>)> = [(Stack::Green, &t.green), (Stack::Red, &t.red)]
         .into_iter()
         .map(|(stack, cards)| {
@@ -372,10 +385,11 @@ pub fn outcome_pages(session: &Session, texts: &Texts) -> Vec<Page> {
                 .map(|c| {
                     let text_w = STACK_WIDTH - POINTS_ROOM - 2.0 * CARD_PAD;
                     let h = text_height(&c.text, BODY_FONT, text_w) + 2.0 * CARD_PAD;
-                    let points = c
-                        .plenary
-                        .mean
-                        .or(c.first.mean)
+                    let value = |r: &crate::core::tally::RoundTally| {
+                        if by_median { r.median } else { r.mean }
+                    };
+                    let points = value(&c.plenary)
+                        .or(value(&c.first))
                         .map(|v| decimal(lang, v, 1))
                         .unwrap_or_else(|| "–".into());
                     (
@@ -393,7 +407,7 @@ pub fn outcome_pages(session: &Session, texts: &Texts) -> Vec<Page> {
             (stack, items)
         })
         .collect();
-    let room = area.height() - heading_h - GAP;
+    let room = area.height() - heading_h - GAP - legend_h - GAP;
     let flowed: Vec<Vec<std::ops::Range<usize>>> = columns
         .iter()
         .map(|(_, items)| {
@@ -433,6 +447,12 @@ pub fn outcome_pages(session: &Session, texts: &Texts) -> Vec<Page> {
                 });
             }
         }
+        items.push(Item {
+            rect: Rect::new(area.min.x, area.min.y, area.max.x, area.min.y + legend_h),
+            what: What::Note {
+                text: legend.clone(),
+            },
+        });
         pages.push(Page {
             kind: PageKind::Stacks,
             part,
@@ -449,15 +469,19 @@ pub fn outcome_pages(session: &Session, texts: &Texts) -> Vec<Page> {
     ] {
         let mut entries: Vec<(f32, bool, f32, What)> = Vec::new();
         for entry in list {
-            let h = text_height(&entry.text, BODY_FONT, area.width());
-            entries.push((
-                h,
-                !entry.post_its.is_empty(),
-                0.0,
-                What::Statement {
-                    text: entry.text.clone(),
-                },
-            ));
+            // A card on the red stack can still have something that already works: say so, so
+            // the list does not read as if it were on the green stack.
+            let text = if kind == PageKind::Present && !t.green.contains(&entry.card) {
+                format!(
+                    "{} {}",
+                    entry.text,
+                    texts.get(lang, "outcome-present-other")
+                )
+            } else {
+                entry.text.clone()
+            };
+            let h = text_height(&text, BODY_FONT, area.width());
+            entries.push((h, !entry.post_its.is_empty(), 0.0, What::Statement { text }));
             for p in &entry.post_its {
                 let text = match p.author.and_then(|a| session.player(a)) {
                     Some(author) => format!("{} ({})", p.text, author.name),

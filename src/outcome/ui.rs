@@ -204,9 +204,18 @@ pub fn outcome_panel(
                             }
                         }
                         Some(Err(_)) => {}
-                        None => {
+                        // What a click does on this page: move a card, or mark a question answered.
+                        None if current == Some(PageKind::Stacks) => {
                             ui.label(t("outcome-move-card"));
                         }
+                        None if matches!(
+                            current,
+                            Some(PageKind::Develop | PageKind::Questions)
+                        ) =>
+                        {
+                            ui.label(t("outcome-click-answered"));
+                        }
+                        None => {}
                     }
                 });
             });

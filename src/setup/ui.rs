@@ -52,6 +52,8 @@ pub struct DeckPanel<'a> {
     pub folder_dir: Option<&'a Path>,
     pub trouble: Option<&'a DeckError>,
     pub source: Option<&'a Path>,
+    /// The deck file the game was started with, still broken: the game waits for it.
+    pub pending: Option<&'a Path>,
 }
 
 /// Draws the setup screen and returns what the facilitator asked for; requests about past session
@@ -110,7 +112,8 @@ pub fn setup_panel(
             });
             ui.separator();
             ui.horizontal(|ui| {
-                let can_start = !s.players.is_empty();
+                // A broken deck the game was started with is waited for, not swapped for another.
+                let can_start = !s.players.is_empty() && decks.pending.is_none();
                 let start = ui.add_enabled(
                     can_start,
                     egui::Button::new(egui::RichText::new(t("setup-start")).heading())
@@ -119,7 +122,9 @@ pub fn setup_panel(
                 if mark("setup-start", start).clicked() {
                     out.push(GameMsg::Do(Action::StartPlay));
                 }
-                if !can_start {
+                if decks.pending.is_some() {
+                    ui.label(t("setup-need-deck"));
+                } else if !can_start {
                     ui.label(t("setup-need-player"));
                 }
             });
@@ -142,7 +147,10 @@ fn deck_column(
         let Some(deck) = builtin_deck(b.key) else {
             continue;
         };
-        let chosen = deck.title == s.deck.title && deck.statements.len() == s.deck.statements.len();
+        let chosen = decks.pending.is_none()
+            && decks.source.is_none()
+            && deck.title == s.deck.title
+            && deck.statements.len() == s.deck.statements.len();
         let label = format!(
             "{}  ({}, {})",
             deck.title,
@@ -150,8 +158,29 @@ fn deck_column(
             deck.language
         );
         if mark(b.key, ui.radio(chosen, label)).clicked() && !chosen {
+            if decks.pending.is_some() {
+                deck_out.push(DeckCmd::Forget);
+            }
             out.push(GameMsg::Do(Action::SetDeck(deck)));
         }
+    }
+    // The facilitator's own deck from a file outside the decks folder, by its name, chosen.
+    if let Some(path) = decks.source
+        && !decks.folder.iter().any(|(p, _)| p.as_path() == path)
+    {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let label = match decks.pending {
+            Some(_) => format!("{name}  ({})", t("deck-waiting")),
+            None => format!(
+                "{}  ({}, {name})",
+                s.deck.title,
+                tr.count(lang, "setup-deck-statements", s.deck.statements.len())
+            ),
+        };
+        mark("own-deck", ui.radio(true, label));
     }
     for (path, deck) in decks.folder {
         let name = path
@@ -665,7 +694,7 @@ pub fn plugin(app: &mut App) {
 pub struct DeckState<'w> {
     folder: Option<Res<'w, DeckFolder>>,
     trouble: Option<Res<'w, DeckTrouble>>,
-    source: Option<Res<'w, DeckSource>>,
+    source: Option<ResMut<'w, DeckSource>>,
     load: MessageWriter<'w, LoadDeck>,
     save: MessageWriter<'w, crate::decks::SaveDeck>,
     saved: Res<'w, crate::decks::DeckSaved>,
@@ -697,6 +726,11 @@ fn setup_ui(
         folder_dir: folder_dir.as_deref(),
         trouble: decks.trouble.as_ref().and_then(|t| t.0.as_ref()),
         source: decks.source.as_ref().and_then(|s| s.path.as_deref()),
+        pending: decks
+            .source
+            .as_ref()
+            .filter(|s| s.deck.is_none())
+            .and_then(|s| s.path.as_deref()),
     };
     let mut files = Vec::new();
     let mut deck_cmds = Vec::new();
@@ -749,6 +783,11 @@ fn setup_ui(
         match cmd {
             crate::decks::ui::DeckCmd::Load(path) => {
                 decks.load.write(LoadDeck(path));
+            }
+            crate::decks::ui::DeckCmd::Forget => {
+                if let Some(source) = decks.source.as_mut() {
+                    **source = DeckSource::default();
+                }
             }
             crate::decks::ui::DeckCmd::Save(deck, path) => {
                 decks.save.write(crate::decks::SaveDeck(deck, path));

@@ -44,6 +44,8 @@ pub struct CardView {
     pub text: String,
     pub footer: String,
     pub extra: String,
+    /// Beside the text, in the card's right half: the deck's questions for a case.
+    pub side: String,
     /// Drawn in the high-contrast palette.
     pub high_contrast: bool,
 }
@@ -204,12 +206,13 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
             ],
         ),
     };
-    let (text, footer) = match &card {
+    let (text, footer, side) = match &card {
         CardRef::Statement(id) => {
             let st = session.deck.statement(id);
             (
                 st.map_or_else(|| id.clone(), |s| s.text.clone()),
                 st.and_then(|s| s.prompt.clone()).unwrap_or_default(),
+                String::new(),
             )
         }
         CardRef::Case(id) => {
@@ -220,23 +223,22 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
                 .map(|p| format!("{}: {}", tr.get(lang, "case-brought-by"), p.name));
             let desc = case.map(|c| c.description.clone()).unwrap_or_default();
             // The deck's questions for a case, where the group needs them: on the case card.
-            let prompts = (!session.deck.case_prompts.is_empty()).then(|| {
-                session
-                    .deck
-                    .case_prompts
-                    .iter()
-                    .map(|p| format!("• {p}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            });
+            let prompts = session
+                .deck
+                .case_prompts
+                .iter()
+                .map(|p| format!("• {p}"))
+                .collect::<Vec<_>>()
+                .join("\n");
             (
                 case.map(|c| c.title.clone()).unwrap_or_default(),
-                [Some(desc), by, prompts]
+                [Some(desc), by]
                     .into_iter()
                     .flatten()
                     .filter(|s| !s.is_empty())
                     .collect::<Vec<_>>()
                     .join("\n"),
+                prompts,
             )
         }
     };
@@ -269,6 +271,7 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
         text,
         footer,
         extra,
+        side,
         high_contrast: false,
     }
 }
@@ -298,7 +301,13 @@ pub fn draw_card(
     }
     let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
     let rect = layout::card_rect();
-    let inner = rect.width() - 56.0;
+    let full = rect.width() - 56.0;
+    // With questions beside it, the text keeps the left half of the card.
+    let inner = if view.side.is_empty() {
+        full
+    } else {
+        full / 2.0 - 16.0
+    };
     let (w, h) = (rect.width(), rect.height());
     let is_case = matches!(view.card, Some(CardRef::Case(_)));
     let plenary = game.session().phase == Phase::Plenary;
@@ -315,7 +324,7 @@ pub fn draw_card(
             ),
             (
                 text2d(
-                    view.header,
+                    view.header.clone(),
                     font(&fonts, layout::LABEL_FONT, true),
                     if plenary {
                         pal.green_stack
@@ -360,6 +369,17 @@ pub fn draw_card(
                     Anchor::BOTTOM_LEFT
                 ),
                 Transform::from_xyz(-w / 2.0 + 28.0, -h / 2.0 + 18.0, 0.2),
+            ),
+            (
+                text2d(
+                    view.side.clone(),
+                    font(&fonts, layout::SMALL_FONT, false),
+                    pal.ink,
+                    full / 2.0 - 16.0,
+                    Justify::Left,
+                    Anchor::TOP_LEFT
+                ),
+                Transform::from_xyz(-w / 2.0 + 28.0 + full / 2.0 + 16.0, h / 2.0 - 72.0, 0.2),
             ),
             (
                 TimerText,

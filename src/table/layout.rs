@@ -8,7 +8,7 @@ pub const WORLD: Vec2 = Vec2::new(1920.0, 1080.0);
 /// Diameter of a pawn: at least 48 px at 1080p, for fingers.
 pub const PAWN_SIZE: f32 = 66.0;
 /// Size of a post-it: one column beside the board, three lines of text the back of the room can read.
-pub const POST_IT_SIZE: Vec2 = Vec2::new(640.0, 150.0);
+pub const POST_IT_SIZE: Vec2 = Vec2::new(560.0, 150.0);
 /// Font sizes. The statement is at least 1/20 of the screen height.
 pub const STATEMENT_FONT: f32 = 56.0;
 pub const LABEL_FONT: f32 = 30.0;
@@ -18,27 +18,27 @@ pub const POST_IT_FONT: f32 = 36.0;
 
 /// The statement card, top left, below the agenda bar's margin.
 pub fn card_rect() -> Rect {
-    Rect::new(-920.0, 60.0, 260.0, 462.0)
+    Rect::new(-920.0, 60.0, 340.0, 462.0)
 }
 
 /// The row of squares of the scale.
 pub fn board_rect() -> Rect {
-    Rect::new(-920.0, -310.0, 260.0, 30.0)
+    Rect::new(-920.0, -310.0, 340.0, 30.0)
 }
 
 /// The area where pawns wait that are not on the board yet.
 pub fn pool_rect() -> Rect {
-    Rect::new(-920.0, -415.0, 260.0, -325.0)
+    Rect::new(-920.0, -415.0, 340.0, -325.0)
 }
 
 /// The column of post-its, to the right of the card and board.
 pub fn post_it_rect() -> Rect {
-    Rect::new(300.0, -228.0, 940.0, 462.0)
+    Rect::new(380.0, -228.0, 940.0, 462.0)
 }
 
 /// Where the facilitator's post-it entry sits, below the column of post-its: never over the board.
 pub fn post_it_entry_rect() -> Rect {
-    Rect::new(300.0, -446.0, 940.0, -238.0)
+    Rect::new(380.0, -446.0, 940.0, -238.0)
 }
 
 /// The squares of a scale with `n` squares, left to right.

@@ -158,8 +158,6 @@ pub fn play_panel(
                             form.colour = Some(col);
                         }
                     }
-                    let combo = author_combo(ui, s, "author", &mut form.author, &t, true);
-                    mark("post-it-author", combo);
                 });
                 ui.horizontal(|ui| {
                     let field = mark(
@@ -168,7 +166,7 @@ pub fn play_panel(
                             egui::TextEdit::singleline(&mut form.text)
                                 .char_limit(MAX_POST_IT_CHARS)
                                 .hint_text(t("play-post-it-hint"))
-                                .desired_width(entry.width() - 250.0)
+                                .desired_width(entry.width() - 240.0)
                                 .min_size(egui::vec2(0.0, 44.0)),
                         ),
                     );
@@ -197,6 +195,9 @@ pub fn play_panel(
                 });
                 let here = s.post_its.iter().filter(|p| p.card == card).count();
                 ui.horizontal(|ui| {
+                    ui.label(t("play-said-by"));
+                    let combo = author_combo(ui, s, "author", &mut form.author, &t, true);
+                    mark("post-it-author", combo);
                     ui.label(tr.count(lang, "play-post-its", here));
                     let max = crate::table::post_it::max_scroll(s);
                     if max > 0 {
