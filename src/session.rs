@@ -89,6 +89,14 @@ pub struct LastRefusal {
     pub at: Option<Instant>,
 }
 
+/// The last undo or redo, for the facilitator to see what it took back or brought back.
+#[derive(Resource, Default, Debug)]
+pub struct LastUndo {
+    /// Whether it was a redo, and the action.
+    pub action: Option<(bool, Action)>,
+    pub at: Option<Instant>,
+}
+
 /// Sent after the session changed, with the number of actions in its history.
 #[derive(Message, Debug, Clone, Copy)]
 pub struct SessionChanged;
@@ -139,6 +147,7 @@ pub fn plugin(app: &mut App) {
     app.add_message::<GameMsg>()
         .add_message::<SessionChanged>()
         .init_resource::<LastRefusal>()
+        .init_resource::<LastUndo>()
         .init_resource::<CardClock>()
         .init_resource::<AgendaClock>();
     if !app.world().contains_resource::<ActiveGame>() {
@@ -194,6 +203,7 @@ pub fn apply_messages(
     mut messages: MessageReader<GameMsg>,
     mut game: ResMut<ActiveGame>,
     mut refusal: ResMut<LastRefusal>,
+    mut last_undo: ResMut<LastUndo>,
     clock: Res<CardClock>,
     agenda: Res<AgendaClock>,
     mut changed: MessageWriter<SessionChanged>,
@@ -231,8 +241,20 @@ pub fn apply_messages(
                     seconds: agenda.seconds(),
                 })
                 .map(|()| true),
-            GameMsg::Undo => Ok(game.0.undo()),
-            GameMsg::Redo => Ok(game.0.redo()),
+            GameMsg::Undo | GameMsg::Redo => {
+                let redo = *msg == GameMsg::Redo;
+                let action = if redo {
+                    game.0.undone().last().cloned()
+                } else {
+                    game.0.done().last().cloned()
+                };
+                let did = if redo { game.0.redo() } else { game.0.undo() };
+                if did {
+                    last_undo.action = action.map(|a| (redo, a));
+                    last_undo.at = Some(Instant::now());
+                }
+                Ok(did)
+            }
             GameMsg::Load(g) => {
                 game.0 = (**g).clone();
                 Ok(true)

@@ -50,28 +50,44 @@ pub struct CloudWord {
     pub count: usize,
 }
 
+/// The words of a warm-up entry: punctuation, stop words and numbers separate them, and words that
+/// follow each other without one stay together ("tijd tekort" is one, "veiligheid en tijd" is two).
+fn phrases(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for segment in text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == ' '))
+    {
+        let mut run: Vec<&str> = Vec::new();
+        for raw in segment.split_whitespace().chain(std::iter::once("")) {
+            let word = raw.trim_matches(|c: char| c == '-' || c == '\'');
+            let key = word_key(word);
+            let boundary = word.is_empty()
+                || STOP_WORDS.contains(&key.as_str())
+                || key.chars().all(|c| c.is_ascii_digit());
+            if boundary {
+                if !run.is_empty() {
+                    out.push(run.join(" "));
+                    run.clear();
+                }
+            } else {
+                run.push(word);
+            }
+        }
+    }
+    out
+}
+
 /// The word cloud of the warm-up: every word typed, grouped regardless of case and accents, without
-/// stop words, the most frequent first (then alphabetical).
+/// stop words, the most frequent first (then alphabetical). Words typed together stay together.
 pub fn word_cloud(session: &Session) -> Vec<CloudWord> {
     use std::collections::BTreeMap;
     // Per key: how often, and how often each spelling.
     let mut groups: BTreeMap<String, (usize, BTreeMap<String, usize>)> = BTreeMap::new();
     for entry in &session.warm_up {
-        for raw in entry
-            .text
-            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        {
-            let word = raw.trim_matches(|c: char| c == '-' || c == '\'');
-            if word.is_empty() {
-                continue;
-            }
-            let key = word_key(word);
-            if STOP_WORDS.contains(&key.as_str()) || key.chars().all(|c| c.is_ascii_digit()) {
-                continue;
-            }
+        for word in phrases(&entry.text) {
+            let key = word_key(&word);
             let group = groups.entry(key).or_default();
             group.0 += 1;
-            *group.1.entry(word.to_string()).or_default() += 1;
+            *group.1.entry(word).or_default() += 1;
         }
     }
     let mut cloud: Vec<CloudWord> = groups
@@ -188,6 +204,8 @@ mod tests {
             "Idée",
             "idee",
             "de 2026",
+            "tijd tekort",
+            "Tijd  tekort.",
         ]);
         let cloud = word_cloud(&s);
         let find = |w: &str| cloud.iter().find(|c| word_key(&c.word) == word_key(w));
@@ -201,6 +219,13 @@ mod tests {
         );
         assert!(find("en").is_none() && find("de").is_none() && find("een").is_none());
         assert!(find("2026").is_none(), "numbers alone are left out");
+        assert_eq!(
+            find("tijd tekort").map(|c| c.count),
+            Some(2),
+            "words typed together stay together"
+        );
+        assert!(find("tijd").is_none() && find("tekort").is_none());
+        assert!(find("ruimte").is_some(), "a stop word separates");
         assert_eq!(cloud[0].word, "veiligheid", "the most frequent first");
         for w in cloud.windows(2) {
             assert!(w[0].count >= w[1].count);

@@ -174,7 +174,11 @@ fn style_once(
             style.spacing.button_padding = egui::vec2(14.0, 10.0);
             style.spacing.interact_size = egui::vec2(48.0, 48.0);
             style.spacing.item_spacing = egui::vec2(10.0, 8.0);
-            style.visuals = egui::Visuals::light();
+            // Checkboxes and radio buttons big enough to see and to hit.
+            style.spacing.icon_width = 30.0;
+            style.spacing.icon_width_inner = 18.0;
+            style.spacing.icon_spacing = 10.0;
+            style.visuals = light_visuals();
         });
     }
     if *frames >= 3 && *contrast != Some(palette.high_contrast) {
@@ -194,7 +198,7 @@ fn style_once(
                     egui::Stroke::new(3.0, egui::Color32::from_rgb(0xFF, 0xEB, 0x59));
                 style.visuals = v;
             } else {
-                style.visuals = egui::Visuals::light();
+                style.visuals = light_visuals();
             }
         });
     }
@@ -205,6 +209,15 @@ fn style_once(
         }
     }
     Ok(())
+}
+
+/// egui's light style with a visible edge on every widget: text fields, checkboxes and radio buttons
+/// are not white on off-white without a border.
+fn light_visuals() -> egui::Visuals {
+    let mut v = egui::Visuals::light();
+    v.widgets.inactive.bg_stroke = egui::Stroke::new(1.5, egui::Color32::from_gray(120));
+    v.widgets.inactive.bg_fill = egui::Color32::from_gray(240);
+    v
 }
 
 /// Sends what a panel returned, and asks for the frame that shows it.
@@ -235,7 +248,7 @@ fn overlays(
     game: Res<ActiveGame>,
     tr: Res<Tr>,
     mut help: ResMut<HelpOpen>,
-    refusal: Res<LastRefusal>,
+    (refusal, last_undo): (Res<LastRefusal>, Res<crate::session::LastUndo>),
     saving: Option<Res<SaveStatus>>,
     mut busy: ResMut<KeyboardBusy>,
     mut scale: ResMut<UiScale>,
@@ -248,6 +261,10 @@ fn overlays(
         && at.elapsed().as_secs() < 5
     {
         widgets::refusal_toast(ctx, &tr.0, lang, err);
+    } else if let (Some((redo, action)), Some(at)) = (&last_undo.action, last_undo.at)
+        && at.elapsed().as_secs() < 5
+    {
+        widgets::undo_toast(ctx, &tr.0, lang, *redo, action);
     }
     if let Some(err) = saving.as_ref().and_then(|s| s.error.as_ref()) {
         widgets::save_warning(ctx, &tr.0, lang, err);

@@ -119,6 +119,79 @@ pub fn refusal_toast(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &ActionEr
         });
 }
 
+/// What an undo took back, or a redo brought back, in a few words.
+pub fn undo_toast(
+    ctx: &egui::Context,
+    tr: &Texts,
+    lang: Lang,
+    redo: bool,
+    action: &crate::core::session::Action,
+) {
+    egui::Area::new("undo".into())
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 12.0])
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(egui::Color32::from_rgb(0x1F, 0x3A, 0x5F))
+                .corner_radius(8.0)
+                .inner_margin(egui::Margin::same(12))
+                .show(ui, |ui| {
+                    let what = tr.get(lang, action_key(action));
+                    let key = if redo { "did-redo" } else { "did-undo" };
+                    mark(
+                        "undo-toast",
+                        ui.label(
+                            egui::RichText::new(tr.format(lang, key, &[("what", what.into())]))
+                                .color(egui::Color32::WHITE),
+                        ),
+                    );
+                });
+        });
+}
+
+/// The message id that names what an action did.
+pub fn action_key(action: &crate::core::session::Action) -> &'static str {
+    use crate::core::session::Action as A;
+    match action {
+        A::SetGroup(_) => "what-group",
+        A::SetLanguage(_) => "what-language",
+        A::SetDeck(_) => "what-deck",
+        A::AddPlayer { .. } => "what-add-player",
+        A::RenamePlayer { .. } | A::RecolourPlayer { .. } => "what-change-player",
+        A::RemovePlayer { .. } => "what-remove-player",
+        A::SetOrder(_) | A::SetMode(_) | A::FollowProgramme(_) => "what-setting",
+        A::StartPlay => "what-start",
+        A::GoTo { .. } | A::PlenaryGoTo { .. } => "what-card",
+        A::Skip { .. } => "what-skip",
+        A::Include { .. } => "what-include",
+        A::Place { .. } => "what-place",
+        A::Unplace { .. } => "what-unplace",
+        A::Reveal { .. } => "what-reveal",
+        A::AddPostIt { .. } => "what-add-post-it",
+        A::EditPostIt { .. } | A::ChangePostIt { .. } => "what-edit-post-it",
+        A::MovePostIt { .. } => "what-move-post-it",
+        A::DeletePostIt { .. } => "what-delete-post-it",
+        A::SetAnswered { .. } => "what-answered",
+        A::AddCase { .. } => "what-add-case",
+        A::EditCase { .. } => "what-edit-case",
+        A::PassTurn => "what-pass-turn",
+        A::StartPlenary => "what-plenary",
+        A::OverrideStack { .. } => "what-stack",
+        A::ShowOutcome => "what-outcome",
+        A::AddNextStep { .. } => "what-add-step",
+        A::EditNextStep { .. } => "what-edit-step",
+        A::DeleteNextStep { .. } => "what-delete-step",
+        A::Back | A::Return { .. } | A::AgendaBack => "what-back",
+        A::AgendaNext { .. } => "what-next-phase",
+        A::AgendaExtend { .. } => "what-extend",
+        A::AddWarmUp { .. } => "what-add-word",
+        A::DeleteWarmUp { .. } => "what-delete-word",
+        A::SetLearningQuestion { .. } => "what-learning",
+        A::SetTakeaway { .. } => "what-takeaway",
+        A::Finish { .. } => "what-finish",
+    }
+}
+
 /// A save failed: say so, and that nothing is lost.
 pub fn save_warning(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &str) {
     egui::Area::new("save warning".into())
@@ -261,5 +334,95 @@ pub fn export_result(
             );
         }
         None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::action_key;
+    use crate::core::i18n::Texts;
+    use crate::core::session::{
+        Action as A, CardRef, Lang, Order, Owner, PlacementMode, PlayerId, PostItColour, PostItId,
+        Round,
+    };
+
+    /// Every action names what it did in both languages, so an undo never shows a message id.
+    #[test]
+    fn every_undo_says_what_it_undid() {
+        let card = CardRef::Case(1);
+        let p = PlayerId(1);
+        let actions = vec![
+            A::SetGroup(String::new()),
+            A::SetLanguage(Lang::En),
+            A::SetDeck(crate::core::deck::default_deck()),
+            A::AddPlayer {
+                name: String::new(),
+                colour: None,
+            },
+            A::RenamePlayer {
+                player: p,
+                name: String::new(),
+            },
+            A::RemovePlayer { player: p },
+            A::SetOrder(Order::DeckOrder),
+            A::SetMode(PlacementMode::Open),
+            A::StartPlay,
+            A::GoTo {
+                index: 0,
+                seconds: 0,
+            },
+            A::Skip { seconds: 0 },
+            A::Include { card: card.clone() },
+            A::Place {
+                player: p,
+                card: card.clone(),
+                round: Round::First,
+                square: 0,
+            },
+            A::Unplace {
+                player: p,
+                card: card.clone(),
+                round: Round::First,
+            },
+            A::AddPostIt {
+                colour: PostItColour::Green,
+                text: String::new(),
+                author: None,
+                card: card.clone(),
+            },
+            A::ChangePostIt {
+                id: PostItId(1),
+                text: String::new(),
+                colour: PostItColour::Pink,
+                author: None,
+            },
+            A::DeletePostIt { id: PostItId(1) },
+            A::PassTurn,
+            A::AddNextStep {
+                text: String::new(),
+                owner: Owner::Player(p),
+                due: String::new(),
+                from: None,
+            },
+            A::Return { seconds: 0 },
+            A::AgendaNext { seconds: 0 },
+            A::Finish { seconds: 0 },
+            A::SetTakeaway {
+                player: p,
+                text: String::new(),
+            },
+        ];
+        let tr = Texts::default();
+        let mut keys = std::collections::BTreeSet::new();
+        for a in &actions {
+            let key = action_key(a);
+            keys.insert(key);
+            for lang in [Lang::Nl, Lang::En] {
+                assert!(tr.has(lang, key), "{key} is missing in {lang:?}");
+                let shown = tr.format(lang, "did-undo", &[("what", tr.get(lang, key).into())]);
+                assert!(!shown.contains("what-"), "{shown}");
+            }
+        }
+        assert!(keys.len() > 15, "actions are told apart: {keys:?}");
     }
 }

@@ -197,14 +197,13 @@ fn draw_programme(
                     &fonts,
                 );
             }
-            let colours = [pal.green_stack, pal.ink, pal.red_stack, pal.ink_soft];
             let area = Rect::new(
                 -900.0,
                 cloud_rect().min.y,
                 900.0,
                 top.min(cloud_rect().max.y),
             );
-            for (i, (w, at, size)) in cloud_layout(&words, area).into_iter().enumerate() {
+            for (w, at, size) in cloud_layout(&words, area) {
                 commands.spawn((
                     ProgrammeItem,
                     CloudWordShown {
@@ -213,7 +212,9 @@ fn draw_programme(
                     },
                     Text2d::new(w.word),
                     font(&fonts, size, w.count > 1),
-                    TextColor(colours[i % colours.len()]),
+                    // Colour says only how often: repeated words dark, single ones softer; never
+                    // green or red, which would read as good or bad.
+                    TextColor(if w.count > 1 { pal.ink } else { pal.ink_soft }),
                     Transform::from_translation(at.extend(2.0)),
                     DespawnOnExit(Screen::Programme),
                 ));

@@ -76,10 +76,25 @@ pub fn setup_panel(
         .title_bar(false)
         .resizable(false)
         .collapsible(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 20.0])
-        .fixed_size([1500.0, 820.0])
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .fixed_size([1560.0, 980.0])
         .frame(bar_frame(ctx))
         .show(ctx, |ui| {
+            // The facilitator reads this from a step back: larger than egui's panels elsewhere.
+            {
+                use egui::{FontFamily, FontId, TextStyle};
+                let st = ui.style_mut();
+                st.text_styles
+                    .insert(TextStyle::Body, FontId::new(24.0, FontFamily::Proportional));
+                st.text_styles.insert(
+                    TextStyle::Button,
+                    FontId::new(24.0, FontFamily::Proportional),
+                );
+                st.text_styles.insert(
+                    TextStyle::Small,
+                    FontId::new(20.0, FontFamily::Proportional),
+                );
+            }
             ui.horizontal(|ui| {
                 ui.heading(t("app-title"));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -100,16 +115,24 @@ pub fn setup_panel(
                 });
             });
             ui.separator();
-            if let Some(offer) = &past.offer {
-                resume_offer(ui, s, tr, offer, files);
-                ui.separator();
-            }
-            ui.columns(2, |cols| {
-                deck_column(&mut cols[0], s, tr, &mut out, decks, deck_out);
-                cols[0].add_space(12.0);
-                past_sessions(&mut cols[0], s, tr, form, past, files);
-                players_column(&mut cols[1], s, tr, form, &mut out);
-            });
+            // Everything between the title and the start button scrolls, so the button stays in
+            // the window whatever a banner or a deck error adds.
+            egui::ScrollArea::vertical()
+                .id_salt("setup body")
+                .max_height(ui.available_height() - 84.0)
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    if let Some(offer) = &past.offer {
+                        resume_offer(ui, s, tr, offer, files);
+                        ui.separator();
+                    }
+                    ui.columns(2, |cols| {
+                        deck_column(&mut cols[0], s, tr, &mut out, decks, deck_out);
+                        cols[0].add_space(12.0);
+                        past_sessions(&mut cols[0], s, tr, form, past, files);
+                        players_column(&mut cols[1], s, tr, form, &mut out);
+                    });
+                });
             ui.separator();
             ui.horizontal(|ui| {
                 // A broken deck the game was started with is waited for, not swapped for another.
@@ -529,11 +552,10 @@ fn past_sessions(
         {
             files.push(StoreMsg::Overview(form.ticked.iter().cloned().collect()));
         }
-        egui::ScrollArea::vertical()
-            .max_height(240.0)
-            .id_salt("past list")
-            .show(ui, |ui| {
-                for l in &past.listings {
+        // Each session in a frame of its own, its buttons beside its name; the setup screen scrolls.
+        ui.vertical(|ui| {
+            for l in &past.listings {
+                egui::Frame::group(ui.style()).show(ui, |ui| {
                     let mut ticked = form.ticked.contains(&l.path);
                     if ui
                         .checkbox(&mut ticked, progress_text(tr, lang, l))
@@ -586,9 +608,9 @@ fn past_sessions(
                             form.confirm_delete = Some(l.path.clone());
                         }
                     });
-                    ui.separator();
-                }
-            });
+                });
+            }
+        });
     });
 }
 

@@ -307,7 +307,7 @@ pub fn draw_pawns(
             continue;
         };
         // Faint, but with the player's initials: colour is not its only sign.
-        commands.spawn((
+        let mut ghost = commands.spawn((
             *g,
             Name::new("ghost pawn"),
             Sprite {
@@ -327,6 +327,32 @@ pub fn draw_pawns(
                 Pickable::IGNORE,
             )],
         ));
+        // In high contrast a dark player's ghost would vanish on the dark square: a ring in the
+        // palette's ink (a disc behind, masked by one in the square's colour) keeps it in sight.
+        if pal.high_contrast {
+            ghost.with_children(|ghost| {
+                ghost.spawn((
+                    Sprite {
+                        image: image.clone(),
+                        color: pal.ink.with_alpha(0.85),
+                        custom_size: Some(Vec2::splat(PAWN_SIZE + 8.0)),
+                        ..default()
+                    },
+                    Transform::from_xyz(0.0, 0.0, -0.2),
+                    Pickable::IGNORE,
+                ));
+                ghost.spawn((
+                    Sprite {
+                        image: image.clone(),
+                        color: pal.square,
+                        custom_size: Some(Vec2::splat(PAWN_SIZE)),
+                        ..default()
+                    },
+                    Transform::from_xyz(0.0, 0.0, -0.1),
+                    Pickable::IGNORE,
+                ));
+            });
+        }
     }
 }
 
