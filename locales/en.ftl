@@ -330,7 +330,7 @@ plenary-left-out = { $count ->
     [one] 1 card not discussed
    *[other] { $count } cards not discussed
 }
-plenary-add-back = Into the plenary after all:
+plenary-add-back = Into the plenary after all
 card-skipped-badge = SKIPPED
 deck-waiting = has problems; loads as soon as it is right
 setup-need-deck = Fix the deck first (see the problem on the left), or choose another deck.
@@ -376,3 +376,5 @@ what-delete-word = word taken off
 what-learning = learning question
 what-takeaway = what stayed
 what-finish = workshop finished
+outcome-folder-edit = Change
+plenary-add = Add

@@ -330,7 +330,7 @@ plenary-left-out = { $count ->
     [one] 1 kaart niet besproken
    *[other] { $count } kaarten niet besproken
 }
-plenary-add-back = Toch in het plenair:
+plenary-add-back = Toch in het plenair
 card-skipped-badge = OVERGESLAGEN
 deck-waiting = heeft fouten; wordt geladen zodra het klopt
 setup-need-deck = Herstel eerst het kaartspel (zie de fout links), of kies een ander kaartspel.
@@ -376,3 +376,5 @@ what-delete-word = woord weggehaald
 what-learning = leervraag
 what-takeaway = wat is bijgebleven
 what-finish = workshop afgerond
+outcome-folder-edit = Wijzigen
+plenary-add = Toevoegen

@@ -19,12 +19,14 @@ pub(crate) fn plugin(app: &mut App) {
 #[allow(clippy::too_many_arguments)]
 fn trace(
     mut frame: Local<u64>,
+    mut held: Local<Option<bool>>,
     mut window: MessageReader<WindowEvent>,
     mut press: MessageReader<Pointer<Press>>,
     mut release: MessageReader<Pointer<Release>>,
     mut start: MessageReader<Pointer<DragStart>>,
     mut end: MessageReader<Pointer<DragEnd>>,
     hover: Option<Res<HoverMap>>,
+    egui: Option<Res<crate::panels::pointer::EguiPointer>>,
     names: Query<NameOrEntity>,
 ) {
     *frame += 1;
@@ -60,6 +62,11 @@ fn trace(
     for p in end.read() {
         let _ = write!(line, " DRAGEND[{}]", name(p.entity));
     }
+    let holds = egui.as_ref().is_some_and(|e| e.holds);
+    if *held != Some(holds) {
+        *held = Some(holds);
+        let _ = write!(line, " EGUI-HOLDS={holds}");
+    }
     if line.is_empty() {
         return;
     }
@@ -69,5 +76,9 @@ fn trace(
         .flat_map(|m| m.keys())
         .map(|e| name(*e))
         .collect();
-    info!("input frame {}:{line} | over {over:?}", *frame);
+    let egui = egui.map(|e| *e).unwrap_or_default();
+    info!(
+        "input frame {}:{line} | over {over:?} | egui holds {} at {:?} (click {}, down {}, t {:.3})",
+        *frame, egui.holds, egui.at, egui.could_click, egui.down, egui.time
+    );
 }

@@ -26,6 +26,7 @@
 //! selected-post-it ID|none
 //! timer shown|hidden
 //! window-mode windowed|full-screen
+//! font-statement PX / font-post-it PX   (the size of the text the room reads, in window pixels)
 //! walking N                      (pawns still walking to their squares after a reveal)
 //! ```
 //! Rectangles are `x0 y0 x1 y1` with y growing downward, as xdotool counts.
@@ -149,6 +150,15 @@ fn write_map(
         {
             if let Some(l) = rect_line(r) {
                 let _ = writeln!(lines, "square {i} {l}");
+            }
+        }
+        // The size of the text the room reads, in window pixels, to measure against the window.
+        for (name, size) in [
+            ("statement", layout::STATEMENT_FONT),
+            ("post-it", layout::POST_IT_FONT),
+        ] {
+            if let (Some(a), Some(b)) = (to_screen(Vec2::ZERO), to_screen(Vec2::new(0.0, size))) {
+                let _ = writeln!(lines, "font-{name} {:.1}", (a.y - b.y).abs());
             }
         }
     }

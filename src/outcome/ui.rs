@@ -28,6 +28,9 @@ use std::path::PathBuf;
 pub struct OutcomeForm {
     /// The folder the export goes into; `None` until the default is filled in.
     pub folder: Option<String>,
+    /// The folder is being typed: only then is its whole path on the screen (the beamer need not
+    /// show the user's home folder).
+    pub editing_folder: bool,
     pub browser: Option<crate::decks::ui::FileBrowser>,
     /// The next step being typed.
     pub step: StepForm,
@@ -176,10 +179,31 @@ pub fn outcome_panel(
                         }
                     }
                     ui.label(t("outcome-folder"));
-                    mark(
-                        "export-folder",
-                        ui.add(egui::TextEdit::singleline(folder).desired_width(520.0)),
-                    );
+                    if form.editing_folder {
+                        mark(
+                            "export-folder",
+                            ui.add(egui::TextEdit::singleline(folder).desired_width(520.0)),
+                        );
+                    } else {
+                        let path = std::path::Path::new(folder.as_str());
+                        let short: Vec<String> = path
+                            .components()
+                            .rev()
+                            .take(2)
+                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                            .collect();
+                        let short: Vec<&str> = short.iter().rev().map(String::as_str).collect();
+                        ui.label(egui::RichText::new(short.join("/")).strong())
+                            .on_hover_text(folder.as_str());
+                        if mark(
+                            "export-folder-edit",
+                            big_button(ui, t("outcome-folder-edit")),
+                        )
+                        .clicked()
+                        {
+                            form.editing_folder = true;
+                        }
+                    }
                     if big_button(ui, t("outcome-choose")).clicked() {
                         choose = true;
                     }

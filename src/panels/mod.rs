@@ -56,7 +56,7 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<Forms>().init_resource::<UiScale>();
     app.add_systems(
         PreUpdate,
-        drop_repeated_modifiers
+        (drop_repeated_modifiers, egui_real_time)
             .after(EguiPreUpdateSet::ProcessInput)
             .before(EguiPreUpdateSet::BeginPass),
     );
@@ -109,6 +109,24 @@ pub fn drop_repeated_modifiers(
             }
             _ => true,
         });
+    }
+}
+
+/// egui's clock from the moment of the pass itself. `bevy_egui` gives egui `Time<Real>`, which with
+/// pipelined rendering is the moment the previous frame was handed to the renderer: after the app slept
+/// (it draws only on input), the frame of a press carries a time from before the pause, and the next
+/// frame's is a second later. egui then takes the press as held for that second, longer than a click
+/// may last, and drops the click: the same button clicked again after a pause did nothing.
+pub fn egui_real_time(
+    mut inputs: Query<&mut EguiInput>,
+    mut start: Local<Option<std::time::Instant>>,
+) {
+    let start = *start.get_or_insert_with(std::time::Instant::now);
+    let now = start.elapsed().as_secs_f64();
+    for mut input in &mut inputs {
+        if input.0.time != Some(now) {
+            input.0.time = Some(now);
+        }
     }
 }
 

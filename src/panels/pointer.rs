@@ -14,7 +14,20 @@ use bevy::picking::pointer::{PointerId, PointerLocation};
 use bevy::prelude::*;
 use bevy_egui::{EguiContext, EguiContextSettings, EguiPickingOrder, EguiPostUpdateSet};
 
+/// What egui made of the pointer after its last pass: whether it keeps the pointer, and where egui
+/// thinks the pointer is (for the input trace).
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq)]
+pub(crate) struct EguiPointer {
+    pub(crate) holds: bool,
+    pub(crate) at: Option<(f32, f32)>,
+    /// egui's own view: a press that could still be a click, a button down, and its clock.
+    pub(crate) could_click: bool,
+    pub(crate) down: bool,
+    pub(crate) time: f64,
+}
+
 pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<EguiPointer>();
     app.add_systems(
         PostUpdate,
         (no_early_capture, capture_after_the_pass)
@@ -40,10 +53,33 @@ fn capture_after_the_pass(
     mut contexts: Query<(Entity, &mut EguiContext, &Camera)>,
     order: Option<Res<EguiPickingOrder>>,
     mut hits: MessageWriter<PointerHits>,
+    mut seen: ResMut<EguiPointer>,
 ) {
     let above = order.map_or(0.6, |o| **o);
     for (entity, mut ctx, camera) in &mut contexts {
-        if !ctx.get_mut().egui_wants_pointer_input() {
+        let holds = ctx.get_mut().egui_wants_pointer_input();
+        let at = ctx
+            .get_mut()
+            .input(|i| i.pointer.latest_pos())
+            .map(|p| (p.x, p.y));
+        let (could_click, down, time) = ctx.get_mut().input(|i| {
+            (
+                i.pointer.could_any_button_be_click(),
+                i.pointer.any_down(),
+                i.time,
+            )
+        });
+        let now = EguiPointer {
+            holds,
+            at,
+            could_click,
+            down,
+            time,
+        };
+        if *seen != now {
+            *seen = now;
+        }
+        if !holds {
             continue;
         }
         for (pointer, location) in &pointers {

@@ -34,6 +34,8 @@ pub struct PlayForm {
     pub case_title: String,
     pub case_description: String,
     pub case_by: Option<PlayerId>,
+    /// The list of cards left out of the plenary is open.
+    pub left_out_open: bool,
 }
 
 /// A post-it in the editor: what it will say, its colour and who said it.
@@ -92,12 +94,13 @@ pub fn play_panel(
                 out.push(GameMsg::Return);
             }
             if s.phase == Phase::Plenary {
-                left_out_menu(ui, s, tr, &mut out);
+                left_out_button(ui, s, tr, form);
                 if big_button(ui, tr.get(lang, "plenary-to-outcome")).clicked() {
                     out.push(GameMsg::Do(Action::ShowOutcome));
                 }
             }
         });
+        left_out_window(ctx, s, tr, form, &mut out);
         return out;
     };
     let lang = s.language;
@@ -324,7 +327,7 @@ pub fn play_panel(
             }
             _ => {
                 ui.label(egui::RichText::new(t("plenary-title")).strong());
-                left_out_menu(ui, s, tr, &mut out);
+                left_out_button(ui, s, tr, form);
                 if mark("back-to-play", big_button(ui, t("plenary-back-to-play"))).clicked() {
                     out.push(GameMsg::Return);
                 }
@@ -344,49 +347,98 @@ pub fn play_panel(
     });
 
     post_it_editor(ctx, s, tr, form, c, &mut out);
+    left_out_window(ctx, s, tr, form, &mut out);
     if form.case_open {
         case_window(ctx, s, tr, form, &mut out);
     }
     out
 }
 
-/// The cards the plenary leaves out (skipped, or never played): how many, and a menu to add one back.
-fn left_out_menu(ui: &mut egui::Ui, s: &Session, tr: &Texts, out: &mut Vec<GameMsg>) {
+/// The cards the plenary leaves out (skipped, or never played): how many, as a button that opens the
+/// list to add one back.
+fn left_out_button(ui: &mut egui::Ui, s: &Session, tr: &Texts, form: &mut PlayForm) {
+    let left = s.left_out_of_plenary().len();
+    if left == 0 {
+        form.left_out_open = false;
+        return;
+    }
+    let label = tr.count(s.language, "plenary-left-out", left);
+    if mark("left-out", big_button(ui, format!("{label} …"))).clicked() {
+        form.left_out_open = !form.left_out_open;
+    }
+}
+
+/// The list of the cards the plenary leaves out, each with a button to take it into the plenary.
+fn left_out_window(
+    ctx: &egui::Context,
+    s: &Session,
+    tr: &Texts,
+    form: &mut PlayForm,
+    out: &mut Vec<GameMsg>,
+) {
     let left = s.left_out_of_plenary();
-    if left.is_empty() {
+    if !form.left_out_open || left.is_empty() || s.phase != Phase::Plenary {
+        form.left_out_open = false;
         return;
     }
     let lang = s.language;
-    let menu = egui::ComboBox::from_id_salt("left out")
-        .selected_text(tr.count(lang, "plenary-left-out", left.len()))
-        .width(260.0)
-        .height(600.0)
-        .show_ui(ui, |ui| {
-            ui.label(egui::RichText::new(tr.get(lang, "plenary-add-back")).strong());
-            for card in &left {
-                let skipped = s.record(card).is_some_and(|r| r.skipped);
-                let text: String = s.card_text(card).chars().take(70).collect();
-                let text = if skipped {
-                    format!("{text} ({})", tr.get(lang, "card-skipped"))
-                } else {
-                    text
-                };
-                if ui
-                    .add(egui::Button::new(text).min_size(egui::vec2(48.0, 48.0)))
-                    .clicked()
-                {
-                    out.push(GameMsg::Do(Action::Include { card: card.clone() }));
-                }
-            }
+    let mut open = true;
+    egui::Window::new(tr.get(lang, "plenary-add-back"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, -40.0])
+        .min_width(900.0)
+        .max_width(900.0)
+        .frame(bar_frame(ctx))
+        .show(ctx, |ui| {
+            ui.set_min_width(900.0);
+            egui::ScrollArea::vertical()
+                .max_height(660.0)
+                .min_scrolled_height(400.0)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for (i, card) in left.iter().enumerate() {
+                        ui.horizontal(|ui| {
+                            let add = big_button(ui, tr.get(lang, "plenary-add"));
+                            // The first and the last for the screen map.
+                            let add = if i + 1 == left.len() {
+                                mark("left-out-last", add)
+                            } else if i == 0 {
+                                mark("left-out-first", add)
+                            } else {
+                                add
+                            };
+                            if add.clicked() {
+                                out.push(GameMsg::Do(Action::Include { card: card.clone() }));
+                                form.left_out_open = false;
+                            }
+                            let text: String = s.card_text(card).chars().take(90).collect();
+                            let skipped = s.record(card).is_some_and(|r| r.skipped);
+                            let text = if skipped {
+                                format!("{text} ({})", tr.get(lang, "card-skipped"))
+                            } else {
+                                text
+                            };
+                            ui.add(egui::Label::new(text).wrap());
+                        });
+                    }
+                });
         });
-    mark("left-out", menu.response);
+    if !open {
+        form.left_out_open = false;
+    }
 }
 
+/// The bar along the bottom; zoomed in (Ctrl +) it wraps onto a second row rather than run off the
+/// screen.
 fn bottom_bar(ctx: &egui::Context, add: impl FnOnce(&mut egui::Ui)) {
+    let room = ctx.content_rect().width() - 40.0;
     egui::Area::new("play controls".into())
         .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -8.0])
         .show(ctx, |ui| {
             bar_frame(ui.ctx()).show(ui, |ui| {
+                ui.set_max_width(room);
                 ui.horizontal(add);
             });
         });
