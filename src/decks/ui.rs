@@ -244,7 +244,10 @@ fn editor_footer(
         );
     } else {
         for p in problems.iter().take(3) {
-            ui.colored_label(egui::Color32::DARK_RED, format!("✖ {}", p.message));
+            ui.colored_label(
+                egui::Color32::DARK_RED,
+                format!("✖ {}", p.describe(tr, lang)),
+            );
         }
     }
     ui.horizontal(|ui| {
@@ -564,6 +567,6 @@ fn agenda_editor(
     }
     // What the deck's check says of the programme, right here.
     for (_, problem) in crate::core::deck::agenda_problems(agenda) {
-        ui.colored_label(egui::Color32::DARK_RED, problem);
+        ui.colored_label(egui::Color32::DARK_RED, problem.describe(tr, lang));
     }
 }
