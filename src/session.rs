@@ -199,6 +199,7 @@ fn navigation(session: &Session, msg: &GameMsg, seconds: u64) -> Option<Action> 
 }
 
 /// Applies every message of this frame to the session, in order.
+#[allow(clippy::too_many_arguments)] // a Bevy system: one parameter per resource it reads or writes
 pub fn apply_messages(
     mut messages: MessageReader<GameMsg>,
     mut game: ResMut<ActiveGame>,

@@ -83,6 +83,18 @@ const BAD_DECKS: &[(&str, usize, &str)] = &[
     ("agenda-no-game", 7, "no Game phase"),
     ("agenda-unknown-kind", 8, "expected one of `Talk`"),
     ("agenda-closing-first", 8, "the closing round comes last"),
+    // A text whose closing quote was forgotten runs on into the next line: found where it opens, not
+    // as the missing comma the parser stumbles on a line later.
+    (
+        "missing-quote",
+        9,
+        "closing quote `\"` is probably missing at the end of line 9",
+    ),
+    (
+        "unclosed-last-text",
+        7,
+        "closing quote `\"` is probably missing at the end of line 7",
+    ),
 ];
 
 #[test]
@@ -300,4 +312,207 @@ fn a_deck_full_of_duplicate_ids_is_checked_without_freezing() {
     assert_eq!(problems[0].at.line, 100_002);
     let last = problems.last().unwrap();
     assert!(last.message.contains("99900 more"), "{}", last.message);
+}
+
+/// A problem reads in the interface's language: Dutch names the id and says what to do, English is the
+/// command line's text.
+#[test]
+fn a_deck_problem_is_described_in_the_interface_language() {
+    use leerklimaat::core::i18n::Texts;
+    use leerklimaat::core::session::Lang;
+    let tr = Texts::default();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_decks/duplicate-id.deck.ron");
+    let err = deck::load_deck_file(&path).unwrap_err();
+    let p = &err.problems[0];
+    assert_eq!(p.key, "deck-duplicate-id");
+    assert_eq!(
+        p.describe(&tr, Lang::Nl),
+        "de id \"veiligheid\" komt twee keer voor; geef elke stelling een eigen id"
+    );
+    assert_eq!(p.describe(&tr, Lang::En), p.message);
+    // The command line keeps the English text.
+    assert!(err.to_string().ends_with(&p.message), "{err}");
+    // An id without a text falls back to the English.
+    let unknown = deck::DeckProblem {
+        key: "deck-no-such-problem",
+        ..p.clone()
+    };
+    assert_eq!(unknown.describe(&tr, Lang::Nl), p.message);
+    // A missing quote, and a number that chooses the plural.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_decks/missing-quote.deck.ron");
+    let err = deck::load_deck_file(&path).unwrap_err();
+    assert!(
+        err.problems[0].describe(&tr, Lang::Nl).starts_with(
+            "waarschijnlijk ontbreekt aan het eind van regel 9 een afsluitend aanhalingsteken"
+        ),
+        "{:?}",
+        err.problems[0]
+    );
+    let mut one = deck::default_deck();
+    one.scale.squares.truncate(1);
+    one.scale.green_when = deck::StackRule::MeanAtLeast(1.0);
+    let problems = deck::validate_deck(&one, "");
+    assert_eq!(
+        problems[0].describe(&tr, Lang::Nl),
+        "de schaal heeft één vakje; dat moeten er 2 tot 7 zijn"
+    );
+}
+
+/// Problems of every kind a deck can have: the bad-deck corpus, files that are no deck, syntax
+/// mistakes, and decks broken field by field, programme included.
+fn every_kind_of_problem() -> Vec<deck::DeckProblem> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut problems = Vec::new();
+    let mut add = |e: deck::DeckError| problems.extend(e.problems);
+    for entry in std::fs::read_dir(root.join("tests/bad_decks")).unwrap() {
+        add(deck::load_deck_file(&entry.unwrap().path()).unwrap_err());
+    }
+    add(deck::load_deck_file(root).unwrap_err());
+    add(deck::load_deck_file(&root.join("bestaat-niet.deck.ron")).unwrap_err());
+    #[cfg(unix)]
+    add(deck::load_deck_file(Path::new("/dev/null")).unwrap_err());
+    add(parse_deck_bytes("x", &vec![b' '; deck::MAX_DECK_BYTES as usize + 1]).unwrap_err());
+    let dir = std::env::temp_dir().join(format!("lk-problems-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let huge = dir.join("groot.deck.ron");
+    let f = std::fs::File::create(&huge).unwrap();
+    f.set_len(deck::MAX_DECK_BYTES + 1).unwrap();
+    add(deck::load_deck_file(&huge).unwrap_err());
+    std::fs::remove_dir_all(&dir).unwrap();
+    for bytes in [&b""[..], b"(\0)", b"(title: \"caf\xe9\")"] {
+        add(parse_deck_bytes("x", bytes).unwrap_err());
+    }
+    let head = "version: 1, title: \"T\", language: \"nl\"";
+    let scale = "scale: (squares: [(label: \"a\", points: 1), (label: \"b\", points: 2)], green_when: MeanAtLeast(1.5))";
+    for text in [
+        "(version: 1, title: \"T\"".to_string(),
+        "(version: 1,".into(),
+        "(version: 1, title: \"T\", language: \"nl\", scale: (squares: [(label: \"a\"".into(),
+        "[]".into(),
+        format!("({head}, {scale}, statements: (id: \"a\"))"),
+        format!("({head}, {scale}, statements: [(id: \"a\", text: \"b\") (id: \"c\")])"),
+        format!("({head}, {scale}, statements: [(id: \"a\", text: \"b\" theme: \"c\")])"),
+        format!("({head}, {scale}, statements: [(id: a)])"),
+        format!("({head}, {scale}, statements: [(id: \"a\", text: \"b\")], case_prompts: [1])"),
+        "(version: \"1\")".into(),
+        "(version: 1, version: 1)".into(),
+        format!(
+            "({head}, statements: [(id: \"a\", text: \"b\")], {scale}, agenda: [(kind: Game, title: \"x\", minutes: 1, mood: 3)])"
+        ),
+        format!("({head}, {scale}, statements: [(text: \"b\")])"),
+        format!(
+            "({head}, scale: (squares: [(label: \"a\")], green_when: MeanAtLeast(1.5)), statements: [])"
+        ),
+        format!("({head}, scale: (squares: []), statements: [])"),
+        "(version: 1 /* open".into(),
+        "(".repeat(200) + &")".repeat(200),
+        "(version: 1, title: \"T\"))".into(),
+        format!("({head}, scale: (squares: [], green_when: MeanAtLeast(1.5 2)))"),
+    ] {
+        add(parse_deck_str("x", &text).unwrap_err());
+    }
+    let mut d = deck::default_deck();
+    d.version = 0;
+    d.title = " ".into();
+    d.language = String::new();
+    d.scale.squares[1].label = String::new();
+    d.scale.squares[2].points = -5000;
+    d.scale.green_when = deck::StackRule::MedianAtLeast(f64::NAN);
+    d.statements[0].id = String::new();
+    d.statements[1].id = "met spatie".into();
+    d.statements[2].id = d.statements[3].id.clone();
+    d.statements[4].text = "\n".into();
+    d.statements[5].text = "x".repeat(deck::MAX_STATEMENT_CHARS + 1);
+    d.case_prompts.push(" ".into());
+    let phase = |kind, title: &str, minutes| deck::AgendaItem {
+        kind,
+        title: title.into(),
+        minutes,
+        text: String::new(),
+    };
+    use deck::AgendaKind as K;
+    d.agenda = vec![
+        phase(K::Closing, "", 0),
+        phase(
+            K::Plenary,
+            &"x".repeat(deck::MAX_AGENDA_TITLE_CHARS + 1),
+            10,
+        ),
+        phase(K::Game, "Spel", 10),
+        phase(K::WarmUp, "Warming-up", 10),
+        phase(K::Game, "Nog een spel", 10),
+        phase(K::Plenary, "Nog een plenair deel", 10),
+    ];
+    d.agenda[2].text = "x".repeat(deck::MAX_AGENDA_TEXT_CHARS + 1);
+    problems.extend(deck::validate_deck(&d, ""));
+    d.agenda = vec![phase(K::Talk, "Welkom", 10); deck::MAX_AGENDA_ITEMS + 1];
+    problems.extend(deck::validate_deck(&d, ""));
+    d.statements.clear();
+    d.scale.squares.truncate(1);
+    problems.extend(deck::validate_deck(&d, ""));
+    let mut many = deck::default_deck();
+    many.statements = vec![many.statements[0].clone(); deck::MAX_REPORTED_PROBLEMS + 3];
+    problems.extend(deck::validate_deck(&many, ""));
+    problems
+}
+
+/// Every problem a deck can have has a text in both `*-deck.ftl` files, the English one word for word
+/// the command line's, and the Dutch one its own, with every argument filled in. Every id the deck
+/// code names is in both languages, and (but for the file system's errors) every id of the files is
+/// met here.
+#[test]
+fn every_deck_problem_has_a_text_in_both_languages() {
+    use leerklimaat::core::i18n::{DECK_MESSAGE_FILES, Texts, message_ids};
+    use leerklimaat::core::session::Lang;
+    let tr = Texts::default();
+    let mut seen = std::collections::BTreeSet::new();
+    for p in every_kind_of_problem() {
+        for lang in [Lang::Nl, Lang::En] {
+            assert!(tr.has(lang, p.key), "{} has no {lang:?} text: {p:?}", p.key);
+        }
+        let (nl, en) = (p.describe(&tr, Lang::Nl), p.describe(&tr, Lang::En));
+        assert_eq!(en, p.message, "{}: en-deck.ftl and the code differ", p.key);
+        assert_ne!(
+            nl, p.message,
+            "{}: the Dutch text is the English one",
+            p.key
+        );
+        assert!(
+            !nl.contains('{'),
+            "{}: a placeable is not filled in: {nl}",
+            p.key
+        );
+        seen.insert(p.key);
+    }
+    // Every id named in the code that makes problems has a text in both languages.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for file in ["src/core/deck.rs", "src/decks/mod.rs"] {
+        let code = std::fs::read_to_string(root.join(file)).unwrap();
+        for (at, _) in code.match_indices("\"deck-") {
+            let id: String = code[at + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            for lang in [Lang::Nl, Lang::En] {
+                assert!(tr.has(lang, &id), "{file}: {id} has no {lang:?} text");
+            }
+        }
+    }
+    let unmet: Vec<String> = message_ids(DECK_MESSAGE_FILES[1].1)
+        .into_iter()
+        .filter(|id| !seen.contains(id.as_str()))
+        // A read that fails after the open, a deck changed outside setup (the game's, not the
+        // parser's), and two that RON does not raise for a deck's shape (a deck nests only four deep,
+        // and its lists end at a missing comma).
+        .filter(|id| {
+            ![
+                "deck-cannot-read",
+                "deck-only-in-setup",
+                "deck-too-deep",
+                "deck-syntax-expected-list-end",
+            ]
+            .contains(&id.as_str())
+        })
+        .collect();
+    assert!(unmet.is_empty(), "no problem of the kind: {unmet:?}");
 }

@@ -379,14 +379,34 @@ fn repeated_modifier_events_are_dropped_and_changes_kept() {
 
 #[test]
 fn every_message_exists_in_both_languages_and_is_used() {
-    let [(_, nl), (_, en)] = leerklimaat::core::i18n::MESSAGE_FILES;
-    let nl_ids = leerklimaat::core::i18n::message_ids(nl);
-    let en_ids = leerklimaat::core::i18n::message_ids(en);
-    for id in &nl_ids {
-        assert!(en_ids.contains(id), "{id} is in nl.ftl but not in en.ftl");
-    }
-    for id in &en_ids {
-        assert!(nl_ids.contains(id), "{id} is in en.ftl but not in nl.ftl");
+    use leerklimaat::core::i18n::{DECK_MESSAGE_FILES, MESSAGE_FILES, message_ids};
+    let mut nl_ids = Vec::new();
+    // The interface's messages, then the deck problems' (`*-deck.ftl`): each pair has the same ids,
+    // and no id is in both pairs (the bundle would keep only the first).
+    for (files, [(_, nl), (_, en)]) in [
+        ("nl.ftl", MESSAGE_FILES),
+        ("nl-deck.ftl", DECK_MESSAGE_FILES),
+    ] {
+        for (lang, source) in [("nl", nl), ("en", en)] {
+            if let Err((_, errors)) = fluent_syntax::parser::parse(source) {
+                panic!("the {lang} messages of {files} do not parse: {errors:?}");
+            }
+        }
+        let (nl, en) = (message_ids(nl), message_ids(en));
+        for id in &nl {
+            assert!(
+                en.contains(id),
+                "{id} is in {files} but not in its English file"
+            );
+            assert!(!nl_ids.contains(id), "{id} is in two message files");
+        }
+        for id in &en {
+            assert!(
+                nl.contains(id),
+                "{id} is in the English file of {files} but not in {files}"
+            );
+        }
+        nl_ids.extend(nl);
     }
     // Every id appears in the code.
     fn read_code(dir: &std::path::Path, code: &mut String) {

@@ -134,8 +134,49 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeckProblem {
     pub at: Location,
-    /// What is wrong, and how to fix it.
+    /// What is wrong, and how to fix it, in English: for the command line, the logs and the tests.
     pub message: String,
+    /// The Fluent id of the same text in `locales/*-deck.ftl`, for the interface's language.
+    pub key: &'static str,
+    /// The arguments of that text. Texts from libraries (a RON or a file system error) stay as they are.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl DeckProblem {
+    /// A problem at `at`: its Fluent id and arguments, and the same text in English.
+    pub fn new<const N: usize>(
+        at: Location,
+        key: &'static str,
+        args: [(&'static str, String); N],
+        message: impl Into<String>,
+    ) -> Self {
+        DeckProblem {
+            at,
+            message: message.into(),
+            key,
+            args: args.into(),
+        }
+    }
+
+    /// What is wrong and how to fix it, in `lang`; the English `message` if the id has no text there.
+    /// A whole-number argument is passed as a number, so the text can choose singular or plural.
+    pub fn describe(&self, tr: &crate::core::i18n::Texts, lang: Lang) -> String {
+        if !tr.has(lang, self.key) {
+            return self.message.clone();
+        }
+        let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value.parse::<i64>() {
+                    Ok(n) if n.to_string() == *value => fluent_bundle::FluentValue::from(n),
+                    _ => fluent_bundle::FluentValue::from(value.as_str()),
+                };
+                (*name, value)
+            })
+            .collect();
+        tr.format(lang, self.key, &args)
+    }
 }
 
 /// Why a deck could not be used. Every variant renders as `FILE:LINE:COL: message` lines.
@@ -160,13 +201,10 @@ impl fmt::Display for DeckError {
 impl std::error::Error for DeckError {}
 
 impl DeckError {
-    fn single(file: &str, at: Location, message: impl Into<String>) -> Self {
+    fn single(file: &str, problem: DeckProblem) -> Self {
         DeckError {
             file: file.to_string(),
-            problems: vec![DeckProblem {
-                at,
-                message: message.into(),
-            }],
+            problems: vec![problem],
         }
     }
 }
@@ -186,15 +224,23 @@ pub fn load_deck_file(path: &Path) -> Result<Deck, DeckError> {
     if path.is_dir() {
         return Err(DeckError::single(
             &name,
-            START,
-            "this is a folder, not a deck file; choose a file whose name ends in .deck.ron",
+            DeckProblem::new(
+                START,
+                "deck-is-folder",
+                [],
+                "this is a folder, not a deck file; choose a file whose name ends in .deck.ron",
+            ),
         ));
     }
     let meta = std::fs::metadata(path).map_err(|e| {
         DeckError::single(
             &name,
-            START,
-            format!("cannot open the file: {e}; check the name and that you may read it"),
+            DeckProblem::new(
+                START,
+                "deck-cannot-open",
+                [("error", e.to_string())],
+                format!("cannot open the file: {e}; check the name and that you may read it"),
+            ),
         )
     })?;
     // A pipe would block the loader until someone writes to it, and a device such as /dev/zero
@@ -202,18 +248,25 @@ pub fn load_deck_file(path: &Path) -> Result<Deck, DeckError> {
     if !meta.is_file() {
         return Err(DeckError::single(
             &name,
-            START,
-            "this is not an ordinary file (a pipe, a device or a socket); save the deck as a .deck.ron file and choose that",
+            DeckProblem::new(
+                START,
+                "deck-not-a-file",
+                [],
+                "this is not an ordinary file (a pipe, a device or a socket); save the deck as a .deck.ron file and choose that",
+            ),
         ));
     }
     let too_big = |size: u64| {
+        let (size, max) = (size / (1024 * 1024), MAX_DECK_BYTES / (1024 * 1024));
         DeckError::single(
             &name,
-            START,
-            format!(
-                "the file is {} MB; a deck is at most {} MB, so this is probably not a deck file",
-                size / (1024 * 1024),
-                MAX_DECK_BYTES / (1024 * 1024)
+            DeckProblem::new(
+                START,
+                "deck-file-too-big",
+                [("size", size.to_string()), ("max", max.to_string())],
+                format!(
+                    "the file is {size} MB; a deck is at most {max} MB, so this is probably not a deck file"
+                ),
             ),
         )
     };
@@ -227,7 +280,17 @@ pub fn load_deck_file(path: &Path) -> Result<Deck, DeckError> {
             use std::io::Read as _;
             f.take(MAX_DECK_BYTES + 1).read_to_end(&mut bytes)
         })
-        .map_err(|e| DeckError::single(&name, START, format!("cannot read the file: {e}")))?;
+        .map_err(|e| {
+            DeckError::single(
+                &name,
+                DeckProblem::new(
+                    START,
+                    "deck-cannot-read",
+                    [("error", e.to_string())],
+                    format!("cannot read the file: {e}"),
+                ),
+            )
+        })?;
     if bytes.len() as u64 > MAX_DECK_BYTES {
         return Err(too_big(bytes.len() as u64));
     }
@@ -237,12 +300,14 @@ pub fn load_deck_file(path: &Path) -> Result<Deck, DeckError> {
 /// Parses and checks deck text given as raw bytes (from a file, a drop, or an editor).
 pub fn parse_deck_bytes(file: &str, bytes: &[u8]) -> Result<Deck, DeckError> {
     if bytes.len() as u64 > MAX_DECK_BYTES {
+        let max = MAX_DECK_BYTES / (1024 * 1024);
         return Err(DeckError::single(
             file,
-            START,
-            format!(
-                "the text is larger than {} MB; a deck is a few kilobytes",
-                MAX_DECK_BYTES / (1024 * 1024)
+            DeckProblem::new(
+                START,
+                "deck-text-too-big",
+                [("max", max.to_string())],
+                format!("the text is larger than {max} MB; a deck is a few kilobytes"),
             ),
         ));
     }
@@ -255,8 +320,12 @@ pub fn parse_deck_bytes(file: &str, bytes: &[u8]) -> Result<Deck, DeckError> {
             );
             return Err(DeckError::single(
                 file,
-                at,
-                "the file is not UTF-8 text (is it a binary file, or saved in another encoding?); save it as UTF-8 in a text editor",
+                DeckProblem::new(
+                    at,
+                    "deck-not-utf8",
+                    [],
+                    "the file is not UTF-8 text (is it a binary file, or saved in another encoding?); save it as UTF-8 in a text editor",
+                ),
             ));
         }
     };
@@ -269,34 +338,29 @@ pub fn parse_deck_str(file: &str, text: &str) -> Result<Deck, DeckError> {
     if body.trim().is_empty() {
         return Err(DeckError::single(
             file,
-            START,
-            "the file is empty; a deck starts with `(` and holds version, title, language, scale and statements (see the README)",
+            DeckProblem::new(
+                START,
+                "deck-empty-file",
+                [],
+                "the file is empty; a deck starts with `(` and holds version, title, language, scale and statements (see the README)",
+            ),
         ));
     }
     if body.contains('\0') {
         let offset = body.find('\0').unwrap_or(0);
         return Err(DeckError::single(
             file,
-            location_of_offset(body, offset),
-            "the file holds binary data, not deck text; choose a .deck.ron file",
+            DeckProblem::new(
+                location_of_offset(body, offset),
+                "deck-binary",
+                [],
+                "the file holds binary data, not deck text; choose a .deck.ron file",
+            ),
         ));
     }
-    let deck: Deck = ron_options().from_str(body).map_err(|e| {
-        let at = Location {
-            line: e.span.start.line.max(1),
-            col: e.span.start.col.max(1),
-        };
-        let rest = &body[offset_of(body, at).min(body.len())..];
-        let message = if rest.trim().is_empty() && !matches!(e.code, ron::Error::Eof) {
-            format!(
-                "the file ends too early; a closing `)` or `]` is probably missing ({})",
-                e.code
-            )
-        } else {
-            explain_ron_error(&e.code)
-        };
-        DeckError::single(file, at, message)
-    })?;
+    let deck: Deck = ron_options()
+        .from_str(body)
+        .map_err(|e| DeckError::single(file, syntax_problem(body, &e)))?;
     let problems = validate_deck(&deck, body);
     if problems.is_empty() {
         Ok(deck)
@@ -308,59 +372,221 @@ pub fn parse_deck_str(file: &str, text: &str) -> Result<Deck, DeckError> {
     }
 }
 
-/// Turns a RON syntax error into words a facilitator can act on.
-fn explain_ron_error(code: &ron::Error) -> String {
-    use ron::Error as E;
-    let part = |outer: &Option<String>| match outer.as_deref() {
-        Some("Statement") => "a statement",
-        Some("Square") => "a square",
-        Some("Scale") => "the scale",
-        _ => "the deck",
+/// Where a RON error in `body` really is, and what to do about it.
+fn syntax_problem(body: &str, e: &ron::error::SpannedError) -> DeckProblem {
+    let at = Location {
+        line: e.span.start.line.max(1),
+        col: e.span.start.col.max(1),
     };
-    let hint: String = match code {
-        E::Eof => {
-            "the file ends too early; a bracket `)` or `]` or a closing quote is probably missing"
-                .into()
-        }
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
-            "expected `(`; the deck and each statement and square start with `(`".into()
-        }
-        E::ExpectedStructLikeEnd => {
-            "expected `)` here; check for a missing comma or an extra value".into()
-        }
-        E::ExpectedArray => "expected a list in square brackets `[ ... ]`".into(),
-        E::ExpectedArrayEnd => {
-            "expected `]` or a comma; check the comma between items in this list".into()
-        }
-        E::ExpectedString | E::ExpectedStringEnd => {
-            "expected text in double quotes, like \"Veiligheid\"".into()
-        }
-        E::ExpectedInteger | E::ExpectedFloat => "expected a number here".into(),
-        E::ExpectedComma => "expected a comma `,` between two items".into(),
-        E::MissingStructField { field, outer } => {
+    let offset = offset_of(body, at).min(body.len());
+    // A text whose closing quote was forgotten runs on to the next quote, on a later line, and the
+    // error comes right after that quote: the quote is missing where the text opened. A deck's texts
+    // never hold a line break (the app writes `\n`), so a text over two lines is the sign. A text that
+    // never ends at all is reported by RON where it opens.
+    let open_quote = match e.code {
+        ron::Error::ExpectedStringEnd if body[offset..].starts_with('"') => Some(offset),
+        _ => string_before(body, offset)
+            .filter(|(start, end)| body[*start..*end].contains('\n'))
+            .map(|(start, _)| start),
+    };
+    if let Some(start) = open_quote {
+        let at = location_of_offset(body, start);
+        return DeckProblem::new(
+            at,
+            "deck-missing-quote",
+            [("line", at.line.to_string())],
             format!(
-                "{} has no `{field}`; add `{field}: ...` (see the deck reference in the README)",
-                part(outer)
+                "a closing quote `\"` is probably missing at the end of line {}; the text that opens here runs on into the next line",
+                at.line
+            ),
+        );
+    }
+    let rest = &body[offset..];
+    if rest.trim().is_empty() && !matches!(e.code, ron::Error::Eof) {
+        DeckProblem::new(
+            at,
+            "deck-ends-early",
+            [("error", e.code.to_string())],
+            format!(
+                "the file ends too early; a closing `)` or `]` is probably missing ({})",
+                e.code
+            ),
+        )
+    } else {
+        explain_ron_error(at, &e.code)
+    }
+}
+
+/// The string literal (the byte range from its opening quote to after its closing quote) that ends
+/// right before `offset`, with only white space between; none if `offset` does not follow one.
+/// Comments, escapes and raw strings are skipped as RON reads them.
+fn string_before(body: &str, offset: usize) -> Option<(usize, usize)> {
+    let bytes = body.as_bytes();
+    let mut last = None;
+    let mut i = 0;
+    while i < offset.min(bytes.len()) {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = body[i..].find('\n').map_or(bytes.len(), |n| i + n + 1);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                // RON's block comments nest.
+                let mut depth = 0usize;
+                while i < bytes.len() {
+                    if bytes[i..].starts_with(b"/*") {
+                        depth += 1;
+                        i += 2;
+                    } else if bytes[i..].starts_with(b"*/") {
+                        depth -= 1;
+                        i += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                i = (i + 1).min(bytes.len());
+                last = Some((start, i));
+            }
+            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#'))
+                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')) =>
+            {
+                let start = i;
+                let hashes = bytes[i + 1..].iter().take_while(|b| **b == b'#').count();
+                if bytes.get(i + 1 + hashes) != Some(&b'"') {
+                    i += 1;
+                    continue;
+                }
+                let close = format!("\"{}", "#".repeat(hashes));
+                let from = i + 2 + hashes;
+                i = body[from..]
+                    .find(&close)
+                    .map_or(bytes.len(), |n| from + n + close.len());
+                last = Some((start, i));
+            }
+            b'\'' => {
+                // A character such as '"' or '\'': skip it, so its quote opens no string.
+                let len = if bytes.get(i + 1) == Some(&b'\\') {
+                    4
+                } else {
+                    3
+                };
+                i += if bytes.get(i + len - 1) == Some(&b'\'') {
+                    len
+                } else {
+                    1
+                };
+            }
+            _ => i += 1,
+        }
+    }
+    let (start, end) = last?;
+    (end <= offset && body[end..offset].trim().is_empty()).then_some((start, end))
+}
+
+/// Turns a RON syntax error into words a facilitator can act on.
+fn explain_ron_error(at: Location, code: &ron::Error) -> DeckProblem {
+    use ron::Error as E;
+    let said = |key, message: &str| DeckProblem::new(at, key, [], message);
+    // Which part of the deck a field belongs to: an argument the texts choose their words by.
+    let part = |outer: &Option<String>| match outer.as_deref() {
+        Some("Statement") => ("statement", "a statement"),
+        Some("Square") => ("square", "a square"),
+        Some("Scale") => ("scale", "the scale"),
+        Some("AgendaItem") => ("phase", "a phase of the agenda"),
+        _ => ("deck", "the deck"),
+    };
+    match code {
+        E::Eof => said(
+            "deck-syntax-eof",
+            "the file ends too early; a bracket `)` or `]` or a closing quote is probably missing",
+        ),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => said(
+            "deck-syntax-expected-paren",
+            "expected `(`; the deck and each statement and square start with `(`",
+        ),
+        E::ExpectedStructLikeEnd => said(
+            "deck-syntax-expected-struct-end",
+            "expected `)` here; check for a missing comma or an extra value",
+        ),
+        E::ExpectedArray => said(
+            "deck-syntax-expected-list",
+            "expected a list in square brackets `[ ... ]`",
+        ),
+        E::ExpectedArrayEnd => said(
+            "deck-syntax-expected-list-end",
+            "expected `]` or a comma; check the comma between items in this list",
+        ),
+        E::ExpectedString | E::ExpectedStringEnd => said(
+            "deck-syntax-expected-text",
+            "expected text in double quotes, like \"Veiligheid\"",
+        ),
+        E::ExpectedInteger | E::ExpectedFloat => {
+            said("deck-syntax-expected-number", "expected a number here")
+        }
+        E::ExpectedComma => said(
+            "deck-syntax-expected-comma",
+            "expected a comma `,` between two items",
+        ),
+        E::MissingStructField { field, outer } => {
+            let (part, words) = part(outer);
+            DeckProblem::new(
+                at,
+                "deck-missing-field",
+                [("part", part.into()), ("field", field.to_string())],
+                format!(
+                    "{words} has no `{field}`; add `{field}: ...` (see the deck reference in the README)"
+                ),
             )
         }
         E::NoSuchStructField {
             expected,
             found,
             outer,
-        } => format!(
-            "`{found}` is not a field of {}; check its spelling. Allowed here: {}",
-            part(outer),
-            expected.join(", ")
+        } => {
+            let (part, words) = part(outer);
+            let allowed = expected.join(", ");
+            DeckProblem::new(
+                at,
+                "deck-unknown-field",
+                [
+                    ("found", found.clone()),
+                    ("part", part.into()),
+                    ("allowed", allowed.clone()),
+                ],
+                format!(
+                    "`{found}` is not a field of {words}; check its spelling. Allowed here: {allowed}"
+                ),
+            )
+        }
+        E::DuplicateStructField { field, .. } => DeckProblem::new(
+            at,
+            "deck-duplicate-field",
+            [("field", field.to_string())],
+            format!("`{field}` appears twice; keep one"),
         ),
-        E::DuplicateStructField { field, .. } => format!("`{field}` appears twice; keep one"),
-        E::ExceededRecursionLimit => "the brackets are nested far too deep for a deck".into(),
-        E::UnclosedBlockComment => "a comment opened with /* is never closed with */".into(),
-        _ => String::new(),
-    };
-    if hint.is_empty() {
-        format!("this is not valid deck syntax: {code}")
-    } else {
-        hint
+        E::ExceededRecursionLimit => said(
+            "deck-too-deep",
+            "the brackets are nested far too deep for a deck",
+        ),
+        E::UnclosedBlockComment => said(
+            "deck-unclosed-comment",
+            "a comment opened with /* is never closed with */",
+        ),
+        _ => DeckProblem::new(
+            at,
+            "deck-syntax",
+            [("error", code.to_string())],
+            format!("this is not valid deck syntax: {code}"),
+        ),
     }
 }
 
@@ -464,10 +690,13 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
     let mut problems = Vec::new();
     let mut more = 0usize;
     // Only the first problems are located (a file with 400,000 duplicate ids would otherwise take
-    // minutes); the rest are counted.
-    let mut push = |at: &dyn Fn() -> Location, message: String| {
+    // minutes); the rest are counted. A problem is made at the start of the file and moved to `at`.
+    let mut push = |at: &dyn Fn() -> Location, problem: DeckProblem| {
         if problems.len() < MAX_REPORTED_PROBLEMS {
-            problems.push(DeckProblem { at: at(), message });
+            problems.push(DeckProblem {
+                at: at(),
+                ..problem
+            });
         } else {
             more += 1;
         }
@@ -476,31 +705,58 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
     if deck.version == 0 || deck.version > DECK_VERSION {
         push(
             &|| loc.at("version", 0),
-            format!(
-                "unknown deck version {}; this app reads version {DECK_VERSION}. Write `version: {DECK_VERSION},` or update the app",
-                deck.version
+            DeckProblem::new(
+                START,
+                "deck-unknown-version",
+                [
+                    ("version", deck.version.to_string()),
+                    ("supported", DECK_VERSION.to_string()),
+                ],
+                format!(
+                    "unknown deck version {}; this app reads version {DECK_VERSION}. Write `version: {DECK_VERSION},` or update the app",
+                    deck.version
+                ),
             ),
         );
     }
     if deck.title.trim().is_empty() {
         push(
             &|| loc.at("title", 0),
-            "the title is empty; give the deck a name, like title: \"Leerklimaat\"".into(),
+            DeckProblem::new(
+                START,
+                "deck-empty-title",
+                [],
+                "the title is empty; give the deck a name, like title: \"Leerklimaat\"",
+            ),
         );
     }
     if deck.language.trim().is_empty() {
         push(
             &|| loc.at("language", 0),
-            "the language is empty; write a code like language: \"nl\" or \"en\"".into(),
+            DeckProblem::new(
+                START,
+                "deck-empty-language",
+                [],
+                "the language is empty; write a code like language: \"nl\" or \"en\"",
+            ),
         );
     }
     let squares = &deck.scale.squares;
     if squares.len() < MIN_SQUARES || squares.len() > MAX_SQUARES {
         push(
             &|| loc.at("squares", 0),
-            format!(
-                "the scale has {} square(s); it needs {MIN_SQUARES} to {MAX_SQUARES}",
-                squares.len()
+            DeckProblem::new(
+                START,
+                "deck-square-count",
+                [
+                    ("count", squares.len().to_string()),
+                    ("min", MIN_SQUARES.to_string()),
+                    ("max", MAX_SQUARES.to_string()),
+                ],
+                format!(
+                    "the scale has {} square(s); it needs {MIN_SQUARES} to {MAX_SQUARES}",
+                    squares.len()
+                ),
             ),
         );
     }
@@ -508,9 +764,14 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
         if sq.label.trim().is_empty() {
             push(
                 &|| loc.at("label", i),
-                format!(
-                    "square {} has an empty label; write what the square means, like \"niet aanwezig\"",
-                    i + 1
+                DeckProblem::new(
+                    START,
+                    "deck-empty-label",
+                    [("square", (i + 1).to_string())],
+                    format!(
+                        "square {} has an empty label; write what the square means, like \"niet aanwezig\"",
+                        i + 1
+                    ),
                 ),
             );
         }
@@ -519,7 +780,12 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
         if w[1].points <= w[0].points {
             push(
                 &|| loc.at("points", 0),
-                "the points of the squares must go up from the first square to the last".into(),
+                DeckProblem::new(
+                    START,
+                    "deck-points-not-rising",
+                    [],
+                    "the points of the squares must go up from the first square to the last",
+                ),
             );
             break;
         }
@@ -530,7 +796,12 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
     {
         push(
             &|| loc.at("points", 0),
-            format!("the points of a square must lie between -{MAX_POINTS} and {MAX_POINTS}"),
+            DeckProblem::new(
+                START,
+                "deck-points-out-of-range",
+                [("max", MAX_POINTS.to_string())],
+                format!("the points of a square must lie between -{MAX_POINTS} and {MAX_POINTS}"),
+            ),
         );
     }
     if let (Some(first), Some(last)) = (squares.first(), squares.last()) {
@@ -542,14 +813,30 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
         if !t.is_finite() || t < lo || t > hi {
             push(
                 &|| loc.at("green_when", 0),
-                format!("the threshold {t} is outside the scale; choose a value from {lo} to {hi}"),
+                DeckProblem::new(
+                    START,
+                    "deck-threshold-outside",
+                    [
+                        ("threshold", t.to_string()),
+                        ("low", lo.to_string()),
+                        ("high", hi.to_string()),
+                    ],
+                    format!(
+                        "the threshold {t} is outside the scale; choose a value from {lo} to {hi}"
+                    ),
+                ),
             );
         }
     }
     if deck.statements.is_empty() {
         push(
             &|| loc.at("statements", 0),
-            "the deck has no statements; add at least one (id: \"...\", text: \"...\")".into(),
+            DeckProblem::new(
+                START,
+                "deck-no-statements",
+                [],
+                "the deck has no statements; add at least one (id: \"...\", text: \"...\")",
+            ),
         );
     }
     // How often each id was seen so far: a map, so a 10,000-statement deck is checked in linear time.
@@ -562,12 +849,17 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
                 loc.at(&quoted(&st.id), nth)
             }
         };
+        let (n, id) = ((i + 1).to_string(), quoted(&st.id));
         if st.id.trim().is_empty() {
             push(
                 &|| id_at(0),
-                format!(
-                    "statement {} has an empty id; give it a short unique id like \"veiligheid\"",
-                    i + 1
+                DeckProblem::new(
+                    START,
+                    "deck-empty-id",
+                    [("statement", n.clone())],
+                    format!(
+                        "statement {n} has an empty id; give it a short unique id like \"veiligheid\""
+                    ),
                 ),
             );
         } else if !st
@@ -577,9 +869,11 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
         {
             push(
                 &|| id_at(0),
-                format!(
-                    "the id {} may hold only letters, digits, - and _ (no spaces)",
-                    quoted(&st.id)
+                DeckProblem::new(
+                    START,
+                    "deck-bad-id",
+                    [("id", id.clone())],
+                    format!("the id {id} may hold only letters, digits, - and _ (no spaces)"),
                 ),
             );
         }
@@ -587,25 +881,40 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
         if earlier > 0 && !st.id.is_empty() {
             push(
                 &|| id_at(earlier),
-                format!(
-                    "the id {} is used twice; every statement needs its own id",
-                    quoted(&st.id)
+                DeckProblem::new(
+                    START,
+                    "deck-duplicate-id",
+                    [("id", id.clone())],
+                    format!("the id {id} is used twice; every statement needs its own id"),
                 ),
             );
         }
         *seen.entry(st.id.as_str()).or_default() += 1;
+        let length = st.text.chars().count();
         if st.text.trim().is_empty() {
             push(
                 &|| id_at(0),
-                format!("statement {} ({}) has no text", i + 1, quoted(&st.id)),
+                DeckProblem::new(
+                    START,
+                    "deck-empty-text",
+                    [("statement", n.clone()), ("id", id.clone())],
+                    format!("statement {n} ({id}) has no text"),
+                ),
             );
-        } else if st.text.chars().count() > MAX_STATEMENT_CHARS {
+        } else if length > MAX_STATEMENT_CHARS {
             push(
                 &|| id_at(0),
-                format!(
-                    "statement {} is {} characters long; keep it under {MAX_STATEMENT_CHARS} so it fits on a card",
-                    quoted(&st.id),
-                    st.text.chars().count()
+                DeckProblem::new(
+                    START,
+                    "deck-text-too-long",
+                    [
+                        ("id", id.clone()),
+                        ("length", length.to_string()),
+                        ("max", MAX_STATEMENT_CHARS.to_string()),
+                    ],
+                    format!(
+                        "statement {id} is {length} characters long; keep it under {MAX_STATEMENT_CHARS} so it fits on a card"
+                    ),
                 ),
             );
         }
@@ -614,34 +923,42 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
         if p.trim().is_empty() {
             push(
                 &|| loc.at("case_prompts", 0),
-                format!("case prompt {} is empty", i + 1),
+                DeckProblem::new(
+                    START,
+                    "deck-empty-case-prompt",
+                    [("prompt", (i + 1).to_string())],
+                    format!("case prompt {} is empty", i + 1),
+                ),
             );
         }
     }
-    for (at, message) in agenda_problems(&deck.agenda) {
+    for (at, problem) in agenda_problems(&deck.agenda) {
         // A phase is found by its `kind:`; a problem of the whole agenda points at `agenda`.
         push(
             &|| match at {
                 Some(i) => loc.at("kind:", i),
                 None => loc.at("agenda", 0),
             },
-            message,
+            problem,
         );
     }
     if more > 0 {
-        problems.push(DeckProblem {
-            at: START,
-            message: format!(
+        problems.push(DeckProblem::new(
+            START,
+            "deck-more-problems",
+            [("count", more.to_string())],
+            format!(
                 "and {more} more problems like these; fix the ones above first, then check again"
             ),
-        });
+        ));
     }
     problems
 }
 
-/// What is wrong with a programme: the phase it is about (by its place), and what to do about it.
-/// An empty programme is fine: the deck is only the game.
-pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, String)> {
+/// What is wrong with a programme: the phase it is about (by its place), and what to do about it, as a
+/// problem at the start of the file (`validate_deck` points it at the phase). An empty programme is
+/// fine: the deck is only the game.
+pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, DeckProblem)> {
     let mut out = Vec::new();
     if agenda.is_empty() {
         return out;
@@ -649,47 +966,87 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, String)> {
     if agenda.len() > MAX_AGENDA_ITEMS {
         out.push((
             None,
-            format!(
-                "the agenda has {} phases; at most {MAX_AGENDA_ITEMS}",
-                agenda.len()
+            DeckProblem::new(
+                START,
+                "deck-agenda-too-many-phases",
+                [
+                    ("count", agenda.len().to_string()),
+                    ("max", MAX_AGENDA_ITEMS.to_string()),
+                ],
+                format!(
+                    "the agenda has {} phases; at most {MAX_AGENDA_ITEMS}",
+                    agenda.len()
+                ),
             ),
         ));
     }
     for (i, item) in agenda.iter().enumerate() {
-        let n = i + 1;
+        let n = (i + 1).to_string();
         let title = item.title.trim();
+        let (title_length, text_length) = (title.chars().count(), item.text.chars().count());
         if title.is_empty() {
             out.push((
                 Some(i),
-                format!(
-                    "phase {n} of the agenda has no title; write one, like title: \"Warming-up\""
+                DeckProblem::new(
+                    START,
+                    "deck-phase-no-title",
+                    [("phase", n.clone())],
+                    format!(
+                        "phase {n} of the agenda has no title; write one, like title: \"Warming-up\""
+                    ),
                 ),
             ));
-        } else if title.chars().count() > MAX_AGENDA_TITLE_CHARS {
+        } else if title_length > MAX_AGENDA_TITLE_CHARS {
             out.push((
                 Some(i),
-                format!(
-                    "the title of phase {n} is {} characters long; keep it under {MAX_AGENDA_TITLE_CHARS}",
-                    title.chars().count()
+                DeckProblem::new(
+                    START,
+                    "deck-phase-title-too-long",
+                    [
+                        ("phase", n.clone()),
+                        ("length", title_length.to_string()),
+                        ("max", MAX_AGENDA_TITLE_CHARS.to_string()),
+                    ],
+                    format!(
+                        "the title of phase {n} is {title_length} characters long; keep it under {MAX_AGENDA_TITLE_CHARS}"
+                    ),
                 ),
             ));
         }
         if item.minutes == 0 || item.minutes > MAX_AGENDA_MINUTES {
             out.push((
                 Some(i),
-                format!(
-                    "phase {n} ({}) lasts {} minutes; give it 1 to {MAX_AGENDA_MINUTES}, like minutes: 15",
-                    quoted(title),
-                    item.minutes
+                DeckProblem::new(
+                    START,
+                    "deck-phase-minutes",
+                    [
+                        ("phase", n.clone()),
+                        ("title", quoted(title)),
+                        ("minutes", item.minutes.to_string()),
+                        ("max", MAX_AGENDA_MINUTES.to_string()),
+                    ],
+                    format!(
+                        "phase {n} ({}) lasts {} minutes; give it 1 to {MAX_AGENDA_MINUTES}, like minutes: 15",
+                        quoted(title),
+                        item.minutes
+                    ),
                 ),
             ));
         }
-        if item.text.chars().count() > MAX_AGENDA_TEXT_CHARS {
+        if text_length > MAX_AGENDA_TEXT_CHARS {
             out.push((
                 Some(i),
-                format!(
-                    "the text of phase {n} is {} characters long; keep it under {MAX_AGENDA_TEXT_CHARS}",
-                    item.text.chars().count()
+                DeckProblem::new(
+                    START,
+                    "deck-phase-text-too-long",
+                    [
+                        ("phase", n.clone()),
+                        ("length", text_length.to_string()),
+                        ("max", MAX_AGENDA_TEXT_CHARS.to_string()),
+                    ],
+                    format!(
+                        "the text of phase {n} is {text_length} characters long; keep it under {MAX_AGENDA_TEXT_CHARS}"
+                    ),
                 ),
             ));
         }
@@ -703,19 +1060,41 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, String)> {
             .collect()
     };
     let (games, plenaries) = (place(AgendaKind::Game), place(AgendaKind::Plenary));
-    for (kind, found, name) in [
-        (AgendaKind::Game, &games, "Game"),
-        (AgendaKind::Plenary, &plenaries, "Plenary"),
+    for (kind, found, name, missing, twice) in [
+        (
+            AgendaKind::Game,
+            &games,
+            "Game",
+            "deck-agenda-no-game",
+            "deck-agenda-two-games",
+        ),
+        (
+            AgendaKind::Plenary,
+            &plenaries,
+            "Plenary",
+            "deck-agenda-no-plenary",
+            "deck-agenda-two-plenaries",
+        ),
     ] {
         match found.as_slice() {
             [] => out.push((
                 None,
-                format!("the agenda has no {name} phase; add one: (kind: {name}, title: \"...\", minutes: 30)"),
+                DeckProblem::new(
+                    START,
+                    missing,
+                    [],
+                    format!("the agenda has no {name} phase; add one: (kind: {name}, title: \"...\", minutes: 30)"),
+                ),
             )),
             [_] => {}
             [_, second, ..] => out.push((
                 Some(*second),
-                format!("the agenda has more than one {name} phase ({kind:?}); keep one"),
+                DeckProblem::new(
+                    START,
+                    twice,
+                    [],
+                    format!("the agenda has more than one {name} phase ({kind:?}); keep one"),
+                ),
             )),
         }
     }
@@ -723,8 +1102,12 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, String)> {
         if plenary < game {
             out.push((
                 Some(plenary),
-                "the Plenary phase comes before the Game phase; the plenary follows the game"
-                    .into(),
+                DeckProblem::new(
+                    START,
+                    "deck-plenary-before-game",
+                    [],
+                    "the Plenary phase comes before the Game phase; the plenary follows the game",
+                ),
             ));
         }
         for (i, item) in agenda.iter().enumerate() {
@@ -733,19 +1116,32 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, String)> {
             if before_game && i > game {
                 out.push((
                     Some(i),
-                    format!(
-                        "phase {} ({:?}) comes after the game; a warm-up and the learning question come before it",
-                        i + 1,
-                        item.kind
+                    DeckProblem::new(
+                        START,
+                        "deck-phase-after-game",
+                        [
+                            ("phase", (i + 1).to_string()),
+                            ("kind", format!("{:?}", item.kind)),
+                        ],
+                        format!(
+                            "phase {} ({:?}) comes after the game; a warm-up and the learning question come before it",
+                            i + 1,
+                            item.kind
+                        ),
                     ),
                 ));
             }
             if item.kind == AgendaKind::Closing && i < plenary {
                 out.push((
                     Some(i),
-                    format!(
-                        "phase {} (Closing) comes before the plenary; the closing round comes last",
-                        i + 1
+                    DeckProblem::new(
+                        START,
+                        "deck-closing-before-plenary",
+                        [("phase", (i + 1).to_string())],
+                        format!(
+                            "phase {} (Closing) comes before the plenary; the closing round comes last",
+                            i + 1
+                        ),
                     ),
                 ));
             }

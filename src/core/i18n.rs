@@ -11,28 +11,38 @@ pub const MESSAGE_FILES: [(Lang, &str); 2] = [
     (Lang::En, include_str!("../../locales/en.ftl")),
 ];
 
+/// What is wrong with a deck and how to fix it (`DeckProblem::describe`), in files of their own:
+/// a second resource of each language's bundle.
+pub const DECK_MESSAGE_FILES: [(Lang, &str); 2] = [
+    (Lang::Nl, include_str!("../../locales/nl-deck.ftl")),
+    (Lang::En, include_str!("../../locales/en-deck.ftl")),
+];
+
 /// Both languages' messages; look-ups take the language to use.
 pub struct Texts {
     nl: FluentBundle<FluentResource>,
     en: FluentBundle<FluentResource>,
 }
 
-fn bundle(lang: Lang, source: &str) -> FluentBundle<FluentResource> {
+fn bundle(lang: Lang, sources: &[&str]) -> FluentBundle<FluentResource> {
     let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(false);
-    // The embedded files are checked by the tests; a broken line is skipped, not fatal.
-    let resource =
-        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
-    let _ = bundle.add_resource(resource);
+    // The embedded files are checked by the tests; a broken line is skipped, not fatal, and so is an
+    // id a later file repeats (the first one counts).
+    for source in sources {
+        let resource =
+            FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
 impl Default for Texts {
     fn default() -> Self {
         Texts {
-            nl: bundle(Lang::Nl, MESSAGE_FILES[0].1),
-            en: bundle(Lang::En, MESSAGE_FILES[1].1),
+            nl: bundle(Lang::Nl, &[MESSAGE_FILES[0].1, DECK_MESSAGE_FILES[0].1]),
+            en: bundle(Lang::En, &[MESSAGE_FILES[1].1, DECK_MESSAGE_FILES[1].1]),
         }
     }
 }
@@ -145,7 +155,7 @@ mod tests {
 
     #[test]
     fn every_message_exists_in_both_languages_through_the_global_texts() {
-        for (lang, source) in MESSAGE_FILES {
+        for (lang, source) in MESSAGE_FILES.into_iter().chain(DECK_MESSAGE_FILES) {
             // A syntax error would silently drop the broken message from its bundle.
             if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
                 panic!("the {lang:?} messages do not parse: {errors:?}");
@@ -154,6 +164,7 @@ mod tests {
         let ids = |i: usize| {
             message_ids(MESSAGE_FILES[i].1)
                 .into_iter()
+                .chain(message_ids(DECK_MESSAGE_FILES[i].1))
                 .collect::<std::collections::BTreeSet<_>>()
         };
         let (nl, en) = (ids(0), ids(1));

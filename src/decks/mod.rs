@@ -171,10 +171,12 @@ fn load_requested(
         if game.session().phase != Phase::Setup {
             trouble.0 = Some(DeckError {
                 file: path.display().to_string(),
-                problems: vec![DeckProblem {
-                    at: Location { line: 1, col: 1 },
-                    message: "a deck can only be changed on the setup screen; the game goes on with its deck".into(),
-                }],
+                problems: vec![DeckProblem::new(
+                    Location { line: 1, col: 1 },
+                    "deck-only-in-setup",
+                    [],
+                    "a deck can only be changed on the setup screen; the game goes on with its deck",
+                )],
             });
             continue;
         }

@@ -207,16 +207,36 @@ pub struct DeckEditor {
     pub overwrite: Option<PathBuf>,
 }
 
-fn opt_field(ui: &mut egui::Ui, value: &mut Option<String>, hint: &str, width: f32) {
+/// A text field that wraps what is typed over as many lines as it needs, at least `rows`, so a long
+/// statement stays in sight while it is typed. A deck's texts are one paragraph: Enter ends the typing
+/// as in a one-line field, and a line break that is pasted in becomes a space.
+fn text_field(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    rows: usize,
+    width: f32,
+    hint: &str,
+) -> egui::Response {
+    let response = ui.add(
+        egui::TextEdit::multiline(text)
+            .desired_rows(rows)
+            .desired_width(width)
+            .return_key(None)
+            .hint_text(hint),
+    );
+    if response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        response.surrender_focus();
+    }
+    if response.changed() && text.contains(['\n', '\r']) {
+        *text = text.replace("\r\n", " ").replace(['\n', '\r'], " ");
+    }
+    response
+}
+
+/// [`text_field`] for a text that may be left out: empty is none.
+fn opt_field(ui: &mut egui::Ui, value: &mut Option<String>, rows: usize, width: f32, hint: &str) {
     let mut text = value.clone().unwrap_or_default();
-    if ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .hint_text(hint)
-                .desired_width(width),
-        )
-        .changed()
-    {
+    if text_field(ui, &mut text, rows, width, hint).changed() {
         *value = if text.trim().is_empty() {
             None
         } else {
@@ -244,7 +264,10 @@ fn editor_footer(
         );
     } else {
         for p in problems.iter().take(3) {
-            ui.colored_label(egui::Color32::DARK_RED, format!("✖ {}", p.message));
+            ui.colored_label(
+                egui::Color32::DARK_RED,
+                format!("✖ {}", p.describe(tr, lang)),
+            );
         }
     }
     ui.horizontal(|ui| {
@@ -303,6 +326,17 @@ fn editor_footer(
     }
 }
 
+/// The editor's width, and the widths of its fields, in points: the window fits a 5:4 screen (1350
+/// points wide at 1080 high), and a statement of 130 characters shows whole in its three lines.
+const EDITOR_WIDTH: f32 = 1300.0;
+const WIDE_FIELD: f32 = 1120.0;
+const CASE_PROMPT_FIELD: f32 = 900.0;
+const LABEL_FIELD: f32 = 230.0;
+const NUMBER_COLUMN: f32 = 30.0;
+const ID_FIELD: f32 = 210.0;
+const STATEMENT_FIELD: f32 = 530.0;
+const PROMPT_FIELD: f32 = 280.0;
+
 /// The deck editor. Returns what it asks for (use the deck) and whether it stays open.
 pub fn deck_editor(
     ctx: &egui::Context,
@@ -315,170 +349,39 @@ pub fn deck_editor(
     let mut out = Vec::new();
     let mut open = true;
     let problems = validate_deck(&ed.deck, "");
+    // As tall as the screen allows, with room for the title bar: the screen is 1080 points high.
+    let height = (ctx.content_rect().height() - 110.0).clamp(360.0, 960.0);
     egui::Window::new(t("deck-editor"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .fixed_size([1300.0, 820.0])
+        .fixed_size([EDITOR_WIDTH, height])
         .frame(bar_frame(ctx))
         .show(ctx, |ui| {
             // The file name, the checks and the save button stay in view; the rest scrolls.
             editor_footer(ui, tr, lang, ed, &problems, decks_dir, &mut out, &mut open);
             ui.separator();
             egui::ScrollArea::vertical()
-                .max_height(660.0)
+                .max_height(ui.available_height())
+                .auto_shrink([false, false])
                 .id_salt("deck editor")
                 .show(ui, |ui| {
-                    egui::Grid::new("deck head").num_columns(2).show(ui, |ui| {
-                        ui.label(t("deck-title"));
-                        ui.add(egui::TextEdit::singleline(&mut ed.deck.title).desired_width(500.0));
-                        ui.end_row();
-                        ui.label(t("setup-language"));
-                        ui.add(
-                            egui::TextEdit::singleline(&mut ed.deck.language).desired_width(80.0),
-                        );
-                        ui.end_row();
-                        ui.label(t("deck-description"));
-                        ui.add(
-                            egui::TextEdit::singleline(&mut ed.deck.description)
-                                .desired_width(900.0),
-                        );
-                        ui.end_row();
-                    });
+                    deck_head(ui, tr, lang, &mut ed.deck);
                     ui.separator();
-                    ui.label(egui::RichText::new(t("deck-scale")).strong());
-                    ui.horizontal_wrapped(|ui| {
-                        let n = ed.deck.scale.squares.len();
-                        let mut remove = None;
-                        for (i, sq) in ed.deck.scale.squares.iter_mut().enumerate() {
-                            ui.group(|ui| {
-                                ui.vertical(|ui| {
-                                    ui.add(
-                                        egui::TextEdit::singleline(&mut sq.label)
-                                            .desired_width(140.0),
-                                    );
-                                    ui.horizontal(|ui| {
-                                        ui.add(
-                                            egui::DragValue::new(&mut sq.points)
-                                                .range(-100..=100)
-                                                .prefix(format!("{}: ", t("deck-points"))),
-                                        );
-                                        if n > 2 && ui.button("✖").clicked() {
-                                            remove = Some(i);
-                                        }
-                                    });
-                                });
-                            });
-                        }
-                        if let Some(i) = remove {
-                            ed.deck.scale.squares.remove(i);
-                        }
-                        if n < crate::core::deck::MAX_SQUARES && big_button(ui, "+").clicked() {
-                            let points = ed.deck.scale.squares.last().map_or(1, |s| s.points + 1);
-                            ed.deck.scale.squares.push(Square {
-                                label: String::new(),
-                                points,
-                            });
-                        }
-                    });
-                    ui.horizontal(|ui| {
-                        ui.label(t("deck-threshold"));
-                        let mut v = ed.deck.scale.green_when.threshold();
-                        if ui
-                            .add(
-                                egui::DragValue::new(&mut v)
-                                    .speed(0.1)
-                                    .range(-100.0..=100.0),
-                            )
-                            .changed()
-                        {
-                            ed.deck.scale.green_when = match ed.deck.scale.green_when {
-                                StackRule::MeanAtLeast(_) => StackRule::MeanAtLeast(v),
-                                StackRule::MedianAtLeast(_) => StackRule::MedianAtLeast(v),
-                            };
-                        }
-                        let median =
-                            matches!(ed.deck.scale.green_when, StackRule::MedianAtLeast(_));
-                        if ui.radio(!median, t("deck-mean")).clicked() {
-                            ed.deck.scale.green_when = StackRule::MeanAtLeast(v);
-                        }
-                        if ui.radio(median, t("deck-median")).clicked() {
-                            ed.deck.scale.green_when = StackRule::MedianAtLeast(v);
-                        }
-                    });
+                    scale_editor(ui, tr, lang, &mut ed.deck.scale);
                     ui.separator();
-                    ui.label(
-                        egui::RichText::new(tr.count(
-                            lang,
-                            "setup-deck-statements",
-                            ed.deck.statements.len(),
-                        ))
-                        .strong(),
-                    );
-                    egui::ScrollArea::vertical()
-                        .max_height(330.0)
-                        .id_salt("statements")
-                        .show(ui, |ui| {
-                            let mut action: Option<(usize, i32)> = None;
-                            let count = ed.deck.statements.len();
-                            for (i, st) in ed.deck.statements.iter_mut().enumerate() {
-                                ui.horizontal(|ui| {
-                                    ui.label(format!("{}.", i + 1));
-                                    ui.add(
-                                        egui::TextEdit::singleline(&mut st.id)
-                                            .desired_width(130.0)
-                                            .hint_text("id"),
-                                    );
-                                    ui.add(
-                                        egui::TextEdit::singleline(&mut st.text)
-                                            .desired_width(520.0)
-                                            .hint_text(t("deck-text")),
-                                    );
-                                    opt_field(ui, &mut st.theme, &t("deck-theme"), 150.0);
-                                    opt_field(ui, &mut st.prompt, &t("deck-prompt"), 220.0);
-                                    if i > 0 && ui.button("▲").clicked() {
-                                        action = Some((i, -1));
-                                    }
-                                    if i + 1 < count && ui.button("▼").clicked() {
-                                        action = Some((i, 1));
-                                    }
-                                    if count > 1 && ui.button("✖").clicked() {
-                                        action = Some((i, 0));
-                                    }
-                                });
-                            }
-                            match action {
-                                Some((i, 0)) => {
-                                    ed.deck.statements.remove(i);
-                                }
-                                Some((i, d)) => ed.deck.statements.swap(i, (i as i32 + d) as usize),
-                                None => {}
-                            }
-                        });
-                    if big_button(ui, t("deck-add-statement")).clicked() {
-                        let n = ed.deck.statements.len() + 1;
-                        let mut id = format!("stelling-{n}");
-                        let mut k = n;
-                        while ed.deck.statements.iter().any(|s| s.id == id) {
-                            k += 1;
-                            id = format!("stelling-{k}");
-                        }
-                        ed.deck.statements.push(Statement {
-                            id,
-                            text: String::new(),
-                            theme: None,
-                            prompt: None,
-                        });
-                    }
+                    statements_editor(ui, tr, lang, &mut ed.deck.statements);
                     ui.separator();
                     ui.label(egui::RichText::new(t("case-prompts")).strong());
                     let mut remove = None;
                     for (i, p) in ed.deck.case_prompts.iter_mut().enumerate() {
-                        ui.horizontal(|ui| {
-                            ui.add(egui::TextEdit::singleline(p).desired_width(900.0));
-                            if ui.button("✖").clicked() {
-                                remove = Some(i);
-                            }
+                        ui.push_id(("case prompt", i), |ui| {
+                            ui.horizontal(|ui| {
+                                text_field(ui, p, 2, CASE_PROMPT_FIELD, "");
+                                if ui.button("✖").clicked() {
+                                    remove = Some(i);
+                                }
+                            });
                         });
                     }
                     if let Some(i) = remove {
@@ -492,6 +395,171 @@ pub fn deck_editor(
                 });
         });
     (out, open)
+}
+
+/// The deck's title, language and description.
+fn deck_head(ui: &mut egui::Ui, tr: &Texts, lang: Lang, deck: &mut Deck) {
+    let t = |id: &str| tr.get(lang, id);
+    egui::Grid::new("deck head").num_columns(2).show(ui, |ui| {
+        ui.label(t("deck-title"));
+        ui.add(egui::TextEdit::singleline(&mut deck.title).desired_width(600.0));
+        ui.end_row();
+        ui.label(t("setup-language"));
+        ui.add(egui::TextEdit::singleline(&mut deck.language).desired_width(80.0));
+        ui.end_row();
+        ui.label(t("deck-description"));
+        text_field(ui, &mut deck.description, 3, WIDE_FIELD - 30.0, "");
+        ui.end_row();
+    });
+}
+
+/// The squares of the board, each with its label and points, and the rule for the green stack.
+fn scale_editor(ui: &mut egui::Ui, tr: &Texts, lang: Lang, scale: &mut crate::core::deck::Scale) {
+    let t = |id: &str| tr.get(lang, id);
+    ui.label(egui::RichText::new(t("deck-scale")).strong());
+    ui.horizontal_wrapped(|ui| {
+        let n = scale.squares.len();
+        let mut remove = None;
+        for (i, sq) in scale.squares.iter_mut().enumerate() {
+            ui.push_id(("square", i), |ui| {
+                ui.group(|ui| {
+                    ui.vertical(|ui| {
+                        // Wide enough for "grotendeels aanwezig"; a longer label wraps.
+                        text_field(ui, &mut sq.label, 1, LABEL_FIELD, "");
+                        ui.horizontal(|ui| {
+                            ui.add(
+                                egui::DragValue::new(&mut sq.points)
+                                    .range(-100..=100)
+                                    .prefix(format!("{}: ", t("deck-points"))),
+                            );
+                            if n > 2 && ui.button("✖").clicked() {
+                                remove = Some(i);
+                            }
+                        });
+                    });
+                });
+            });
+        }
+        if let Some(i) = remove {
+            scale.squares.remove(i);
+        }
+        if n < crate::core::deck::MAX_SQUARES && big_button(ui, "+").clicked() {
+            let points = scale.squares.last().map_or(1, |s| s.points + 1);
+            scale.squares.push(Square {
+                label: String::new(),
+                points,
+            });
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label(t("deck-threshold"));
+        let mut v = scale.green_when.threshold();
+        if ui
+            .add(
+                egui::DragValue::new(&mut v)
+                    .speed(0.1)
+                    .range(-100.0..=100.0),
+            )
+            .changed()
+        {
+            scale.green_when = match scale.green_when {
+                StackRule::MeanAtLeast(_) => StackRule::MeanAtLeast(v),
+                StackRule::MedianAtLeast(_) => StackRule::MedianAtLeast(v),
+            };
+        }
+        let median = matches!(scale.green_when, StackRule::MedianAtLeast(_));
+        if ui.radio(!median, t("deck-mean")).clicked() {
+            scale.green_when = StackRule::MeanAtLeast(v);
+        }
+        if ui.radio(median, t("deck-median")).clicked() {
+            scale.green_when = StackRule::MedianAtLeast(v);
+        }
+    });
+}
+
+/// The statements, one row each: the id with the theme under it, the text and the prompt in fields
+/// that wrap, and buttons to move a statement or take it out; then a button for one more.
+fn statements_editor(ui: &mut egui::Ui, tr: &Texts, lang: Lang, statements: &mut Vec<Statement>) {
+    let t = |id: &str| tr.get(lang, id);
+    ui.label(
+        egui::RichText::new(tr.count(lang, "setup-deck-statements", statements.len())).strong(),
+    );
+    let mut action: Option<(usize, i32)> = None;
+    let count = statements.len();
+    // Rows of fixed widths, not a grid: a grid would size a wrapping field by the column it had in
+    // the first frame, a narrow one.
+    let column = |ui: &mut egui::Ui, width: f32, text: String| {
+        ui.allocate_ui(egui::vec2(width, 20.0), |ui| {
+            ui.set_width(width);
+            ui.label(egui::RichText::new(text).small());
+        });
+    };
+    ui.horizontal(|ui| {
+        column(ui, NUMBER_COLUMN, String::new());
+        column(ui, ID_FIELD, format!("id · {}", t("deck-theme")));
+        column(ui, STATEMENT_FIELD, t("deck-text"));
+        column(ui, PROMPT_FIELD, t("deck-prompt"));
+    });
+    for (i, st) in statements.iter_mut().enumerate() {
+        ui.push_id(("statement", i), |ui| {
+            egui::Frame::new()
+                .inner_margin(egui::Margin::symmetric(0, 4))
+                .show(ui, |ui| {
+                    ui.horizontal_top(|ui| {
+                        ui.allocate_ui(egui::vec2(NUMBER_COLUMN, 20.0), |ui| {
+                            ui.set_width(NUMBER_COLUMN);
+                            ui.label(format!("{}.", i + 1));
+                        });
+                        ui.vertical(|ui| {
+                            ui.set_width(ID_FIELD);
+                            ui.add(
+                                egui::TextEdit::singleline(&mut st.id)
+                                    .desired_width(ID_FIELD)
+                                    .hint_text("id"),
+                            );
+                            opt_field(ui, &mut st.theme, 1, ID_FIELD, &t("deck-theme"));
+                        });
+                        text_field(ui, &mut st.text, 3, STATEMENT_FIELD, &t("deck-text"));
+                        opt_field(ui, &mut st.prompt, 3, PROMPT_FIELD, &t("deck-prompt"));
+                        // A button that does not apply keeps its place, so the buttons line up.
+                        if ui.add_visible(i > 0, egui::Button::new("▲")).clicked() {
+                            action = Some((i, -1));
+                        }
+                        if ui
+                            .add_visible(i + 1 < count, egui::Button::new("▼"))
+                            .clicked()
+                        {
+                            action = Some((i, 1));
+                        }
+                        if ui.add_visible(count > 1, egui::Button::new("✖")).clicked() {
+                            action = Some((i, 0));
+                        }
+                    });
+                });
+        });
+    }
+    match action {
+        Some((i, 0)) => {
+            statements.remove(i);
+        }
+        Some((i, d)) => statements.swap(i, (i as i32 + d) as usize),
+        None => {}
+    }
+    if big_button(ui, t("deck-add-statement")).clicked() {
+        let n = statements.len() + 1;
+        let mut id = format!("stelling-{n}");
+        let mut k = n;
+        while statements.iter().any(|s| s.id == id) {
+            k += 1;
+            id = format!("stelling-{k}");
+        }
+        statements.push(Statement {
+            id,
+            text: String::new(),
+            theme: None,
+            prompt: None,
+        });
+    }
 }
 
 /// The programme of a deck, phase by phase: its kind, name, minutes and the text on the screen; a
@@ -517,8 +585,13 @@ fn agenda_editor(
     for (i, item) in agenda.iter_mut().enumerate() {
         ui.push_id(("agenda", i), |ui| {
             ui.horizontal(|ui| {
-                ui.label(format!("{}.", i + 1));
+                ui.allocate_ui(egui::vec2(NUMBER_COLUMN, 20.0), |ui| {
+                    ui.set_width(NUMBER_COLUMN);
+                    ui.label(format!("{}.", i + 1));
+                });
+                // One width for every kind, so the fields after it line up.
                 egui::ComboBox::from_id_salt("kind")
+                    .width(190.0)
                     .selected_text(t(crate::core::programme::kind_key(item.kind)))
                     .show_ui(ui, |ui| {
                         for k in kinds {
@@ -532,20 +605,22 @@ fn agenda_editor(
                     .response
                     .on_hover_text(t("deck-agenda-kind"));
                 ui.label(t("deck-agenda-title"));
-                ui.add(egui::TextEdit::singleline(&mut item.title).desired_width(260.0));
+                ui.add(egui::TextEdit::singleline(&mut item.title).desired_width(400.0));
                 ui.label(t("deck-agenda-minutes"));
                 ui.add(egui::DragValue::new(&mut item.minutes).range(1..=MAX_AGENDA_MINUTES));
-                if i > 0 && ui.button("▲").clicked() {
+                if ui.add_visible(i > 0, egui::Button::new("▲")).clicked() {
                     up = Some(i);
                 }
                 if ui.button("✖").clicked() {
                     remove = Some(i);
                 }
             });
-            ui.horizontal(|ui| {
+            ui.horizontal_top(|ui| {
+                ui.add_space(NUMBER_COLUMN + ui.spacing().item_spacing.x);
                 ui.label(t("deck-agenda-text"));
-                ui.add(egui::TextEdit::singleline(&mut item.text).desired_width(760.0));
+                text_field(ui, &mut item.text, 2, WIDE_FIELD - 200.0, "");
             });
+            ui.add_space(6.0);
         });
     }
     if let Some(i) = up {
@@ -564,6 +639,6 @@ fn agenda_editor(
     }
     // What the deck's check says of the programme, right here.
     for (_, problem) in crate::core::deck::agenda_problems(agenda) {
-        ui.colored_label(egui::Color32::DARK_RED, problem);
+        ui.colored_label(egui::Color32::DARK_RED, problem.describe(tr, lang));
     }
 }
