@@ -1139,6 +1139,8 @@ fn the_bar_and_the_way_to_the_plenary(g: &mut Running) {
             .any(|c| c.title == "Een lastig gesprek")
     });
     g.click_board();
+    // The case is played: a pawn on it, so it goes to the plenary.
+    g.drag_pawn_to_square(0, 1);
 
     // To the plenary by button, back to play by button, and again by Ctrl+Enter.
     g.click_widget("to-plenary");

@@ -313,7 +313,7 @@ fn the_outcome_panel_shows_the_export_and_returns_its_intent() {
             leerklimaat::core::session::Phase::Outcome
         );
         let mut form = outcome::ui::OutcomeForm {
-            folder: Some("/tmp/uitvoer".into()),
+            folder: Some("/home/anna/Leerklimaat/uitvoer".into()),
             ..Default::default()
         };
         let state = outcome::ExportState::default();
@@ -324,12 +324,14 @@ fn the_outcome_panel_shows_the_export_and_returns_its_intent() {
         };
         assert!(panel.settle(&mut draw).is_empty(), "no input, no intents");
         panel.assert_shows(&tr.get(lang, "outcome-export"));
-        panel.assert_shows("/tmp/uitvoer");
+        // The beamer shows the last two folders, not the user's home folder.
+        panel.assert_shows("Leerklimaat/uitvoer");
+        assert!(!panel.shows("anna"), "the home folder is on the screen");
         let export: Vec<_> = panel.click("export", &mut draw).concat();
         assert!(
             matches!(
                 export.as_slice(),
-                [OutcomeIntent::Files(outcome::ExportMsg::Export(p))] if p == std::path::Path::new("/tmp/uitvoer")
+                [OutcomeIntent::Files(outcome::ExportMsg::Export(p))] if p == std::path::Path::new("/home/anna/Leerklimaat/uitvoer")
             ),
             "{export:?}"
         );

@@ -230,7 +230,9 @@ fn deck_column(
                         "✖ {name}: {}",
                         e.problems.first().map_or(String::new(), |p| format!(
                             "{}:{}: {}",
-                            p.at.line, p.at.col, p.message
+                            p.at.line,
+                            p.at.col,
+                            p.describe(tr, lang)
                         ))
                     ),
                 );
@@ -272,7 +274,10 @@ fn deck_column(
                 for p in e.problems.iter().take(5) {
                     ui.label(format!(
                         "{}:{}:{}: {}",
-                        e.file, p.at.line, p.at.col, p.message
+                        e.file,
+                        p.at.line,
+                        p.at.col,
+                        p.describe(tr, lang)
                     ));
                 }
             });
