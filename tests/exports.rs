@@ -551,3 +551,56 @@ fn a_programme_is_exported_with_its_times_words_and_reflections() {
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&dir2);
 }
+
+/// An export of the same workshop again updates the folder it wrote before; another workshop's
+/// folder is never overwritten (the new one gets a number); the time running when the game was saved
+/// is counted in.
+#[test]
+fn a_re_export_updates_its_own_folder_and_counts_the_running_time() {
+    let base = std::env::temp_dir().join(format!("leerklimaat-re-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let folder = base.join("workshop");
+    let mut game = Game::new(Session::new(
+        deck::default_deck(),
+        "2026-12-02 10:00".into(),
+    ));
+    game.apply(Action::AddPlayer {
+        name: "Ada".into(),
+        colour: None,
+    })
+    .unwrap();
+    game.apply(Action::StartPlay).unwrap();
+    let first = export::export_everything(&game, &folder).unwrap();
+    assert_eq!(first, folder);
+    game.apply(Action::SetGroup("Team Zuid".into())).unwrap();
+    let card = game.session().current_card().unwrap();
+    game.set_timer(TimerSave {
+        shown: false,
+        seconds: 120,
+        agenda_seconds: 0,
+    });
+    let again = export::export_everything(&game, &folder).unwrap();
+    assert_eq!(again, folder, "the same workshop updates its folder");
+    let report = std::fs::read_to_string(folder.join("report.md")).unwrap();
+    assert!(report.contains("Team Zuid"), "the update is written");
+    // The card on the table gets the 120 seconds the clock ran since the last action.
+    let statements =
+        String::from_utf8(std::fs::read(folder.join("statements.csv")).unwrap()).unwrap();
+    let exported = session_file::load_game_file(&folder.join("session.ron")).unwrap();
+    let recorded = exported.session().record(&card).map_or(0, |r| r.seconds);
+    let minutes = leerklimaat::core::i18n::decimal(
+        exported.session().language,
+        (recorded + 120) as f64 / 60.0,
+        2,
+    );
+    assert!(statements.contains(&minutes), "{minutes} in {statements}");
+    // Another workshop does not overwrite it.
+    let other = Game::new(Session::new(
+        deck::default_deck(),
+        "2020-01-01 09:00".into(),
+    ));
+    let third = export::export_everything(&other, &folder).unwrap();
+    assert_ne!(third, folder);
+    assert!(third.display().to_string().ends_with("(2)"), "{third:?}");
+    let _ = std::fs::remove_dir_all(&base);
+}

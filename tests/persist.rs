@@ -730,3 +730,54 @@ fn a_resumed_programme_phase_keeps_its_time() {
     assert!(clock.seconds() >= 600, "{} seconds", clock.seconds());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Starting the app and choosing a deck or a language writes no file: empty sessions do not pile up
+/// in the list of past sessions. The first name typed is saved, with the choices made before it.
+#[test]
+fn a_session_nobody_typed_into_is_not_saved() {
+    let dir = temp_dir("blank");
+    let mut app = headless_app(Some(Store::new(&dir)), None);
+    act(
+        &mut app,
+        Action::SetLanguage(leerklimaat::core::session::Lang::En),
+    );
+    act(
+        &mut app,
+        Action::SetDeck(leerklimaat::core::deck::builtin_deck("leerruimte").unwrap()),
+    );
+    let files = |dir: &Path| {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().to_string_lossy().ends_with(".ron"))
+            .count()
+    };
+    assert_eq!(files(&dir), 0, "nothing typed, nothing saved");
+    act(
+        &mut app,
+        Action::AddPlayer {
+            name: "Ada".into(),
+            colour: None,
+        },
+    );
+    assert_eq!(files(&dir), 1);
+    let saved = leerklimaat::core::session_file::load_game_file(&saved_file(&app)).unwrap();
+    assert_eq!(saved.session().deck.title, "Leerruimte");
+    assert_eq!(
+        saved.done().len(),
+        3,
+        "the choices before the name are kept"
+    );
+    // A blank file an earlier version left behind is not listed.
+    let blank = leerklimaat::core::session::Game::new(leerklimaat::core::session::Session::new(
+        leerklimaat::core::deck::default_deck(),
+        "2026-01-01 10:00".into(),
+    ));
+    std::fs::write(
+        dir.join("2026-01-01 10-00.session.ron"),
+        session_ron(&blank),
+    )
+    .unwrap();
+    let (listed, _) = Store::new(&dir).list();
+    assert_eq!(listed.len(), 1, "only the session with a player");
+}

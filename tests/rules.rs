@@ -321,7 +321,15 @@ fn post_its_edit_move_answer_and_delete() {
 
 #[test]
 fn navigation_records_time_skips_and_cases() {
-    let mut g = game_with_players(&["Anouk", "Bram"]);
+    // Six statements, so a case brought in on the third is not at the end of the deck.
+    let mut g = Game::new(Session::new(small_deck(6), "2026-11-22 10:00".into()));
+    for name in ["Anouk", "Bram"] {
+        g.apply(Action::AddPlayer {
+            name: name.into(),
+            colour: None,
+        })
+        .unwrap();
+    }
     g.apply(Action::StartPlay).unwrap();
     let place = |g: &mut Game, index: usize| {
         let card = card(g, index);
