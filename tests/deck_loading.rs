@@ -389,3 +389,34 @@ fn a_deck_edit_waits_while_the_game_can_be_redone() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A broken `--deck` is waited for: the built-in deck is not taken for it (the setup screen cannot
+/// start the wrong workshop), and once the file is fixed it loads without a restart.
+#[test]
+fn a_broken_starting_deck_loads_once_it_is_fixed() {
+    let dir = temp_dir("broken-start");
+    let path = dir.join("start.deck.ron");
+    std::fs::write(&path, "(version: 1, title: \"Half").unwrap();
+    let mut app = app(None, Some(path.clone()));
+    settle(&mut app);
+    let trouble = app.world().resource::<leerklimaat::decks::DeckTrouble>();
+    assert!(trouble.0.is_some(), "the problem is shown");
+    let source = app.world().resource::<DeckSource>();
+    assert_eq!(source.path.as_deref(), Some(path.as_path()), "the file is watched");
+    assert!(source.deck.is_none(), "nothing loaded from it yet");
+    assert_ne!(deck_in_use(&app).title, "Eigen deck");
+    // Fixed in a text editor: loaded at the next look, the problem gone.
+    std::fs::write(&path, my_deck("Eigen deck", 5).to_ron()).unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    app.world_mut().resource_mut::<DeckSource>().checked = None;
+    settle(&mut app);
+    assert_eq!(deck_in_use(&app).title, "Eigen deck");
+    assert!(app.world().resource::<leerklimaat::decks::DeckTrouble>().0.is_none());
+    assert!(app.world().resource::<DeckSource>().deck.is_some());
+}

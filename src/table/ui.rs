@@ -439,7 +439,7 @@ fn bottom_bar(ctx: &egui::Context, add: impl FnOnce(&mut egui::Ui)) {
         .show(ctx, |ui| {
             bar_frame(ui.ctx()).show(ui, |ui| {
                 ui.set_max_width(room);
-                ui.horizontal(add);
+                ui.horizontal_wrapped(add);
             });
         });
 }
