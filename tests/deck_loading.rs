@@ -402,7 +402,11 @@ fn a_broken_starting_deck_loads_once_it_is_fixed() {
     let trouble = app.world().resource::<leerklimaat::decks::DeckTrouble>();
     assert!(trouble.0.is_some(), "the problem is shown");
     let source = app.world().resource::<DeckSource>();
-    assert_eq!(source.path.as_deref(), Some(path.as_path()), "the file is watched");
+    assert_eq!(
+        source.path.as_deref(),
+        Some(path.as_path()),
+        "the file is watched"
+    );
     assert!(source.deck.is_none(), "nothing loaded from it yet");
     assert_ne!(deck_in_use(&app).title, "Eigen deck");
     // Fixed in a text editor: loaded at the next look, the problem gone.
@@ -417,6 +421,11 @@ fn a_broken_starting_deck_loads_once_it_is_fixed() {
     app.world_mut().resource_mut::<DeckSource>().checked = None;
     settle(&mut app);
     assert_eq!(deck_in_use(&app).title, "Eigen deck");
-    assert!(app.world().resource::<leerklimaat::decks::DeckTrouble>().0.is_none());
+    assert!(
+        app.world()
+            .resource::<leerklimaat::decks::DeckTrouble>()
+            .0
+            .is_none()
+    );
     assert!(app.world().resource::<DeckSource>().deck.is_some());
 }

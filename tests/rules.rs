@@ -392,6 +392,11 @@ fn navigation_records_time_skips_and_cases() {
     assert_eq!(left.len(), s.play_cards().len() - 3);
     assert!(left.contains(&card(&g, 1)));
     assert_eq!(s.plenary_card(), Some(card(&g, 0)));
+    assert_eq!(
+        s.statements_discussed(),
+        2,
+        "the case and the skipped or untouched statements do not count"
+    );
     // The facilitator adds the skipped card back: it comes on the table in its place.
     let skipped = card(&g, 1);
     g.apply(Action::Include {

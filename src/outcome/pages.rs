@@ -49,12 +49,13 @@ pub const SHIFT_LABEL_WIDTH: f32 = 760.0;
 /// Where a page's content goes, relative to the page's centre: under its heading and above the
 /// controls bar along the bottom of the screen.
 pub fn content_rect() -> Rect {
-    Rect::new(-900.0, -318.0, 900.0, 420.0)
+    Rect::new(-900.0, -318.0, 900.0, 385.0)
 }
 
 /// The top-left corner of a page's heading, relative to the page's centre.
 pub fn heading_spot() -> Vec2 {
-    Vec2::new(-900.0, 510.0)
+    // Below the agenda bar's margin, so the bar never covers the heading.
+    Vec2::new(-900.0, 470.0)
 }
 
 /// Where the next-steps list goes: the left part, so the form to type one fits beside it.

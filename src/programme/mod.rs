@@ -164,13 +164,14 @@ fn draw_programme(
     text(
         &mut commands,
         item.title.clone(),
-        Vec2::new(-900.0, 495.0),
+        // Below the agenda bar's margin, as the outcome pages' headings.
+        crate::outcome::pages::heading_spot(),
         (crate::outcome::pages::HEADING_FONT, true),
         1800.0,
         pal.ink,
         &fonts,
     );
-    let mut top = 405.0;
+    let mut top = 380.0;
     if !item.text.is_empty() {
         text(
             &mut commands,
