@@ -365,16 +365,7 @@ fn a_deck_edit_waits_while_the_game_can_be_redone() {
         settle(&mut app);
     }
     assert!(app.world().resource::<ActiveGame>().0.can_redo());
-    std::fs::write(&path, my_deck("Versie 2", 6).to_ron()).unwrap();
-    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(later)
-        .unwrap();
-    app.world_mut().resource_mut::<DeckSource>().checked = None;
-    settle(&mut app);
+    save_in_an_editor(&mut app, &path, &my_deck("Versie 2", 6).to_ron());
     assert!(
         app.world().resource::<ActiveGame>().0.can_redo(),
         "the game can still be redone"
@@ -410,16 +401,7 @@ fn a_broken_starting_deck_loads_once_it_is_fixed() {
     assert!(source.deck.is_none(), "nothing loaded from it yet");
     assert_ne!(deck_in_use(&app).title, "Eigen deck");
     // Fixed in a text editor: loaded at the next look, the problem gone.
-    std::fs::write(&path, my_deck("Eigen deck", 5).to_ron()).unwrap();
-    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
-    std::fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(later)
-        .unwrap();
-    app.world_mut().resource_mut::<DeckSource>().checked = None;
-    settle(&mut app);
+    save_in_an_editor(&mut app, &path, &my_deck("Eigen deck", 5).to_ron());
     assert_eq!(deck_in_use(&app).title, "Eigen deck");
     assert!(
         app.world()
@@ -428,4 +410,19 @@ fn a_broken_starting_deck_loads_once_it_is_fixed() {
             .is_none()
     );
     assert!(app.world().resource::<DeckSource>().deck.is_some());
+}
+
+/// Writes `text` to the deck file as a text editor saves it (a newer modification time), and lets the
+/// game look at the file at once.
+fn save_in_an_editor(app: &mut App, path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(2);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    app.world_mut().resource_mut::<DeckSource>().checked = None;
+    settle(app);
 }

@@ -1687,6 +1687,21 @@ const OWN_DECK: &str = r#"// Een eigen kaartspel voor een zorgteam in de wijk.
 )
 "#;
 
+impl Running {
+    /// The game at 1280×720, started with `--deck` and the own deck, written into a file of its own.
+    fn with_own_deck(name: &str) -> Running {
+        let base = std::env::var_os("E2E_OUT").map_or_else(
+            || std::env::temp_dir().join("leerklimaat-e2e"),
+            PathBuf::from,
+        );
+        std::fs::create_dir_all(&base).unwrap();
+        let deck = base.join(format!("{name}.deck.ron"));
+        std::fs::write(&deck, OWN_DECK).unwrap();
+        let deck_arg = deck.display().to_string();
+        Running::start(name, &["--deck", &deck_arg, "--window-size", "1280x720"])
+    }
+}
+
 /// A facilitator's own workshop at 1280×720, start to finish: the deck not built in (given with
 /// `--deck`), five players, post-its with and without an author (a new one is said by nobody), a
 /// skipped statement, a case brought in midway, the plenary of the cards the group played with one
@@ -1695,18 +1710,7 @@ const OWN_DECK: &str = r#"// Een eigen kaartspel voor een zorgteam in de wijk.
 #[test]
 #[ignore = "drives the real game under Xvfb; ./test.sh runs it"]
 fn e2e_a_facilitators_own_deck() {
-    let base = std::env::var_os("E2E_OUT").map_or_else(
-        || std::env::temp_dir().join("leerklimaat-e2e"),
-        PathBuf::from,
-    );
-    std::fs::create_dir_all(&base).unwrap();
-    let deck = base.join("wijkzorg.deck.ron");
-    std::fs::write(&deck, OWN_DECK).unwrap();
-    let deck_arg = deck.display().to_string();
-    let mut g = Running::start(
-        "own-deck",
-        &["--deck", &deck_arg, "--window-size", "1280x720"],
-    );
+    let mut g = Running::with_own_deck("own-deck");
     let names = ["Fatima", "Gert", "Hanna", "Ivo", "Joke"];
     g.step("setup with the own deck", |g| own_deck_setup(g, &names));
     g.step("the readable board", own_deck_board_is_readable);
@@ -2062,15 +2066,7 @@ fn own_deck_exports(g: &mut Running, names: &[&str]) {
 #[test]
 #[ignore = "drives the real game under Xvfb; ./test.sh runs it"]
 fn e2e_the_same_button_again_after_a_pause() {
-    let base = std::env::var_os("E2E_OUT").map_or_else(
-        || std::env::temp_dir().join("leerklimaat-e2e"),
-        PathBuf::from,
-    );
-    std::fs::create_dir_all(&base).unwrap();
-    let deck = base.join("wijkzorg-pause.deck.ron");
-    std::fs::write(&deck, OWN_DECK).unwrap();
-    let deck_arg = deck.display().to_string();
-    let mut g = Running::start("pause", &["--deck", &deck_arg, "--window-size", "1280x720"]);
+    let mut g = Running::with_own_deck("pause");
     g.click_widget("setup-new-player");
     g.type_text("Fatima");
     g.key("Return");

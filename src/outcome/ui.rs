@@ -185,15 +185,10 @@ pub fn outcome_panel(
                             ui.add(egui::TextEdit::singleline(folder).desired_width(520.0)),
                         );
                     } else {
-                        let path = std::path::Path::new(folder.as_str());
-                        let short: Vec<String> = path
-                            .components()
-                            .rev()
-                            .take(2)
-                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                            .collect();
-                        let short: Vec<&str> = short.iter().rev().map(String::as_str).collect();
-                        ui.label(egui::RichText::new(short.join("/")).strong())
+                        let short = crate::panels::widgets::short_path(std::path::Path::new(
+                            folder.as_str(),
+                        ));
+                        ui.label(egui::RichText::new(short).strong())
                             .on_hover_text(folder.as_str());
                         if mark(
                             "export-folder-edit",

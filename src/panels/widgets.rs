@@ -97,26 +97,15 @@ pub fn help_window(ctx: &egui::Context, tr: &Texts, lang: Lang, open: &mut bool)
 
 /// What was refused and why, for a few seconds at the top of the screen.
 pub fn refusal_toast(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &ActionError) {
-    egui::Area::new("refusal".into())
-        .anchor(egui::Align2::CENTER_TOP, [0.0, 12.0])
-        .order(egui::Order::Foreground)
-        .show(ctx, |ui| {
-            egui::Frame::new()
-                .fill(egui::Color32::from_rgb(0x8E, 0x1B, 0x22))
-                .corner_radius(8.0)
-                .inner_margin(egui::Margin::same(12))
-                .show(ui, |ui| {
-                    let reason = crate::panels::describe_error(tr, lang, err);
-                    ui.label(
-                        egui::RichText::new(tr.format(
-                            lang,
-                            "error-action",
-                            &[("reason", reason.into())],
-                        ))
-                        .color(egui::Color32::WHITE),
-                    );
-                });
-        });
+    let reason = crate::panels::describe_error(tr, lang, err);
+    let text = tr.format(lang, "error-action", &[("reason", reason.into())]);
+    toast(
+        ctx,
+        "refusal",
+        egui::Color32::from_rgb(0x8E, 0x1B, 0x22),
+        text,
+        None,
+    );
 }
 
 /// What an undo took back, or a redo brought back, in a few words.
@@ -127,26 +116,16 @@ pub fn undo_toast(
     redo: bool,
     action: &crate::core::session::Action,
 ) {
-    egui::Area::new("undo".into())
-        .anchor(egui::Align2::CENTER_TOP, [0.0, 12.0])
-        .order(egui::Order::Foreground)
-        .show(ctx, |ui| {
-            egui::Frame::new()
-                .fill(egui::Color32::from_rgb(0x1F, 0x3A, 0x5F))
-                .corner_radius(8.0)
-                .inner_margin(egui::Margin::same(12))
-                .show(ui, |ui| {
-                    let what = tr.get(lang, action_key(action));
-                    let key = if redo { "did-redo" } else { "did-undo" };
-                    mark(
-                        "undo-toast",
-                        ui.label(
-                            egui::RichText::new(tr.format(lang, key, &[("what", what.into())]))
-                                .color(egui::Color32::WHITE),
-                        ),
-                    );
-                });
-        });
+    let what = tr.get(lang, action_key(action));
+    let key = if redo { "did-redo" } else { "did-undo" };
+    let text = tr.format(lang, key, &[("what", what.into())]);
+    toast(
+        ctx,
+        "undo",
+        egui::Color32::from_rgb(0x1F, 0x3A, 0x5F),
+        text,
+        Some("undo-toast"),
+    );
 }
 
 /// The message id that names what an action did.
@@ -303,6 +282,43 @@ pub fn close_dialog(
     answer
 }
 
+/// A folder by its last two names ("Leerklimaat/2026-12-02 Team Zuid"): the beamer need not show the
+/// user's home folder.
+pub fn short_path(dir: &std::path::Path) -> String {
+    let names: Vec<String> = dir
+        .components()
+        .rev()
+        .take(2)
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    names.into_iter().rev().collect::<Vec<_>>().join("/")
+}
+
+/// A message for a few seconds at the top of the screen, white on `fill`.
+fn toast(
+    ctx: &egui::Context,
+    id: &'static str,
+    fill: egui::Color32,
+    text: String,
+    key: Option<&'static str>,
+) {
+    egui::Area::new(id.into())
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 12.0])
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            egui::Frame::new()
+                .fill(fill)
+                .corner_radius(8.0)
+                .inner_margin(egui::Margin::same(12))
+                .show(ui, |ui| {
+                    let label = ui.label(egui::RichText::new(text).color(egui::Color32::WHITE));
+                    if let Some(key) = key {
+                        mark(key, label);
+                    }
+                });
+        });
+}
+
 /// Where an export went ("Opgeslagen in …"), or why it failed, in red. Nothing before an export.
 pub fn export_result(
     ui: &mut egui::Ui,
@@ -312,15 +328,7 @@ pub fn export_result(
 ) {
     match result {
         Some(Ok(dir)) => {
-            // The last two folders only: the beamer need not show the user's home folder.
-            let short: Vec<String> = dir
-                .components()
-                .rev()
-                .take(2)
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            let short: Vec<&str> = short.iter().rev().map(String::as_str).collect();
-            ui.label(tr.format(lang, "outcome-exported", &[("dir", short.join("/").into())]))
+            ui.label(tr.format(lang, "outcome-exported", &[("dir", short_path(dir).into())]))
                 .on_hover_text(dir.display().to_string());
         }
         Some(Err(reason)) => {

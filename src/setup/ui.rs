@@ -126,11 +126,18 @@ pub fn setup_panel(
                         resume_offer(ui, s, tr, offer, files);
                         ui.separator();
                     }
+                    // Left-aligned columns: egui's columns justify wrapped text, which spreads a
+                    // short last line over the whole width.
+                    let left = egui::Layout::top_down(egui::Align::Min);
                     ui.columns(2, |cols| {
-                        deck_column(&mut cols[0], s, tr, &mut out, decks, deck_out);
-                        cols[0].add_space(12.0);
-                        past_sessions(&mut cols[0], s, tr, form, past, files);
-                        players_column(&mut cols[1], s, tr, form, &mut out);
+                        cols[0].with_layout(left, |ui| {
+                            deck_column(ui, s, tr, &mut out, decks, deck_out);
+                            ui.add_space(12.0);
+                            past_sessions(ui, s, tr, form, past, files);
+                        });
+                        cols[1].with_layout(left, |ui| {
+                            players_column(ui, s, tr, form, &mut out);
+                        });
                     });
                 });
             ui.separator();
