@@ -334,8 +334,8 @@ plenary-add-back = Into the plenary after all
 card-skipped-badge = SKIPPED
 deck-waiting = has problems; loads as soon as it is right
 setup-need-deck = Fix the deck first (see the problem on the left), or choose another deck.
-outcome-points-median = The points are the plenary's median: green from { $threshold }. * = moved by the facilitator.
-outcome-points-mean = The points are the plenary's mean: green from { $threshold }. * = moved by the facilitator.
+outcome-points-median = Points: the plenary's median, green from { $threshold } · * moved by the facilitator
+outcome-points-mean = Points: the plenary's mean, green from { $threshold } · * moved by the facilitator
 outcome-click-answered = Click a pink post-it to mark it answered (or open again).
 outcome-present-other = (not on the green stack; what already works)
 did-undo = Undone: { $what }

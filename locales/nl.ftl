@@ -334,8 +334,8 @@ plenary-add-back = Toch in het plenair
 card-skipped-badge = OVERGESLAGEN
 deck-waiting = heeft fouten; wordt geladen zodra het klopt
 setup-need-deck = Herstel eerst het kaartspel (zie de fout links), of kies een ander kaartspel.
-outcome-points-median = De punten zijn de mediaan van het plenair: groen vanaf { $threshold }. * = door de begeleider verplaatst.
-outcome-points-mean = De punten zijn het gemiddelde van het plenair: groen vanaf { $threshold }. * = door de begeleider verplaatst.
+outcome-points-median = Punten: mediaan van het plenair, groen vanaf { $threshold } · * verplaatst door de begeleider
+outcome-points-mean = Punten: gemiddelde van het plenair, groen vanaf { $threshold } · * verplaatst door de begeleider
 outcome-click-answered = Klik op een roze post-it om hem als beantwoord te markeren (of weer open).
 outcome-present-other = (niet op de groene stapel; wat al werkt)
 did-undo = Ongedaan gemaakt: { $what }

@@ -376,6 +376,15 @@ impl Running {
         self.click(last.unwrap().center());
     }
 
+    /// Clicks a marked text field and waits until it has the keyboard, so what is typed next goes into
+    /// it (on a busy machine the keys could otherwise arrive in the frame before the field took them).
+    fn click_field(&mut self, key: &str) {
+        self.click_widget(key);
+        self.wait_map(&format!("the field {key} has the keyboard"), |m| {
+            m.flag("focus") == key
+        });
+    }
+
     /// Presses the mouse at `from`, moves it in steps to `to`, and lets go.
     fn drag(&self, from: Vec2, to: Vec2) {
         self.pointer_to(from);
@@ -692,10 +701,10 @@ fn e2e_a_workshop_by_mouse_and_keyboard() {
 /// Setup: the group's name and three players typed, then the game started; returns the players' colours.
 fn setup_the_group(g: &mut Running) -> Vec<u8> {
     // Setup: a group name and three players typed, then start.
-    g.click_widget("setup-group");
+    g.click_field("setup-group");
     g.key("ctrl+a");
     g.type_text("Team Noord");
-    g.click_widget("setup-new-player");
+    g.click_field("setup-new-player");
     for name in ["Anouk", "Bram", "Chris"] {
         g.type_text(name);
         g.key("Return");
@@ -749,7 +758,7 @@ fn the_programme_before_the_game(g: &mut Running) {
         m.widgets.contains_key("programme-text")
     });
     // Anouk types first; Enter adds her words and hands the field to the next player.
-    g.click_widget("programme-text");
+    g.click_field("programme-text");
     g.type_text("Veiligheid en tijd");
     g.key("Return");
     g.wait_saved("Anouk's words", |game| game.session().warm_up.len() == 1);
@@ -759,7 +768,7 @@ fn the_programme_before_the_game(g: &mut Running) {
     // And words for the whole group, typed by the facilitator.
     g.click_widget("who");
     g.click_widget("who-group");
-    g.click_widget("programme-text");
+    g.click_field("programme-text");
     g.type_text("Samen leren");
     g.key("Return");
     g.wait_saved("the group's words", |game| {
@@ -799,7 +808,7 @@ fn the_programme_before_the_game(g: &mut Running) {
     ] {
         g.click_widget("who");
         g.click_widget(who);
-        g.click_widget("programme-text");
+        g.click_field("programme-text");
         g.key("ctrl+a");
         g.type_text(question);
         g.click_widget("programme-add");
@@ -858,7 +867,7 @@ fn the_first_round_by_mouse(g: &mut Running, colours: &[u8]) {
 fn post_its_on_the_board(g: &mut Running) {
     let normal = Palette::NORMAL;
     // Post-its: a green one typed, a pink one with an author.
-    g.click_widget("post-it-field");
+    g.click_field("post-it-field");
     g.type_text("Feedback werkt al goed");
     g.key("Return");
     g.wait_saved("the green post-it", |game| {
@@ -868,7 +877,7 @@ fn post_its_on_the_board(g: &mut Running) {
     g.click_widget("post-it-pink");
     g.click_widget("post-it-author");
     g.click_widget("author-2");
-    g.click_widget("post-it-field");
+    g.click_field("post-it-field");
     g.type_text("Hoe vaak evalueren we?");
     g.click_widget("post-it-add");
     let saved = g.wait_saved("the pink post-it", |game| {
@@ -934,7 +943,7 @@ fn post_its_on_the_board(g: &mut Running) {
     g.wait_saved("the pink post-it answered", |game| {
         game.session().post_it(pink.id).is_some_and(|p| p.answered)
     });
-    g.click_widget("editor-text");
+    g.click_field("editor-text");
     g.key("ctrl+a");
     g.type_text("Hoe vaak evalueren we samen?");
     g.click_widget("editor-save");
@@ -1088,7 +1097,7 @@ fn the_keyboard_on_the_board(g: &mut Running) {
     });
     g.click_board();
     // One more, deleted in its editor.
-    g.click_widget("post-it-field");
+    g.click_field("post-it-field");
     g.type_text("Weg ermee");
     g.key("Return");
     let gone = g
@@ -1129,7 +1138,7 @@ fn the_bar_and_the_way_to_the_plenary(g: &mut Running) {
     g.click_widget("timer");
     g.wait_map("the timer hidden", |m| m.flag("timer") == "hidden");
     g.click_widget("new-case");
-    g.click_widget("case-title");
+    g.click_field("case-title");
     g.type_text("Een lastig gesprek");
     g.click_widget("case-add");
     g.wait_saved("the case added", |game| {
@@ -1148,7 +1157,7 @@ fn the_bar_and_the_way_to_the_plenary(g: &mut Running) {
     g.click_widget("back-to-play");
     g.wait_saved("back to play", |game| game.session().phase == Phase::Play);
     // Ctrl+Enter works even while the post-it field has the keyboard.
-    g.click_widget("post-it-field");
+    g.click_field("post-it-field");
     g.key("ctrl+Return");
     g.wait_saved("Ctrl+Enter: the plenary", |game| {
         game.session().phase == Phase::Plenary
@@ -1396,9 +1405,9 @@ fn pink_post_its_on_the_lists(g: &mut Running) {
 /// Two next steps typed on the outcome screen, one for a player and one for someone else.
 fn next_steps(g: &mut Running) {
     // A next step typed on the outcome screen, with another player as its owner and a moment.
-    g.click_widget("step-text");
+    g.click_field("step-text");
     g.type_text("Maandelijks intervisie plannen");
-    g.click_widget("step-due");
+    g.click_field("step-due");
     g.type_text("voor de zomer");
     g.click_widget("step-owner");
     g.click_widget("step-owner-2");
@@ -1411,9 +1420,9 @@ fn next_steps(g: &mut Running) {
     // And one for someone who was not playing, added with Enter.
     g.click_widget("step-owner");
     g.click_widget("step-owner-other");
-    g.click_widget("step-owner-name");
+    g.click_field("step-owner-name");
     g.type_text("Mw. De Boer");
-    g.click_widget("step-text");
+    g.click_field("step-text");
     g.type_text("Scholingsbudget navragen");
     g.key("Return");
     let saved = g.wait_saved("the second next step", |game| {
@@ -1438,7 +1447,7 @@ fn the_closing_round(g: &mut Running) {
     g.wait_map("the closing round's field", |m| {
         m.screen == "Programme" && m.widgets.contains_key("programme-text")
     });
-    g.click_widget("programme-text");
+    g.click_field("programme-text");
     g.type_text("Vaker samen evalueren");
     g.key("Return");
     g.type_text("Feedback vragen, niet alleen geven");
@@ -1465,7 +1474,7 @@ fn the_export(g: &mut Running, pages: usize) {
     g.wait_map("the folder field", |m| {
         m.widgets.contains_key("export-folder")
     });
-    g.click_widget("export-folder");
+    g.click_field("export-folder");
     g.key("ctrl+a");
     g.type_text(&out.display().to_string());
     g.click_widget("export");
@@ -1552,7 +1561,7 @@ fn the_export(g: &mut Running, pages: usize) {
 fn e2e_covered_placement_and_the_other_keys() {
     let mut g = Running::start("covered", &["--lang", "nl"]);
     // The players first: a session nobody typed anything into is not saved.
-    g.click_widget("setup-new-player");
+    g.click_field("setup-new-player");
     for name in ["Dana", "Eef"] {
         g.type_text(name);
         g.key("Return");
@@ -1727,10 +1736,10 @@ fn own_deck_setup(g: &mut Running, names: &[&str]) {
         m.widgets.contains_key("own-deck")
     });
     assert!(map.widgets.contains_key("setup-start"));
-    g.click_widget("setup-group");
+    g.click_field("setup-group");
     g.key("ctrl+a");
     g.type_text("Wijkteam Zuid");
-    g.click_widget("setup-new-player");
+    g.click_field("setup-new-player");
     for name in names {
         g.type_text(name);
         g.key("Return");
@@ -1790,7 +1799,7 @@ fn own_deck_board_is_readable(g: &mut Running) {
 fn own_deck_post_its(g: &mut Running) {
     g.drag_pawn_to_square(0, 0);
     g.drag_pawn_to_square(1, 4);
-    g.click_widget("post-it-field");
+    g.click_field("post-it-field");
     g.type_text("Samen terugkijken werkt");
     g.key("Return");
     g.wait_saved("the first post-it", |game| {
@@ -1799,12 +1808,12 @@ fn own_deck_post_its(g: &mut Running) {
     g.click_widget("post-it-pink");
     g.click_widget("post-it-author");
     g.click_widget("author-2");
-    g.click_widget("post-it-field");
+    g.click_field("post-it-field");
     g.type_text("Wanneer is daar tijd voor?");
     g.key("Return");
     g.wait_saved("Gert's question", |game| game.session().post_its.len() == 2);
     g.click_widget("post-it-green");
-    g.click_widget("post-it-field");
+    g.click_field("post-it-field");
     g.type_text("Maatjes voor nieuwe collega's");
     g.key("Return");
     // Straight after the Enter, a drag on the board counts.
@@ -1853,7 +1862,7 @@ fn own_deck_skip_and_case(g: &mut Running) {
     });
     g.drag_pawn_to_square(3, 3);
     g.click_widget("new-case");
-    g.click_widget("case-title");
+    g.click_field("case-title");
     g.type_text("Mevrouw Jansen valt");
     g.click_widget("case-add");
     let saved = g.wait_saved("the case on the table", |game| {
@@ -1866,7 +1875,7 @@ fn own_deck_skip_and_case(g: &mut Running) {
     );
     g.click_board();
     g.drag_pawn_to_square(4, 1);
-    g.click_widget("post-it-field");
+    g.click_field("post-it-field");
     g.type_text("We bellen de huisarts meteen");
     g.key("Return");
     let saved = g.wait_saved("a post-it on the case", |game| {
@@ -1957,7 +1966,7 @@ fn own_deck_finish(g: &mut Running) {
     g.wait_saved("the closing round", |game| {
         agenda_kind(game) == Some(AgendaKind::Closing)
     });
-    g.click_widget("programme-text");
+    g.click_field("programme-text");
     g.type_text("Vaker samen terugkijken");
     g.key("Return");
     g.wait_saved("Fatima's takeaway", |game| {
@@ -2067,7 +2076,7 @@ fn own_deck_exports(g: &mut Running, names: &[&str]) {
 #[ignore = "drives the real game under Xvfb; ./test.sh runs it"]
 fn e2e_the_same_button_again_after_a_pause() {
     let mut g = Running::with_own_deck("pause");
-    g.click_widget("setup-new-player");
+    g.click_field("setup-new-player");
     g.type_text("Fatima");
     g.key("Return");
     g.wait_saved("one player", |game| game.session().players.len() == 1);

@@ -27,6 +27,7 @@
 //! timer shown|hidden
 //! window-mode windowed|full-screen
 //! font-statement PX / font-post-it PX   (the size of the text the room reads, in window pixels)
+//! focus KEY|none                 (the marked text field that has the keyboard)
 //! walking N                      (pawns still walking to their squares after a reveal)
 //! ```
 //! Rectangles are `x0 y0 x1 y1` with y growing downward, as xdotool counts.
@@ -49,6 +50,10 @@ use std::path::PathBuf;
 #[derive(Resource, Default, Debug, Clone, PartialEq)]
 pub struct UiMarks(pub BTreeMap<&'static str, Rect>);
 
+/// The marked text field that has the keyboard, so typing waits until it has it.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UiFocus(pub Option<&'static str>);
+
 #[derive(Resource)]
 struct MapFile {
     path: PathBuf,
@@ -58,7 +63,7 @@ struct MapFile {
 
 /// Adds the map writer when `LEERKLIMAAT_SCREEN_MAP` is set; the marks resource always.
 pub fn plugin(app: &mut App) {
-    app.init_resource::<UiMarks>();
+    app.init_resource::<UiMarks>().init_resource::<UiFocus>();
     let Ok(path) = std::env::var("LEERKLIMAAT_SCREEN_MAP") else {
         return;
     };
@@ -102,6 +107,7 @@ fn write_map(
     notes: Query<(&PostItNote, &GlobalTransform, &Sprite, &ViewVisibility)>,
     stack_cards: Query<(&StackCard, &GlobalTransform, &Sprite)>,
     marks: Res<UiMarks>,
+    focus: Res<UiFocus>,
     looks: Looks,
     walking: Query<(), With<crate::table::pawn::Revealing>>,
     list_post_its: Query<(
@@ -242,6 +248,7 @@ fn write_map(
             r.min.x, r.min.y, r.max.x, r.max.y
         );
     }
+    let _ = writeln!(lines, "focus {}", focus.0.unwrap_or("none"));
     let or_none = |v: Option<u32>| v.map_or_else(|| "none".to_string(), |v| v.to_string());
     let _ = writeln!(
         lines,

@@ -344,8 +344,13 @@ fn overlays(
 fn collect_marks(
     mut contexts: EguiContexts,
     mut marks: ResMut<crate::dev::screen_map::UiMarks>,
+    mut focus: ResMut<crate::dev::screen_map::UiFocus>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    let focused = widgets::take_focus(ctx);
+    if focus.0 != focused {
+        focus.0 = focused;
+    }
     let now: std::collections::BTreeMap<&'static str, Rect> = widgets::take_marks(ctx)
         .into_iter()
         .map(|(k, [x0, y0, x1, y1])| (k, Rect::new(x0, y0, x1, y1)))

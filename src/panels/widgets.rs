@@ -205,12 +205,33 @@ pub struct WidgetMarks(pub Vec<(&'static str, egui::Rect)>);
 /// aim real input at it; returns the response unchanged.
 pub fn mark(key: &'static str, response: egui::Response) -> egui::Response {
     let rect = response.rect;
+    let focused = response.has_focus();
     response.ctx.data_mut(|d| {
         d.get_temp_mut_or_default::<WidgetMarks>(egui::Id::NULL)
             .0
             .push((key, rect));
+        if focused {
+            d.insert_temp(focus_id(), FocusedMark(Some(key)));
+        }
     });
     response
+}
+
+/// The marked widget that has the keyboard this pass, if any.
+#[derive(Clone, Copy, Default)]
+struct FocusedMark(Option<&'static str>);
+
+fn focus_id() -> egui::Id {
+    egui::Id::new("marked widget with the keyboard")
+}
+
+/// Takes this pass's marked widget with the keyboard out of the context.
+pub fn take_focus(ctx: &egui::Context) -> Option<&'static str> {
+    ctx.data_mut(|d| {
+        let f = d.get_temp::<FocusedMark>(focus_id()).unwrap_or_default();
+        d.insert_temp(focus_id(), FocusedMark(None));
+        f.0
+    })
 }
 
 /// Takes this pass's marks out of the context, in window pixels.
