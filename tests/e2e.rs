@@ -362,8 +362,10 @@ impl Running {
         let mut last = None;
         let until = Instant::now() + PATIENCE;
         loop {
+            // Aimed only at a layout egui has finished: on a busy machine the map of a pass that
+            // asked for another may not change again within a beat, and yet be laid out anew.
             let map = self.wait_map(&format!("the widget {key}"), |m| {
-                m.widgets.contains_key(key)
+                m.widgets.contains_key(key) && m.flag("settled") == "yes"
             });
             let now = map.widgets[key];
             if last == Some(now) {

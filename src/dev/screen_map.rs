@@ -28,6 +28,7 @@
 //! window-mode windowed|full-screen
 //! font-statement PX / font-post-it PX   (the size of the text the room reads, in window pixels)
 //! focus KEY|none                 (the marked text field that has the keyboard)
+//! settled yes|no                 (egui's last pass asked for no other: its layout is final)
 //! walking N                      (pawns still walking to their squares after a reveal)
 //! ```
 //! Rectangles are `x0 y0 x1 y1` with y growing downward, as xdotool counts.
@@ -50,9 +51,11 @@ use std::path::PathBuf;
 #[derive(Resource, Default, Debug, Clone, PartialEq)]
 pub struct UiMarks(pub BTreeMap<&'static str, Rect>);
 
-/// The marked text field that has the keyboard, so typing waits until it has it.
+/// The marked text field that has the keyboard, so typing waits until it has it; and whether egui's
+/// last pass asked for no other (its layout is final until the next input), so a click is aimed at
+/// where a widget stays.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UiFocus(pub Option<&'static str>);
+pub struct UiFocus(pub Option<&'static str>, pub bool);
 
 #[derive(Resource)]
 struct MapFile {
@@ -249,6 +252,7 @@ fn write_map(
         );
     }
     let _ = writeln!(lines, "focus {}", focus.0.unwrap_or("none"));
+    let _ = writeln!(lines, "settled {}", if focus.1 { "yes" } else { "no" });
     let or_none = |v: Option<u32>| v.map_or_else(|| "none".to_string(), |v| v.to_string());
     let _ = writeln!(
         lines,

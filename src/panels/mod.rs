@@ -164,6 +164,8 @@ fn style_once(
         );
         ctx.set_fonts(fonts);
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        // The styles that name the fonts follow in the next pass: ask for it.
+        ctx.request_repaint();
     }
     if *frames == 2 {
         *frames = 3;
@@ -214,6 +216,8 @@ fn style_once(
                     egui::Stroke::new(3.0, egui::Color32::from_rgb(0xFF, 0xEB, 0x59));
                 v.selection.stroke =
                     egui::Stroke::new(3.0, egui::Color32::from_rgb(0xFF, 0xEB, 0x59));
+                // A steady cursor: no frame every half second while a field has the keyboard.
+                v.text_cursor.blink = false;
                 style.visuals = v;
             } else {
                 style.visuals = light_visuals();
@@ -235,6 +239,8 @@ fn light_visuals() -> egui::Visuals {
     let mut v = egui::Visuals::light();
     v.widgets.inactive.bg_stroke = egui::Stroke::new(1.5, egui::Color32::from_gray(120));
     v.widgets.inactive.bg_fill = egui::Color32::from_gray(240);
+    // A steady cursor: no frame every half second while a field has the keyboard.
+    v.text_cursor.blink = false;
     v
 }
 
@@ -347,9 +353,10 @@ fn collect_marks(
     mut focus: ResMut<crate::dev::screen_map::UiFocus>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let focused = widgets::take_focus(ctx);
-    if focus.0 != focused {
-        focus.0 = focused;
+    let now =
+        crate::dev::screen_map::UiFocus(widgets::take_focus(ctx), !ctx.has_requested_repaint());
+    if *focus != now {
+        *focus = now;
     }
     let now: std::collections::BTreeMap<&'static str, Rect> = widgets::take_marks(ctx)
         .into_iter()
