@@ -194,6 +194,8 @@ draft-post-it = Post-it
 draft-edit = Edited post-it
 draft-case = New case
 draft-step = Next step
+draft-deck = Deck in the editor
+deck-cancel-confirm = Your changes to this deck are not saved. Press Cancel again to throw them away, or save first.
 draft-programme = Programme
 
 ## Exports: column headers and report headings.

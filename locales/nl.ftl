@@ -194,6 +194,8 @@ draft-post-it = Post-it
 draft-edit = Bewerkte post-it
 draft-case = Nieuwe casus
 draft-step = Vervolgstap
+draft-deck = Kaartspel in de editor
+deck-cancel-confirm = Je wijzigingen aan dit kaartspel zijn niet bewaard. Druk nog eens op Annuleren om ze weg te gooien, of bewaar eerst.
 draft-programme = Programma
 
 ## Exports: column headers and report headings.

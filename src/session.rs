@@ -121,7 +121,8 @@ impl OpenDrafts {
     /// Whether the drafts should be saved now: typing stopped a moment ago, or has gone on for a while.
     pub fn save_due(&self) -> bool {
         self.unsaved.is_some_and(|(first, last)| {
-            last.elapsed() >= Duration::from_millis(700) || first.elapsed() >= Duration::from_secs(5)
+            last.elapsed() >= Duration::from_millis(700)
+                || first.elapsed() >= Duration::from_secs(5)
         })
     }
 }

@@ -483,7 +483,10 @@ mod typing {
         });
         game.apply(Action::Back).unwrap();
         game.apply(Action::Back).unwrap();
-        assert_eq!(game.session().phase, leerklimaat::core::session::Phase::Play);
+        assert_eq!(
+            game.session().phase,
+            leerklimaat::core::session::Phase::Play
+        );
         game
     }
 
@@ -512,7 +515,10 @@ mod typing {
             vec![egui::Event::Text("x".repeat(MAX_POST_IT_CHARS + 100))],
             &mut run,
         );
-        assert_eq!(post_it_field(&game, &play).chars().count(), MAX_POST_IT_CHARS);
+        assert_eq!(
+            post_it_field(&game, &play).chars().count(),
+            MAX_POST_IT_CHARS
+        );
         // A text the session refuses (here: over the limit, as an older field could hold): it is sent,
         // so the refusal shows its reason, and it stays in the field to fix.
         let long = "y".repeat(MAX_POST_IT_CHARS + 1);
@@ -721,5 +727,37 @@ mod typing {
             None,
             "taken: no draft"
         );
+    }
+
+    /// The deck editor's Cancel throws an edited deck away only when pressed a second time; an
+    /// unchanged deck closes at once.
+    #[test]
+    fn cancel_in_the_deck_editor_asks_before_it_drops_edits() {
+        use leerklimaat::decks::ui::{DeckEditor, deck_editor};
+        let tr = Texts::default();
+        let deck = leerklimaat::core::deck::default_deck();
+        let mut ed = DeckEditor {
+            original: deck.clone(),
+            deck,
+            confirm_cancel: false,
+            file: "mijn.deck.ron".into(),
+            saved: None,
+            overwrite: None,
+        };
+        let cancel = tr.get(Lang::Nl, "play-cancel");
+        let mut panel = Panel::new();
+        let mut run = |ctx: &egui::Context| deck_editor(ctx, &tr, Lang::Nl, &mut ed, None).1;
+        panel.settle(&mut run);
+        let open = panel.click_text(&cancel, &mut run);
+        assert!(open.contains(&false), "unchanged: closes at once");
+        ed.deck.title = "Ons eigen spel".into();
+        let mut run = |ctx: &egui::Context| deck_editor(ctx, &tr, Lang::Nl, &mut ed, None).1;
+        panel.settle(&mut run);
+        let open = panel.click_text(&cancel, &mut run);
+        assert!(!open.contains(&false), "edited: the first Cancel only asks");
+        panel.settle(&mut run);
+        panel.assert_shows("Druk nog eens op Annuleren");
+        let open = panel.click_text(&cancel, &mut run);
+        assert!(open.contains(&false), "the second Cancel throws it away");
     }
 }

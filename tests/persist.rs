@@ -800,7 +800,9 @@ fn drafts_are_saved_resumed_and_asked_about_at_close() {
     let mut typed = Drafts::default();
     typed.keep(DraftField::PostIt(card.clone()), "Wij vragen ons af", "");
     typed.keep(DraftField::CaseTitle, "De nieuwe collega", "");
-    app.world_mut().resource_mut::<OpenDrafts>().update(typed.clone());
+    app.world_mut()
+        .resource_mut::<OpenDrafts>()
+        .update(typed.clone());
     // Still typing: not saved yet.
     app.update();
     let on_disk = |path: &Path| {

@@ -134,7 +134,11 @@ mod tests {
     #[test]
     fn a_file_with_a_huge_draft_is_refused() {
         let mut d = Drafts::default();
-        d.keep(DraftField::CaseDescription, &"x".repeat(MAX_DRAFT_CHARS), "");
+        d.keep(
+            DraftField::CaseDescription,
+            &"x".repeat(MAX_DRAFT_CHARS),
+            "",
+        );
         assert!(d.check_loaded().is_ok());
         d.keep(
             DraftField::CaseDescription,

@@ -2,8 +2,8 @@
 //! questions) with their post-its, pink ones markable as answered, and the export.
 
 use crate::app::Screen;
-use crate::core::export;
 use crate::core::drafts::{DraftField, Drafts};
+use crate::core::export;
 use crate::core::i18n::Texts;
 use crate::core::session::{
     Action, Game, MAX_DUE_CHARS, MAX_NAME_CHARS, MAX_NEXT_STEP_CHARS, Owner, PlayerId, Session,

@@ -262,6 +262,7 @@ pub struct CloseState<'w> {
     guard: Option<Res<'w, crate::persist::CloseGuard>>,
     forms: ResMut<'w, Forms>,
     drafts: Res<'w, crate::session::OpenDrafts>,
+    deck_draft: Res<'w, crate::decks::DeckDraft>,
     answers: MessageWriter<'w, crate::persist::CloseAnswer>,
 }
 
@@ -294,8 +295,21 @@ fn overlays(
     if let Some(err) = saving.as_ref().and_then(|s| s.error.as_ref()) {
         widgets::save_warning(ctx, &tr.0, lang, err);
     }
-    if close.guard.as_ref().is_some_and(|g| g.asking_drafts && !g.asking)
-        && let Some(answer) = widgets::close_drafts_dialog(ctx, &tr.0, lang, &close.drafts.drafts)
+    if close
+        .guard
+        .as_ref()
+        .is_some_and(|g| g.asking_drafts && !g.asking)
+        && let Some(answer) = widgets::close_drafts_dialog(
+            ctx,
+            &tr.0,
+            lang,
+            &close.drafts.drafts,
+            close
+                .deck_draft
+                .editing
+                .as_ref()
+                .map(|(d, _)| d.title.as_str()),
+        )
     {
         close.answers.write(answer);
     }

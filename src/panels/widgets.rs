@@ -333,6 +333,7 @@ pub fn close_drafts_dialog(
     tr: &Texts,
     lang: Lang,
     drafts: &crate::core::drafts::Drafts,
+    deck: Option<&str>,
 ) -> Option<crate::persist::CloseAnswer> {
     use crate::core::drafts::DraftField as F;
     use crate::persist::CloseAnswer;
@@ -360,12 +361,20 @@ pub fn close_drafts_dialog(
                 let short: String = text.chars().take(60).collect();
                 ui.label(format!("• {}: “{short}”", t(what)));
             }
+            if let Some(title) = deck {
+                ui.label(format!("• {}: “{title}”", t("draft-deck")));
+            }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if mark("close-drafts-stay", big_button(ui, t("close-drafts-stay"))).clicked() {
                     answer = Some(CloseAnswer::Stay);
                 }
-                if mark("close-drafts-close", big_button(ui, t("close-drafts-close"))).clicked() {
+                if mark(
+                    "close-drafts-close",
+                    big_button(ui, t("close-drafts-close")),
+                )
+                .clicked()
+                {
                     answer = Some(CloseAnswer::CloseAnyway);
                 }
             });

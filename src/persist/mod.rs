@@ -440,6 +440,7 @@ fn handle_store_messages(world: &mut World) {
 fn guard_close(
     mut requests: MessageReader<bevy::window::WindowCloseRequested>,
     mut saving: Saving,
+    mut deck_draft: ResMut<crate::decks::DeckDraft>,
     mut guard: ResMut<CloseGuard>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -447,9 +448,13 @@ fn guard_close(
         return;
     }
     let saved = saving.save();
+    if deck_draft.unsaved.is_some() {
+        let dir = saving.target.store.dir.clone();
+        let _ = deck_draft.write(&dir);
+    }
     if !saved || !all_saved(&saving.status, &saving.game, &saving.drafts) {
         guard.asking = true;
-    } else if !saving.drafts.drafts.is_empty() {
+    } else if !saving.drafts.drafts.is_empty() || deck_draft.editing.is_some() {
         guard.asking_drafts = true;
     } else {
         exit.write(AppExit::Success);

@@ -5,10 +5,10 @@
 
 use crate::app::Screen;
 use crate::core::deck::AgendaKind;
+use crate::core::drafts::{DraftField, Drafts};
 use crate::core::i18n::Texts;
 use crate::core::programme::minutes_left;
 use crate::core::session::{Action, MAX_REFLECTION_CHARS, MAX_WARM_UP_CHARS, PlayerId, Session};
-use crate::core::drafts::{DraftField, Drafts};
 use crate::panels::widgets::{bar_frame, big_button, mark};
 use crate::panels::{Forms, PanelSet, send};
 use crate::session::{ActiveGame, AgendaClock, GameMsg};

@@ -2,12 +2,12 @@
 //! undo and redo, the timer, the "who is telling" marker, covered pawns, cases, and editing a post-it.
 
 use crate::app::AtTable;
+use crate::core::drafts::{DraftField, Drafts};
 use crate::core::i18n::Texts;
 use crate::core::session::{
     Action, MAX_CASE_DESCRIPTION_CHARS, MAX_CASE_TITLE_CHARS, MAX_POST_IT_CHARS, Phase,
     PlacementMode, PlayerId, PostItColour, PostItId, Session,
 };
-use crate::core::drafts::{DraftField, Drafts};
 use crate::keys::FocusPostItField;
 use crate::panels::widgets::{bar_frame, big_button, mark};
 use crate::panels::{Forms, PanelSet, send};
@@ -487,7 +487,8 @@ fn post_it_editor(
     let on_table = s.active_card().map(|(card, _)| card);
     let pending = c.drafts.iter().find_map(|(f, _)| match f {
         DraftField::EditPostIt(p)
-            if s.post_it(*p).is_some_and(|n| Some(&n.card) == on_table.as_ref()) =>
+            if s.post_it(*p)
+                .is_some_and(|n| Some(&n.card) == on_table.as_ref()) =>
         {
             Some(*p)
         }
@@ -647,7 +648,7 @@ fn case_window(
                 "case-description",
                 ui.add(
                     egui::TextEdit::multiline(&mut description)
-                    .char_limit(MAX_CASE_DESCRIPTION_CHARS)
+                        .char_limit(MAX_CASE_DESCRIPTION_CHARS)
                         .desired_width(560.0)
                         .desired_rows(3),
                 ),
@@ -702,8 +703,7 @@ fn case_window(
                     && mark(
                         "case-discard",
                         ui.add(
-                            egui::Button::new(t("case-discard"))
-                                .min_size(egui::vec2(48.0, 48.0)),
+                            egui::Button::new(t("case-discard")).min_size(egui::vec2(48.0, 48.0)),
                         ),
                     )
                     .clicked()
