@@ -105,6 +105,33 @@ fn sleep(d: Duration) {
     std::thread::sleep(d);
 }
 
+/// Starts the game binary in `display`, saving into `dir`, its output appended to `dir/game.log`.
+fn spawn_game(dir: &Path, display: &str, args: &[&str]) -> Child {
+    let log = std::fs::File::options()
+        .create(true)
+        .append(true)
+        .open(dir.join("game.log"))
+        .unwrap();
+    Command::new(env!("CARGO_BIN_EXE_leerklimaat"))
+        .args(args)
+        .arg("--save-dir")
+        .arg(dir.join("saves"))
+        .arg("--decks-dir")
+        .arg(dir.join("decks"))
+        .env("DISPLAY", display)
+        .env("WGPU_BACKEND", "vulkan")
+        .env("HOME", dir.join("home"))
+        .env("XDG_DATA_HOME", dir.join("home/data"))
+        .env("XDG_CONFIG_HOME", dir.join("home/config"))
+        .env("LEERKLIMAAT_SCREEN_MAP", dir.join("screen.map"))
+        .env("LEERKLIMAAT_INPUT_TRACE", "1")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .expect("the game binary starts")
+}
+
 impl Running {
     /// Starts Xvfb on a free display and the game in it; waits until the setup screen is drawn.
     fn start(name: &str, args: &[&str]) -> Running {
@@ -121,25 +148,7 @@ impl Running {
         let (xvfb, display) = (0..3)
             .find_map(|_| start_xvfb())
             .expect("Xvfb starts and reports a free display");
-        let log = std::fs::File::create(dir.join("game.log")).unwrap();
-        let game = Command::new(env!("CARGO_BIN_EXE_leerklimaat"))
-            .args(args)
-            .arg("--save-dir")
-            .arg(dir.join("saves"))
-            .arg("--decks-dir")
-            .arg(dir.join("decks"))
-            .env("DISPLAY", &display)
-            .env("WGPU_BACKEND", "vulkan")
-            .env("HOME", dir.join("home"))
-            .env("XDG_DATA_HOME", dir.join("home/data"))
-            .env("XDG_CONFIG_HOME", dir.join("home/config"))
-            .env("LEERKLIMAAT_SCREEN_MAP", dir.join("screen.map"))
-            .env("LEERKLIMAAT_INPUT_TRACE", "1")
-            .env_remove("WAYLAND_DISPLAY")
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .expect("the game binary starts");
+        let game = spawn_game(&dir, &display, args);
         let mut running = Running {
             xvfb,
             game,
@@ -149,24 +158,81 @@ impl Running {
             shots: 0,
             steps: 0,
         };
+        running.find_window();
+        running
+    }
+
+    /// Waits for the game's window and its setup screen, and gives it the keyboard.
+    fn find_window(&mut self) {
+        self.window.clear();
         let until = Instant::now() + Duration::from_secs(120);
-        while running.window.is_empty() && Instant::now() < until {
-            let out = running.xdo_output(&["search", "--name", "Leerklimaat"]);
-            running.window = out.lines().next().unwrap_or("").trim().to_string();
-            if running.window.is_empty() {
-                running.alive();
+        while self.window.is_empty() && Instant::now() < until {
+            let out = self.xdo_output(&["search", "--name", "Leerklimaat"]);
+            self.window = out.lines().next().unwrap_or("").trim().to_string();
+            if self.window.is_empty() {
+                self.alive();
                 sleep(Duration::from_millis(300));
             }
         }
-        assert!(!running.window.is_empty(), "the game window appeared");
-        running.xdo(&["windowfocus", "--sync", &running.window.clone()]);
-        running.wait_map("the setup screen is drawn", |m| {
+        assert!(!self.window.is_empty(), "the game window appeared");
+        self.xdo(&["windowfocus", "--sync", &self.window.clone()]);
+        self.wait_map("the setup screen is drawn", |m| {
             m.screen == "Setup" && m.widgets.contains_key("setup-start")
         });
         // lavapipe compiles its shaders during the first frames: wait until the window stops changing.
-        let whole = running.whole();
-        running.settled_shot("setup", whole);
-        running
+        let whole = self.whole();
+        self.settled_shot("setup", whole);
+    }
+
+    /// The game killed at once, as a crash or a power cut ends it: nothing is saved on the way out.
+    fn crash(&mut self) {
+        let _ = self.game.kill();
+        let _ = self.game.wait();
+    }
+
+    /// The game started again on the same save folder (after a crash or a close).
+    fn relaunch(&mut self, args: &[&str]) {
+        let _ = std::fs::remove_file(self.dir.join("screen.map"));
+        self.game = spawn_game(&self.dir, &self.display, args);
+        self.find_window();
+    }
+
+    /// Asks the window to close, as a window manager does when its ✕ is clicked (`WM_DELETE_WINDOW`;
+    /// Xvfb has no window manager, so the message is sent from here).
+    fn close_window(&mut self) {
+        use x11rb::connection::Connection as _;
+        // As a hand reaches for the ✕ after the typing: once the game has drawn what was typed.
+        self.wait_map("the typing drawn", |m| m.flag("settled") == "yes");
+        use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt as _, EventMask};
+        let (conn, _) = x11rb::connect(Some(&self.display)).expect("the X server takes a client");
+        let atom = |name: &str| {
+            conn.intern_atom(false, name.as_bytes())
+                .expect("intern an atom")
+                .reply()
+                .expect("the atom")
+                .atom
+        };
+        let (protocols, delete) = (atom("WM_PROTOCOLS"), atom("WM_DELETE_WINDOW"));
+        let window: u32 = self.window.parse().expect("xdotool gives a window number");
+        let event = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+        conn.send_event(false, window, EventMask::NO_EVENT, event)
+            .expect("send the close request");
+        conn.flush().expect("the close request is sent");
+    }
+
+    /// Waits until the game process has ended by itself.
+    fn wait_exit(&mut self, what: &str) {
+        let until = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(Some(_)) = self.game.try_wait() {
+                return;
+            }
+            assert!(
+                Instant::now() < until,
+                "{what}: the game still runs after {PATIENCE:?}"
+            );
+            sleep(Duration::from_millis(100));
+        }
     }
 
     fn xdo_output(&self, args: &[&str]) -> String {
@@ -1701,15 +1767,26 @@ const OWN_DECK: &str = r#"// Een eigen kaartspel voor een zorgteam in de wijk.
 impl Running {
     /// The game at 1280×720, started with `--deck` and the own deck, written into a file of its own.
     fn with_own_deck(name: &str) -> Running {
+        Running::with_deck(name, OWN_DECK, &["--window-size", "1280x720"])
+    }
+
+    /// The game started with `--deck` and a deck written into a file of its own.
+    fn with_deck(name: &str, text: &str, args: &[&str]) -> Running {
+        let deck = Running::deck_file(name);
+        std::fs::write(&deck, text).unwrap();
+        let deck_arg = deck.display().to_string();
+        let mut all = vec!["--deck", deck_arg.as_str()];
+        all.extend_from_slice(args);
+        Running::start(name, &all)
+    }
+
+    fn deck_file(name: &str) -> PathBuf {
         let base = std::env::var_os("E2E_OUT").map_or_else(
             || std::env::temp_dir().join("leerklimaat-e2e"),
             PathBuf::from,
         );
         std::fs::create_dir_all(&base).unwrap();
-        let deck = base.join(format!("{name}.deck.ron"));
-        std::fs::write(&deck, OWN_DECK).unwrap();
-        let deck_arg = deck.display().to_string();
-        Running::start(name, &["--deck", &deck_arg, "--window-size", "1280x720"])
+        base.join(format!("{name}.deck.ron"))
     }
 }
 
@@ -2109,4 +2186,163 @@ fn e2e_the_same_button_again_after_a_pause() {
             |game| current(game) == i,
         );
     }
+}
+
+/// Nothing typed is lost, also before Enter: a learning question half typed when another player is
+/// chosen, a post-it edit with Ctrl+Enter pressed in it, a post-it half typed when the game is killed,
+/// and one half typed when the window is closed: each is back in its field, and ends up in the
+/// session with the words typed after it.
+#[test]
+#[ignore = "drives the real game under Xvfb; ./test.sh runs it"]
+fn e2e_nothing_typed_is_lost() {
+    use leerklimaat::core::drafts::DraftField;
+    let deck = OWN_DECK.replace(
+        "(kind: Game,",
+        "(kind: LearningQuestion, title: \"Leervraag\", minutes: 5),\n        (kind: Game,",
+    );
+    assert_ne!(deck, OWN_DECK, "the learning question is in the deck");
+    let mut g = Running::with_deck("drafts", &deck, &[]);
+    let deck_arg = Running::deck_file("drafts").display().to_string();
+    g.step("two players and the learning question", |g| {
+        g.click_field("setup-new-player");
+        for name in ["Fatima", "Gert"] {
+            g.type_text(name);
+            g.key("Return");
+        }
+        g.wait_saved("two players", |game| game.session().players.len() == 2);
+        g.click_widget("setup-start");
+        g.wait_saved("the welcome talk", |game| {
+            agenda_kind(game) == Some(AgendaKind::Talk)
+        });
+        g.click_widget("agenda-next");
+        g.wait_saved("the learning question", |game| {
+            agenda_kind(game) == Some(AgendaKind::LearningQuestion)
+        });
+    });
+    g.step("another player chosen mid-sentence", |g| {
+        g.click_field("programme-text");
+        g.type_text("Hoe geef ik");
+        g.click_widget("who");
+        g.click_widget("who-2");
+        g.click_field("programme-text");
+        g.type_text("Tijd om te leren");
+        g.click_widget("who");
+        g.click_widget("who-1");
+        g.click_field("programme-text");
+        g.key("End");
+        g.type_text(" feedback?");
+        g.key("Return");
+        let saved = g.wait_saved("Fatima's question, with her first words", |game| {
+            game.session().learning_questions.len() == 1
+        });
+        let s = saved.session();
+        assert_eq!(
+            s.learning_questions[&s.players[0].id],
+            "Hoe geef ik feedback?"
+        );
+        // Enter hands the field to Gert: it shows what was typed for him, and Enter gives it to him.
+        g.key("Return");
+        let saved = g.wait_saved("Gert's question, typed before", |game| {
+            game.session().learning_questions.len() == 2
+        });
+        let s = saved.session();
+        assert_eq!(s.learning_questions[&s.players[1].id], "Tijd om te leren");
+        g.click_widget("agenda-next");
+        g.wait_map("the board", |m| m.screen == "Play" && m.pawns.len() == 2);
+    });
+    g.step("Ctrl+Enter in the post-it editor", |g| {
+        g.click_field("post-it-field");
+        g.type_text("Samen leren");
+        g.key("Return");
+        let saved = g.wait_saved("the post-it", |game| game.session().post_its.len() == 1);
+        let id = saved.session().post_its[0].id;
+        let map = g.wait_map("the post-it on the board", |m| {
+            m.post_its.contains_key(&id.0)
+        });
+        g.click(map.post_its[&id.0].center());
+        g.click_field("editor-text");
+        g.key("ctrl+End");
+        g.type_text(" werkt");
+        g.key("ctrl+Return");
+        let saved = g.wait_saved("the edit saved as a draft", |game| {
+            game.drafts().get(&DraftField::EditPostIt(id)).is_some()
+        });
+        assert_eq!(
+            saved.drafts().get(&DraftField::EditPostIt(id)),
+            Some("Samen leren werkt")
+        );
+        assert_eq!(
+            saved.session().phase,
+            Phase::Play,
+            "Ctrl+Enter left the editor"
+        );
+        let map = g.wait_map("the editor still open", |m| {
+            m.widgets.contains_key("editor-save")
+        });
+        assert_eq!(map.screen, "Play");
+        let whole = g.whole();
+        g.settled_shot("editor-after-ctrl-enter", whole);
+        g.click_widget("editor-save");
+        g.wait_saved("the edit saved", |game| {
+            game.session().post_its[0].text == "Samen leren werkt" && game.drafts().is_empty()
+        });
+    });
+    g.step("killed mid-sentence", |g| {
+        g.click_field("post-it-field");
+        g.type_text("Wat als er geen tijd");
+        let card = g.saved().unwrap().session().current_card().unwrap();
+        g.wait_saved("the half-typed post-it as a draft", |game| {
+            game.drafts().get(&DraftField::PostIt(card.clone())) == Some("Wat als er geen tijd")
+        });
+        g.crash();
+        g.relaunch(&["--deck", &deck_arg]);
+        g.click_widget("resume-continue");
+        g.wait_map("the board again", |m| {
+            m.screen == "Play" && m.pawns.len() == 2
+        });
+        let whole = g.whole();
+        g.settled_shot("resumed-with-draft", whole);
+        g.click_field("post-it-field");
+        g.key("End");
+        g.type_text(" is?");
+        g.key("Return");
+        g.wait_saved("the post-it with the words from before the crash", |game| {
+            game.session()
+                .post_its
+                .iter()
+                .any(|p| p.text == "Wat als er geen tijd is?")
+                && game.drafts().is_empty()
+        });
+    });
+    g.step("the window closed with a draft", |g| {
+        g.click_field("post-it-field");
+        g.type_text("Nog een gedachte");
+        g.close_window();
+        g.wait_map("the question about the draft", |m| {
+            m.widgets.contains_key("close-drafts-close")
+        });
+        let whole = g.whole();
+        g.settled_shot("close-with-draft", whole);
+        g.click_widget("close-drafts-close");
+        g.wait_exit("closed after the question");
+        let card = g.saved().unwrap().session().current_card().unwrap();
+        assert_eq!(
+            g.saved().unwrap().drafts().get(&DraftField::PostIt(card)),
+            Some("Nog een gedachte"),
+            "the close saved the draft"
+        );
+        g.relaunch(&["--deck", &deck_arg]);
+        g.click_widget("resume-continue");
+        g.wait_map("the board again", |m| m.screen == "Play");
+        g.click_field("post-it-field");
+        g.key("End");
+        g.type_text("!");
+        g.key("Return");
+        g.wait_saved("the post-it typed before the close", |game| {
+            game.session()
+                .post_its
+                .iter()
+                .any(|p| p.text == "Nog een gedachte!")
+        });
+    });
 }

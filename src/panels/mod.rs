@@ -262,7 +262,7 @@ pub struct CloseState<'w> {
     guard: Option<Res<'w, crate::persist::CloseGuard>>,
     forms: ResMut<'w, Forms>,
     drafts: Res<'w, crate::session::OpenDrafts>,
-    deck_draft: Res<'w, crate::decks::DeckDraft>,
+    deck_draft: Option<Res<'w, crate::decks::DeckDraft>>,
     answers: MessageWriter<'w, crate::persist::CloseAnswer>,
 }
 
@@ -306,8 +306,8 @@ fn overlays(
             &close.drafts.drafts,
             close
                 .deck_draft
-                .editing
                 .as_ref()
+                .and_then(|d| d.editing.as_ref())
                 .map(|(d, _)| d.title.as_str()),
         )
     {

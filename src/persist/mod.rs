@@ -440,7 +440,7 @@ fn handle_store_messages(world: &mut World) {
 fn guard_close(
     mut requests: MessageReader<bevy::window::WindowCloseRequested>,
     mut saving: Saving,
-    mut deck_draft: ResMut<crate::decks::DeckDraft>,
+    mut deck_draft: Option<ResMut<crate::decks::DeckDraft>>,
     mut guard: ResMut<CloseGuard>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -448,13 +448,24 @@ fn guard_close(
         return;
     }
     let saved = saving.save();
-    if deck_draft.unsaved.is_some() {
-        let dir = saving.target.store.dir.clone();
-        let _ = deck_draft.write(&dir);
-    }
+    info!(
+        "the window was asked to close: saved {saved}, {} drafts, deck edited {}",
+        saving.drafts.drafts.len(),
+        deck_draft.as_ref().is_some_and(|d| d.editing.is_some())
+    );
+    let dir = saving.target.store.dir.clone();
+    let deck_edited = match deck_draft.as_mut() {
+        Some(d) => {
+            if d.unsaved.is_some() {
+                let _ = d.write(&dir);
+            }
+            d.editing.is_some()
+        }
+        None => false,
+    };
     if !saved || !all_saved(&saving.status, &saving.game, &saving.drafts) {
         guard.asking = true;
-    } else if !saving.drafts.drafts.is_empty() || deck_draft.editing.is_some() {
+    } else if !saving.drafts.drafts.is_empty() || deck_edited {
         guard.asking_drafts = true;
     } else {
         exit.write(AppExit::Success);

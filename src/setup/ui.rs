@@ -522,7 +522,12 @@ fn resume_offer(
             ui.label(egui::RichText::new(tr.get(lang, "past-offer")).strong());
             ui.label(progress_text(tr, lang, offer));
             ui.horizontal(|ui| {
-                if big_button(ui, tr.get(lang, "past-continue")).clicked() {
+                if mark(
+                    "resume-continue",
+                    big_button(ui, tr.get(lang, "past-continue")),
+                )
+                .clicked()
+                {
                     files.push(StoreMsg::Open(offer.path.clone()));
                 }
                 if big_button(ui, tr.get(lang, "past-new")).clicked() {
