@@ -900,3 +900,63 @@ fn a_programme_around_the_game() {
     assert_eq!(screen(&app), Screen::Outcome);
     assert!(session(&app).takeaways.is_empty());
 }
+
+/// A stack card chosen with ↓ is no longer chosen once another page is shown: Enter on the next-steps
+/// page moves no card the room cannot see.
+#[test]
+fn a_chosen_stack_card_is_let_go_when_the_page_changes() {
+    use leerklimaat::outcome::pages::PageKind;
+    use leerklimaat::outcome::present::{OutcomeView, PageNav};
+    use leerklimaat::outcome::stacks::SelectedStackCard;
+    let mut app = app();
+    let game = leerklimaat::core::simulate::simulate(leerklimaat::core::simulate::SimulateSpec {
+        players: 4,
+        statements: 4,
+        post_its: 6,
+        seed: 3,
+    });
+    send(&mut app, [GameMsg::Load(Box::new(game))]);
+    assert_eq!(screen(&app), Screen::Outcome);
+    let nav = |app: &mut App, n: PageNav| {
+        app.world_mut().write_message(n);
+        app.update();
+        app.update();
+    };
+    let chosen = |app: &App| app.world().resource::<SelectedStackCard>().0.clone();
+    let page = |app: &App| {
+        let v = app.world().resource::<OutcomeView>();
+        v.pages[v.page].0
+    };
+    let stacks = |app: &App| {
+        let t = tally(session(app));
+        (t.green, t.red)
+    };
+    let before = stacks(&app);
+    let steps = [
+        PageNav::Next,
+        PageNav::Last,
+        PageNav::To(PageKind::Steps),
+        PageNav::To(PageKind::Questions),
+    ];
+    for step in steps {
+        nav(&mut app, PageNav::First);
+        nav(&mut app, PageNav::SelectNext);
+        assert!(chosen(&app).is_some(), "↓ chooses a card on the stacks");
+        nav(&mut app, step);
+        assert_ne!(page(&app), PageKind::Stacks, "{step:?} shows another page");
+        assert_eq!(chosen(&app), None, "{step:?}: the choice is let go");
+        nav(&mut app, PageNav::MoveSelected);
+        assert_eq!(stacks(&app), before, "{step:?}: Enter moved no card");
+        assert_ne!(page(&app), PageKind::Stacks, "the view stays where it was");
+    }
+    // Back on the stacks, ↓ and Enter still move the card chosen there.
+    nav(&mut app, PageNav::Previous);
+    nav(&mut app, PageNav::First);
+    nav(&mut app, PageNav::SelectNext);
+    nav(&mut app, PageNav::MoveSelected);
+    assert_ne!(
+        stacks(&app),
+        before,
+        "Enter moves the card chosen on the page shown"
+    );
+}

@@ -238,6 +238,7 @@ fn the_setup_panel_shows_the_session_and_returns_each_kind_of_request() {
         phase: leerklimaat::core::session::Phase::Play,
         progress: (2, 12),
         modified: std::time::SystemTime::UNIX_EPOCH,
+        finished: false,
     };
     let past = PastSessions {
         offer: Some(offer.clone()),
@@ -250,7 +251,40 @@ fn the_setup_panel_shows_the_session_and_returns_each_kind_of_request() {
     panel.assert_shows(&tr.get(Lang::Nl, "past-offer"));
     panel.assert_shows("Team Zuid");
     let resume = joined(panel.click_text(&tr.get(Lang::Nl, "past-continue"), &mut draw));
-    assert_eq!(resume, (vec![], vec![StoreMsg::Open(offer.path)], vec![]));
+    assert_eq!(
+        resume,
+        (vec![], vec![StoreMsg::Open(offer.path.clone())], vec![])
+    );
+    // It can be marked finished from the offer, so it is not offered again.
+    let mark = joined(panel.click_text(&tr.get(Lang::Nl, "past-mark-finished"), &mut draw));
+    assert_eq!(
+        mark,
+        (
+            vec![],
+            vec![StoreMsg::MarkFinished(offer.path.clone())],
+            vec![]
+        )
+    );
+
+    // A session that cannot go on in its folder: what is wrong, what to do, and on from a copy.
+    let past = PastSessions {
+        stuck: Some(leerklimaat::persist::Stuck {
+            path: offer.path.clone(),
+            read_only: true,
+            reason: "Permission denied (os error 13)".into(),
+            copy_failed: None,
+        }),
+        ..Default::default()
+    };
+    let mut panel = Panel::new();
+    let mut draw = |ctx: &egui::Context| setup_pass(ctx, &s, &tr, &mut form, &past);
+    panel.settle(&mut draw);
+    for shown in ["past-read-only", "past-copy-explained"] {
+        panel.assert_shows(&tr.get(Lang::Nl, shown));
+    }
+    panel.assert_shows("Permission denied");
+    let copy = joined(panel.click_text(&tr.get(Lang::Nl, "past-copy"), &mut draw));
+    assert_eq!(copy, (vec![], vec![StoreMsg::OpenCopy(offer.path)], vec![]));
 }
 
 fn played_game(lang: Lang) -> Game {

@@ -870,3 +870,261 @@ fn running_clocks_are_saved_without_an_action() {
     drop(app);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A crash on the outcome (or in the closing round of a programme) is offered for resume like any
+/// other session not finished; a session finished with *Afronden* is not.
+#[test]
+fn every_session_not_finished_is_offered_also_from_the_outcome() {
+    let dir = temp_dir("offer-outcome");
+    let mut app = played_app(&dir);
+    act(&mut app, Action::ShowOutcome);
+    assert_eq!(
+        app.world().resource::<ActiveGame>().session().phase,
+        Phase::Outcome
+    );
+    let path = saved_file(&app);
+    drop(app);
+    let offered = |dir: &Path| {
+        headless_app(Some(Store::new(dir)), None)
+            .world()
+            .resource::<PastSessions>()
+            .offer
+            .clone()
+            .map(|l| l.path)
+    };
+    assert_eq!(offered(&dir), Some(path.clone()), "the outcome is offered");
+    assert_eq!(
+        Store::new(&dir).unfinished().map(|l| l.path),
+        Some(path.clone()),
+        "--resume finds it"
+    );
+    // Finished at the end of the programme: no longer offered.
+    let mut app = headless_app(Some(Store::new(&dir)), Some(path.clone()));
+    app.update();
+    act(&mut app, Action::Finish { seconds: 5 });
+    assert!(app.world().resource::<ActiveGame>().session().finished);
+    drop(app);
+    assert_eq!(offered(&dir), None);
+    assert!(Store::new(&dir).unfinished().is_none());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The sessions folder is not there when the game starts (a USB stick mounted late; here a file is in
+/// its place, which stops root too), so the first lock fails. Once the folder is there, the first
+/// save that succeeds takes the lock: a second window can neither open nor write the session.
+#[test]
+fn the_lock_is_taken_once_a_save_succeeds_after_a_failed_start() {
+    use leerklimaat::core::store::{LockError, lock_session, open_elsewhere};
+    let dir = temp_dir("late-lock");
+    let sessions = dir.join("usb");
+    std::fs::write(&sessions, "not mounted yet").unwrap();
+    let mut app = headless_app(Some(Store::new(&sessions)), None);
+    act(
+        &mut app,
+        Action::AddPlayer {
+            name: "Anouk".into(),
+            colour: None,
+        },
+    );
+    assert!(app.world().resource::<SaveStatus>().error.is_some());
+    assert!(
+        app.world()
+            .resource::<leerklimaat::persist::HeldLock>()
+            .0
+            .is_none(),
+        "no lock without a folder"
+    );
+    let path = saved_file(&app);
+    // The stick is mounted: the retry saves, and takes the lock.
+    std::fs::remove_file(&sessions).unwrap();
+    std::fs::create_dir_all(&sessions).unwrap();
+    app.world_mut().resource_mut::<SaveStatus>().last_try = None;
+    app.update();
+    assert!(app.world().resource::<SaveStatus>().error.is_none());
+    assert!(path.exists(), "saved");
+    assert!(open_elsewhere(&path), "the session is held by this window");
+    assert!(matches!(lock_session(&path), Err(LockError::Elsewhere(_))));
+    // A second window is offered nothing and cannot resume it.
+    let second = headless_app(Some(Store::new(&sessions)), Some(path.clone()));
+    assert!(second.world().resource::<PastSessions>().offer.is_none());
+    assert!(
+        second
+            .world()
+            .resource::<ActiveGame>()
+            .session()
+            .players
+            .is_empty(),
+        "not loaded in the second window"
+    );
+    drop((second, app));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A session that ended without *Afronden* (the group went home at the outcome) can be marked finished
+/// from the offer or the list: it is no longer offered, the list says so, and undo opens it again.
+#[test]
+fn a_session_marked_finished_is_no_longer_offered() {
+    use leerklimaat::core::session::Action as A;
+    let dir = temp_dir("mark-finished");
+    let app = played_app(&dir);
+    let path = saved_file(&app);
+    drop(app);
+    let mut app = headless_app(Some(Store::new(&dir)), None);
+    let past = |app: &App| app.world().resource::<PastSessions>().clone_view();
+    assert_eq!(past(&app).0, Some(path.clone()), "offered");
+    app.world_mut()
+        .write_message(StoreMsg::MarkFinished(path.clone()));
+    app.update();
+    let (offer, listed) = past(&app);
+    assert_eq!(offer, None, "no longer offered");
+    assert_eq!(listed, vec![(path.clone(), true)], "listed as finished");
+    assert!(
+        Store::new(&dir).unfinished().is_none(),
+        "--resume finds none"
+    );
+    let saved = leerklimaat::core::session_file::load_game_file(&path).unwrap();
+    assert!(saved.session().finished);
+    assert_eq!(saved.session().phase, Phase::Plenary, "where it stopped");
+    assert_eq!(
+        saved.done().last(),
+        Some(&A::MarkFinished),
+        "an action, undone like any"
+    );
+    drop(app);
+    assert_eq!(past(&headless_app(Some(Store::new(&dir)), None)).0, None);
+    // Continued all the same, undo opens it again.
+    let mut app = headless_app(Some(Store::new(&dir)), Some(path.clone()));
+    app.update();
+    app.world_mut().write_message(GameMsg::Undo);
+    app.update();
+    app.update();
+    assert!(!app.world().resource::<ActiveGame>().session().finished);
+    drop(app);
+    assert_eq!(
+        past(&headless_app(Some(Store::new(&dir)), None)).0,
+        Some(path)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+trait PastView {
+    /// The path offered, and every listed path with whether it is finished.
+    fn clone_view(&self) -> (Option<PathBuf>, Vec<(PathBuf, bool)>);
+}
+
+impl PastView for PastSessions {
+    fn clone_view(&self) -> (Option<PathBuf>, Vec<(PathBuf, bool)>) {
+        (
+            self.offer.as_ref().map(|l| l.path.clone()),
+            self.listings
+                .iter()
+                .map(|l| (l.path.clone(), l.finished))
+                .collect(),
+        )
+    }
+}
+
+/// A session in a folder where its lock cannot be made (read-only, a write-protected USB stick; here
+/// also the lock's place taken by a folder, which stops root too) is not loaded half-way: the setup
+/// screen says what is wrong, and the game goes on from a copy in the sessions folder, held by this
+/// window, the original untouched.
+#[test]
+fn a_session_that_cannot_be_continued_in_its_folder_goes_on_from_a_copy() {
+    use leerklimaat::core::store::{lock_path, open_elsewhere};
+    let dir = temp_dir("stuck");
+    let usb = dir.join("usb");
+    let app = played_app(&usb);
+    let path = saved_file(&app);
+    let original = app.world().resource::<ActiveGame>().0.clone();
+    drop(app);
+    let bytes = std::fs::read(&path).unwrap();
+    let sessions = dir.join("sessions");
+    let stuck = |app: &App| app.world().resource::<PastSessions>().stuck.clone();
+
+    // The lock's place is taken: the session cannot be locked there.
+    std::fs::remove_file(lock_path(&path)).unwrap();
+    std::fs::create_dir(lock_path(&path)).unwrap();
+    let mut app = headless_app(Some(Store::new(&sessions)), Some(path.clone()));
+    app.update();
+    let s = stuck(&app).expect("the setup screen says why");
+    assert_eq!(s.path, path);
+    assert!(!s.read_only);
+    assert!(
+        app.world()
+            .resource::<ActiveGame>()
+            .session()
+            .players
+            .is_empty(),
+        "not loaded"
+    );
+    assert!(app.world().resource::<SaveTarget>().path.is_none());
+    // On from a copy.
+    app.world_mut()
+        .write_message(StoreMsg::OpenCopy(path.clone()));
+    app.update();
+    app.update();
+    app.update();
+    assert_eq!(stuck(&app), None);
+    let copy = saved_file(&app);
+    assert_eq!(copy.parent(), Some(sessions.as_path()));
+    assert_eq!(
+        app.world().resource::<ActiveGame>().0.done(),
+        original.done()
+    );
+    assert_eq!(
+        *app.world().resource::<State<Screen>>().get(),
+        Screen::Plenary
+    );
+    assert!(open_elsewhere(&copy), "the copy is held by this window");
+    act(&mut app, Action::PassTurn);
+    assert_eq!(
+        leerklimaat::core::session_file::load_game_file(&copy)
+            .unwrap()
+            .done()
+            .len(),
+        original.done().len() + 1,
+        "play goes on in the copy"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the original as it was"
+    );
+    drop(app);
+    std::fs::remove_dir(lock_path(&path)).unwrap();
+
+    // A copy that cannot be made says why, and the way out stays on the screen.
+    let blocked = dir.join("blocked");
+    std::fs::write(&blocked, "a file, not a folder").unwrap();
+    std::fs::create_dir(lock_path(&path)).unwrap();
+    let mut app = headless_app(
+        Some(Store::new(blocked.join("sessions"))),
+        Some(path.clone()),
+    );
+    app.world_mut()
+        .write_message(StoreMsg::OpenCopy(path.clone()));
+    app.update();
+    let s = stuck(&app).expect("still shown");
+    assert!(s.copy_failed.is_some(), "{s:?}");
+    app.world_mut().write_message(StoreMsg::Dismiss);
+    app.update();
+    assert_eq!(stuck(&app), None, "a new session instead");
+    drop(app);
+    std::fs::remove_dir(lock_path(&path)).unwrap();
+
+    // A read-only folder: said as such. Root writes into any folder, so this part needs a user.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::remove_file(lock_path(&path)).ok();
+    std::fs::set_permissions(&usb, std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::File::create(usb.join("probe")).is_ok() {
+        eprintln!(
+            "running as root: a read-only folder cannot be made; its own wording is not tested"
+        );
+    } else {
+        let app = headless_app(Some(Store::new(&sessions)), Some(path.clone()));
+        let s = stuck(&app).expect("the setup screen says why");
+        assert!(s.read_only, "{s:?}");
+    }
+    std::fs::set_permissions(&usb, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -168,6 +168,35 @@ fn invalid_actions_return_errors_and_change_nothing() {
     );
 }
 
+/// A session that ended without *Afronden* can be marked finished wherever it stopped (so it is no
+/// longer offered to continue): once, undone like any action, and opened again by going back.
+#[test]
+fn a_session_can_be_marked_finished_wherever_it_stopped() {
+    let mut g = game_with_players(&["A", "B"]);
+    g.apply(Action::StartPlay).unwrap();
+    g.apply(Action::StartPlenary).unwrap();
+    let before = g.session().clone();
+    g.apply(Action::MarkFinished).unwrap();
+    assert!(g.session().finished);
+    assert_eq!(
+        g.session().phase,
+        Phase::Plenary,
+        "it stays where it stopped"
+    );
+    assert_eq!(
+        g.apply(Action::MarkFinished),
+        Err(ActionError::AlreadyFinished)
+    );
+    assert!(g.session().check_loaded().is_ok());
+    let again = session_file::parse_game("t", &session_file::session_ron(&g));
+    assert!(again.is_ok_and(|a| a.session().finished), "saved and read");
+    g.undo();
+    assert_eq!(g.session(), &before, "undo opens it again");
+    g.apply(Action::MarkFinished).unwrap();
+    g.apply(Action::Return { seconds: 0 }).unwrap();
+    assert!(!g.session().finished, "going back opens it again");
+}
+
 #[test]
 fn start_needs_a_player_and_at_most_twelve_fit() {
     let mut g = Game::new(Session::new(small_deck(3), "t".into()));
@@ -706,6 +735,7 @@ fn arb_action(players: u32, cards: usize) -> impl Strategy<Value = Action> {
         }),
         Just(Action::ShowOutcome),
         (0u64..100).prop_map(|seconds| Action::Finish { seconds }),
+        Just(Action::MarkFinished),
     ]
 }
 

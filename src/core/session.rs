@@ -472,6 +472,10 @@ pub enum Action {
         player: PlayerId,
         text: String,
     },
+    /// The facilitator marks a session finished from the list of past sessions or the offer to
+    /// continue, wherever it stopped (a workshop that ended without *Afronden*): it is no longer
+    /// offered. Undo, or going back, opens it again.
+    MarkFinished,
 }
 
 /// Why an action was refused. The session is unchanged when this is returned.
@@ -519,6 +523,8 @@ pub enum ActionError {
     BadExtension,
     #[error("the workshop can be finished at the end of its programme")]
     NotAtEnd,
+    #[error("the session is finished already")]
+    AlreadyFinished,
 }
 
 /// A due date or moment: trimmed, at most [`MAX_DUE_CHARS`], may be empty.
@@ -1476,13 +1482,20 @@ impl Session {
                 }
                 self.finished = true;
             }
+            A::MarkFinished => {
+                if self.finished {
+                    return Err(ActionError::AlreadyFinished);
+                }
+                self.finished = true;
+            }
             A::Back => {
-                self.finished = false;
                 self.phase = match self.phase {
                     Phase::Outcome => Phase::Plenary,
                     Phase::Plenary => Phase::Play,
                     other => return Err(ActionError::WrongPhase(other)),
                 };
+                // Only once it is accepted: a refused action changes nothing.
+                self.finished = false;
                 // Back from the plenary is back in the game, in the programme too.
                 if self.phase == Phase::Play
                     && let Some(game) = self.agenda_index(AgendaKind::Game)

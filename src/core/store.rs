@@ -34,6 +34,25 @@ pub struct Listing {
     /// Cards visited during play, and the number of statements in the deck.
     pub progress: (usize, usize),
     pub modified: SystemTime,
+    /// Finished with *Afronden* at the end of the programme, or marked finished in the list.
+    pub finished: bool,
+}
+
+impl Listing {
+    /// Whether the session is one to offer to continue: someone played it and it is not finished.
+    /// A crash on the outcome or in the closing round is offered too: the next steps and what stayed
+    /// with the players are typed there.
+    pub fn worth_resuming(&self) -> bool {
+        !self.finished && !self.players.is_empty()
+    }
+}
+
+/// The session to offer to continue, from a list of sessions newest first: the newest worth resuming
+/// that no other window has open.
+pub fn to_resume(listings: &[Listing]) -> Option<&Listing> {
+    listings
+        .iter()
+        .find(|l| l.worth_resuming() && !open_elsewhere(&l.path))
 }
 
 /// A session file held by one window of the app: while this lives, no other window (or second copy of
@@ -52,6 +71,10 @@ pub enum LockError {
         "{0}: this session is open in another Leerklimaat window; continue it there, or close that window first"
     )]
     Elsewhere(String),
+    #[error(
+        "{file}: the session's folder cannot be written to ({reason}), so it cannot be continued there; continue from a copy in the sessions folder, or make the folder writable"
+    )]
+    ReadOnly { file: String, reason: String },
     #[error("{file}: cannot lock the session: {reason}")]
     Io { file: String, reason: String },
 }
@@ -69,9 +92,14 @@ pub fn lock_session(session: &Path) -> Result<SessionLock, LockError> {
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let io = |e: std::io::Error| LockError::Io {
-        file: session.display().to_string(),
-        reason: e.to_string(),
+    let io = |e: std::io::Error| {
+        let (file, reason) = (session.display().to_string(), e.to_string());
+        match e.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                LockError::ReadOnly { file, reason }
+            }
+            _ => LockError::Io { file, reason },
+        }
     };
     let file = std::fs::File::options()
         .create(true)
@@ -224,12 +252,10 @@ impl Store {
         }
     }
 
-    /// The newest session that did not reach the outcome and is not open in another window: the one
-    /// to offer to continue.
+    /// The newest session not finished and not open in another window: the one to offer to continue
+    /// (see [`to_resume`]).
     pub fn unfinished(&self) -> Option<Listing> {
-        self.list().0.into_iter().find(|l| {
-            l.phase != Phase::Outcome && !l.players.is_empty() && !open_elsewhere(&l.path)
-        })
+        to_resume(&self.list().0).cloned()
     }
 
     /// Deletes a session file (and its lock file), unless another window has it open.
@@ -289,6 +315,7 @@ fn listing(path: &Path, game: &Game) -> Listing {
         players: s.players.iter().map(|p| p.name.clone()).collect(),
         phase: s.phase,
         progress: (s.statements_discussed(), s.deck.statements.len()),
+        finished: s.finished,
         modified: std::fs::metadata(path)
             .and_then(|m| m.modified())
             .unwrap_or(SystemTime::UNIX_EPOCH),

@@ -167,6 +167,7 @@ fn navigate(
     let all = pages::outcome_pages(session, &tr.0);
     let last = all.len().saturating_sub(1);
     for msg in msgs.read() {
+        let before = view.page;
         match *msg {
             PageNav::Next => view.page = (view.page + 1).min(last),
             PageNav::Previous => view.page = view.page.saturating_sub(1),
@@ -217,6 +218,11 @@ fn navigate(
                     stack: Some(stacks::other(stack)),
                 }));
             }
+        }
+        // Another page: the card chosen on the last one is out of sight, so Enter must not move it.
+        let choosing = matches!(*msg, PageNav::SelectNext | PageNav::SelectPrevious);
+        if view.page != before && !choosing && selected.0.is_some() {
+            selected.0 = None;
         }
     }
 }

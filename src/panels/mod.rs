@@ -434,5 +434,6 @@ pub fn describe_error(
         E::UnknownWord(_) => tr.get(lang, "err-unknown-word"),
         E::BadExtension => tr.get(lang, "err-extension"),
         E::NotAtEnd => tr.get(lang, "err-not-at-end"),
+        E::AlreadyFinished => tr.get(lang, "err-already-finished"),
     }
 }

@@ -168,6 +168,7 @@ pub fn action_key(action: &crate::core::session::Action) -> &'static str {
         A::SetLearningQuestion { .. } => "what-learning",
         A::SetTakeaway { .. } => "what-takeaway",
         A::Finish { .. } => "what-finish",
+        A::MarkFinished => "what-mark-finished",
     }
 }
 
@@ -515,6 +516,7 @@ mod tests {
             A::Return { seconds: 0 },
             A::AgendaNext { seconds: 0 },
             A::Finish { seconds: 0 },
+            A::MarkFinished,
             A::SetTakeaway {
                 player: p,
                 text: String::new(),

@@ -3,7 +3,7 @@
 
 use crate::app::{AppSystems, Screen};
 use crate::core::session::{Action, TimerSave};
-use crate::core::store::{Damaged, Listing, Store};
+use crate::core::store::{Damaged, Listing, LockError, Store};
 use crate::session::{
     ActiveGame, AgendaClock, CardClock, GameMsg, OpenDrafts, SessionChanged, apply_messages,
 };
@@ -88,6 +88,22 @@ pub struct PastSessions {
     pub offer: Option<Listing>,
     /// Where the last export from the list went, or why it failed.
     pub exported: Option<Result<PathBuf, String>>,
+    /// A session that could be read but not continued where it is (its folder cannot be written to,
+    /// or has no locks): the setup screen says so and offers to continue from a copy.
+    pub stuck: Option<Stuck>,
+}
+
+/// A session that cannot be continued in its own folder, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stuck {
+    pub path: PathBuf,
+    /// The folder cannot be written to (read-only, a write-protected USB stick, someone else's
+    /// folder); otherwise the session cannot be locked there.
+    pub read_only: bool,
+    /// The system's reason, for the small print.
+    pub reason: String,
+    /// Why the copy failed, if it was tried and did.
+    pub copy_failed: Option<String>,
 }
 
 /// What the setup screen asks of the session files.
@@ -98,7 +114,11 @@ pub enum StoreMsg {
     Delete(PathBuf),
     Rename(PathBuf, String),
     Export(PathBuf),
-    /// Forget the offer to continue.
+    /// Mark a session finished wherever it stopped, so it is no longer offered.
+    MarkFinished(PathBuf),
+    /// Continue a session that cannot be continued where it is from a copy in the sessions folder.
+    OpenCopy(PathBuf),
+    /// Forget the offer to continue (and a session that could not be continued).
     Dismiss,
     /// Combine these sessions into one overview, shown on the setup screen.
     Overview(Vec<PathBuf>),
@@ -149,14 +169,7 @@ pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
     move |app: &mut App| {
         let mut past = PastSessions::default();
         let (listings, damaged) = store.list();
-        past.offer = listings
-            .iter()
-            .find(|l| {
-                l.phase != crate::core::session::Phase::Outcome
-                    && !l.players.is_empty()
-                    && !crate::core::store::open_elsewhere(&l.path)
-            })
-            .cloned();
+        past.offer = crate::core::store::to_resume(&listings).cloned();
         past.listings = listings;
         past.damaged = damaged;
         app.insert_resource(SaveTarget {
@@ -216,12 +229,31 @@ fn open_file(world: &mut World, path: PathBuf) {
     let lock = match crate::core::store::lock_session(&path) {
         Ok(lock) => lock,
         Err(e) => {
+            let cannot_lock = match &e {
+                LockError::ReadOnly { reason, .. } => Some((true, reason.clone())),
+                LockError::Io { reason, .. } => Some((false, reason.clone())),
+                LockError::Elsewhere(_) => None,
+            };
+            let problem = match cannot_lock {
+                // The folder cannot be written to (or has no locks), but the file can be read: the
+                // setup screen says so and offers to continue from a copy.
+                Some((read_only, reason)) => store.open(&path).map(|_| Stuck {
+                    path,
+                    read_only,
+                    reason,
+                    copy_failed: None,
+                }),
+                None => Err(Damaged {
+                    message: e.to_string(),
+                    moved_to: None,
+                }),
+            };
             let mut past = world.resource_mut::<PastSessions>();
-            past.damaged.push(Damaged {
-                message: e.to_string(),
-                moved_to: None,
-            });
             past.offer = None;
+            match problem {
+                Ok(stuck) => past.stuck = Some(stuck),
+                Err(d) => past.damaged.push(d),
+            }
             return;
         }
     };
@@ -242,7 +274,11 @@ fn open_file(world: &mut World, path: PathBuf) {
                 agenda.phase = None;
                 agenda.resume_seconds = timer.agenda_seconds;
             }
-            world.resource_mut::<PastSessions>().offer = None;
+            {
+                let mut past = world.resource_mut::<PastSessions>();
+                past.offer = None;
+                past.stuck = None;
+            }
             world.write_message(GameMsg::Load(Box::new(game)));
             world.write_message(RequestRedraw);
         }
@@ -303,6 +339,7 @@ impl Saving<'_> {
         self.status.last_try = Some(Instant::now());
         match self.target.store.save(&path, &self.game.0) {
             Ok(took) => {
+                hold_lock(&mut self.lock, &path);
                 if self.status.error.is_some() {
                     self.redraw.write(RequestRedraw);
                 }
@@ -344,6 +381,15 @@ pub fn autosave(mut changes: MessageReader<SessionChanged>, mut saving: Saving) 
     saving.save();
 }
 
+/// Takes the lock of the file just saved if this window does not hold it yet: the first try (when the
+/// file was chosen) fails when its folder is not there or not writable yet, a USB stick mounted late.
+/// From the first save that succeeds on, no second window opens or writes the session.
+fn hold_lock(lock: &mut HeldLock, path: &std::path::Path) {
+    if lock.0.as_ref().is_none_or(|l| l.session != path) {
+        lock.0 = crate::core::store::lock_session(path).ok();
+    }
+}
+
 fn refresh_list(target: Res<SaveTarget>, mut past: ResMut<PastSessions>) {
     let (listings, damaged) = target.store.list();
     past.listings = listings
@@ -367,24 +413,36 @@ fn handle_store_messages(world: &mut World) {
                     });
                 }
             }
-            StoreMsg::Rename(path, name) => match crate::core::store::lock_session(&path)
-                .map_err(|e| Damaged {
-                    message: e.to_string(),
-                    moved_to: None,
-                })
-                .and_then(|lock| store.open(&path).map(|game| (lock, game)))
-            {
-                Ok((_lock, mut game)) => {
-                    if game.apply(Action::SetGroup(name)).is_ok()
-                        && let Err(e) = store.save(&path, &game)
-                    {
-                        world.resource_mut::<PastSessions>().damaged.push(Damaged {
-                            message: format!("{}: {e}", path.display()),
-                            moved_to: None,
-                        });
+            StoreMsg::Rename(path, name) => {
+                if let Err(d) = change_saved(&store, &path, Action::SetGroup(name)) {
+                    world.resource_mut::<PastSessions>().damaged.push(d);
+                }
+            }
+            StoreMsg::MarkFinished(path) => {
+                if let Err(d) = change_saved(&store, &path, Action::MarkFinished) {
+                    world.resource_mut::<PastSessions>().damaged.push(d);
+                }
+                // The offer moves on to the next session worth continuing, if there is one.
+                let offered = world.resource::<PastSessions>().offer.clone();
+                if offered.is_some_and(|o| o.path == path) {
+                    let current = world.resource::<SaveTarget>().path.clone();
+                    let listings: Vec<Listing> = store
+                        .list()
+                        .0
+                        .into_iter()
+                        .filter(|l| Some(&l.path) != current.as_ref())
+                        .collect();
+                    world.resource_mut::<PastSessions>().offer =
+                        crate::core::store::to_resume(&listings).cloned();
+                }
+            }
+            StoreMsg::OpenCopy(path) => match copy_into(&store, &path) {
+                Ok(copy) => open_file(world, copy),
+                Err(why) => {
+                    if let Some(stuck) = world.resource_mut::<PastSessions>().stuck.as_mut() {
+                        stuck.copy_failed = Some(why);
                     }
                 }
-                Err(d) => world.resource_mut::<PastSessions>().damaged.push(d),
             },
             StoreMsg::Export(path) => {
                 let result = match store.open(&path) {
@@ -396,7 +454,11 @@ fn handle_store_messages(world: &mut World) {
                 };
                 world.resource_mut::<PastSessions>().exported = Some(result);
             }
-            StoreMsg::Dismiss => world.resource_mut::<PastSessions>().offer = None,
+            StoreMsg::Dismiss => {
+                let mut past = world.resource_mut::<PastSessions>();
+                past.offer = None;
+                past.stuck = None;
+            }
             StoreMsg::Overview(paths) => {
                 let (inputs, problems) = crate::core::merge::load_for_merge(&paths);
                 let mut view = world.resource_mut::<OverviewView>();
@@ -432,6 +494,33 @@ fn handle_store_messages(world: &mut World) {
         past.damaged.extend(damaged);
         world.write_message(RequestRedraw);
     }
+}
+
+/// Opens a session file of the list, applies one action to it and saves it, holding its lock meanwhile
+/// (a session open in another window is not changed).
+fn change_saved(store: &Store, path: &std::path::Path, action: Action) -> Result<(), Damaged> {
+    let problem = |message: String| Damaged {
+        message,
+        moved_to: None,
+    };
+    let _lock = crate::core::store::lock_session(path).map_err(|e| problem(e.to_string()))?;
+    let mut game = store.open(path)?;
+    if game.apply(action).is_ok() {
+        store
+            .save(path, &game)
+            .map_err(|e| problem(format!("{}: {e}", path.display())))?;
+    }
+    Ok(())
+}
+
+/// Copies a session into the sessions folder as a new file, with its whole history; returns the copy.
+fn copy_into(store: &Store, path: &std::path::Path) -> Result<PathBuf, String> {
+    let game = store.open(path).map_err(|d| d.message)?;
+    let copy = store.new_path(&game.session().started_at);
+    store
+        .save(&copy, &game)
+        .map_err(|e| format!("{}: {e}", copy.display()))?;
+    Ok(copy)
 }
 
 /// The window asks to close: the game is saved first, clocks and drafts too. It closes when everything

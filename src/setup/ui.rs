@@ -122,6 +122,10 @@ pub fn setup_panel(
                 .max_height(ui.available_height() - 84.0)
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
+                    if let Some(stuck) = &past.stuck {
+                        stuck_session(ui, s, tr, stuck, files);
+                        ui.separator();
+                    }
                     if let Some(offer) = &past.offer {
                         resume_offer(ui, s, tr, offer, files);
                         ui.separator();
@@ -479,10 +483,11 @@ fn players_column(
 
 fn progress_text(tr: &Texts, lang: Lang, l: &crate::core::store::Listing) -> String {
     let screen = match l.phase {
+        _ if l.finished => "past-finished",
         crate::core::session::Phase::Setup => "screen-setup",
         crate::core::session::Phase::Play => "past-in-play",
         crate::core::session::Phase::Plenary => "past-in-plenary",
-        crate::core::session::Phase::Outcome => "past-finished",
+        crate::core::session::Phase::Outcome => "past-at-outcome",
     };
     format!(
         "{} · {} · {}{} · {}",
@@ -529,6 +534,68 @@ fn resume_offer(
                 .clicked()
                 {
                     files.push(StoreMsg::Open(offer.path.clone()));
+                }
+                if big_button(ui, tr.get(lang, "past-new")).clicked() {
+                    files.push(StoreMsg::Dismiss);
+                }
+                if mark(
+                    "offer-mark-finished",
+                    big_button(ui, tr.get(lang, "past-mark-finished")),
+                )
+                .clicked()
+                {
+                    files.push(StoreMsg::MarkFinished(offer.path.clone()));
+                }
+            });
+        });
+}
+
+/// A session that cannot be continued where it is (a folder that cannot be written to): what is
+/// wrong, what to do, and the way on from a copy.
+fn stuck_session(
+    ui: &mut egui::Ui,
+    s: &Session,
+    tr: &Texts,
+    stuck: &crate::persist::Stuck,
+    files: &mut Vec<StoreMsg>,
+) {
+    let lang = s.language;
+    let why = if stuck.read_only {
+        "past-read-only"
+    } else {
+        "past-no-lock"
+    };
+    egui::Frame::new()
+        .fill(egui::Color32::from_rgb(0xFF, 0xE0, 0x8A))
+        .stroke(egui::Stroke::new(
+            2.0,
+            egui::Color32::from_rgb(0x8E, 0x1B, 0x22),
+        ))
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::same(12))
+        .show(ui, |ui| {
+            let black = egui::Color32::BLACK;
+            ui.label(egui::RichText::new(tr.get(lang, why)).strong().color(black));
+            ui.label(egui::RichText::new(tr.get(lang, "past-copy-explained")).color(black));
+            ui.label(
+                egui::RichText::new(format!("{}: {}", stuck.path.display(), stuck.reason))
+                    .small()
+                    .color(black),
+            );
+            if let Some(failed) = &stuck.copy_failed {
+                ui.label(
+                    egui::RichText::new(tr.format(
+                        lang,
+                        "past-copy-failed",
+                        &[("reason", failed.clone().into())],
+                    ))
+                    .strong()
+                    .color(egui::Color32::from_rgb(0x8E, 0x1B, 0x22)),
+                );
+            }
+            ui.horizontal(|ui| {
+                if mark("stuck-copy", big_button(ui, tr.get(lang, "past-copy"))).clicked() {
+                    files.push(StoreMsg::OpenCopy(stuck.path.clone()));
                 }
                 if big_button(ui, tr.get(lang, "past-new")).clicked() {
                     files.push(StoreMsg::Dismiss);
@@ -584,7 +651,7 @@ fn past_sessions(
                             form.ticked.remove(&l.path);
                         }
                     }
-                    ui.horizontal(|ui| {
+                    ui.horizontal_wrapped(|ui| {
                         if ui.button(t("past-continue")).clicked() {
                             files.push(StoreMsg::Open(l.path.clone()));
                         }
@@ -611,6 +678,9 @@ fn past_sessions(
                                     form.renaming = Some((l.path.clone(), l.group.clone()));
                                 }
                             }
+                        }
+                        if l.worth_resuming() && ui.button(t("past-mark-finished")).clicked() {
+                            files.push(StoreMsg::MarkFinished(l.path.clone()));
                         }
                         if form.confirm_delete.as_ref() == Some(&l.path) {
                             ui.colored_label(egui::Color32::DARK_RED, t("past-delete-sure"));
