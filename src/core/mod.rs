@@ -9,6 +9,7 @@
 
 pub mod deck;
 pub mod export;
+pub mod files;
 pub mod i18n;
 pub mod merge;
 pub mod programme;
