@@ -1,7 +1,6 @@
-//! Session files that could hang, exhaust or drift: special files and huge files are refused at once
-//! with a message, the rules of an entity hold on load as they do for an action, recorded times stay
-//! readable, every older format version loads, and exports are private and named within the limits
-//! of the file system.
+//! Session files that could drift: the rules of an entity hold on load as they do for an action,
+//! recorded times stay readable, every older format version loads, and exports are private and named
+//! within the limits of the file system. (Special and huge files: `hostile_sessions`.)
 
 use leerklimaat::core::export;
 use leerklimaat::core::session::{
@@ -10,9 +9,7 @@ use leerklimaat::core::session::{
 };
 use leerklimaat::core::session_file::{load_game_file, parse_game, session_ron};
 use leerklimaat::core::simulate::{SimulateSpec, simulate};
-use leerklimaat::core::store::Store;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
@@ -32,106 +29,6 @@ fn played() -> Game {
         post_its: 4,
         seed: 11,
     })
-}
-
-/// Runs `f` on a thread of its own and gives its result, or fails the test when it has not returned
-/// after a minute (a loader that blocks on a pipe would never return).
-fn returns<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(f());
-    });
-    rx.recv_timeout(Duration::from_secs(60))
-        .unwrap_or_else(|_| panic!("{what} did not return: it hangs"))
-}
-
-fn load_message(path: &Path) -> String {
-    let path = path.to_path_buf();
-    let what = format!("loading {}", path.display());
-    match returns(&what, move || load_game_file(&path).map(|_| ())) {
-        Ok(()) => panic!("{what}: loaded"),
-        Err(e) => e.to_string(),
-    }
-}
-
-#[cfg(unix)]
-fn mkfifo(path: &Path) {
-    let status = std::process::Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .expect("mkfifo");
-    assert!(status.success());
-}
-
-/// A pipe would block the loader until someone writes to it, `/dev/zero` never ends, and a folder or a
-/// link that loops is no file at all: each is refused at once, with what is wrong and what to do.
-#[cfg(unix)]
-#[test]
-fn special_files_are_refused_at_once_with_a_message() {
-    let dir = temp_dir("special");
-    let fifo = dir.join("pipe.session.ron");
-    mkfifo(&fifo);
-    let m = load_message(&fifo);
-    assert!(
-        m.contains("not an ordinary file") && m.contains("pipe.session.ron"),
-        "{m}"
-    );
-    let m = load_message(Path::new("/dev/zero"));
-    assert!(m.contains("not an ordinary file"), "{m}");
-    let folder = dir.join("folder.session.ron");
-    std::fs::create_dir(&folder).unwrap();
-    let m = load_message(&folder);
-    assert!(m.contains("folder"), "{m}");
-    let (a, b) = (dir.join("a.session.ron"), dir.join("b.session.ron"));
-    std::os::unix::fs::symlink(&b, &a).unwrap();
-    std::os::unix::fs::symlink(&a, &b).unwrap();
-    let m = load_message(&a);
-    assert!(m.contains("a.session.ron"), "{m}");
-    // A huge file (sparse: it takes no room) is not read at all.
-    let huge = dir.join("huge.session.ron");
-    std::fs::File::create(&huge)
-        .unwrap()
-        .set_len(leerklimaat::core::session_file::MAX_SESSION_BYTES + 1)
-        .unwrap();
-    let m = load_message(&huge);
-    assert!(m.contains("MB"), "{m}");
-    // A link to /dev/zero is as endless as /dev/zero.
-    let zero = dir.join("zero.session.ron");
-    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
-    let m = load_message(&zero);
-    assert!(m.contains("not an ordinary file"), "{m}");
-
-    // The list of past sessions reports them and goes on; nothing that is not a session file is
-    // moved or renamed.
-    let store = Store::new(&dir);
-    store
-        .save(&store.new_path("2026-11-23 10:00"), &played())
-        .unwrap();
-    let (listings, damaged) = returns("listing the sessions", move || store.list());
-    assert_eq!(listings.len(), 1, "{damaged:?}");
-    assert_eq!(damaged.len(), 6, "{damaged:?}");
-    assert!(fifo.exists() && folder.is_dir() && zero.is_symlink());
-    assert!(
-        huge.exists(),
-        "a huge file is reported and left where it is"
-    );
-
-    // The overview of many sessions refuses them in the same words.
-    let paths = vec![fifo.clone(), PathBuf::from("/dev/zero"), folder.clone()];
-    let (inputs, problems) = returns("a merge", move || {
-        let (inputs, problems) = leerklimaat::core::merge::load_for_merge(&paths);
-        (
-            inputs.len(),
-            problems
-                .iter()
-                .map(|p| p.error.to_string())
-                .collect::<Vec<_>>(),
-        )
-    });
-    assert_eq!(inputs, 0);
-    assert_eq!(problems.len(), 3, "{problems:?}");
-    assert!(problems[0].contains("not an ordinary file"), "{problems:?}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// The good base with its session changed by hand, as an edited file would hold it.
