@@ -238,3 +238,265 @@ fn exports_are_readable_by_the_user_only() {
     }
     std::fs::remove_dir_all(&base).unwrap();
 }
+
+/// A whole workshop with its programme, as a facilitator plays it: warm-up words, learning questions,
+/// pawns in both rounds, post-its, a case, a skipped card, a stack overridden, a next step, the
+/// closing round, finished, with an undone action and the clock running.
+fn workshop() -> Game {
+    use leerklimaat::core::session::{CardRef, Owner, PostItColour, Round, StepSource};
+    let mut g = Game::new(Session::new(
+        leerklimaat::core::deck::default_deck(),
+        "2026-11-23 10:00".into(),
+    ));
+    let mut ok = |g: &mut Game, a: Action| {
+        let shown = format!("{a:?}");
+        g.apply(a).unwrap_or_else(|e| panic!("{shown}: {e}"));
+    };
+    ok(&mut g, Action::SetGroup("Team Noord".into()));
+    for name in [
+        "Anouk de Vries",
+        "Bram Jansen",
+        "Chantal Bakker",
+        "Daan Visser",
+    ] {
+        ok(
+            &mut g,
+            Action::AddPlayer {
+                name: name.into(),
+                colour: None,
+            },
+        );
+    }
+    ok(&mut g, Action::FollowProgramme(true));
+    ok(&mut g, Action::StartPlay);
+    let players: Vec<PlayerId> = g.session().players.iter().map(|p| p.id).collect();
+    ok(&mut g, Action::AgendaNext { seconds: 290 });
+    for (p, word) in players.iter().zip(["ruimte", "vertrouwen", "tijd"]) {
+        ok(
+            &mut g,
+            Action::AddWarmUp {
+                player: Some(*p),
+                text: word.into(),
+            },
+        );
+    }
+    ok(
+        &mut g,
+        Action::AddWarmUp {
+            player: None,
+            text: "ruimte".into(),
+        },
+    );
+    ok(&mut g, Action::AgendaExtend { minutes: 5 });
+    ok(&mut g, Action::AgendaNext { seconds: 610 });
+    ok(
+        &mut g,
+        Action::SetLearningQuestion {
+            player: players[0],
+            text: "Hoe geef ik feedback zonder dat het zwaar wordt?".into(),
+        },
+    );
+    ok(
+        &mut g,
+        Action::SetLearningQuestion {
+            player: players[2],
+            text: "Wat doen andere teams?".into(),
+        },
+    );
+    while g.session().agenda_item().map(|a| a.kind)
+        != Some(leerklimaat::core::deck::AgendaKind::Game)
+    {
+        ok(&mut g, Action::AgendaNext { seconds: 420 });
+    }
+    let cards = g.session().play_cards();
+    for (i, card) in cards.iter().take(3).enumerate() {
+        for (n, p) in players.iter().enumerate() {
+            ok(
+                &mut g,
+                Action::Place {
+                    player: *p,
+                    card: card.clone(),
+                    round: Round::First,
+                    square: (i + n) % 4,
+                },
+            );
+        }
+        ok(
+            &mut g,
+            Action::AddPostIt {
+                colour: PostItColour::Green,
+                text: "Intervisie elke maand".into(),
+                author: Some(players[i]),
+                card: card.clone(),
+            },
+        );
+        ok(
+            &mut g,
+            Action::AddPostIt {
+                colour: PostItColour::Pink,
+                text: "Hoe maken we tijd om te leren?".into(),
+                author: None,
+                card: card.clone(),
+            },
+        );
+        if i == 1 {
+            ok(
+                &mut g,
+                Action::AddCase {
+                    title: "Het project dat misliep".into(),
+                    description: "Wat we ervan leerden, en wat niet.".into(),
+                    brought_by: Some(players[3]),
+                },
+            );
+            for p in &players {
+                ok(
+                    &mut g,
+                    Action::Place {
+                        player: *p,
+                        card: CardRef::Case(1),
+                        round: Round::First,
+                        square: 2,
+                    },
+                );
+            }
+        }
+        ok(&mut g, Action::PassTurn);
+        let next = g.session().current + 1;
+        ok(
+            &mut g,
+            Action::GoTo {
+                index: next,
+                seconds: 400 + 60 * i as u64,
+            },
+        );
+    }
+    ok(&mut g, Action::Skip { seconds: 30 });
+    ok(&mut g, Action::AgendaNext { seconds: 2400 });
+    for (i, card) in g.session().plenary_cards().into_iter().enumerate() {
+        ok(&mut g, Action::PlenaryGoTo { index: i });
+        for (n, p) in players.iter().enumerate() {
+            ok(
+                &mut g,
+                Action::Place {
+                    player: *p,
+                    card: card.clone(),
+                    round: Round::Plenary,
+                    square: (i + n + 1) % 4,
+                },
+            );
+        }
+    }
+    let first = g.session().plenary_cards()[0].clone();
+    ok(
+        &mut g,
+        Action::OverrideStack {
+            card: first,
+            stack: Some(leerklimaat::core::session::Stack::Red),
+        },
+    );
+    let question = g
+        .session()
+        .post_its
+        .iter()
+        .find(|p| p.colour == PostItColour::Pink)
+        .map(|p| p.id)
+        .unwrap();
+    ok(
+        &mut g,
+        Action::SetAnswered {
+            id: question,
+            answered: true,
+        },
+    );
+    ok(
+        &mut g,
+        Action::AddNextStep {
+            text: "Elke maand een leerpunt in het teamoverleg".into(),
+            owner: Owner::Player(players[1]),
+            due: "voor de zomer".into(),
+            from: Some(StepSource::Question(question)),
+        },
+    );
+    ok(&mut g, Action::AgendaNext { seconds: 1500 });
+    ok(
+        &mut g,
+        Action::SetTakeaway {
+            player: players[0],
+            text: "Feedback mag licht zijn".into(),
+        },
+    );
+    ok(
+        &mut g,
+        Action::SetTakeaway {
+            player: players[1],
+            text: "Meer tijd voor intervisie".into(),
+        },
+    );
+    ok(&mut g, Action::Finish { seconds: 300 });
+    ok(
+        &mut g,
+        Action::SetTakeaway {
+            player: players[2],
+            text: "Een tikfout".into(),
+        },
+    );
+    assert!(g.undo());
+    g.set_timer(TimerSave {
+        shown: true,
+        seconds: 0,
+        agenda_seconds: 45,
+    });
+    g
+}
+
+/// The fixture of a format version: a session file as the game of that version wrote it.
+fn fixture(version: u32) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/sessions")
+        .join(format!("v{version}.session.ron"))
+}
+
+/// Every format version the game ever wrote loads, to the same workshop. `LK_WRITE_FIXTURE=1` writes
+/// the fixture of the newest version first (after a format change, with `SESSION_VERSION` raised).
+#[test]
+fn a_session_file_of_every_version_loads() {
+    use leerklimaat::core::session::SESSION_VERSION;
+    if std::env::var_os("LK_WRITE_FIXTURE").is_some() {
+        let path = fixture(SESSION_VERSION);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, session_ron(&workshop())).unwrap();
+    }
+    let now = workshop();
+    for version in 1..=SESSION_VERSION {
+        let path = fixture(version);
+        let g = load_game_file(&path)
+            .unwrap_or_else(|e| panic!("version {version} does not load: {e}"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains(&format!("version: {version},")),
+            "{} is not of version {version}",
+            path.display()
+        );
+        let s = g.session();
+        assert_eq!(s.group, "Team Noord", "version {version}");
+        assert_eq!(s.players.len(), 4);
+        assert_eq!(s.players[3].name, "Daan Visser");
+        assert!(s.finished && s.programme);
+        assert_eq!(s.warm_up.len(), 4);
+        assert_eq!(s.learning_questions.len(), 2);
+        assert_eq!(s.takeaways.len(), 2);
+        assert_eq!(s.cases[0].brought_by, Some(s.players[3].id));
+        assert_eq!(s.next_steps[0].due, "voor de zomer");
+        assert_eq!(g.undone().len(), 1);
+        assert_eq!(g.timer().agenda_seconds, 45);
+        // What the workshop is does not depend on the version it was saved in.
+        assert_eq!(s.players, now.session().players);
+        assert_eq!(s.records, now.session().records);
+        assert_eq!(s.post_its, now.session().post_its);
+        assert_eq!(s.agenda_times, now.session().agenda_times);
+        // Saved again, it is a file of this version, and loads the same.
+        let again = parse_game("again.session.ron", &session_ron(&g)).unwrap();
+        assert_eq!(again.session().records, s.records);
+        assert_eq!(again.base().version, SESSION_VERSION);
+    }
+}
