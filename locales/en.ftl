@@ -60,6 +60,7 @@ play-edit = Edit
 play-delete = Delete
 play-save = Save
 play-cancel = Cancel
+play-edit-first = Save or cancel this change first.
 play-waiting = Not placed yet
 
 case-title = Title
@@ -67,6 +68,7 @@ case-description = Description
 case-brought-by = Brought in by
 case-prompts = Questions for the case
 case-add = Add case
+case-discard = Throw away
 
 plenary-title = Plenary: place your pawn again
 plenary-card-of = Card { $n } of { $total }
@@ -184,6 +186,17 @@ close-where = Save the session as:
 close-save-elsewhere = Save here and close
 close-stay = Back to the game
 close-anyway = Close without saving
+close-drafts-title = Some text has not been entered yet
+close-drafts-text = This text was typed but not added. It is kept as a draft and is back in its field when you continue the session.
+close-drafts-stay = Back to finish it
+close-drafts-close = Close, keep the draft
+draft-post-it = Post-it
+draft-edit = Edited post-it
+draft-case = New case
+draft-step = Next step
+draft-deck = Deck in the editor
+deck-cancel-confirm = Your changes to this deck are not saved. Press Cancel again to throw them away, or save first.
+draft-programme = Programme
 
 ## Exports: column headers and report headings.
 export-id = id

@@ -60,6 +60,7 @@ play-edit = Bewerken
 play-delete = Verwijderen
 play-save = Opslaan
 play-cancel = Annuleren
+play-edit-first = Bewaar of annuleer eerst deze wijziging.
 play-waiting = Nog niet geplaatst
 
 case-title = Titel
@@ -67,6 +68,7 @@ case-description = Beschrijving
 case-brought-by = Ingebracht door
 case-prompts = Vragen bij de casus
 case-add = Casus toevoegen
+case-discard = Weggooien
 
 plenary-title = Plenair: plaats je pion opnieuw
 plenary-card-of = Kaart { $n } van { $total }
@@ -184,6 +186,17 @@ close-where = Bewaar de sessie als:
 close-save-elsewhere = Hier bewaren en sluiten
 close-stay = Terug naar het spel
 close-anyway = Sluiten zonder bewaren
+close-drafts-title = Er staat nog tekst die niet is ingevoerd
+close-drafts-text = Deze tekst is getypt maar nog niet toegevoegd. Hij blijft bewaard als concept en staat weer in zijn veld als je de sessie voortzet.
+close-drafts-stay = Terug en afmaken
+close-drafts-close = Sluiten, concept bewaard
+draft-post-it = Post-it
+draft-edit = Bewerkte post-it
+draft-case = Nieuwe casus
+draft-step = Vervolgstap
+draft-deck = Kaartspel in de editor
+deck-cancel-confirm = Je wijzigingen aan dit kaartspel zijn niet bewaard. Druk nog eens op Annuleren om ze weg te gooien, of bewaar eerst.
+draft-programme = Programma
 
 ## Exports: column headers and report headings.
 export-id = id

@@ -64,6 +64,10 @@ pub struct Wake {
     pub ticking: bool,
     /// The agenda bar shows the minutes left in a phase of the programme.
     pub agenda: bool,
+    /// Text typed and not saved yet: saved when typing stops.
+    pub drafts: bool,
+    /// A clock runs (the card's, the phase's): saved now and then, so a crash loses little of it.
+    pub clocks: bool,
 }
 
 /// How often the app wakes (focused, unfocused): only on input, unless something needs time to pass.
@@ -78,11 +82,13 @@ pub fn pace(wake: Wake) -> (UpdateMode, UpdateMode) {
         every(2000)
     } else if wake.watching {
         every(400)
-    } else if wake.ticking {
+    } else if wake.ticking || wake.drafts {
         every(1000)
     } else if wake.agenda {
         // Minutes are shown: a frame every few seconds keeps them right and the laptop quiet.
         every(5000)
+    } else if wake.clocks {
+        every(crate::persist::CLOCK_SAVE_EVERY.as_millis() as u64)
     } else {
         let desktop = WinitSettings::desktop_app();
         (desktop.focused_mode, desktop.unfocused_mode)
@@ -98,6 +104,11 @@ fn frame_pace(
     saving: Option<Res<crate::persist::SaveStatus>>,
     screen: Res<State<crate::app::Screen>>,
     game: Res<crate::session::ActiveGame>,
+    (drafts, deck_draft, agenda): (
+        Res<crate::session::OpenDrafts>,
+        Res<crate::decks::DeckDraft>,
+        Res<crate::session::AgendaClock>,
+    ),
     mut settings: ResMut<WinitSettings>,
 ) {
     let watching =
@@ -108,6 +119,8 @@ fn frame_pace(
         watching,
         ticking: playing && clock.shown,
         agenda: *screen.get() != crate::app::Screen::Setup && !game.session().agenda().is_empty(),
+        drafts: drafts.unsaved.is_some() || deck_draft.unsaved.is_some(),
+        clocks: clock.card.is_some() || agenda.phase.is_some(),
     });
     if settings.focused_mode != focused {
         settings.focused_mode = focused;
@@ -135,6 +148,8 @@ mod tests {
             watching: true,
             ticking: true,
             agenda: true,
+            drafts: true,
+            clocks: true,
         });
         assert_eq!(retry.0, UpdateMode::reactive(Duration::from_secs(2)));
         assert_eq!(
@@ -156,6 +171,24 @@ mod tests {
             })
             .0,
             UpdateMode::reactive(Duration::from_secs(5))
+        );
+        // Typed text is saved a moment after typing stops, also when no key follows.
+        assert_eq!(
+            pace(Wake {
+                drafts: true,
+                agenda: true,
+                ..Wake::default()
+            })
+            .0,
+            UpdateMode::reactive(Duration::from_secs(1))
+        );
+        assert_eq!(
+            pace(Wake {
+                clocks: true,
+                ..Wake::default()
+            })
+            .0,
+            UpdateMode::reactive(Duration::from_secs(30))
         );
     }
 }

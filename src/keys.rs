@@ -111,6 +111,8 @@ struct KeyState<'w> {
     screen: Res<'w, State<Screen>>,
     game: Res<'w, ActiveGame>,
     selected: ResMut<'w, SelectedPlayer>,
+    /// The post-it open in the editor, if any.
+    editing: Res<'w, crate::table::post_it::SelectedPostIt>,
     help: ResMut<'w, HelpOpen>,
     focus: ResMut<'w, FocusPostItField>,
     palette: ResMut<'w, crate::theme::Palette>,
@@ -138,6 +140,7 @@ fn game_key(chord: Chord, k: &mut KeyState) {
         screen,
         game,
         selected,
+        editing,
         help,
         focus,
         palette,
@@ -163,8 +166,12 @@ fn game_key(chord: Chord, k: &mut KeyState) {
         messages.write(GameMsg::Redo);
         return;
     }
-    // Ctrl+Enter: on to the next part of the game (the plenary, then the outcome).
+    // Ctrl+Enter: on to the next part of the game (the plenary, then the outcome); not while a
+    // post-it is open in the editor, whose edit is saved or cancelled first.
     if ctrl && (is(KeyCode::Enter) || is(KeyCode::NumpadEnter)) {
+        if editing.0.is_some() && screen.get().at_table() {
+            return;
+        }
         match screen.get() {
             Screen::Play => {
                 messages.write(GameMsg::Do(Action::StartPlenary));

@@ -2,6 +2,7 @@
 //! [`Action`] on the core's [`Game`], or an undo or redo.
 
 use crate::app::{AppSystems, Screen};
+use crate::core::drafts::Drafts;
 use crate::core::session::{Action, ActionError, CardRef, Game, Phase, Session};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
@@ -97,6 +98,35 @@ pub struct LastUndo {
     pub at: Option<Instant>,
 }
 
+/// Text typed into the panels' fields and not entered yet. The panels show and change it; the
+/// autosave writes it with the session shortly after typing stops, and a resumed game brings it back.
+/// It is kept apart from [`ActiveGame`], so a key press does not redraw the board.
+#[derive(Resource, Debug, Default)]
+pub struct OpenDrafts {
+    pub drafts: Drafts,
+    /// When the drafts first and last changed since they were last saved.
+    pub unsaved: Option<(Instant, Instant)>,
+}
+
+impl OpenDrafts {
+    /// Takes what the panels show now.
+    pub fn update(&mut self, drafts: Drafts) {
+        if drafts != self.drafts {
+            self.drafts = drafts;
+            let now = Instant::now();
+            self.unsaved = Some((self.unsaved.map_or(now, |(first, _)| first), now));
+        }
+    }
+
+    /// Whether the drafts should be saved now: typing stopped a moment ago, or has gone on for a while.
+    pub fn save_due(&self) -> bool {
+        self.unsaved.is_some_and(|(first, last)| {
+            last.elapsed() >= Duration::from_millis(700)
+                || first.elapsed() >= Duration::from_secs(5)
+        })
+    }
+}
+
 /// Sent after the session changed, with the number of actions in its history.
 #[derive(Message, Debug, Clone, Copy)]
 pub struct SessionChanged;
@@ -148,6 +178,7 @@ pub fn plugin(app: &mut App) {
         .add_message::<SessionChanged>()
         .init_resource::<LastRefusal>()
         .init_resource::<LastUndo>()
+        .init_resource::<OpenDrafts>()
         .init_resource::<CardClock>()
         .init_resource::<AgendaClock>();
     if !app.world().contains_resource::<ActiveGame>() {
@@ -207,6 +238,7 @@ pub fn apply_messages(
     mut last_undo: ResMut<LastUndo>,
     clock: Res<CardClock>,
     agenda: Res<AgendaClock>,
+    mut drafts: ResMut<OpenDrafts>,
     mut changed: MessageWriter<SessionChanged>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
@@ -258,6 +290,9 @@ pub fn apply_messages(
             }
             GameMsg::Load(g) => {
                 game.0 = (**g).clone();
+                // Every word typed and not entered comes back to its field.
+                drafts.drafts = g.drafts().clone();
+                drafts.unsaved = None;
                 Ok(true)
             }
             nav => match navigation(game.session(), nav, clock.seconds()) {

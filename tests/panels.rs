@@ -277,6 +277,7 @@ fn the_play_panel_shows_its_buttons_and_returns_what_was_pressed() {
         let mut selected = None;
         let mut focus = false;
         let mut form = table::ui::PlayForm::default();
+        let mut drafts = leerklimaat::core::drafts::Drafts::default();
         let mut panel = Panel::new();
         let mut draw = |ctx: &egui::Context| {
             let mut c = table::ui::Controls {
@@ -285,6 +286,7 @@ fn the_play_panel_shows_its_buttons_and_returns_what_was_pressed() {
                 selected_player: None,
                 focus_field: &mut focus,
                 post_it_scroll: &mut 0,
+                drafts: &mut drafts,
             };
             table::ui::play_panel(ctx, &s, true, false, &tr, &mut form, &mut c)
         };
@@ -318,9 +320,10 @@ fn the_outcome_panel_shows_the_export_and_returns_its_intent() {
         };
         let state = outcome::ExportState::default();
         let view = outcome::present::OutcomeView::default();
+        let mut drafts = leerklimaat::core::drafts::Drafts::default();
         let mut panel = Panel::new();
         let mut draw = |ctx: &egui::Context| {
-            outcome::ui::outcome_panel(ctx, &game, &tr, &mut form, &state, &view)
+            outcome::ui::outcome_panel(ctx, &game, &tr, &mut form, &mut drafts, &state, &view)
         };
         assert!(panel.settle(&mut draw).is_empty(), "no input, no intents");
         panel.assert_shows(&tr.get(lang, "outcome-export"));
@@ -440,15 +443,38 @@ fn every_message_exists_in_both_languages_and_is_used() {
 }
 
 /// A panel driven by pointer and key events, over several passes of one egui context, aimed by the
-/// widgets it marks: what a facilitator types is never lost to a refusal.
+/// widgets it marks: what a facilitator types is never lost to a refusal, a change of player or field,
+/// or a click elsewhere.
 mod typing {
     use super::*;
-    use leerklimaat::core::session::MAX_POST_IT_CHARS;
+    use leerklimaat::core::drafts::{DraftField, Drafts};
+    use leerklimaat::core::session::{MAX_POST_IT_CHARS, PostItColour, PostItId};
     use leerklimaat::table::ui::{Controls, PlayForm, play_panel};
 
-    #[test]
-    fn a_refused_post_it_keeps_its_text_and_the_field_stops_at_the_limit() {
-        let tr = Texts::default();
+    /// The play panel with its form, its drafts and the post-it open in the editor.
+    struct Play {
+        form: PlayForm,
+        drafts: Drafts,
+        note: Option<PostItId>,
+    }
+
+    impl Play {
+        fn draw(&mut self, ctx: &egui::Context, session: &Session, tr: &Texts) -> Vec<GameMsg> {
+            let (mut shown, mut focus, mut scroll) = (false, false, 0);
+            let mut c = Controls {
+                timer_shown: &mut shown,
+                selected_note: &mut self.note,
+                selected_player: None,
+                focus_field: &mut focus,
+                post_it_scroll: &mut scroll,
+                drafts: &mut self.drafts,
+            };
+            play_panel(ctx, session, false, false, tr, &mut self.form, &mut c)
+        }
+    }
+
+    /// A game in Play on its first card.
+    fn in_play() -> Game {
         let mut game = simulate(SimulateSpec {
             players: 3,
             statements: 3,
@@ -457,45 +483,49 @@ mod typing {
         });
         game.apply(Action::Back).unwrap();
         game.apply(Action::Back).unwrap();
+        assert_eq!(
+            game.session().phase,
+            leerklimaat::core::session::Phase::Play
+        );
+        game
+    }
+
+    fn post_it_field(game: &Game, play: &Play) -> String {
+        let card = game.session().active_card().unwrap().0;
+        play.drafts.text_or(&DraftField::PostIt(card), "")
+    }
+
+    #[test]
+    fn a_refused_post_it_keeps_its_text_and_the_field_stops_at_the_limit() {
+        let tr = Texts::default();
+        let game = in_play();
         let session = game.session().clone();
-        assert_eq!(session.phase, leerklimaat::core::session::Phase::Play);
-        let mut form = PlayForm::default();
+        let card = session.active_card().unwrap().0;
+        let mut play = Play {
+            form: PlayForm::default(),
+            drafts: Drafts::default(),
+            note: None,
+        };
         let mut panel = Panel::new();
-        fn draw(
-            ctx: &egui::Context,
-            session: &Session,
-            tr: &Texts,
-            form: &mut PlayForm,
-        ) -> Vec<GameMsg> {
-            let (mut shown, mut note, mut focus, mut scroll) = (false, None, false, 0);
-            let mut c = Controls {
-                timer_shown: &mut shown,
-                selected_note: &mut note,
-                selected_player: None,
-                focus_field: &mut focus,
-                post_it_scroll: &mut scroll,
-            };
-            play_panel(ctx, session, false, false, tr, form, &mut c)
-        }
-        for _ in 0..2 {
-            let mut run = |ctx: &egui::Context| draw(ctx, &session, &tr, &mut form);
-            panel.pass(Vec::new(), &mut run);
-        }
+        let mut run = |ctx: &egui::Context| play.draw(ctx, &session, &tr);
+        panel.settle(&mut run);
         // Typed (or pasted) beyond the limit: the field keeps the first 500 characters.
-        {
-            let mut run = |ctx: &egui::Context| draw(ctx, &session, &tr, &mut form);
-            panel.click("post-it-field", &mut run);
-            panel.pass(
-                vec![egui::Event::Text("x".repeat(MAX_POST_IT_CHARS + 100))],
-                &mut run,
-            );
-        }
-        assert_eq!(form.text.chars().count(), MAX_POST_IT_CHARS);
+        panel.click("post-it-field", &mut run);
+        panel.pass(
+            vec![egui::Event::Text("x".repeat(MAX_POST_IT_CHARS + 100))],
+            &mut run,
+        );
+        assert_eq!(
+            post_it_field(&game, &play).chars().count(),
+            MAX_POST_IT_CHARS
+        );
         // A text the session refuses (here: over the limit, as an older field could hold): it is sent,
         // so the refusal shows its reason, and it stays in the field to fix.
-        form.text = "y".repeat(MAX_POST_IT_CHARS + 1);
+        let long = "y".repeat(MAX_POST_IT_CHARS + 1);
+        play.drafts
+            .keep(DraftField::PostIt(card.clone()), &long, "");
         let sent = {
-            let mut run = |ctx: &egui::Context| draw(ctx, &session, &tr, &mut form);
+            let mut run = |ctx: &egui::Context| play.draw(ctx, &session, &tr);
             panel.click("post-it-add", &mut run).concat()
         };
         assert!(
@@ -503,18 +533,231 @@ mod typing {
                 .any(|m| matches!(m, GameMsg::Do(Action::AddPostIt { .. }))),
             "sent: {sent:?}"
         );
-        assert_eq!(
-            form.text.chars().count(),
-            MAX_POST_IT_CHARS + 1,
-            "the text is kept"
-        );
+        assert_eq!(post_it_field(&game, &play), long, "the text is kept");
         // An accepted one clears the field.
-        form.text = "Samen leren werkt".into();
+        play.drafts
+            .keep(DraftField::PostIt(card.clone()), "Samen leren werkt", "");
         let sent = {
-            let mut run = |ctx: &egui::Context| draw(ctx, &session, &tr, &mut form);
+            let mut run = |ctx: &egui::Context| play.draw(ctx, &session, &tr);
             panel.click("post-it-add", &mut run).concat()
         };
         assert!(sent.iter().any(|m| matches!(m, GameMsg::Do(Action::AddPostIt { text, .. }) if text == "Samen leren werkt")));
-        assert!(form.text.is_empty());
+        assert!(post_it_field(&game, &play).is_empty());
+        assert!(play.drafts.is_empty(), "{:?}", play.drafts);
+    }
+
+    /// Text typed for one card stays with that card: the next card's field is empty, and the text is
+    /// back when the first card is.
+    #[test]
+    fn a_half_typed_post_it_stays_with_its_card() {
+        let tr = Texts::default();
+        let mut game = in_play();
+        let first = game.session().clone();
+        let mut play = Play {
+            form: PlayForm::default(),
+            drafts: Drafts::default(),
+            note: None,
+        };
+        let mut panel = Panel::new();
+        {
+            let mut run = |ctx: &egui::Context| play.draw(ctx, &first, &tr);
+            panel.settle(&mut run);
+            panel.click("post-it-field", &mut run);
+            panel.pass(vec![egui::Event::Text("Wij vragen".into())], &mut run);
+        }
+        assert_eq!(post_it_field(&game, &play), "Wij vragen");
+        game.apply(Action::GoTo {
+            index: 1,
+            seconds: 5,
+        })
+        .unwrap();
+        let second = game.session().clone();
+        {
+            let mut run = |ctx: &egui::Context| play.draw(ctx, &second, &tr);
+            panel.settle(&mut run);
+        }
+        assert_eq!(post_it_field(&game, &play), "", "another card's text");
+        assert_eq!(
+            play.drafts
+                .get(&DraftField::PostIt(first.active_card().unwrap().0)),
+            Some("Wij vragen")
+        );
+    }
+
+    /// An edit not saved is never dropped: a click on another post-it, or the selection cleared (a
+    /// screen change, a resume), gives the editor back on it with the edit; only save or cancel end it.
+    #[test]
+    fn an_unsaved_edit_keeps_the_editor_on_its_post_it() {
+        let tr = Texts::default();
+        let mut game = in_play();
+        let card = game.session().active_card().unwrap().0;
+        for text in ["Eerste", "Tweede"] {
+            game.apply(Action::AddPostIt {
+                colour: PostItColour::Pink,
+                text: text.into(),
+                author: None,
+                card: card.clone(),
+            })
+            .unwrap();
+        }
+        let s = game.session().clone();
+        let (a, b) = (s.post_its[0].id, s.post_its[1].id);
+        let mut play = Play {
+            form: PlayForm::default(),
+            drafts: Drafts::default(),
+            note: Some(a),
+        };
+        let mut panel = Panel::new();
+        let mut run = |ctx: &egui::Context| play.draw(ctx, &s, &tr);
+        panel.settle(&mut run);
+        panel.click("editor-text", &mut run);
+        panel.pass(
+            vec![
+                egui::Event::Key {
+                    key: egui::Key::End,
+                    physical_key: None,
+                    pressed: true,
+                    repeat: false,
+                    modifiers: egui::Modifiers::CTRL,
+                },
+                egui::Event::Text(" en meer".into()),
+            ],
+            &mut run,
+        );
+        assert_eq!(
+            play.drafts.get(&DraftField::EditPostIt(a)),
+            Some("Eerste en meer")
+        );
+        // A click on the other post-it: the editor stays on the first, and says why.
+        play.note = Some(b);
+        {
+            let mut run = |ctx: &egui::Context| play.draw(ctx, &s, &tr);
+            panel.settle(&mut run);
+        }
+        assert_eq!(play.note, Some(a));
+        panel.assert_shows(&tr.get(Lang::Nl, "play-edit-first"));
+        // The selection cleared (the screen changed, the game was resumed): the editor is back.
+        play.note = None;
+        play.form = PlayForm::default();
+        let sent = {
+            let mut run = |ctx: &egui::Context| play.draw(ctx, &s, &tr);
+            panel.settle(&mut run);
+            panel.click("editor-save", &mut run).concat()
+        };
+        assert!(
+            sent.iter().any(|m| matches!(m, GameMsg::Do(Action::ChangePostIt { id, text, .. }) if *id == a && text == "Eerste en meer")),
+            "{sent:?}"
+        );
+        assert!(play.drafts.is_empty(), "saved: no draft left");
+        assert_eq!(play.note, None);
+    }
+
+    /// On a programme screen, the text typed for one player stays theirs when another player is
+    /// chosen, and is back when they are chosen again.
+    #[test]
+    fn the_programme_keeps_each_players_half_typed_answer() {
+        use leerklimaat::core::deck::AgendaKind;
+        let tr = Texts::default();
+        let mut game = Game::new(Session::new(
+            leerklimaat::core::deck::default_deck(),
+            "2026-12-02 10:00".into(),
+        ));
+        game.apply(Action::FollowProgramme(true)).unwrap();
+        for name in ["Anna", "Bas", "Carla"] {
+            game.apply(Action::AddPlayer {
+                name: name.into(),
+                colour: None,
+            })
+            .unwrap();
+        }
+        game.apply(Action::StartPlay).unwrap();
+        while game.session().agenda_item().map(|a| a.kind) != Some(AgendaKind::LearningQuestion) {
+            game.apply(Action::AgendaNext { seconds: 1 }).unwrap();
+        }
+        let s = game.session().clone();
+        let (anna, bas) = (s.players[0].id, s.players[1].id);
+        let mut form = leerklimaat::programme::ui::ProgrammeForm::default();
+        let mut drafts = Drafts::default();
+        let mut panel = Panel::new();
+        let mut run = |ctx: &egui::Context| {
+            leerklimaat::programme::ui::programme_panel(
+                ctx,
+                &s,
+                &tr,
+                &mut form,
+                &mut drafts,
+                (false, false),
+            )
+        };
+        panel.settle(&mut run);
+        panel.click("programme-text", &mut run);
+        panel.pass(vec![egui::Event::Text("Hoe geef ik".into())], &mut run);
+        // Mid-sentence, Bas is chosen.
+        panel.click("who", &mut run);
+        panel.settle(&mut run);
+        panel.click("who-2", &mut run);
+        panel.settle(&mut run);
+        panel.click("programme-text", &mut run);
+        panel.pass(vec![egui::Event::Text("Bas".into())], &mut run);
+        // Back to Anna: her sentence is there, and Enter gives it to her.
+        panel.click("who", &mut run);
+        panel.settle(&mut run);
+        panel.click("who-1", &mut run);
+        panel.settle(&mut run);
+        panel.click("programme-text", &mut run);
+        panel.pass(vec![egui::Event::Text(" feedback?".into())], &mut run);
+        let sent = panel.click("programme-add", &mut run).concat();
+        assert!(
+            sent.iter().any(|m| matches!(m, GameMsg::Do(Action::SetLearningQuestion { player, text }) if *player == anna && text == "Hoe geef ik feedback?")),
+            "{sent:?}"
+        );
+        let phase = s.agenda_at;
+        assert_eq!(
+            drafts.get(&DraftField::Programme {
+                phase,
+                player: Some(bas)
+            }),
+            Some("Bas")
+        );
+        assert_eq!(
+            drafts.get(&DraftField::Programme {
+                phase,
+                player: Some(anna)
+            }),
+            None,
+            "taken: no draft"
+        );
+    }
+
+    /// The deck editor's Cancel throws an edited deck away only when pressed a second time; an
+    /// unchanged deck closes at once.
+    #[test]
+    fn cancel_in_the_deck_editor_asks_before_it_drops_edits() {
+        use leerklimaat::decks::ui::{DeckEditor, deck_editor};
+        let tr = Texts::default();
+        let deck = leerklimaat::core::deck::default_deck();
+        let mut ed = DeckEditor {
+            original: deck.clone(),
+            deck,
+            confirm_cancel: false,
+            file: "mijn.deck.ron".into(),
+            saved: None,
+            overwrite: None,
+        };
+        let cancel = tr.get(Lang::Nl, "play-cancel");
+        let mut panel = Panel::new();
+        let mut run = |ctx: &egui::Context| deck_editor(ctx, &tr, Lang::Nl, &mut ed, None).1;
+        panel.settle(&mut run);
+        let open = panel.click_text(&cancel, &mut run);
+        assert!(open.contains(&false), "unchanged: closes at once");
+        ed.deck.title = "Ons eigen spel".into();
+        let mut run = |ctx: &egui::Context| deck_editor(ctx, &tr, Lang::Nl, &mut ed, None).1;
+        panel.settle(&mut run);
+        let open = panel.click_text(&cancel, &mut run);
+        assert!(!open.contains(&false), "edited: the first Cancel only asks");
+        panel.settle(&mut run);
+        panel.assert_shows("Druk nog eens op Annuleren");
+        let open = panel.click_text(&cancel, &mut run);
+        assert!(open.contains(&false), "the second Cancel throws it away");
     }
 }

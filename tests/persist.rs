@@ -781,3 +781,92 @@ fn a_session_nobody_typed_into_is_not_saved() {
     let (listed, _) = Store::new(&dir).list();
     assert_eq!(listed.len(), 1, "only the session with a player");
 }
+
+/// Text typed and not entered is saved with the session once typing stops (not as an action: undo
+/// does not see it), comes back with a resume, and closing with it asks first; the close saves the
+/// clocks too.
+#[test]
+fn drafts_are_saved_resumed_and_asked_about_at_close() {
+    use bevy::window::WindowCloseRequested;
+    use leerklimaat::core::drafts::{DraftField, Drafts};
+    use leerklimaat::persist::{CloseAnswer, CloseGuard};
+    use leerklimaat::session::OpenDrafts;
+    use std::time::{Duration, Instant};
+    let dir = temp_dir("drafts");
+    let mut app = played_app(&dir);
+    let path = saved_file(&app);
+    let card = current_card(&app);
+    let actions = app.world().resource::<ActiveGame>().0.done().len();
+    let mut typed = Drafts::default();
+    typed.keep(DraftField::PostIt(card.clone()), "Wij vragen ons af", "");
+    typed.keep(DraftField::CaseTitle, "De nieuwe collega", "");
+    app.world_mut()
+        .resource_mut::<OpenDrafts>()
+        .update(typed.clone());
+    // Still typing: not saved yet.
+    app.update();
+    let on_disk = |path: &Path| {
+        leerklimaat::core::session_file::load_game_file(path)
+            .unwrap()
+            .drafts()
+            .clone()
+    };
+    assert!(on_disk(&path).is_empty(), "saved while typing");
+    // Typing stopped a moment ago: saved, without an action.
+    let past = Instant::now() - Duration::from_secs(2);
+    app.world_mut().resource_mut::<OpenDrafts>().unsaved = Some((past, past));
+    app.update();
+    assert_eq!(on_disk(&path), typed);
+    assert_eq!(
+        app.world().resource::<ActiveGame>().0.done().len(),
+        actions,
+        "typing is no action"
+    );
+    assert!(app.world().resource::<OpenDrafts>().unsaved.is_none());
+    // Closing asks first, and saves the clocks.
+    app.world_mut().write_message(WindowCloseRequested {
+        window: Entity::PLACEHOLDER,
+    });
+    app.update();
+    assert!(app.should_exit().is_none(), "closed with a draft");
+    assert!(app.world().resource::<CloseGuard>().asking_drafts);
+    app.world_mut().write_message(CloseAnswer::CloseAnyway);
+    app.update();
+    assert!(app.should_exit().is_some());
+    drop(app);
+    // Resumed: every draft is back.
+    let mut resumed = headless_app(Some(Store::new(&dir)), Some(path.clone()));
+    resumed.update();
+    assert_eq!(resumed.world().resource::<OpenDrafts>().drafts, typed);
+    drop(resumed);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The card's and the phase's clocks are saved while they run, without an action, so a crash loses
+/// little of them.
+#[test]
+fn running_clocks_are_saved_without_an_action() {
+    use leerklimaat::persist::CLOCK_SAVE_EVERY;
+    use leerklimaat::session::CardClock;
+    use std::time::Instant;
+    let dir = temp_dir("clocks");
+    let mut app = played_app(&dir);
+    let path = saved_file(&app);
+    let seconds = |path: &Path| {
+        leerklimaat::core::session_file::load_game_file(path)
+            .unwrap()
+            .timer()
+            .seconds
+    };
+    let before = seconds(&path);
+    // Seven minutes on the card, and the last save long enough ago.
+    app.world_mut().resource_mut::<CardClock>().offset = 7 * 60;
+    app.update();
+    assert_eq!(seconds(&path), before, "saved again at once");
+    app.world_mut().resource_mut::<SaveStatus>().last_saved =
+        Some(Instant::now() - CLOCK_SAVE_EVERY);
+    app.update();
+    assert!(seconds(&path) >= 7 * 60, "{}", seconds(&path));
+    drop(app);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

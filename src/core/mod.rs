@@ -8,6 +8,7 @@
 //! the phases of a deck's agenda, the warm-up's word cloud, learning questions and the closing round.
 
 pub mod deck;
+pub mod drafts;
 pub mod export;
 pub mod files;
 pub mod i18n;

@@ -1696,6 +1696,9 @@ pub struct Game {
     /// The clock of the card on the table when the game was saved, so a resumed game continues it.
     #[serde(default)]
     timer: TimerSave,
+    /// Text typed into the fields and not entered yet (older files: none).
+    #[serde(default, skip_serializing_if = "crate::core::drafts::Drafts::is_empty")]
+    drafts: crate::core::drafts::Drafts,
     #[serde(skip)]
     state: Option<Session>,
     #[serde(skip)]
@@ -1747,6 +1750,17 @@ impl Game {
         };
     }
 
+    /// The text typed into the fields and not entered yet, as last recorded.
+    pub fn drafts(&self) -> &crate::core::drafts::Drafts {
+        &self.drafts
+    }
+
+    /// Records the drafts, to be saved with the game. Like the clock, they are not part of the session
+    /// (typing is no action, and undo does not take it back).
+    pub fn set_drafts(&mut self, drafts: crate::core::drafts::Drafts) {
+        self.drafts = drafts;
+    }
+
     /// Forgets the history and keeps the session as it is now (for an overview of many sessions).
     pub fn forget_history(&mut self) {
         let now = self.session().clone();
@@ -1781,6 +1795,7 @@ impl Game {
             done: Vec::new(),
             undone: Vec::new(),
             timer: TimerSave::default(),
+            drafts: crate::core::drafts::Drafts::default(),
             checkpoints: Vec::new(),
         }
     }

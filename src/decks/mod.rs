@@ -66,6 +66,103 @@ pub struct SaveDeck(pub Box<crate::core::deck::Deck>, pub PathBuf);
 #[derive(Resource, Debug, Default)]
 pub struct DeckSaved(pub Option<Result<PathBuf, String>>);
 
+/// The deck in the editor while it differs from its file: kept in [`DECK_DRAFT_FILE`] beside the
+/// sessions shortly after typing stops, so a crash or a closed window loses no edit; opened again in
+/// the editor at the next start; removed once it is saved or thrown away.
+#[derive(Resource, Debug, Default)]
+pub struct DeckDraft {
+    /// The edited deck and its file name, if the editor holds edits.
+    pub editing: Option<(crate::core::deck::Deck, String)>,
+    /// When it first and last changed since it was written.
+    pub unsaved: Option<(Instant, Instant)>,
+    /// A draft found at the start, for the editor to open.
+    pub restored: Option<(crate::core::deck::Deck, String)>,
+}
+
+/// The name of the deck editor's draft file, in the sessions folder.
+pub const DECK_DRAFT_FILE: &str = "deck-editor.draft.ron";
+/// The largest deck draft read back: far above any deck the editor makes.
+const MAX_DECK_DRAFT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// The draft file's content.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct DeckDraftFile {
+    file: String,
+    deck: crate::core::deck::Deck,
+}
+
+impl DeckDraft {
+    pub fn update(&mut self, editing: Option<(crate::core::deck::Deck, String)>) {
+        if editing != self.editing {
+            self.editing = editing;
+            let now = Instant::now();
+            self.unsaved = Some((self.unsaved.map_or(now, |(first, _)| first), now));
+        }
+    }
+
+    /// Whether to write it now: typing stopped a moment ago, or has gone on for a while.
+    pub fn save_due(&self) -> bool {
+        self.unsaved.is_some_and(|(first, last)| {
+            last.elapsed() >= Duration::from_millis(700)
+                || first.elapsed() >= Duration::from_secs(5)
+        })
+    }
+
+    /// Writes the draft into `dir` (or removes it when the editor holds no edits).
+    pub fn write(&mut self, dir: &Path) -> std::io::Result<()> {
+        let path = dir.join(DECK_DRAFT_FILE);
+        match &self.editing {
+            None => match std::fs::remove_file(&path) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            },
+            Some((deck, file)) => {
+                std::fs::create_dir_all(dir)?;
+                let text = crate::core::deck::ron_options()
+                    .to_string_pretty(
+                        &DeckDraftFile {
+                            file: file.clone(),
+                            deck: deck.clone(),
+                        },
+                        ron::ser::PrettyConfig::new().struct_names(false),
+                    )
+                    .map_err(std::io::Error::other)?;
+                let mut out = atomic_write_file::AtomicWriteFile::open(&path)?;
+                std::io::Write::write_all(&mut out, text.as_bytes())?;
+                out.commit()?;
+            }
+        }
+        self.unsaved = None;
+        Ok(())
+    }
+
+    /// The draft left in `dir`, if there is a readable one (an ordinary file of sensible size).
+    pub fn read(dir: &Path) -> Option<(crate::core::deck::Deck, String)> {
+        let path = dir.join(DECK_DRAFT_FILE);
+        let meta = std::fs::metadata(&path).ok()?;
+        if !meta.is_file() || meta.len() > MAX_DECK_DRAFT_BYTES {
+            return None;
+        }
+        let text = std::fs::read_to_string(&path).ok()?;
+        let draft: DeckDraftFile = crate::core::deck::ron_options().from_str(&text).ok()?;
+        Some((draft.deck, draft.file))
+    }
+}
+
+/// Writes the deck editor's draft when typing stopped.
+fn keep_deck_draft(mut draft: ResMut<DeckDraft>, target: Option<Res<crate::persist::SaveTarget>>) {
+    if !draft.save_due() {
+        return;
+    }
+    match target {
+        Some(t) => {
+            // A failed write is tried again with the next change; the editor keeps every edit.
+            let _ = draft.write(&t.store.dir);
+        }
+        None => draft.unsaved = None,
+    }
+}
+
 /// Saves the editor's deck and loads what was saved.
 fn save_requested(
     mut saves: MessageReader<SaveDeck>,
@@ -91,6 +188,7 @@ pub fn plugin(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> impl Fn(&
                 decks: scan(decks_dir.as_deref()),
             })
             .init_resource::<DeckSaved>()
+            .init_resource::<DeckDraft>()
             .add_message::<SaveDeck>()
             .add_message::<LoadDeck>()
             .add_message::<bevy::window::FileDragAndDrop>();
@@ -98,6 +196,20 @@ pub fn plugin(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> impl Fn(&
             app.world_mut().write_message(LoadDeck(path.clone()));
         }
         app.add_systems(OnEnter(Screen::Setup), scan_folder);
+        app.add_systems(
+            Startup,
+            |mut draft: ResMut<DeckDraft>, target: Option<Res<crate::persist::SaveTarget>>| {
+                if let Some(t) = target {
+                    draft.restored = DeckDraft::read(&t.store.dir);
+                }
+            },
+        );
+        app.add_systems(
+            Update,
+            keep_deck_draft
+                .run_if(|d: Res<DeckDraft>| d.save_due())
+                .in_set(AppSystems::Apply),
+        );
         app.add_systems(
             Update,
             (
@@ -263,5 +375,36 @@ fn forget_replaced_deck(game: Res<ActiveGame>, mut source: ResMut<DeckSource>) {
         && source.deck.as_ref() != Some(&game.session().deck)
     {
         *source = DeckSource::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The deck editor's draft is written to its file and read back whole; with no edits left, the
+    /// file goes; a file that is no draft is not read.
+    #[test]
+    fn the_deck_editors_draft_is_kept_in_a_file() {
+        let dir = std::env::temp_dir().join(format!("lk-deck-draft-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut deck = crate::core::deck::default_deck();
+        deck.title = "Ons eigen spel".into();
+        let mut draft = DeckDraft::default();
+        draft.update(Some((deck.clone(), "ons.deck.ron".into())));
+        assert!(draft.unsaved.is_some());
+        draft.write(&dir).unwrap();
+        assert!(draft.unsaved.is_none());
+        assert_eq!(
+            DeckDraft::read(&dir),
+            Some((deck, "ons.deck.ron".to_string()))
+        );
+        draft.update(None);
+        draft.write(&dir).unwrap();
+        assert_eq!(DeckDraft::read(&dir), None);
+        assert!(!dir.join(DECK_DRAFT_FILE).exists());
+        std::fs::create_dir_all(dir.join(DECK_DRAFT_FILE)).unwrap();
+        assert_eq!(DeckDraft::read(&dir), None, "a folder is no draft");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

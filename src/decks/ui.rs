@@ -201,6 +201,10 @@ fn browser_window(
 #[derive(Debug, Clone)]
 pub struct DeckEditor {
     pub deck: Deck,
+    /// The deck as it was opened or last saved: what differs from it is an edit Cancel asks about.
+    pub original: Deck,
+    /// Cancel was pressed with edits: a second press throws them away.
+    pub confirm_cancel: bool,
     pub file: String,
     pub saved: Option<Result<PathBuf, String>>,
     /// A file that exists and that the facilitator agreed to replace by pressing save again.
@@ -298,9 +302,17 @@ fn editor_footer(
             }
         }
         if big_button(ui, t("play-cancel")).clicked() {
-            *open = false;
+            // An edited deck is thrown away only on a second press.
+            if ed.deck == ed.original || ed.confirm_cancel {
+                *open = false;
+            } else {
+                ed.confirm_cancel = true;
+            }
         }
     });
+    if ed.confirm_cancel {
+        ui.colored_label(egui::Color32::DARK_RED, t("deck-cancel-confirm"));
+    }
     if let Some(p) = &ed.overwrite {
         ui.colored_label(
             egui::Color32::DARK_RED,

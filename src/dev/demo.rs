@@ -415,7 +415,9 @@ fn deck_step(
             let deck = s.deck.clone();
             let file = crate::core::deck::file_name_for(&deck.title);
             forms.setup.editor = Some(crate::decks::ui::DeckEditor {
+                original: deck.clone(),
                 deck,
+                confirm_cancel: false,
                 file,
                 saved: None,
                 overwrite: None,

@@ -2,6 +2,7 @@
 //! questions) with their post-its, pink ones markable as answered, and the export.
 
 use crate::app::Screen;
+use crate::core::drafts::{DraftField, Drafts};
 use crate::core::export;
 use crate::core::i18n::Texts;
 use crate::core::session::{
@@ -36,16 +37,14 @@ pub struct OutcomeForm {
     pub step: StepForm,
 }
 
-/// A next step being typed: kept until the session accepts it.
+/// A next step being typed: its owner and source (its text, moment and other owner are drafts:
+/// [`DraftField::NextStep`] and the two after it).
 #[derive(Default)]
 pub struct StepForm {
-    pub text: String,
     /// The player chosen; the first player until one is chosen.
     pub player: Option<PlayerId>,
     /// Someone who was not playing takes it on, named in `other`.
     pub someone_else: bool,
-    pub other: String,
-    pub due: String,
     pub from: Option<StepSource>,
 }
 
@@ -89,6 +88,7 @@ pub fn outcome_panel(
     game: &Game,
     tr: &Texts,
     form: &mut OutcomeForm,
+    drafts: &mut Drafts,
     exports: &ExportState,
     view: &OutcomeView,
 ) -> Vec<OutcomeIntent> {
@@ -100,7 +100,7 @@ pub fn outcome_panel(
     let t = |id: &str| tr.get(lang, id);
     let current = view.pages.get(view.page).map(|(k, _)| *k);
     if current == Some(PageKind::Steps) {
-        out.extend(next_steps_window(ctx, s, tr, &mut form.step));
+        out.extend(next_steps_window(ctx, s, tr, &mut form.step, drafts));
     }
     let folder = form
         .folder
@@ -157,6 +157,15 @@ pub fn outcome_panel(
                     }
                 });
                 ui.horizontal(|ui| {
+                    // A mis-tapped ✖ on a next step, or a card moved by mistake, is taken back here.
+                    out.extend(crate::panels::widgets::undo_redo_buttons(
+                        ui,
+                        tr,
+                        lang,
+                        game.can_undo(),
+                        game.can_redo(),
+                    ));
+                    ui.separator();
                     if mark(
                         "outcome-back",
                         big_button(ui, format!("◀ {}", t("outcome-back"))),
@@ -310,7 +319,11 @@ fn next_steps_window(
     s: &Session,
     tr: &Texts,
     form: &mut StepForm,
+    drafts: &mut Drafts,
 ) -> Vec<GameMsg> {
+    let mut text = drafts.text_or(&DraftField::NextStep, "");
+    let mut due = drafts.text_or(&DraftField::NextStepDue, "");
+    let mut other = drafts.text_or(&DraftField::NextStepOwner, "");
     let lang = s.language;
     let t = |id: &str| tr.get(lang, id);
     let mut out = Vec::new();
@@ -357,7 +370,7 @@ fn next_steps_window(
                 let field = mark(
                     "step-text",
                     ui.add(
-                        egui::TextEdit::singleline(&mut form.text)
+                        egui::TextEdit::singleline(&mut text)
                             .hint_text(t("outcome-steps-hint"))
                             .char_limit(MAX_NEXT_STEP_CHARS)
                             .desired_width(500.0),
@@ -369,7 +382,7 @@ fn next_steps_window(
                 mark(
                     "step-due",
                     ui.add(
-                        egui::TextEdit::singleline(&mut form.due)
+                        egui::TextEdit::singleline(&mut due)
                             .hint_text(t("outcome-step-due-hint"))
                             .char_limit(MAX_DUE_CHARS)
                             .desired_width(250.0),
@@ -420,7 +433,7 @@ fn next_steps_window(
                     mark(
                         "step-owner-name",
                         ui.add(
-                            egui::TextEdit::singleline(&mut form.other)
+                            egui::TextEdit::singleline(&mut other)
                                 .hint_text(t("outcome-step-other-hint"))
                                 .char_limit(MAX_NAME_CHARS)
                                 .desired_width(180.0),
@@ -459,23 +472,26 @@ fn next_steps_window(
             if add {
                 let owner = match chosen {
                     Some(p) if !form.someone_else => Owner::Player(p),
-                    _ => Owner::Named(form.other.clone()),
+                    _ => Owner::Named(other.clone()),
                 };
                 let action = Action::AddNextStep {
-                    text: form.text.clone(),
+                    text: text.clone(),
                     owner,
-                    due: form.due.clone(),
+                    due: due.clone(),
                     from: form.from.clone(),
                 };
                 // Cleared only when the session will take it; a refusal keeps every word typed.
                 if s.check(&action).is_ok() {
-                    form.text.clear();
-                    form.due.clear();
+                    text.clear();
+                    due.clear();
                     form.from = None;
                 }
                 out.push(GameMsg::Do(action));
             }
         });
+    drafts.keep(DraftField::NextStep, &text, "");
+    drafts.keep(DraftField::NextStepDue, &due, "");
+    drafts.keep(DraftField::NextStepOwner, &other, "");
     out
 }
 
@@ -489,6 +505,7 @@ pub fn plugin(app: &mut App) {
     );
 }
 
+#[allow(clippy::too_many_arguments)] // a Bevy system: one parameter per resource
 fn outcome_ui(
     mut contexts: EguiContexts,
     game: Res<ActiveGame>,
@@ -496,6 +513,7 @@ fn outcome_ui(
     mut forms: ResMut<Forms>,
     exports: Res<ExportState>,
     view: Res<OutcomeView>,
+    mut drafts: ResMut<crate::session::OpenDrafts>,
     (mut writer, mut files, mut pages, mut redraw): (
         MessageWriter<GameMsg>,
         MessageWriter<ExportMsg>,
@@ -505,7 +523,20 @@ fn outcome_ui(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut out = Vec::new();
-    for intent in outcome_panel(ctx, &game.0, &tr.0, &mut forms.outcome, &exports, &view) {
+    let mut typed = drafts.drafts.clone();
+    let intents = outcome_panel(
+        ctx,
+        &game.0,
+        &tr.0,
+        &mut forms.outcome,
+        &mut typed,
+        &exports,
+        &view,
+    );
+    if drafts.drafts != typed {
+        drafts.update(typed);
+    }
+    for intent in intents {
         match intent {
             OutcomeIntent::Page(nav) => {
                 pages.write(nav);

@@ -261,6 +261,8 @@ pub fn send(
 pub struct CloseState<'w> {
     guard: Option<Res<'w, crate::persist::CloseGuard>>,
     forms: ResMut<'w, Forms>,
+    drafts: Res<'w, crate::session::OpenDrafts>,
+    deck_draft: Res<'w, crate::decks::DeckDraft>,
     answers: MessageWriter<'w, crate::persist::CloseAnswer>,
 }
 
@@ -292,6 +294,24 @@ fn overlays(
     }
     if let Some(err) = saving.as_ref().and_then(|s| s.error.as_ref()) {
         widgets::save_warning(ctx, &tr.0, lang, err);
+    }
+    if close
+        .guard
+        .as_ref()
+        .is_some_and(|g| g.asking_drafts && !g.asking)
+        && let Some(answer) = widgets::close_drafts_dialog(
+            ctx,
+            &tr.0,
+            lang,
+            &close.drafts.drafts,
+            close
+                .deck_draft
+                .editing
+                .as_ref()
+                .map(|(d, _)| d.title.as_str()),
+        )
+    {
+        close.answers.write(answer);
     }
     if close.guard.as_ref().is_some_and(|g| g.asking) {
         if close.forms.close_path.is_empty() {

@@ -303,6 +303,85 @@ pub fn close_dialog(
     answer
 }
 
+/// Undo and redo as two buttons a finger can hit, on every screen of the game (marked "undo" and
+/// "redo" for the screen map). Returns what was pressed.
+pub fn undo_redo_buttons(
+    ui: &mut egui::Ui,
+    tr: &Texts,
+    lang: Lang,
+    can_undo: bool,
+    can_redo: bool,
+) -> Option<crate::session::GameMsg> {
+    use crate::session::GameMsg;
+    let mut pressed = None;
+    for (key, label, can, msg) in [
+        ("undo", "play-undo", can_undo, GameMsg::Undo),
+        ("redo", "play-redo", can_redo, GameMsg::Redo),
+    ] {
+        let button = egui::Button::new(tr.get(lang, label)).min_size(egui::vec2(48.0, 48.0));
+        if mark(key, ui.add_enabled(can, button)).clicked() {
+            pressed = Some(msg);
+        }
+    }
+    pressed
+}
+
+/// The question when the window is closed while fields hold text not entered: what is typed where,
+/// and whether to go back to it or close (the drafts are saved and come back with the session).
+pub fn close_drafts_dialog(
+    ctx: &egui::Context,
+    tr: &Texts,
+    lang: Lang,
+    drafts: &crate::core::drafts::Drafts,
+    deck: Option<&str>,
+) -> Option<crate::persist::CloseAnswer> {
+    use crate::core::drafts::DraftField as F;
+    use crate::persist::CloseAnswer;
+    let t = |id: &str| tr.get(lang, id);
+    let mut answer = None;
+    egui::Window::new(t("close-drafts-title"))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .order(egui::Order::Foreground)
+        .frame(bar_frame(ctx))
+        .show(ctx, |ui| {
+            ui.set_min_width(820.0);
+            ui.set_max_width(820.0);
+            ui.label(t("close-drafts-text"));
+            ui.add_space(8.0);
+            for (field, text) in drafts.iter().take(8) {
+                let what = match field {
+                    F::PostIt(_) => "draft-post-it",
+                    F::EditPostIt(_) => "draft-edit",
+                    F::CaseTitle | F::CaseDescription => "draft-case",
+                    F::NextStep | F::NextStepDue | F::NextStepOwner => "draft-step",
+                    F::Programme { .. } => "draft-programme",
+                };
+                let short: String = text.chars().take(60).collect();
+                ui.label(format!("• {}: “{short}”", t(what)));
+            }
+            if let Some(title) = deck {
+                ui.label(format!("• {}: “{title}”", t("draft-deck")));
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if mark("close-drafts-stay", big_button(ui, t("close-drafts-stay"))).clicked() {
+                    answer = Some(CloseAnswer::Stay);
+                }
+                if mark(
+                    "close-drafts-close",
+                    big_button(ui, t("close-drafts-close")),
+                )
+                .clicked()
+                {
+                    answer = Some(CloseAnswer::CloseAnyway);
+                }
+            });
+        });
+    answer
+}
+
 /// A folder by its last two names ("Leerklimaat/2026-12-02 Team Zuid"): the beamer need not show the
 /// user's home folder.
 pub fn short_path(dir: &std::path::Path) -> String {

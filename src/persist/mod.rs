@@ -4,7 +4,9 @@
 use crate::app::{AppSystems, Screen};
 use crate::core::session::{Action, TimerSave};
 use crate::core::store::{Damaged, Listing, Store};
-use crate::session::{ActiveGame, CardClock, GameMsg, SessionChanged, apply_messages};
+use crate::session::{
+    ActiveGame, AgendaClock, CardClock, GameMsg, OpenDrafts, SessionChanged, apply_messages,
+};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use std::path::PathBuf;
@@ -32,13 +34,21 @@ pub struct SaveStatus {
     pub saves: u64,
     pub saved_actions: usize,
     pub last_duration: Option<Duration>,
+    /// When the last save succeeded: the clocks of the card and the phase are saved again a while
+    /// after, so a crash loses at most that much of them.
+    pub last_saved: Option<Instant>,
 }
+
+/// How long the clocks may run before they are saved without an action.
+pub const CLOCK_SAVE_EVERY: Duration = Duration::from_secs(30);
 
 /// Closing the window while work is not on disk: the question asked, and how saving elsewhere went.
 #[derive(Resource, Debug, Default)]
 pub struct CloseGuard {
     /// The window was asked to close while the last changes are not saved.
     pub asking: bool,
+    /// The window was asked to close while a field holds text not entered yet (saved as a draft).
+    pub asking_drafts: bool,
     /// The last attempt to save the session somewhere else.
     pub saved_elsewhere: Option<Result<PathBuf, String>>,
 }
@@ -54,9 +64,19 @@ pub enum CloseAnswer {
     Stay,
 }
 
-/// Whether everything the session holds is on disk.
-pub fn all_saved(status: &SaveStatus, game: &ActiveGame) -> bool {
-    status.error.is_none() && status.saved_actions == game.0.done().len()
+/// Whether everything the session holds is on disk, its drafts included.
+pub fn all_saved(status: &SaveStatus, game: &ActiveGame, drafts: &OpenDrafts) -> bool {
+    status.error.is_none()
+        && status.saved_actions == game.0.done().len()
+        && drafts.unsaved.is_none()
+}
+
+/// Whether a clock runs that was last saved a while ago: the card's on the table, or the phase's.
+pub fn clocks_due(status: &SaveStatus, clock: &CardClock, agenda: &AgendaClock) -> bool {
+    (clock.card.is_some() || agenda.phase.is_some())
+        && status
+            .last_saved
+            .is_some_and(|t| t.elapsed() >= CLOCK_SAVE_EVERY)
 }
 
 /// The past sessions on the setup screen.
@@ -159,7 +179,14 @@ pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
             Update,
             (
                 autosave.after(apply_messages).run_if(
-                    on_message::<SessionChanged>.or_else(|s: Res<SaveStatus>| s.error.is_some()),
+                    on_message::<SessionChanged>
+                        .or_else(|s: Res<SaveStatus>| s.error.is_some())
+                        .or_else(|d: Res<OpenDrafts>| d.save_due())
+                        .or_else(
+                            |s: Res<SaveStatus>, c: Res<CardClock>, a: Res<AgendaClock>| {
+                                clocks_due(&s, &c, &a)
+                            },
+                        ),
                 ),
                 // Before the apply, so a resumed game replaces the old one before anything is saved.
                 handle_store_messages
@@ -227,67 +254,94 @@ fn open_file(world: &mut World, path: PathBuf) {
     }
 }
 
-/// Saves the game after a change (and retries a failed save every two seconds).
-pub fn autosave(
-    mut changes: MessageReader<SessionChanged>,
-    mut game: ResMut<ActiveGame>,
-    mut target: ResMut<SaveTarget>,
-    mut status: ResMut<SaveStatus>,
-    (clock, agenda): (Res<CardClock>, Res<crate::session::AgendaClock>),
-    mut lock: ResMut<HeldLock>,
-    mut redraw: MessageWriter<RequestRedraw>,
-) {
-    let changed = changes.read().count() > 0;
+/// What a save writes and where, and how it went.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct Saving<'w> {
+    game: ResMut<'w, ActiveGame>,
+    target: ResMut<'w, SaveTarget>,
+    status: ResMut<'w, SaveStatus>,
+    clock: Res<'w, CardClock>,
+    agenda: Res<'w, AgendaClock>,
+    drafts: ResMut<'w, OpenDrafts>,
+    lock: ResMut<'w, HeldLock>,
+    redraw: MessageWriter<'w, RequestRedraw>,
+}
+
+impl Saving<'_> {
+    /// Saves the game now, with its clocks and its drafts. Returns whether everything is on disk.
+    fn save(&mut self) -> bool {
+        let path = match &self.target.path {
+            Some(p) => p.clone(),
+            // No file for a session nobody has typed anything into yet.
+            None if self.game.session().is_blank() => return true,
+            None => {
+                let p = self.target.store.new_path(&self.game.session().started_at);
+                self.target.path = Some(p.clone());
+                // A new file: nobody else has it. Should the lock fail (a folder without locks), the
+                // game is saved all the same.
+                self.lock.0 = crate::core::store::lock_session(&p).ok();
+                p
+            }
+        };
+        let timer = TimerSave {
+            shown: self.clock.shown,
+            seconds: self.clock.seconds(),
+            agenda_seconds: if self.agenda.phase.is_some() {
+                self.agenda.seconds()
+            } else {
+                0
+            },
+        };
+        // The clocks and the drafts are saved with the game but are no change to what is drawn.
+        let game = &mut self.game.bypass_change_detection().0;
+        if game.timer() != timer {
+            game.set_timer(timer);
+        }
+        if *game.drafts() != self.drafts.drafts {
+            game.set_drafts(self.drafts.drafts.clone());
+        }
+        self.status.last_try = Some(Instant::now());
+        match self.target.store.save(&path, &self.game.0) {
+            Ok(took) => {
+                if self.status.error.is_some() {
+                    self.redraw.write(RequestRedraw);
+                }
+                self.status.error = None;
+                self.status.saves += 1;
+                self.status.saved_actions = self.game.0.done().len();
+                self.status.last_duration = Some(took);
+                self.status.last_saved = Some(Instant::now());
+                if self.drafts.unsaved.is_some() {
+                    self.drafts.bypass_change_detection().unsaved = None;
+                }
+                true
+            }
+            Err(e) => {
+                if self.status.error.is_none() {
+                    self.redraw.write(RequestRedraw);
+                }
+                self.status.error = Some(format!("{}: {e}", path.display()));
+                false
+            }
+        }
+    }
+}
+
+/// Saves the game after a change, when typing stopped, while a clock runs (every
+/// [`CLOCK_SAVE_EVERY`]), and again every two seconds while saving fails.
+pub fn autosave(mut changes: MessageReader<SessionChanged>, mut saving: Saving) {
+    let changed = changes.read().count() > 0
+        || saving.drafts.save_due()
+        || clocks_due(&saving.status, &saving.clock, &saving.agenda);
     if !changed
-        && status
+        && saving
+            .status
             .last_try
             .is_some_and(|t| t.elapsed() < Duration::from_secs(2))
     {
         return;
     }
-    let path = match &target.path {
-        Some(p) => p.clone(),
-        // No file for a session nobody has typed anything into yet.
-        None if game.session().is_blank() => return,
-        None => {
-            let p = target.store.new_path(&game.session().started_at);
-            target.path = Some(p.clone());
-            // A new file: nobody else has it. Should the lock fail (a folder without locks), the
-            // game is saved all the same.
-            lock.0 = crate::core::store::lock_session(&p).ok();
-            p
-        }
-    };
-    let timer = TimerSave {
-        shown: clock.shown,
-        seconds: clock.seconds(),
-        agenda_seconds: if agenda.phase.is_some() {
-            agenda.seconds()
-        } else {
-            0
-        },
-    };
-    if game.0.timer() != timer {
-        game.0.set_timer(timer);
-    }
-    status.last_try = Some(Instant::now());
-    match target.store.save(&path, &game.0) {
-        Ok(took) => {
-            if status.error.is_some() {
-                redraw.write(RequestRedraw);
-            }
-            status.error = None;
-            status.saves += 1;
-            status.saved_actions = game.0.done().len();
-            status.last_duration = Some(took);
-        }
-        Err(e) => {
-            if status.error.is_none() {
-                redraw.write(RequestRedraw);
-            }
-            status.error = Some(format!("{}: {e}", path.display()));
-        }
-    }
+    saving.save();
 }
 
 fn refresh_list(target: Res<SaveTarget>, mut past: ResMut<PastSessions>) {
@@ -380,25 +434,33 @@ fn handle_store_messages(world: &mut World) {
     }
 }
 
-/// The window asks to close: it closes when everything is saved; otherwise the facilitator is asked
-/// first (the window does not close by itself: see `lib.rs`).
+/// The window asks to close: the game is saved first, clocks and drafts too. It closes when everything
+/// is on disk and no field holds text not entered; otherwise the facilitator is asked first (the
+/// window does not close by itself: see `app.rs`).
 fn guard_close(
     mut requests: MessageReader<bevy::window::WindowCloseRequested>,
-    status: Res<SaveStatus>,
-    game: Res<ActiveGame>,
+    mut saving: Saving,
+    mut deck_draft: ResMut<crate::decks::DeckDraft>,
     mut guard: ResMut<CloseGuard>,
     mut exit: MessageWriter<AppExit>,
-    mut redraw: MessageWriter<RequestRedraw>,
 ) {
     if requests.read().count() == 0 {
         return;
     }
-    if all_saved(&status, &game) {
-        exit.write(AppExit::Success);
-    } else {
-        guard.asking = true;
-        redraw.write(RequestRedraw);
+    let saved = saving.save();
+    if deck_draft.unsaved.is_some() {
+        let dir = saving.target.store.dir.clone();
+        let _ = deck_draft.write(&dir);
     }
+    if !saved || !all_saved(&saving.status, &saving.game, &saving.drafts) {
+        guard.asking = true;
+    } else if !saving.drafts.drafts.is_empty() || deck_draft.editing.is_some() {
+        guard.asking_drafts = true;
+    } else {
+        exit.write(AppExit::Success);
+        return;
+    }
+    saving.redraw.write(RequestRedraw);
 }
 
 fn answer_close(
@@ -411,7 +473,10 @@ fn answer_close(
     for answer in answers.read() {
         redraw.write(RequestRedraw);
         match answer {
-            CloseAnswer::Stay => guard.asking = false,
+            CloseAnswer::Stay => {
+                guard.asking = false;
+                guard.asking_drafts = false;
+            }
             CloseAnswer::CloseAnyway => {
                 exit.write(AppExit::Success);
             }

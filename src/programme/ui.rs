@@ -5,6 +5,7 @@
 
 use crate::app::Screen;
 use crate::core::deck::AgendaKind;
+use crate::core::drafts::{DraftField, Drafts};
 use crate::core::i18n::Texts;
 use crate::core::programme::minutes_left;
 use crate::core::session::{Action, MAX_REFLECTION_CHARS, MAX_WARM_UP_CHARS, PlayerId, Session};
@@ -18,15 +19,15 @@ use bevy_egui::egui;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use fluent_bundle::FluentValue;
 
-/// What is being typed on a programme screen.
+/// Who is being typed for on a programme screen (the text is a draft per phase and player:
+/// [`DraftField::Programme`]).
 #[derive(Default)]
 pub struct ProgrammeForm {
-    pub text: String,
     /// Who it is for; `None` is the group (warm-up) or the first player.
     pub player: Option<PlayerId>,
     /// The warm-up is typed for the group, not for one player.
     pub for_group: bool,
-    /// The phase this was typed in: a new phase starts with the first player and an empty field.
+    /// The phase this was typed in: a new phase starts with the first player.
     pub phase: Option<usize>,
 }
 
@@ -36,12 +37,15 @@ const WHO_KEYS: [&str; crate::core::session::MAX_PLAYERS] = [
     "who-11", "who-12",
 ];
 
-/// The row to type into on a programme screen. The text stays until the session takes it.
+/// The row to type into on a programme screen. The text typed for a player (or the group) in a phase
+/// stays with them, through a change of player, of phase or of screen, until the session takes it.
 pub fn programme_panel(
     ctx: &egui::Context,
     s: &Session,
     tr: &Texts,
     form: &mut ProgrammeForm,
+    drafts: &mut Drafts,
+    (can_undo, can_redo): (bool, bool),
 ) -> Vec<GameMsg> {
     let mut out = Vec::new();
     let Some(item) = s.agenda_item() else {
@@ -61,20 +65,34 @@ pub fn programme_panel(
             phase: Some(s.agenda_at),
             ..ProgrammeForm::default()
         };
-        if let (false, Some(first)) = (warm_up, s.players.first()) {
-            form.text = reflection(s, item.kind, first.id);
-        }
     }
     let chosen = form
         .player
         .filter(|p| s.player(*p).is_some())
         .or_else(|| s.players.first().map(|p| p.id));
     let group = warm_up && form.for_group;
+    // What the field shows: the text typed for this player in this phase, or what they said so far.
+    let field_of = |player: Option<PlayerId>| DraftField::Programme {
+        phase: s.agenda_at,
+        player,
+    };
+    let saved_of = |player: Option<PlayerId>| match (warm_up, player) {
+        (false, Some(p)) => reflection(s, item.kind, p),
+        _ => String::new(),
+    };
+    let typed_for = if group { None } else { chosen };
+    let mut text = drafts.text_or(&field_of(typed_for), &saved_of(typed_for));
+    let mut taken = false;
     egui::Area::new("programme form".into())
         .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -16.0])
         .show(ctx, |ui| {
             bar_frame(ui.ctx()).show(ui, |ui| {
                 ui.horizontal(|ui| {
+                    // A mis-tapped ✖ on a word is taken back as on the board.
+                    out.extend(crate::panels::widgets::undo_redo_buttons(
+                        ui, tr, lang, can_undo, can_redo,
+                    ));
+                    ui.separator();
                     ui.label(t("programme-who"));
                     let who = match chosen.and_then(|p| s.player(p)) {
                         Some(p) if !group => p.name.clone(),
@@ -91,10 +109,6 @@ pub fn programme_panel(
                                     if mark(key, ui.selectable_label(picked, &p.name)).clicked() {
                                         form.player = Some(p.id);
                                         form.for_group = false;
-                                        // The field shows what this player said so far.
-                                        if !warm_up {
-                                            form.text = reflection(s, item.kind, p.id);
-                                        }
                                     }
                                 }
                                 if warm_up
@@ -112,7 +126,7 @@ pub fn programme_panel(
                     let field = mark(
                         "programme-text",
                         ui.add(
-                            egui::TextEdit::singleline(&mut form.text)
+                            egui::TextEdit::singleline(&mut text)
                                 .hint_text(t(hint))
                                 .char_limit(max)
                                 .desired_width(700.0),
@@ -124,23 +138,24 @@ pub fn programme_panel(
                         let action = match (item.kind, chosen) {
                             (AgendaKind::WarmUp, _) => Some(Action::AddWarmUp {
                                 player: if group { None } else { chosen },
-                                text: form.text.clone(),
+                                text: text.clone(),
                             }),
                             (AgendaKind::LearningQuestion, Some(player)) => {
                                 Some(Action::SetLearningQuestion {
                                     player,
-                                    text: form.text.clone(),
+                                    text: text.clone(),
                                 })
                             }
                             (AgendaKind::Closing, Some(player)) => Some(Action::SetTakeaway {
                                 player,
-                                text: form.text.clone(),
+                                text: text.clone(),
                             }),
                             _ => None,
                         };
                         if let Some(action) = action {
                             if s.check(&action).is_ok() {
-                                form.text.clear();
+                                // Taken: no draft any more.
+                                taken = true;
                                 // On to the next player, so a round goes quickly.
                                 if !group
                                     && let Some(i) = chosen
@@ -148,9 +163,6 @@ pub fn programme_panel(
                                 {
                                     let next = s.players[(i + 1) % s.players.len()].id;
                                     form.player = Some(next);
-                                    if !warm_up {
-                                        form.text = reflection(s, item.kind, next);
-                                    }
                                 }
                             }
                             out.push(GameMsg::Do(action));
@@ -199,6 +211,13 @@ pub fn programme_panel(
                 }
             });
         });
+    // What the field shows now is the draft of the player (or group) it was typed for; once the
+    // session took it, there is none.
+    if taken {
+        drafts.clear(&field_of(typed_for));
+    } else {
+        drafts.keep(field_of(typed_for), &text, &saved_of(typed_for));
+    }
     out
 }
 
@@ -338,11 +357,23 @@ fn programme_ui(
     game: Res<ActiveGame>,
     tr: Res<Tr>,
     mut forms: ResMut<Forms>,
+    mut drafts: ResMut<crate::session::OpenDrafts>,
     mut writer: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let out = programme_panel(ctx, game.session(), &tr.0, &mut forms.programme);
+    let mut typed = drafts.drafts.clone();
+    let out = programme_panel(
+        ctx,
+        game.session(),
+        &tr.0,
+        &mut forms.programme,
+        &mut typed,
+        (game.0.can_undo(), game.0.can_redo()),
+    );
+    if drafts.drafts != typed {
+        drafts.update(typed);
+    }
     send(out, &mut writer, &mut redraw);
     Ok(())
 }

@@ -732,6 +732,7 @@ pub struct DeckState<'w> {
     load: MessageWriter<'w, LoadDeck>,
     save: MessageWriter<'w, crate::decks::SaveDeck>,
     saved: Res<'w, crate::decks::DeckSaved>,
+    draft: ResMut<'w, crate::decks::DeckDraft>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -801,9 +802,26 @@ fn setup_ui(
             forms.setup.browser = None;
         }
     }
+    // A deck being edited when the app stopped is open again, with every edit.
+    if let Some((deck, file)) = decks.draft.restored.take() {
+        forms.setup.editor = Some(crate::decks::ui::DeckEditor {
+            // Nothing of it is saved: Cancel asks before it throws the edits away.
+            original: crate::core::deck::blank_deck(game.session().language),
+            deck,
+            confirm_cancel: false,
+            file,
+            saved: None,
+            overwrite: None,
+        });
+    }
     if let Some(editor) = forms.setup.editor.as_mut() {
         if decks.saved.is_changed() && decks.saved.0.is_some() {
             editor.saved.clone_from(&decks.saved.0);
+            // Saved: what is in the file is no edit any more.
+            if matches!(decks.saved.0, Some(Ok(_))) {
+                editor.original = editor.deck.clone();
+                editor.confirm_cancel = false;
+            }
         }
         let (cmds, open) =
             crate::decks::ui::deck_editor(ctx, &tr.0, lang, editor, folder_dir.as_deref());
@@ -837,13 +855,25 @@ fn setup_ui(
             crate::decks::ui::DeckCmd::Edit(deck) => {
                 let file = crate::core::deck::free_file_name(&deck.title, folder_dir.as_deref());
                 forms.setup.editor = Some(crate::decks::ui::DeckEditor {
+                    original: deck.clone(),
                     deck,
+                    confirm_cancel: false,
                     file,
                     saved: None,
                     overwrite: None,
                 });
             }
         }
+    }
+    // The edited deck is a draft, kept in a file until it is saved or thrown away.
+    let edited = forms
+        .setup
+        .editor
+        .as_ref()
+        .filter(|e| e.deck != e.original)
+        .map(|e| (e.deck.clone(), e.file.clone()));
+    if decks.draft.editing != edited {
+        decks.draft.update(edited);
     }
     if forms.setup.high_contrast != palette.high_contrast {
         *palette = if forms.setup.high_contrast {

@@ -2,6 +2,7 @@
 //! undo and redo, the timer, the "who is telling" marker, covered pawns, cases, and editing a post-it.
 
 use crate::app::AtTable;
+use crate::core::drafts::{DraftField, Drafts};
 use crate::core::i18n::Texts;
 use crate::core::session::{
     Action, MAX_CASE_DESCRIPTION_CHARS, MAX_CASE_TITLE_CHARS, MAX_POST_IT_CHARS, Phase,
@@ -23,7 +24,6 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 /// What is being typed in the play panels.
 #[derive(Default)]
 pub struct PlayForm {
-    pub text: String,
     pub colour: Option<PostItColour>,
     pub author: Option<PlayerId>,
     /// The card the author was chosen on: on another card, a new post-it starts at "(niemand)".
@@ -31,18 +31,19 @@ pub struct PlayForm {
     /// The post-it being edited, with its text, colour and author as changed so far.
     pub editing: Option<EditForm>,
     pub case_open: bool,
-    pub case_title: String,
-    pub case_description: String,
+    /// The case window was closed with its text kept: it opens again only when asked.
+    pub case_hidden: bool,
     pub case_by: Option<PlayerId>,
+    /// A click on another post-it was refused because the editor holds an unsaved edit.
+    pub switch_refused: bool,
     /// The list of cards left out of the plenary is open.
     pub left_out_open: bool,
 }
 
-/// A post-it in the editor: what it will say, its colour and who said it.
+/// A post-it in the editor: its colour and who said it (its text is a draft: [`DraftField::EditPostIt`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditForm {
     pub id: PostItId,
-    pub text: String,
     pub colour: PostItColour,
     pub author: Option<PlayerId>,
 }
@@ -56,6 +57,8 @@ pub struct Controls<'a> {
     pub focus_field: &'a mut bool,
     /// Rows of post-its scrolled out of view, for touch boards without a wheel.
     pub post_it_scroll: &'a mut usize,
+    /// The text typed into the fields and not entered yet.
+    pub drafts: &'a mut Drafts,
 }
 
 /// Names of the author choices in the screen map: nobody, then the players in order.
@@ -163,10 +166,13 @@ pub fn play_panel(
                     }
                 });
                 ui.horizontal(|ui| {
+                    // The text typed stays with its card (a draft) until the session takes it.
+                    let field_key = DraftField::PostIt(card.clone());
+                    let mut text = c.drafts.text_or(&field_key, "");
                     let field = mark(
                         "post-it-field",
                         ui.add(
-                            egui::TextEdit::singleline(&mut form.text)
+                            egui::TextEdit::singleline(&mut text)
                                 .char_limit(MAX_POST_IT_CHARS)
                                 .hint_text(t("play-post-it-hint"))
                                 .desired_width(entry.width() - 240.0)
@@ -179,22 +185,23 @@ pub fn play_panel(
                     add_clicked =
                         mark("post-it-add", big_button(ui, t("play-add-post-it"))).clicked();
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if (enter || add_clicked) && !form.text.trim().is_empty() {
+                    if (enter || add_clicked) && !text.trim().is_empty() {
                         let add = Action::AddPostIt {
                             colour,
-                            text: form.text.trim().to_string(),
+                            text: text.trim().to_string(),
                             author: form.author,
                             card: card.clone(),
                         };
                         // The text goes only when the session takes it; a refusal shows its reason
                         // and leaves the text to fix. The next post-it is said by nobody again.
                         if s.check(&add).is_ok() {
-                            form.text.clear();
+                            text.clear();
                             form.author = None;
                         }
                         out.push(GameMsg::Do(add));
                         field.request_focus();
                     }
+                    c.drafts.keep(field_key, &text, "");
                 });
                 let here = s.post_its.iter().filter(|p| p.card == card).count();
                 ui.horizontal(|ui| {
@@ -229,28 +236,9 @@ pub fn play_panel(
 
     // Navigation and the rest.
     bottom_bar(ctx, |ui| {
-        if mark(
-            "undo",
-            ui.add_enabled(
-                can_undo,
-                egui::Button::new(t("play-undo")).min_size(egui::vec2(48.0, 48.0)),
-            ),
-        )
-        .clicked()
-        {
-            out.push(GameMsg::Undo);
-        }
-        if mark(
-            "redo",
-            ui.add_enabled(
-                can_redo,
-                egui::Button::new(t("play-redo")).min_size(egui::vec2(48.0, 48.0)),
-            ),
-        )
-        .clicked()
-        {
-            out.push(GameMsg::Redo);
-        }
+        out.extend(crate::panels::widgets::undo_redo_buttons(
+            ui, tr, lang, can_undo, can_redo,
+        ));
         ui.separator();
         if mark(
             "previous",
@@ -285,6 +273,7 @@ pub fn play_panel(
             }
             if mark("new-case", big_button(ui, t("play-new-case"))).clicked() {
                 form.case_open = true;
+                form.case_hidden = false;
             }
         }
         if s.mode == PlacementMode::Covered
@@ -348,8 +337,14 @@ pub fn play_panel(
 
     post_it_editor(ctx, s, tr, form, c, &mut out);
     left_out_window(ctx, s, tr, form, &mut out);
-    if form.case_open {
-        case_window(ctx, s, tr, form, &mut out);
+    // A case typed halfway (before a screen change, a crash) is open again, until closed on purpose.
+    let case_typed = c.drafts.get(&DraftField::CaseTitle).is_some()
+        || c.drafts.get(&DraftField::CaseDescription).is_some();
+    if s.phase == Phase::Play && case_typed && !form.case_hidden {
+        form.case_open = true;
+    }
+    if form.case_open && s.phase == Phase::Play {
+        case_window(ctx, s, tr, form, c.drafts, &mut out);
     }
     out
 }
@@ -485,6 +480,26 @@ fn post_it_editor(
 ) {
     let lang = s.language;
     let t = |id: &str| tr.get(lang, id);
+    // An edit not saved stays in the editor: after a screen change, a resume or a click on another
+    // post-it, the editor is open on it again, until the edit is saved or cancelled.
+    c.drafts
+        .retain(|f| !matches!(f, DraftField::EditPostIt(p) if s.post_it(*p).is_none()));
+    let on_table = s.active_card().map(|(card, _)| card);
+    let pending = c.drafts.iter().find_map(|(f, _)| match f {
+        DraftField::EditPostIt(p)
+            if s.post_it(*p)
+                .is_some_and(|n| Some(&n.card) == on_table.as_ref()) =>
+        {
+            Some(*p)
+        }
+        _ => None,
+    });
+    if let Some(p) = pending
+        && *c.selected_note != Some(p)
+    {
+        form.switch_refused = form.editing.as_ref().is_some_and(|e| e.id == p);
+        *c.selected_note = Some(p);
+    }
     let Some(id) = *c.selected_note else {
         form.editing = None;
         return;
@@ -494,13 +509,15 @@ fn post_it_editor(
         return;
     };
     if form.editing.as_ref().is_none_or(|e| e.id != id) {
+        form.switch_refused = false;
         form.editing = Some(EditForm {
             id,
-            text: note.text.clone(),
             colour: note.colour,
             author: note.author,
         });
     }
+    let draft_key = DraftField::EditPostIt(id);
+    let mut text = c.drafts.text_or(&draft_key, &note.text);
     let mut close = ctx.input(|i| i.key_pressed(egui::Key::Escape));
     egui::Window::new(t("play-edit"))
         .collapsible(false)
@@ -509,10 +526,13 @@ fn post_it_editor(
         .frame(bar_frame(ctx))
         .show(ctx, |ui| {
             if let Some(edit) = form.editing.as_mut() {
+                if form.switch_refused {
+                    ui.label(egui::RichText::new(t("play-edit-first")).strong());
+                }
                 mark(
                     "editor-text",
                     ui.add(
-                        egui::TextEdit::multiline(&mut edit.text)
+                        egui::TextEdit::multiline(&mut text)
                             .char_limit(MAX_POST_IT_CHARS)
                             .desired_width(560.0)
                             .desired_rows(4),
@@ -553,7 +573,7 @@ fn post_it_editor(
                     if mark("editor-save", big_button(ui, t("play-save"))).clicked() {
                         let change = Action::ChangePostIt {
                             id,
-                            text: edit.text.clone(),
+                            text: text.clone(),
                             colour: edit.colour,
                             author: edit.author,
                         };
@@ -583,8 +603,13 @@ fn post_it_editor(
             }
         });
     if close {
+        // Saved, deleted or cancelled: the edit is done with.
         *c.selected_note = None;
         form.editing = None;
+        form.switch_refused = false;
+        c.drafts.clear(&draft_key);
+    } else {
+        c.drafts.keep(draft_key, &text, &note.text);
     }
 }
 
@@ -593,11 +618,15 @@ fn case_window(
     s: &Session,
     tr: &Texts,
     form: &mut PlayForm,
+    drafts: &mut Drafts,
     out: &mut Vec<GameMsg>,
 ) {
     let lang = s.language;
     let t = |id: &str| tr.get(lang, id);
     let mut open = true;
+    let mut title = drafts.text_or(&DraftField::CaseTitle, "");
+    let mut description = drafts.text_or(&DraftField::CaseDescription, "");
+    let mut thrown_away = false;
     egui::Window::new(t("play-new-case"))
         .open(&mut open)
         .collapsible(false)
@@ -609,17 +638,20 @@ fn case_window(
             mark(
                 "case-title",
                 ui.add(
-                    egui::TextEdit::singleline(&mut form.case_title)
+                    egui::TextEdit::singleline(&mut title)
                         .char_limit(MAX_CASE_TITLE_CHARS)
                         .desired_width(560.0),
                 ),
             );
             ui.label(t("case-description"));
-            ui.add(
-                egui::TextEdit::multiline(&mut form.case_description)
-                    .char_limit(MAX_CASE_DESCRIPTION_CHARS)
-                    .desired_width(560.0)
-                    .desired_rows(3),
+            mark(
+                "case-description",
+                ui.add(
+                    egui::TextEdit::multiline(&mut description)
+                        .char_limit(MAX_CASE_DESCRIPTION_CHARS)
+                        .desired_width(560.0)
+                        .desired_rows(3),
+                ),
             );
             ui.horizontal(|ui| {
                 ui.label(t("case-brought-by"));
@@ -644,32 +676,53 @@ fn case_window(
                 }
             }
             ui.add_space(6.0);
-            let ok = !form.case_title.trim().is_empty();
-            if mark(
-                "case-add",
-                ui.add_enabled(
-                    ok,
-                    egui::Button::new(t("case-add")).min_size(egui::vec2(48.0, 48.0)),
-                ),
-            )
-            .clicked()
-            {
-                let add = Action::AddCase {
-                    title: form.case_title.trim().to_string(),
-                    description: form.case_description.trim().to_string(),
-                    brought_by: form.case_by,
-                };
-                if s.check(&add).is_ok() {
-                    form.case_title.clear();
-                    form.case_description.clear();
-                    form.case_open = false;
+            let ok = !title.trim().is_empty();
+            ui.horizontal(|ui| {
+                if mark(
+                    "case-add",
+                    ui.add_enabled(
+                        ok,
+                        egui::Button::new(t("case-add")).min_size(egui::vec2(48.0, 48.0)),
+                    ),
+                )
+                .clicked()
+                {
+                    let add = Action::AddCase {
+                        title: title.trim().to_string(),
+                        description: description.trim().to_string(),
+                        brought_by: form.case_by,
+                    };
+                    if s.check(&add).is_ok() {
+                        thrown_away = true;
+                    }
+                    out.push(GameMsg::Do(add));
                 }
-                out.push(GameMsg::Do(add));
-            }
+                // Throwing the typed case away is a choice of its own; closing the window keeps it.
+                let typed = !title.trim().is_empty() || !description.trim().is_empty();
+                if typed
+                    && mark(
+                        "case-discard",
+                        ui.add(
+                            egui::Button::new(t("case-discard")).min_size(egui::vec2(48.0, 48.0)),
+                        ),
+                    )
+                    .clicked()
+                {
+                    thrown_away = true;
+                }
+            });
         });
-    if !open {
+    if thrown_away {
+        title.clear();
+        description.clear();
         form.case_open = false;
     }
+    if !open {
+        form.case_open = false;
+        form.case_hidden = true;
+    }
+    drafts.keep(DraftField::CaseTitle, &title, "");
+    drafts.keep(DraftField::CaseDescription, &description, "");
 }
 
 /// The facilitator's panel, drawn on the Play and the Plenary screens.
@@ -691,6 +744,7 @@ fn play_ui(
     selected_player: Res<SelectedPlayer>,
     mut focus: ResMut<FocusPostItField>,
     mut scroll: ResMut<crate::table::post_it::PostItScroll>,
+    mut drafts: ResMut<crate::session::OpenDrafts>,
     mut writer: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {
@@ -698,12 +752,14 @@ fn play_ui(
     // Copies, written back only when they change, so the world is not redrawn every frame.
     let (mut timer_shown, mut note, mut focus_now, mut rows) =
         (clock.shown, selected_note.0, focus.0, scroll.0);
+    let mut typed = drafts.drafts.clone();
     let mut controls = Controls {
         timer_shown: &mut timer_shown,
         selected_note: &mut note,
         selected_player: selected_player.0,
         focus_field: &mut focus_now,
         post_it_scroll: &mut rows,
+        drafts: &mut typed,
     };
     let out = play_panel(
         ctx,
@@ -726,6 +782,9 @@ fn play_ui(
     }
     if scroll.0 != rows {
         scroll.0 = rows;
+    }
+    if drafts.drafts != typed {
+        drafts.update(typed);
     }
     send(out, &mut writer, &mut redraw);
     Ok(())
