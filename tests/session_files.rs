@@ -248,7 +248,7 @@ fn workshop() -> Game {
         leerklimaat::core::deck::default_deck(),
         "2026-11-23 10:00".into(),
     ));
-    let mut ok = |g: &mut Game, a: Action| {
+    let ok = |g: &mut Game, a: Action| {
         let shown = format!("{a:?}");
         g.apply(a).unwrap_or_else(|e| panic!("{shown}: {e}"));
     };
@@ -446,6 +446,14 @@ fn workshop() -> Game {
         seconds: 0,
         agenda_seconds: 45,
     });
+    // Typed and not entered yet (version 2 keeps it).
+    let mut drafts = leerklimaat::core::drafts::Drafts::default();
+    drafts.keep(
+        leerklimaat::core::drafts::DraftField::NextStep,
+        "Een lunch per kwartaal",
+        "",
+    );
+    g.set_drafts(drafts);
     g
 }
 
@@ -489,6 +497,14 @@ fn a_session_file_of_every_version_loads() {
         assert_eq!(s.next_steps[0].due, "voor de zomer");
         assert_eq!(g.undone().len(), 1);
         assert_eq!(g.timer().agenda_seconds, 45);
+        let draft = g
+            .drafts()
+            .get(&leerklimaat::core::drafts::DraftField::NextStep);
+        assert_eq!(
+            draft,
+            (version >= 2).then_some("Een lunch per kwartaal"),
+            "version {version}"
+        );
         // What the workshop is does not depend on the version it was saved in.
         assert_eq!(s.players, now.session().players);
         assert_eq!(s.records, now.session().records);
@@ -499,4 +515,49 @@ fn a_session_file_of_every_version_loads() {
         assert_eq!(again.session().records, s.records);
         assert_eq!(again.base().version, SESSION_VERSION);
     }
+}
+
+/// The names of the fields a session file holds (outside its texts), as `name:` in the RON.
+fn field_names(ron: &str) -> std::collections::BTreeSet<String> {
+    let mut names = std::collections::BTreeSet::new();
+    let mut word = String::new();
+    let mut chars = ron.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                word.clear();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            ':' if !word.is_empty() => {
+                names.insert(std::mem::take(&mut word));
+            }
+            c if c.is_ascii_alphanumeric() || c == '_' => word.push(c),
+            _ => word.clear(),
+        }
+    }
+    names.retain(|n| !n.starts_with(|c: char| c.is_ascii_digit()));
+    names
+}
+
+/// What the game writes now has the fields of the newest fixture: a file that holds something new
+/// (a field, drafts) is a new version, with `SESSION_VERSION` raised and a fixture of its own.
+#[test]
+fn the_newest_fixture_has_what_the_game_writes() {
+    let newest = fixture(leerklimaat::core::session::SESSION_VERSION);
+    let fixture = std::fs::read_to_string(&newest).unwrap();
+    let now = session_ron(&workshop());
+    assert_eq!(
+        field_names(&now),
+        field_names(&fixture),
+        "the game writes other fields than {}: raise SESSION_VERSION and write its fixture (LK_WRITE_FIXTURE=1)",
+        newest.display()
+    );
 }

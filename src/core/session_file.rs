@@ -119,6 +119,9 @@ pub fn parse_game(file: &str, text: &str) -> Result<Game, SessionFileError> {
             game.timer().seconds
         )));
     }
+    // Every older version reads as it is (what it lacks has a default); saved again, it is a file of
+    // this version.
+    game.to_current_version();
     // A history that does not replay exactly would shift ids and lose placements: refuse it rather
     // than save a different session over it.
     let failed = game.rebuild();
