@@ -257,13 +257,14 @@ fn main() -> ExitCode {
                     leerklimaat::core::merge::overview_html(&overview, lang).into_bytes(),
                 ),
             ];
-            if let Err(e) = std::fs::create_dir_all(&out) {
+            // Group names and post-its: readable by the user only, as the sessions and exports.
+            if let Err(e) = leerklimaat::core::files::create_private_dir(&out) {
                 eprintln!("{}: cannot create the folder: {e}", out.display());
                 return ExitCode::FAILURE;
             }
             for (name, bytes) in files {
                 let path = out.join(name);
-                if let Err(e) = std::fs::write(&path, bytes) {
+                if let Err(e) = leerklimaat::core::files::write_private(&path, &bytes) {
                     eprintln!("{}: cannot write: {e}", path.display());
                     return ExitCode::FAILURE;
                 }

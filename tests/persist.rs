@@ -13,6 +13,11 @@ use leerklimaat::table::post_it::PostItNote;
 use leerklimaat::{headless_app, history_hash};
 use std::path::{Path, PathBuf};
 
+/// How a session file of this version says so.
+fn session_version() -> String {
+    format!("version: {},", leerklimaat::core::session::SESSION_VERSION)
+}
+
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
         "lk-{name}-{}-{:?}",
@@ -261,7 +266,7 @@ fn damaged_files_are_set_aside_and_newer_ones_reported_with_a_message() {
     std::fs::write(dir.join("b-truncated.session.ron"), &text[..text.len() / 3]).unwrap();
     std::fs::write(
         dir.join("c-newer.session.ron"),
-        text.replacen("version: 1,", "version: 99,", 1),
+        text.replacen(&session_version(), "version: 99,", 1),
     )
     .unwrap();
     std::fs::write(dir.join("d-binary.session.ron"), [0u8, 159, 146, 150, 1, 2]).unwrap();
@@ -311,7 +316,7 @@ fn damaged_files_are_set_aside_and_newer_ones_reported_with_a_message() {
     // Its bytes are untouched.
     assert_eq!(
         std::fs::read_to_string(dir.join("c-newer.session.ron")).unwrap(),
-        text.replacen("version: 1,", "version: 99,", 1)
+        text.replacen(&session_version(), "version: 99,", 1)
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -674,7 +674,8 @@ fn session_file_round_trips_with_history() {
     let back = session_file::parse_game("s.ron", &text).unwrap();
     assert_eq!(back.session(), g.session());
     assert_eq!(back.done(), g.done());
-    let newer = text.replacen("version: 1,", "version: 7,", 1);
+    let this = format!("version: {},", leerklimaat::core::session::SESSION_VERSION);
+    let newer = text.replacen(&this, "version: 7,", 1);
     let err = session_file::parse_game("s.ron", &newer).unwrap_err();
     assert!(err.to_string().contains("version 7"), "{err}");
     let truncated = &text[..text.len() / 2];

@@ -10,3 +10,4 @@ mod merge;
 mod panels;
 mod persist;
 mod rules;
+mod session_files;

@@ -220,46 +220,32 @@ pub fn ron_options() -> ron::Options {
 
 /// Reads and checks a deck file. Never panics, whatever the file holds.
 pub fn load_deck_file(path: &Path) -> Result<Deck, DeckError> {
+    use crate::core::files::{ReadProblem, read_ordinary_file};
     let name = path.display().to_string();
-    if path.is_dir() {
-        return Err(DeckError::single(
-            &name,
-            DeckProblem::new(
-                START,
-                "deck-is-folder",
-                [],
-                "this is a folder, not a deck file; choose a file whose name ends in .deck.ron",
-            ),
-        ));
-    }
-    let meta = std::fs::metadata(path).map_err(|e| {
-        DeckError::single(
-            &name,
-            DeckProblem::new(
-                START,
-                "deck-cannot-open",
-                [("error", e.to_string())],
-                format!("cannot open the file: {e}; check the name and that you may read it"),
-            ),
-        )
-    })?;
-    // A pipe would block the loader until someone writes to it, and a device such as /dev/zero
-    // never ends: only ordinary files are read.
-    if !meta.is_file() {
-        return Err(DeckError::single(
-            &name,
-            DeckProblem::new(
-                START,
-                "deck-not-a-file",
-                [],
-                "this is not an ordinary file (a pipe, a device or a socket); save the deck as a .deck.ron file and choose that",
-            ),
-        ));
-    }
-    let too_big = |size: u64| {
-        let (size, max) = (size / (1024 * 1024), MAX_DECK_BYTES / (1024 * 1024));
-        DeckError::single(
-            &name,
+    let problem = match read_ordinary_file(path, MAX_DECK_BYTES) {
+        Ok(bytes) => return parse_deck_bytes(&name, &bytes),
+        Err(ReadProblem::Folder) => DeckProblem::new(
+            START,
+            "deck-is-folder",
+            [],
+            "this is a folder, not a deck file; choose a file whose name ends in .deck.ron",
+        ),
+        Err(ReadProblem::Open(e)) => DeckProblem::new(
+            START,
+            "deck-cannot-open",
+            [("error", e.to_string())],
+            format!("cannot open the file: {e}; check the name and that you may read it"),
+        ),
+        // A pipe would block the loader until someone writes to it, and a device such as /dev/zero
+        // never ends: only ordinary files are read.
+        Err(ReadProblem::NotAFile) => DeckProblem::new(
+            START,
+            "deck-not-a-file",
+            [],
+            "this is not an ordinary file (a pipe, a device or a socket); save the deck as a .deck.ron file and choose that",
+        ),
+        Err(ReadProblem::TooBig(size)) => {
+            let (size, max) = (size / (1024 * 1024), MAX_DECK_BYTES / (1024 * 1024));
             DeckProblem::new(
                 START,
                 "deck-file-too-big",
@@ -267,34 +253,16 @@ pub fn load_deck_file(path: &Path) -> Result<Deck, DeckError> {
                 format!(
                     "the file is {size} MB; a deck is at most {max} MB, so this is probably not a deck file"
                 ),
-            ),
-        )
-    };
-    if meta.len() > MAX_DECK_BYTES {
-        return Err(too_big(meta.len()));
-    }
-    // Read with a hard limit, whatever the file's size said a moment ago.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| {
-            use std::io::Read as _;
-            f.take(MAX_DECK_BYTES + 1).read_to_end(&mut bytes)
-        })
-        .map_err(|e| {
-            DeckError::single(
-                &name,
-                DeckProblem::new(
-                    START,
-                    "deck-cannot-read",
-                    [("error", e.to_string())],
-                    format!("cannot read the file: {e}"),
-                ),
             )
-        })?;
-    if bytes.len() as u64 > MAX_DECK_BYTES {
-        return Err(too_big(bytes.len() as u64));
-    }
-    parse_deck_bytes(&name, &bytes)
+        }
+        Err(ReadProblem::Read(e)) => DeckProblem::new(
+            START,
+            "deck-cannot-read",
+            [("error", e.to_string())],
+            format!("cannot read the file: {e}"),
+        ),
+    };
+    Err(DeckError::single(&name, problem))
 }
 
 /// Parses and checks deck text given as raw bytes (from a file, a drop, or an editor).
@@ -1306,7 +1274,8 @@ pub fn blank_deck(lang: Lang) -> Deck {
     }
 }
 
-/// A file name made from a deck title: lower case, letters and digits, `-` between words.
+/// A file name made from a deck title: lower case, letters and digits, `-` between words, at most
+/// 200 bytes before `.deck.ron`.
 pub fn file_name_for(title: &str) -> String {
     let mut name = String::new();
     for c in title.chars().flat_map(char::to_lowercase) {
@@ -1316,7 +1285,8 @@ pub fn file_name_for(title: &str) -> String {
             name.push('-');
         }
     }
-    let name = name.trim_end_matches('-');
+    // Inside the file system's limit of 255 bytes, with room for a number and a save's temporary name.
+    let name = crate::core::files::cut_name(name.trim_end_matches('-'), 200);
     format!("{}.deck.ron", if name.is_empty() { "deck" } else { name })
 }
 

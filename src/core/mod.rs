@@ -10,6 +10,7 @@
 pub mod deck;
 pub mod drafts;
 pub mod export;
+pub mod files;
 pub mod i18n;
 pub mod merge;
 pub mod programme;

@@ -8,8 +8,14 @@ use crate::core::deck::{AgendaItem, AgendaKind, Deck};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The newest session file version this build reads and writes.
-pub const SESSION_VERSION: u32 = 1;
+/// The session file version this build writes; it reads this one and every older one. Raised with
+/// every change to what a file holds, so an older copy of the game says a newer file is newer instead
+/// of taking it for damaged, and each version keeps a fixture in `tests/sessions/` that must load.
+///
+/// 1. The first format, up to the programme (`agenda` in every deck, `Case::after`, `finished`, next
+///    steps, warm-up words, learning questions and takeaways, and their actions).
+/// 2. Drafts (text typed and not entered) saved with the game, and `EditCase` with `brought_by`.
+pub const SESSION_VERSION: u32 = 2;
 pub const MAX_PLAYERS: usize = 12;
 pub const MAX_NAME_CHARS: usize = 40;
 pub const MAX_POST_IT_CHARS: usize = 500;
@@ -27,6 +33,10 @@ pub const MAX_ID: u32 = u32::MAX / 2;
 pub const MAX_NEXT_STEP_CHARS: usize = 300;
 /// The longest date or moment written beside a next step ("2027-01-15", "voor de zomer").
 pub const MAX_DUE_CHARS: usize = 40;
+/// The longest name of a group.
+pub const MAX_GROUP_CHARS: usize = MAX_NAME_CHARS * 2;
+/// How far from the middle of the board a post-it may lie, in board units.
+pub const MAX_BOARD_OFFSET: f32 = 1e5;
 
 /// A player's stable number within a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -382,10 +392,13 @@ pub enum Action {
         description: String,
         brought_by: Option<PlayerId>,
     },
+    /// Change a case: its title, its description and who brought it in.
     EditCase {
         id: u32,
         title: String,
         description: String,
+        #[serde(default)]
+        brought_by: Option<PlayerId>,
     },
     /// Pass the "who is telling" marker to the next player.
     PassTurn,
@@ -552,14 +565,154 @@ fn check_text(text: &str, max: usize) -> Result<String, ActionError> {
     Ok(t.to_string())
 }
 
+/// Adds `seconds` to a recorded time, which stops at [`MAX_CARD_SECONDS`]: a session left open for
+/// weeks still writes a file the game reads.
+fn add_seconds(total: &mut u64, seconds: u64) {
+    *total = total.saturating_add(seconds).min(MAX_CARD_SECONDS);
+}
+
+/// A problem that [`Session::check_loaded`] found with one entity of a file, in words.
+fn loaded_problem(what: &str, e: &ActionError) -> String {
+    match e {
+        ActionError::UnknownPlayer(p) => format!("{what} names an unknown player {}", p.0),
+        other => format!("{what}: {other}"),
+    }
+}
+
+/// The rules of what a session holds, one function per entity. [`Session::apply`] checks what an
+/// action would make with them, and [`Session::check_loaded`] what a file holds, so a rule is written
+/// once and a file can hold nothing an action would refuse.
+impl Session {
+    /// A group's name: at most [`MAX_GROUP_CHARS`], may be empty. Returns it trimmed.
+    fn check_group(name: &str) -> Result<String, ActionError> {
+        let name = name.trim();
+        let len = name.chars().count();
+        if len > MAX_GROUP_CHARS {
+            return Err(ActionError::TextTooLong {
+                len,
+                max: MAX_GROUP_CHARS,
+            });
+        }
+        Ok(name.to_string())
+    }
+
+    /// A deck the session can be played with.
+    fn check_deck(deck: &Deck) -> Result<(), ActionError> {
+        match crate::core::deck::validate_deck(deck, "").first() {
+            Some(p) => Err(ActionError::InvalidDeck(p.message.clone())),
+            None => Ok(()),
+        }
+    }
+
+    /// A player: a name that is not empty, not too long and not another player's, and a colour of
+    /// the palette.
+    fn check_player(&self, player: &Player) -> Result<(), ActionError> {
+        self.check_name(&player.name, Some(player.id))?;
+        if player.colour >= PALETTE_SIZE {
+            return Err(ActionError::UnknownColour(player.colour));
+        }
+        Ok(())
+    }
+
+    /// A post-it: a text, an author who plays, a card that is there, and a place on the board.
+    fn check_post_it(&self, p: &PostIt) -> Result<(), ActionError> {
+        check_text(&p.text, MAX_POST_IT_CHARS)?;
+        if let Some(a) = p.author {
+            self.require_player(a)?;
+        }
+        if !self.card_exists(&p.card) {
+            return Err(ActionError::UnknownCard(p.card.clone()));
+        }
+        if let Some((x, y)) = p.at
+            && !(x.is_finite()
+                && y.is_finite()
+                && x.abs() <= MAX_BOARD_OFFSET
+                && y.abs() <= MAX_BOARD_OFFSET)
+        {
+            return Err(ActionError::IndexOutOfRange(0));
+        }
+        Ok(())
+    }
+
+    /// A case: a title, a description that may be empty, who brought it in, and the card it came
+    /// after (a statement of the deck, or an earlier case, so the order of play has no loop).
+    fn check_case(&self, c: &Case) -> Result<(), ActionError> {
+        check_text(&c.title, MAX_CASE_TITLE_CHARS)?;
+        let len = c.description.trim().chars().count();
+        if len > MAX_CASE_DESCRIPTION_CHARS {
+            return Err(ActionError::TextTooLong {
+                len,
+                max: MAX_CASE_DESCRIPTION_CHARS,
+            });
+        }
+        if let Some(p) = c.brought_by {
+            self.require_player(p)?;
+        }
+        let after_sound = match &c.after {
+            None => true,
+            Some(card @ CardRef::Statement(_)) => self.card_exists(card),
+            Some(CardRef::Case(before)) => *before < c.id && self.case(*before).is_some(),
+        };
+        if !after_sound {
+            return Err(ActionError::UnknownCard(
+                c.after.clone().unwrap_or(CardRef::Case(c.id)),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A next step: a text, someone to take it on, a due moment that may be empty, and what it
+    /// answers (a post-it or a card that is there).
+    fn check_next_step(&self, step: &NextStep) -> Result<(), ActionError> {
+        check_text(&step.text, MAX_NEXT_STEP_CHARS)?;
+        self.check_owner(&step.owner)?;
+        check_due(&step.due)?;
+        match &step.from {
+            Some(StepSource::Question(id)) => {
+                self.post_it(*id).ok_or(ActionError::UnknownPostIt(*id))?;
+            }
+            Some(StepSource::Card(card)) if !self.card_exists(card) => {
+                return Err(ActionError::UnknownCard(card.clone()));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A warm-up entry: a few words, by a player of the game or by the group.
+    fn check_warm_up(&self, word: &WarmUpWord) -> Result<(), ActionError> {
+        if let Some(p) = word.player {
+            self.require_player(p)?;
+        }
+        check_text(&word.text, MAX_WARM_UP_CHARS).map(|_| ())
+    }
+
+    /// A learning question or a closing remark: by a player of the game, not empty, not too long.
+    fn check_reflection(&self, player: PlayerId, text: &str) -> Result<String, ActionError> {
+        self.require_player(player)?;
+        check_text(text, MAX_REFLECTION_CHARS)
+    }
+
+    /// A pawn: a player of the game, on a square of the scale.
+    fn check_placement(&self, player: PlayerId, square: usize) -> Result<(), ActionError> {
+        self.require_player(player)?;
+        let squares = self.deck.scale.squares.len();
+        if square >= squares {
+            return Err(ActionError::SquareOutsideScale { square, squares });
+        }
+        Ok(())
+    }
+}
+
 impl Session {
     /// Checks a session read from a file as strictly as a deck: everything a hand or a bug could have
     /// put there that the actions would never produce. Returns what is wrong, in words.
     pub fn check_loaded(&self) -> Result<(), String> {
         use std::collections::BTreeSet;
-        if let Some(p) = crate::core::deck::validate_deck(&self.deck, "").first() {
-            return Err(format!("its deck has a problem: {}", p.message));
+        if let Err(ActionError::InvalidDeck(p)) = Self::check_deck(&self.deck) {
+            return Err(format!("its deck has a problem: {p}"));
         }
+        Self::check_group(&self.group).map_err(|e| loaded_problem("its group name", &e))?;
         if self.started_at.chars().count() > 64 {
             return Err("its start time is not a time".into());
         }
@@ -586,15 +739,8 @@ impl Session {
                     p.id.0
                 ));
             }
-            if p.colour >= PALETTE_SIZE {
-                return Err(format!(
-                    "player {} has colour {}, not in the palette",
-                    p.id.0, p.colour
-                ));
-            }
-            if p.name.trim().is_empty() || p.name.chars().count() > MAX_NAME_CHARS {
-                return Err(format!("player {} has an empty or too long name", p.id.0));
-            }
+            self.check_player(p)
+                .map_err(|e| loaded_problem(&format!("player {}", p.id.0), &e))?;
         }
         let known = |id: &PlayerId| players.contains(id);
         // The programme: where it is, its times, and what was typed in it.
@@ -630,24 +776,16 @@ impl Session {
                     w.id
                 ));
             }
-            if w.player.is_some_and(|p| !known(&p)) {
-                return Err(format!("warm-up entry {} is by an unknown player", w.id));
-            }
-            if w.text.trim().is_empty() || w.text.chars().count() > MAX_WARM_UP_CHARS {
-                return Err(format!("warm-up entry {} is empty or too long", w.id));
-            }
+            self.check_warm_up(w)
+                .map_err(|e| loaded_problem(&format!("warm-up entry {}", w.id), &e))?;
         }
         for (what, map) in [
             ("learning question", &self.learning_questions),
             ("closing remark", &self.takeaways),
         ] {
             for (p, text) in map {
-                if !known(p) {
-                    return Err(format!("a {what} is by an unknown player {}", p.0));
-                }
-                if text.trim().is_empty() || text.chars().count() > MAX_REFLECTION_CHARS {
-                    return Err(format!("the {what} of player {} is empty or too long", p.0));
-                }
+                self.check_reflection(*p, text)
+                    .map_err(|e| loaded_problem(&format!("the {what} of player {}", p.0), &e))?;
             }
         }
         let mut post_its = BTreeSet::new();
@@ -657,20 +795,6 @@ impl Session {
                     "post-it number {} is out of range or used twice",
                     p.id.0
                 ));
-            }
-            if p.text.chars().count() > MAX_POST_IT_CHARS {
-                return Err(format!(
-                    "post-it {} is longer than {MAX_POST_IT_CHARS} characters",
-                    p.id.0
-                ));
-            }
-            if p.author.is_some_and(|a| !known(&a)) {
-                return Err(format!("post-it {} names an unknown player", p.id.0));
-            }
-            if let Some((x, y)) = p.at
-                && !(x.is_finite() && y.is_finite() && x.abs() <= 1e5 && y.abs() <= 1e5)
-            {
-                return Err(format!("post-it {} lies outside the board", p.id.0));
             }
         }
         let mut cases = BTreeSet::new();
@@ -683,25 +807,17 @@ impl Session {
             }
         }
         for c in &self.cases {
-            let sound = match &c.after {
-                None => true,
-                Some(CardRef::Statement(id)) => self.deck.statement(id).is_some(),
-                // A case comes after an earlier case, so the order of play has no loop.
-                Some(CardRef::Case(before)) => *before < c.id && cases.contains(before),
-            };
-            if !sound {
-                return Err(format!(
-                    "case {} is brought in after a card that is not there",
-                    c.id
-                ));
-            }
+            self.check_case(c)
+                .map_err(|e| loaded_problem(&format!("case {}", c.id), &e))?;
         }
         for p in &self.post_its {
-            if !self.card_exists(&p.card) {
-                return Err(format!("post-it {} belongs to an unknown card", p.id.0));
-            }
+            self.check_post_it(p).map_err(|e| match e {
+                ActionError::IndexOutOfRange(_) => {
+                    format!("post-it {} lies outside the board", p.id.0)
+                }
+                e => loaded_problem(&format!("post-it {}", p.id.0), &e),
+            })?;
         }
-        let squares = self.deck.scale.squares.len();
         for (card, r) in &self.records {
             if !self.card_exists(card) {
                 return Err(format!("it records an unknown card {card:?}"));
@@ -710,7 +826,7 @@ impl Session {
                 return Err(format!("it records {} seconds on one card", r.seconds));
             }
             for (player, square) in r.first.iter().chain(&r.plenary) {
-                if !known(player) || *square >= squares {
+                if self.check_placement(*player, *square).is_err() {
                     return Err(format!("a placement on {card:?} is outside the game"));
                 }
             }
@@ -744,24 +860,8 @@ impl Session {
                     step.id
                 ));
             }
-            let text_ok = !step.text.trim().is_empty()
-                && step.text.chars().count() <= MAX_NEXT_STEP_CHARS
-                && step.due.chars().count() <= MAX_DUE_CHARS;
-            let owner_ok = match &step.owner {
-                Owner::Player(p) => known(p),
-                Owner::Named(n) => !n.trim().is_empty() && n.chars().count() <= MAX_NAME_CHARS,
-            };
-            let from_ok = match &step.from {
-                Some(StepSource::Question(id)) => post_its.contains(id),
-                Some(StepSource::Card(card)) => self.card_exists(card),
-                None => true,
-            };
-            if !(text_ok && owner_ok && from_ok) {
-                return Err(format!(
-                    "next step {} has an empty or too long text, an unknown owner or an unknown source",
-                    step.id
-                ));
-            }
+            self.check_next_step(step)
+                .map_err(|e| loaded_problem(&format!("next step {}", step.id), &e))?;
         }
         Ok(())
     }
@@ -953,15 +1053,16 @@ impl Session {
             return s;
         }
         if let Some((card, _)) = s.active_card().filter(|(_, r)| *r == Round::First) {
-            let r = s.records.entry(card).or_default();
-            r.seconds = r.seconds.saturating_add(card_seconds).min(MAX_CARD_SECONDS);
+            add_seconds(
+                &mut s.records.entry(card).or_default().seconds,
+                card_seconds,
+            );
         }
         if s.phase != Phase::Setup && !s.agenda().is_empty() {
-            let t = s.agenda_times.entry(s.agenda_at).or_default();
-            t.used_seconds = t
-                .used_seconds
-                .saturating_add(agenda_seconds)
-                .min(MAX_CARD_SECONDS);
+            add_seconds(
+                &mut s.agenda_times.entry(s.agenda_at).or_default().used_seconds,
+                agenda_seconds,
+            );
         }
         s
     }
@@ -1018,6 +1119,13 @@ impl Session {
             .ok_or(ActionError::UnknownPlayer(id))
     }
 
+    fn player_index(&self, id: PlayerId) -> Result<usize, ActionError> {
+        self.players
+            .iter()
+            .position(|p| p.id == id)
+            .ok_or(ActionError::UnknownPlayer(id))
+    }
+
     fn post_it_index(&self, id: PostItId) -> Result<usize, ActionError> {
         self.post_its
             .iter()
@@ -1047,23 +1155,11 @@ impl Session {
     pub fn apply(&mut self, action: &Action) -> Result<(), ActionError> {
         use Action as A;
         match action {
-            A::SetGroup(name) => {
-                let name = name.trim();
-                if name.chars().count() > MAX_NAME_CHARS * 2 {
-                    return Err(ActionError::TextTooLong {
-                        len: name.chars().count(),
-                        max: MAX_NAME_CHARS * 2,
-                    });
-                }
-                self.group = name.to_string();
-            }
+            A::SetGroup(name) => self.group = Self::check_group(name)?,
             A::SetLanguage(lang) => self.language = *lang,
             A::SetDeck(deck) => {
                 self.require_phase(&[Phase::Setup])?;
-                let problems = crate::core::deck::validate_deck(deck, "");
-                if let Some(p) = problems.first() {
-                    return Err(ActionError::InvalidDeck(p.message.clone()));
-                }
+                Self::check_deck(deck)?;
                 self.deck = deck.clone();
                 self.records.clear();
                 self.post_its.clear();
@@ -1074,36 +1170,40 @@ impl Session {
                 if self.players.len() >= MAX_PLAYERS {
                     return Err(ActionError::TooManyPlayers);
                 }
-                let name = self.check_name(name, None)?;
-                let colour = match colour {
-                    Some(c) if *c >= PALETTE_SIZE => return Err(ActionError::UnknownColour(*c)),
-                    Some(c) => *c,
-                    None => (0..PALETTE_SIZE)
+                let colour = colour.unwrap_or_else(|| {
+                    (0..PALETTE_SIZE)
                         .find(|c| !self.players.iter().any(|p| p.colour == *c))
-                        .unwrap_or(0),
+                        .unwrap_or(0)
+                });
+                let player = Player {
+                    id: PlayerId(self.next_player),
+                    name: name.trim().to_string(),
+                    colour,
                 };
-                let id = PlayerId(self.next_player);
+                self.check_player(&player)?;
                 self.next_player = self
                     .next_player
                     .checked_add(1)
                     .ok_or(ActionError::OutOfIds)?;
-                self.players.push(Player { id, name, colour });
+                self.players.push(player);
             }
             A::RenamePlayer { player, name } => {
-                self.require_player(*player)?;
-                let name = self.check_name(name, Some(*player))?;
-                if let Some(p) = self.players.iter_mut().find(|p| p.id == *player) {
-                    p.name = name;
-                }
+                let i = self.player_index(*player)?;
+                let renamed = Player {
+                    name: name.trim().to_string(),
+                    ..self.players[i].clone()
+                };
+                self.check_player(&renamed)?;
+                self.players[i] = renamed;
             }
             A::RecolourPlayer { player, colour } => {
-                self.require_player(*player)?;
-                if *colour >= PALETTE_SIZE {
-                    return Err(ActionError::UnknownColour(*colour));
-                }
-                if let Some(p) = self.players.iter_mut().find(|p| p.id == *player) {
-                    p.colour = *colour;
-                }
+                let i = self.player_index(*player)?;
+                let recoloured = Player {
+                    colour: *colour,
+                    ..self.players[i].clone()
+                };
+                self.check_player(&recoloured)?;
+                self.players[i] = recoloured;
             }
             A::RemovePlayer { player } => {
                 self.require_phase(&[Phase::Setup])?;
@@ -1143,7 +1243,7 @@ impl Session {
                 }
                 if let Some(card) = cards.get(self.current) {
                     let record = self.records.entry(card.clone()).or_default();
-                    record.seconds = record.seconds.saturating_add(*seconds);
+                    add_seconds(&mut record.seconds, *seconds);
                 }
                 // Passing a skipped card keeps it skipped: putting it back is [`Action::Include`].
                 self.current = *index;
@@ -1156,7 +1256,7 @@ impl Session {
                     .get(self.current)
                     .ok_or(ActionError::IndexOutOfRange(self.current))?;
                 let record = self.records.entry(card.clone()).or_default();
-                record.seconds = record.seconds.saturating_add(*seconds);
+                add_seconds(&mut record.seconds, *seconds);
                 record.skipped = true;
                 if self.current + 1 < cards.len() {
                     self.current += 1;
@@ -1174,13 +1274,7 @@ impl Session {
                 if !self.card_exists(card) {
                     return Err(ActionError::UnknownCard(card.clone()));
                 }
-                let squares = self.deck.scale.squares.len();
-                if *square >= squares {
-                    return Err(ActionError::SquareOutsideScale {
-                        square: *square,
-                        squares,
-                    });
-                }
+                self.check_placement(*player, *square)?;
                 self.records
                     .entry(card.clone())
                     .or_default()
@@ -1217,32 +1311,30 @@ impl Session {
                 card,
             } => {
                 self.require_phase(&[Phase::Play, Phase::Plenary])?;
-                let text = check_text(text, MAX_POST_IT_CHARS)?;
-                if let Some(a) = author {
-                    self.require_player(*a)?;
-                }
-                if !self.card_exists(card) {
-                    return Err(ActionError::UnknownCard(card.clone()));
-                }
-                let id = PostItId(self.next_post_it);
-                self.next_post_it = self
-                    .next_post_it
-                    .checked_add(1)
-                    .ok_or(ActionError::OutOfIds)?;
-                self.post_its.push(PostIt {
-                    id,
+                let post_it = PostIt {
+                    id: PostItId(self.next_post_it),
                     colour: *colour,
-                    text,
+                    text: text.trim().to_string(),
                     author: *author,
                     card: card.clone(),
                     at: None,
                     answered: false,
-                });
+                };
+                self.check_post_it(&post_it)?;
+                self.next_post_it = self
+                    .next_post_it
+                    .checked_add(1)
+                    .ok_or(ActionError::OutOfIds)?;
+                self.post_its.push(post_it);
             }
             A::EditPostIt { id, text } => {
                 let i = self.post_it_index(*id)?;
-                let text = check_text(text, MAX_POST_IT_CHARS)?;
-                self.post_its[i].text = text;
+                let edited = PostIt {
+                    text: text.trim().to_string(),
+                    ..self.post_its[i].clone()
+                };
+                self.check_post_it(&edited)?;
+                self.post_its[i] = edited;
             }
             A::ChangePostIt {
                 id,
@@ -1251,25 +1343,26 @@ impl Session {
                 author,
             } => {
                 let i = self.post_it_index(*id)?;
-                let text = check_text(text, MAX_POST_IT_CHARS)?;
-                if let Some(a) = author {
-                    self.require_player(*a)?;
-                }
-                let p = &mut self.post_its[i];
-                p.text = text;
-                p.colour = *colour;
-                p.author = *author;
-                // Only a pink post-it is a question that can be answered.
-                if *colour == PostItColour::Green {
-                    p.answered = false;
-                }
+                let old = &self.post_its[i];
+                let changed = PostIt {
+                    text: text.trim().to_string(),
+                    colour: *colour,
+                    author: *author,
+                    // Only a pink post-it is a question that can be answered.
+                    answered: old.answered && *colour == PostItColour::Pink,
+                    ..old.clone()
+                };
+                self.check_post_it(&changed)?;
+                self.post_its[i] = changed;
             }
             A::MovePostIt { id, at } => {
                 let i = self.post_it_index(*id)?;
-                if !at.0.is_finite() || !at.1.is_finite() {
-                    return Err(ActionError::IndexOutOfRange(0));
-                }
-                self.post_its[i].at = Some(*at);
+                let moved = PostIt {
+                    at: Some(*at),
+                    ..self.post_its[i].clone()
+                };
+                self.check_post_it(&moved)?;
+                self.post_its[i] = moved;
             }
             A::DeletePostIt { id } => {
                 let i = self.post_it_index(*id)?;
@@ -1291,26 +1384,17 @@ impl Session {
                 brought_by,
             } => {
                 self.require_phase(&[Phase::Play])?;
-                let title = check_text(title, MAX_CASE_TITLE_CHARS)?;
-                if description.chars().count() > MAX_CASE_DESCRIPTION_CHARS {
-                    return Err(ActionError::TextTooLong {
-                        len: description.chars().count(),
-                        max: MAX_CASE_DESCRIPTION_CHARS,
-                    });
-                }
-                if let Some(p) = brought_by {
-                    self.require_player(*p)?;
-                }
                 let id = self.next_case;
-                self.next_case = self.next_case.checked_add(1).ok_or(ActionError::OutOfIds)?;
-                let after = self.current_card();
-                self.cases.push(Case {
+                let case = Case {
                     id,
-                    title,
+                    title: title.trim().to_string(),
                     description: description.trim().to_string(),
                     brought_by: *brought_by,
-                    after,
-                });
+                    after: self.current_card(),
+                };
+                self.check_case(&case)?;
+                self.next_case = self.next_case.checked_add(1).ok_or(ActionError::OutOfIds)?;
+                self.cases.push(case);
                 // The new case goes on the table, right after the card it was brought in on.
                 let cards = self.play_cards();
                 self.current = cards
@@ -1323,15 +1407,21 @@ impl Session {
                 id,
                 title,
                 description,
+                brought_by,
             } => {
-                let title = check_text(title, MAX_NAME_CHARS * 3)?;
-                let case = self
+                let i = self
                     .cases
-                    .iter_mut()
-                    .find(|c| c.id == *id)
+                    .iter()
+                    .position(|c| c.id == *id)
                     .ok_or(ActionError::UnknownCard(CardRef::Case(*id)))?;
-                case.title = title;
-                case.description = description.trim().to_string();
+                let edited = Case {
+                    title: title.trim().to_string(),
+                    description: description.trim().to_string(),
+                    brought_by: *brought_by,
+                    ..self.cases[i].clone()
+                };
+                self.check_case(&edited)?;
+                self.cases[i] = edited;
             }
             A::PassTurn => {
                 if self.players.is_empty() {
@@ -1380,30 +1470,20 @@ impl Session {
                 from,
             } => {
                 self.require_phase(&[Phase::Plenary, Phase::Outcome])?;
-                let text = check_text(text, MAX_NEXT_STEP_CHARS)?;
-                let owner = self.check_owner(owner)?;
-                let due = check_due(due)?;
-                match from {
-                    Some(StepSource::Question(id)) => {
-                        self.post_it(*id).ok_or(ActionError::UnknownPostIt(*id))?;
-                    }
-                    Some(StepSource::Card(card)) if !self.card_exists(card) => {
-                        return Err(ActionError::UnknownCard(card.clone()));
-                    }
-                    _ => {}
-                }
-                let id = self.next_step_id;
-                if id >= MAX_ID {
+                let mut step = NextStep {
+                    id: self.next_step_id,
+                    text: text.trim().to_string(),
+                    owner: owner.clone(),
+                    due: due.trim().to_string(),
+                    from: from.clone(),
+                };
+                self.check_next_step(&step)?;
+                step.owner = self.check_owner(owner)?;
+                if step.id >= MAX_ID {
                     return Err(ActionError::OutOfIds);
                 }
-                self.next_step_id = id + 1;
-                self.next_steps.push(NextStep {
-                    id,
-                    text,
-                    owner,
-                    due,
-                    from: from.clone(),
-                });
+                self.next_step_id = step.id + 1;
+                self.next_steps.push(step);
             }
             A::EditNextStep {
                 id,
@@ -1412,17 +1492,20 @@ impl Session {
                 due,
             } => {
                 self.require_phase(&[Phase::Plenary, Phase::Outcome])?;
-                let text = check_text(text, MAX_NEXT_STEP_CHARS)?;
-                let owner = self.check_owner(owner)?;
-                let due = check_due(due)?;
-                let step = self
+                let i = self
                     .next_steps
-                    .iter_mut()
-                    .find(|s| s.id == *id)
+                    .iter()
+                    .position(|s| s.id == *id)
                     .ok_or(ActionError::UnknownNextStep(*id))?;
-                step.text = text;
-                step.owner = owner;
-                step.due = due;
+                let mut edited = NextStep {
+                    text: text.trim().to_string(),
+                    owner: owner.clone(),
+                    due: due.trim().to_string(),
+                    ..self.next_steps[i].clone()
+                };
+                self.check_next_step(&edited)?;
+                edited.owner = self.check_owner(owner)?;
+                self.next_steps[i] = edited;
             }
             A::DeleteNextStep { id } => {
                 self.require_phase(&[Phase::Plenary, Phase::Outcome])?;
@@ -1447,10 +1530,7 @@ impl Session {
                         return Err(ActionError::IndexOutOfRange(0));
                     }
                     let time = self.agenda_times.entry(self.agenda_at).or_default();
-                    time.used_seconds = time
-                        .used_seconds
-                        .saturating_add(*seconds)
-                        .min(MAX_CARD_SECONDS);
+                    add_seconds(&mut time.used_seconds, *seconds);
                     self.apply(&A::AgendaBack)?;
                 }
                 self.finished = false;
@@ -1475,10 +1555,7 @@ impl Session {
                 }
                 if !self.agenda().is_empty() {
                     let time = self.agenda_times.entry(self.agenda_at).or_default();
-                    time.used_seconds = time
-                        .used_seconds
-                        .saturating_add(*seconds)
-                        .min(MAX_CARD_SECONDS);
+                    add_seconds(&mut time.used_seconds, *seconds);
                 }
                 self.finished = true;
             }
@@ -1522,10 +1599,7 @@ impl Session {
                     _ => {}
                 }
                 let time = self.agenda_times.entry(self.agenda_at).or_default();
-                time.used_seconds = time
-                    .used_seconds
-                    .saturating_add(*seconds)
-                    .min(MAX_CARD_SECONDS);
+                add_seconds(&mut time.used_seconds, *seconds);
                 self.agenda_at += 1;
             }
             A::AgendaBack => {
@@ -1558,17 +1632,14 @@ impl Session {
             }
             A::AddWarmUp { player, text } => {
                 self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
-                if let Some(p) = player {
-                    self.require_player(*p)?;
-                }
-                let text = check_text(text, MAX_WARM_UP_CHARS)?;
-                let id = self.next_word_id.max(1);
-                self.next_word_id = id.checked_add(1).ok_or(ActionError::OutOfIds)?;
-                self.warm_up.push(WarmUpWord {
-                    id,
+                let word = WarmUpWord {
+                    id: self.next_word_id.max(1),
                     player: *player,
-                    text,
-                });
+                    text: text.trim().to_string(),
+                };
+                self.check_warm_up(&word)?;
+                self.next_word_id = word.id.checked_add(1).ok_or(ActionError::OutOfIds)?;
+                self.warm_up.push(word);
             }
             A::DeleteWarmUp { id } => {
                 let before = self.warm_up.len();
@@ -1580,16 +1651,20 @@ impl Session {
             A::SetLearningQuestion { player, text } | A::SetTakeaway { player, text } => {
                 self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
                 self.require_player(*player)?;
+                let text = if text.trim().is_empty() {
+                    None
+                } else {
+                    Some(self.check_reflection(*player, text)?)
+                };
                 let map = if matches!(action, A::SetLearningQuestion { .. }) {
                     &mut self.learning_questions
                 } else {
                     &mut self.takeaways
                 };
-                if text.trim().is_empty() {
-                    map.remove(player);
-                } else {
-                    map.insert(*player, check_text(text, MAX_REFLECTION_CHARS)?);
-                }
+                match text {
+                    None => map.remove(player),
+                    Some(text) => map.insert(*player, text),
+                };
             }
         }
         Ok(())
@@ -1685,8 +1760,13 @@ impl Game {
 
     /// Records the clock of the card on the table, to be saved with the game. The clock is not part of
     /// the session (it runs without actions), so this is the one change outside [`Game::apply`].
+    /// Its times stop at [`MAX_CARD_SECONDS`], as every recorded time does.
     pub fn set_timer(&mut self, timer: TimerSave) {
-        self.timer = timer;
+        self.timer = TimerSave {
+            seconds: timer.seconds.min(MAX_CARD_SECONDS),
+            agenda_seconds: timer.agenda_seconds.min(MAX_CARD_SECONDS),
+            ..timer
+        };
     }
 
     /// The text typed into the fields and not entered yet, as last recorded.
@@ -1742,6 +1822,13 @@ impl Game {
     /// The session as it is now.
     pub fn session(&self) -> &Session {
         self.state.as_ref().unwrap_or(&self.base)
+    }
+
+    /// Takes a game read from a file of an older format version as one of this version: saved again,
+    /// it is written in this version's format (older versions' files read as they are).
+    pub fn to_current_version(&mut self) {
+        self.base.version = SESSION_VERSION;
+        self.state = None;
     }
 
     /// Rebuilds the current state from the history (after loading from a file).

@@ -12,11 +12,31 @@ pub fn session_ron(game: &Game) -> String {
         .unwrap_or_default()
 }
 
+/// The largest session file that is read: far above any workshop (a long one with hundreds of
+/// post-its takes a few hundred kB), so a file this size is not a session file.
+pub const MAX_SESSION_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Why a session file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum SessionFileError {
     #[error("{file}: cannot read the file: {reason}")]
     Io { file: String, reason: String },
+    #[error(
+        "{file}: this is a folder, not a session file; a session file is an ordinary file whose name ends in .session.ron"
+    )]
+    Folder { file: String },
+    #[error(
+        "{file}: this is not an ordinary file (a pipe, a device or a socket), so it was not read; a session file is an ordinary file whose name ends in .session.ron"
+    )]
+    NotAFile { file: String },
+    #[error(
+        "{file}: the file is {size_mb} MB; a session file is at most {max_mb} MB, so this is probably not a session file; it was not read"
+    )]
+    TooBig {
+        file: String,
+        size_mb: u64,
+        max_mb: u64,
+    },
     #[error("{file}: this is not a session file (it is not UTF-8 text: {reason})")]
     NotText { file: String, reason: String },
     #[error(
@@ -99,6 +119,9 @@ pub fn parse_game(file: &str, text: &str) -> Result<Game, SessionFileError> {
             game.timer().seconds
         )));
     }
+    // Every older version reads as it is (what it lacks has a default); saved again, it is a file of
+    // this version.
+    game.to_current_version();
     // A history that does not replay exactly would shift ids and lose placements: refuse it rather
     // than save a different session over it.
     let failed = game.rebuild();
@@ -112,12 +135,23 @@ pub fn parse_game(file: &str, text: &str) -> Result<Game, SessionFileError> {
     Ok(game)
 }
 
-/// Reads a session file.
+/// Reads a session file: an ordinary file (not a pipe or a device, which could block or never end)
+/// of at most [`MAX_SESSION_BYTES`].
 pub fn load_game_file(path: &Path) -> Result<Game, SessionFileError> {
+    use crate::core::files::{ReadProblem, read_ordinary_file};
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| SessionFileError::Io {
-        file: file.clone(),
-        reason: e.to_string(),
+    let bytes = read_ordinary_file(path, MAX_SESSION_BYTES).map_err(|problem| match problem {
+        ReadProblem::Folder => SessionFileError::Folder { file: file.clone() },
+        ReadProblem::NotAFile => SessionFileError::NotAFile { file: file.clone() },
+        ReadProblem::TooBig(size) => SessionFileError::TooBig {
+            file: file.clone(),
+            size_mb: size.div_ceil(1024 * 1024),
+            max_mb: MAX_SESSION_BYTES / (1024 * 1024),
+        },
+        ReadProblem::Open(e) | ReadProblem::Read(e) => SessionFileError::Io {
+            file: file.clone(),
+            reason: e.to_string(),
+        },
     })?;
     let text = String::from_utf8(bytes).map_err(|e| SessionFileError::NotText {
         file: file.clone(),

@@ -7,7 +7,6 @@
 
 use crate::core::session::{Game, Phase};
 use crate::core::session_file::{SessionFileError, load_game_file, session_ron};
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -175,16 +174,8 @@ impl Store {
 pub fn save_to(path: &Path, game: &Game) -> std::io::Result<Duration> {
     let start = Instant::now();
     let text = session_ron(game);
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
     // Names and opinions of the participants: readable by the user only.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        file.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    file.write_all(text.as_bytes())?;
-    file.commit()?;
+    crate::core::files::write_private(path, text.as_bytes())?;
     Ok(start.elapsed())
 }
 
@@ -223,19 +214,25 @@ impl Store {
 
     /// Reads a session file. A session file of this folder whose content cannot be used (cut off,
     /// edited by hand, not text) is set aside as `*.damaged` and reported; a file that cannot be opened
-    /// (permissions, a passing I/O error), that a newer version of the app wrote, or that lies
-    /// elsewhere is only reported.
+    /// (permissions, a passing I/O error), that a newer version of the app wrote, that is no ordinary
+    /// file (a pipe, a device, a folder) or far too big to be a session, or that lies elsewhere is
+    /// only reported, and never read.
     pub fn open(&self, path: &Path) -> Result<Game, Damaged> {
         match load_game_file(path) {
             Ok(game) => Ok(game),
             // Not damaged: written by a newer copy of the app. It is left where it is, so that copy
             // still finds it, and reported.
-            Err(e @ (SessionFileError::Io { .. } | SessionFileError::TooNew { .. })) => {
-                Err(Damaged {
-                    message: e.to_string(),
-                    moved_to: None,
-                })
-            }
+            // Nor is what is no session file at all: it was not read, and is left alone.
+            Err(
+                e @ (SessionFileError::Io { .. }
+                | SessionFileError::TooNew { .. }
+                | SessionFileError::Folder { .. }
+                | SessionFileError::NotAFile { .. }
+                | SessionFileError::TooBig { .. }),
+            ) => Err(Damaged {
+                message: e.to_string(),
+                moved_to: None,
+            }),
             Err(e) => {
                 let ours = path.parent() == Some(self.dir.as_path())
                     && path

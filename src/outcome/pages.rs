@@ -91,28 +91,51 @@ pub fn pages_bounds(count: usize) -> Rect {
 
 /// Lines that `text` needs at `font` size in `width`, wrapped at word boundaries.
 pub fn lines(text: &str, font: f32, width: f32) -> usize {
-    let per_line = (width / (font * CHAR_WIDTH)).floor().max(1.0) as usize;
+    let per_line = per_line(font, width);
     let mut count = 0;
     for paragraph in text.split('\n') {
-        let mut used = 0usize;
-        let mut n = 1;
+        let mut wrap = Wrap::default();
         for word in paragraph.split_whitespace() {
-            let w = word.chars().count();
-            let need = if used == 0 { w } else { used + 1 + w };
-            if need <= per_line {
-                used = need;
-            } else if used == 0 {
-                // A word longer than a line is broken over lines.
-                n += (w - 1) / per_line;
-                used = w % per_line;
-            } else {
-                n += 1 + (w.max(1) - 1) / per_line;
-                used = (w - 1) % per_line + 1;
-            }
+            wrap.add(word.chars().count(), per_line);
         }
-        count += n;
+        count += wrap.lines;
     }
     count.max(1)
+}
+
+/// Characters in a line of `width` at `font` size.
+fn per_line(font: f32, width: f32) -> usize {
+    (width / (font * CHAR_WIDTH)).floor().max(1.0) as usize
+}
+
+/// A paragraph being wrapped, word by word: the lines so far and the characters used in the last.
+#[derive(Debug, Clone, Copy)]
+struct Wrap {
+    lines: usize,
+    used: usize,
+}
+
+impl Default for Wrap {
+    fn default() -> Self {
+        Wrap { lines: 1, used: 0 }
+    }
+}
+
+impl Wrap {
+    /// Adds a word of `w` characters.
+    fn add(&mut self, w: usize, per_line: usize) {
+        let need = if self.used == 0 { w } else { self.used + 1 + w };
+        if need <= per_line {
+            self.used = need;
+        } else if self.used == 0 {
+            // A word longer than a line is broken over lines.
+            self.lines += (w - 1) / per_line;
+            self.used = w % per_line;
+        } else {
+            self.lines += 1 + (w.max(1) - 1) / per_line;
+            self.used = (w - 1) % per_line + 1;
+        }
+    }
 }
 
 /// Height of `text` at `font` size wrapped in `width`.
@@ -313,14 +336,27 @@ fn fit(text: &str, font: f32, width: f32, max_lines: usize) -> String {
     if lines(text, font, width) <= max_lines {
         return text.to_string();
     }
+    // The most words that fit with "…" after the last, fewer than all: the words are wrapped once,
+    // and each count of words is tried by adding its last word, with the "…", to the wrap of the words
+    // before it (linear in the text; measuring every candidate anew was quadratic).
+    let per_line = per_line(font, width);
     let words: Vec<&str> = text.split_whitespace().collect();
-    let mut n = words.len();
-    while n > 1 {
-        n -= 1;
-        let candidate = format!("{}…", words[..n].join(" "));
-        if lines(&candidate, font, width) <= max_lines {
-            return candidate;
+    let mut before = Wrap::default();
+    let mut best = None;
+    for (n, word) in words.iter().enumerate().take(words.len().saturating_sub(1)) {
+        if before.lines > max_lines {
+            // Words only add lines: no longer candidate fits.
+            break;
         }
+        let mut with = before;
+        with.add(word.chars().count() + 1, per_line);
+        if with.lines <= max_lines {
+            best = Some(n + 1);
+        }
+        before.add(word.chars().count(), per_line);
+    }
+    if let Some(n) = best {
+        return format!("{}…", words[..n].join(" "));
     }
     let cut: String = text.chars().take(20).collect();
     format!("{cut}…")
@@ -877,5 +913,80 @@ mod tests {
         assert!(f.ends_with('…'));
         assert!(lines(&f, BODY_FONT, SHIFT_LABEL_WIDTH) <= 2);
         assert_eq!(fit("kort", BODY_FONT, SHIFT_LABEL_WIDTH, 2), "kort");
+    }
+
+    /// The fitting as it was: every shorter candidate measured anew (quadratic in the text).
+    fn fit_by_measuring(text: &str, font: f32, width: f32, max_lines: usize) -> String {
+        if lines(text, font, width) <= max_lines {
+            return text.to_string();
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut n = words.len();
+        while n > 1 {
+            n -= 1;
+            let candidate = format!("{}…", words[..n].join(" "));
+            if lines(&candidate, font, width) <= max_lines {
+                return candidate;
+            }
+        }
+        let cut: String = text.chars().take(20).collect();
+        format!("{cut}…")
+    }
+
+    #[test]
+    fn labels_are_fitted_as_before() {
+        let texts = [
+            String::new(),
+            "kort".into(),
+            "Fouten maken mag: we bespreken ze zonder schuldvraag en leren ervan, elke week opnieuw in het teamoverleg.".into(),
+            "een ".repeat(40),
+            format!("{} staart", "x".repeat(70)),
+            format!("begin {} eind", "y".repeat(90)),
+            "lang\nmet\n\nregels en nog veel meer woorden die niet passen op twee regels van dit label".into(),
+            "Onvoorstelbaarlangwoord ".repeat(7),
+            "aa bbb cccc ddddd eeeeee fffffff gggggggg hhhhhhhhh iiiiiiiiii jjjjjjjjjjj kkkkkkkkkkkk".into(),
+        ];
+        let mut seed = 7u64;
+        let mut random = Vec::new();
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..(seed % 30) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(&"w".repeat(1 + (seed >> 33) as usize % 31));
+                t.push(if (seed >> 20).is_multiple_of(9) {
+                    '\n'
+                } else {
+                    ' '
+                });
+            }
+            random.push(t);
+        }
+        for text in texts.iter().chain(&random) {
+            for (width, max_lines) in [(SHIFT_LABEL_WIDTH, 2), (SHIFT_LABEL_WIDTH, 1), (80.0, 3)] {
+                assert_eq!(
+                    fit(text, BODY_FONT, width, max_lines),
+                    fit_by_measuring(text, BODY_FONT, width, max_lines),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    /// A statement of 200 kB from a file: measuring every candidate anew took minutes.
+    #[test]
+    fn a_very_long_label_is_fitted() {
+        let long = "woord ".repeat(40_000);
+        let f = fit(&long, BODY_FONT, SHIFT_LABEL_WIDTH, 2);
+        assert!(f.ends_with('…') && f.starts_with("woord woord"));
+        assert!(lines(&f, BODY_FONT, SHIFT_LABEL_WIDTH) <= 2);
+        assert_eq!(
+            f,
+            fit(&"woord ".repeat(60), BODY_FONT, SHIFT_LABEL_WIDTH, 2)
+        );
+        let one_word = "x".repeat(200_000);
+        assert_eq!(
+            fit(&one_word, BODY_FONT, SHIFT_LABEL_WIDTH, 2),
+            format!("{}…", "x".repeat(20))
+        );
     }
 }

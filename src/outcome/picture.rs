@@ -172,9 +172,8 @@ fn write_png(image: &Image, path: &Path) -> Result<(), String> {
             .write_image_data(rgb.as_raw())
             .map_err(|e| shown(&e))?;
     }
-    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(|e| shown(&e))?;
-    std::io::Write::write_all(&mut file, &bytes).map_err(|e| shown(&e))?;
-    file.commit().map_err(|e| shown(&e))
+    // Part of an export: readable by the user only, as the other files.
+    crate::core::files::write_private(path, &bytes).map_err(|e| shown(&e))
 }
 
 /// Renders the outcome picture of a saved session without a window, as the command-line export

@@ -26,9 +26,14 @@ pub fn default_export_dir(game: &Game) -> PathBuf {
     base.join("Leerklimaat").join(export_folder_name(s))
 }
 
+/// The longest export folder name, in bytes: inside the file system's limit with room for the number
+/// [`fresh_dir`] adds (`" (12)"`).
+pub const MAX_FOLDER_NAME_BYTES: usize = crate::core::files::MAX_NAME_BYTES - 15;
+
 /// The name of a session's export folder: the start time and the group, with nothing but letters,
 /// digits, spaces and dashes, so text from a session file (`"../../x"`, `"/etc"`) can never lead out of
-/// the folder it is made in.
+/// the folder it is made in. At most [`MAX_FOLDER_NAME_BYTES`] bytes: 80 characters of a script of
+/// three or four bytes a character are cut, on a character boundary.
 pub fn export_folder_name(s: &Session) -> String {
     let stamp: String = s
         .started_at
@@ -45,7 +50,8 @@ pub fn export_folder_name(s: &Session) -> String {
     let name = if group.trim().is_empty() {
         stamp
     } else {
-        format!("{stamp} {}", group.trim())
+        let name = format!("{stamp} {}", group.trim());
+        crate::core::files::cut_name(&name, MAX_FOLDER_NAME_BYTES).to_string()
     };
     if name.trim_matches(['-', ' ']).is_empty() {
         "sessie".to_string()
@@ -65,11 +71,13 @@ pub fn fresh_dir(dir: PathBuf) -> PathBuf {
         .unwrap_or(dir)
 }
 
-/// Writes every export format into `dir`, creating it if needed. Returns the files written. The time
+/// Writes every export format into `dir`, creating it if needed. Returns the files written. Like the
+/// session files, they hold names and opinions: the files are readable by the user only, and so is a
+/// folder made for them. The time
 /// on the card and in the phase that was running when the game was last saved ([`Game::timer`]) is
 /// counted in, so an export before the end shows the minutes used so far.
 pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)?;
+    crate::core::files::create_private_dir(dir)?;
     let timer = game.timer();
     let session = &game
         .session()
@@ -91,9 +99,7 @@ pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = dir.join(name);
-        let mut file = atomic_write_file::AtomicWriteFile::open(&path)?;
-        std::io::Write::write_all(&mut file, &bytes)?;
-        file.commit()?;
+        crate::core::files::write_private(&path, &bytes)?;
         written.push(path);
     }
     Ok(written)
@@ -105,10 +111,7 @@ pub const OUTCOME_PICTURE: &str = "outcome.png";
 /// Whether `dir` holds an export of this same workshop (its `session.ron` started at the same moment
 /// with the same deck and players), which a new export of it may update.
 pub fn holds_export_of(dir: &Path, game: &Game) -> bool {
-    let Ok(text) = std::fs::read_to_string(dir.join("session.ron")) else {
-        return false;
-    };
-    let Ok(there) = crate::core::session_file::parse_game("session.ron", &text) else {
+    let Ok(there) = crate::core::session_file::load_game_file(&dir.join("session.ron")) else {
         return false;
     };
     let (a, b) = (there.session(), game.session());
@@ -125,6 +128,9 @@ pub fn holds_export_of(dir: &Path, game: &Game) -> bool {
 /// new one gets a number. (The picture of the outcome comes from the renderer.)
 pub fn export_everything(game: &Game, folder: &std::path::Path) -> Result<PathBuf, String> {
     let dir = if holds_export_of(folder, game) {
+        // An export of an earlier version may be readable by all.
+        crate::core::files::make_dir_private(folder)
+            .map_err(|e| format!("{}: {e}", folder.display()))?;
         folder.to_path_buf()
     } else {
         fresh_dir(folder.to_path_buf())
