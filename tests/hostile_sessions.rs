@@ -552,6 +552,7 @@ fn arb_action() -> BoxedStrategy<Action> {
         Just(Action::Back),
         seconds().prop_map(|seconds| Action::Return { seconds }),
         seconds().prop_map(|seconds| Action::Finish { seconds }),
+        Just(Action::MarkFinished),
     ]
     .boxed();
     let programme = prop_oneof![
@@ -614,6 +615,7 @@ fn kind(a: &Action) -> &'static str {
         Action::Include { .. } => "Include",
         Action::ChangePostIt { .. } => "ChangePostIt",
         Action::Finish { .. } => "Finish",
+        Action::MarkFinished => "MarkFinished",
         Action::FollowProgramme(_) => "FollowProgramme",
         Action::AgendaNext { .. } => "AgendaNext",
         Action::AgendaBack => "AgendaBack",
@@ -625,7 +627,7 @@ fn kind(a: &Action) -> &'static str {
     }
 }
 
-const KINDS: usize = 43;
+const KINDS: usize = 44;
 
 #[test]
 fn every_kind_of_action_is_generated() {
