@@ -372,6 +372,12 @@ fn the_outcome_panel_shows_the_export_and_returns_its_intent() {
             ),
             "{export:?}"
         );
+        // A mis-tapped ✖ on a next step is taken back on the outcome itself (a touch board has no
+        // Ctrl+Z); redo is greyed out with nothing to redo.
+        let undo: Vec<_> = panel.click("undo", &mut draw).concat();
+        assert_eq!(undo, vec![OutcomeIntent::Game(GameMsg::Undo)]);
+        let redo: Vec<_> = panel.click("redo", &mut draw).concat();
+        assert!(redo.is_empty(), "{redo:?}");
     }
 }
 
@@ -742,6 +748,10 @@ mod typing {
         panel.pass(vec![egui::Event::Text(" feedback?".into())], &mut run);
         let sent = panel.click("programme-add", &mut run).concat();
         assert!(
+            panel.click("undo", &mut run).concat().is_empty(),
+            "nothing to undo: greyed out"
+        );
+        assert!(
             sent.iter().any(|m| matches!(m, GameMsg::Do(Action::SetLearningQuestion { player, text }) if *player == anna && text == "Hoe geef ik feedback?")),
             "{sent:?}"
         );
@@ -761,6 +771,45 @@ mod typing {
             None,
             "taken: no draft"
         );
+    }
+
+    /// The programme screens have undo and redo as the board has: a mis-tapped ✖ on a warm-up word
+    /// is taken back with a finger.
+    #[test]
+    fn the_programme_screen_has_undo_and_redo() {
+        use leerklimaat::core::deck::AgendaKind;
+        let tr = Texts::default();
+        let mut game = Game::new(Session::new(
+            leerklimaat::core::deck::default_deck(),
+            "2026-12-02 10:00".into(),
+        ));
+        game.apply(Action::FollowProgramme(true)).unwrap();
+        game.apply(Action::AddPlayer {
+            name: "Anna".into(),
+            colour: None,
+        })
+        .unwrap();
+        game.apply(Action::StartPlay).unwrap();
+        while game.session().agenda_item().map(|a| a.kind) != Some(AgendaKind::WarmUp) {
+            game.apply(Action::AgendaNext { seconds: 1 }).unwrap();
+        }
+        let s = game.session().clone();
+        let mut form = leerklimaat::programme::ui::ProgrammeForm::default();
+        let mut drafts = Drafts::default();
+        let mut panel = Panel::new();
+        let mut run = |ctx: &egui::Context| {
+            leerklimaat::programme::ui::programme_panel(
+                ctx,
+                &s,
+                &tr,
+                &mut form,
+                &mut drafts,
+                (true, true),
+            )
+        };
+        panel.settle(&mut run);
+        assert_eq!(panel.click("undo", &mut run).concat(), vec![GameMsg::Undo]);
+        assert_eq!(panel.click("redo", &mut run).concat(), vec![GameMsg::Redo]);
     }
 
     /// The deck editor's Cancel throws an edited deck away only when pressed a second time; an
