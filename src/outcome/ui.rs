@@ -337,7 +337,8 @@ fn next_steps_window(
         .title_bar(false)
         .resizable(false)
         .collapsible(false)
-        .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
+        // Above the outcome's bar (two rows of 48-point buttons), which stays whole beside it.
+        .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -150.0])
         .fixed_size([520.0, 400.0])
         .frame(bar_frame(ctx))
         .show(ctx, |ui| {
