@@ -119,7 +119,7 @@ fn frame_pace(
         watching,
         ticking: playing && clock.shown,
         agenda: *screen.get() != crate::app::Screen::Setup && !game.session().agenda().is_empty(),
-        drafts: drafts.unsaved.is_some() || deck_draft.is_some_and(|d| d.unsaved.is_some()),
+        drafts: drafts.unsaved.pending() || deck_draft.is_some_and(|d| d.unsaved.pending()),
         clocks: clock.card.is_some() || agenda.phase.is_some(),
     });
     if settings.focused_mode != focused {

@@ -104,8 +104,7 @@ pub struct LastUndo {
 #[derive(Resource, Debug, Default)]
 pub struct OpenDrafts {
     pub drafts: Drafts,
-    /// When the drafts first and last changed since they were last saved.
-    pub unsaved: Option<(Instant, Instant)>,
+    pub unsaved: Unsaved,
 }
 
 impl OpenDrafts {
@@ -113,17 +112,44 @@ impl OpenDrafts {
     pub fn update(&mut self, drafts: Drafts) {
         if drafts != self.drafts {
             self.drafts = drafts;
-            let now = Instant::now();
-            self.unsaved = Some((self.unsaved.map_or(now, |(first, _)| first), now));
+            self.unsaved.changed();
         }
     }
+}
 
-    /// Whether the drafts should be saved now: typing stopped a moment ago, or has gone on for a while.
-    pub fn save_due(&self) -> bool {
-        self.unsaved.is_some_and(|(first, last)| {
+/// Typing not saved yet: when it first and last changed since it was last saved, so that it is saved
+/// a moment after typing stops (or after a while of typing on), not at every key.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Unsaved(Option<(Instant, Instant)>);
+
+impl Unsaved {
+    /// Typing that began at `first` and last changed at `last`.
+    pub fn since(first: Instant, last: Instant) -> Unsaved {
+        Unsaved(Some((first, last)))
+    }
+
+    /// Something changed now.
+    pub fn changed(&mut self) {
+        let now = Instant::now();
+        *self = Unsaved::since(self.0.map_or(now, |(first, _)| first), now);
+    }
+
+    /// Whether there is anything not saved.
+    pub fn pending(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// Whether to save now: typing stopped a moment ago, or has gone on for a while.
+    pub fn due(&self) -> bool {
+        self.0.is_some_and(|(first, last)| {
             last.elapsed() >= Duration::from_millis(700)
                 || first.elapsed() >= Duration::from_secs(5)
         })
+    }
+
+    /// It was saved.
+    pub fn saved(&mut self) {
+        self.0 = None;
     }
 }
 
@@ -292,7 +318,7 @@ pub fn apply_messages(
                 game.0 = (**g).clone();
                 // Every word typed and not entered comes back to its field.
                 drafts.drafts = g.drafts().clone();
-                drafts.unsaved = None;
+                drafts.unsaved.saved();
                 Ok(true)
             }
             nav => match navigation(game.session(), nav, clock.seconds()) {

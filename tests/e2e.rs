@@ -200,7 +200,6 @@ impl Running {
     /// Asks the window to close, as a window manager does when its ✕ is clicked (`WM_DELETE_WINDOW`;
     /// Xvfb has no window manager, so the message is sent from here).
     fn close_window(&mut self) {
-        use x11rb::connection::Connection as _;
         // As a hand reaches for the ✕ after the typing: once the game has drawn what was typed.
         self.wait_map("the typing drawn", |m| m.flag("settled") == "yes");
         use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt as _, EventMask};
@@ -217,7 +216,12 @@ impl Running {
         let event = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
         conn.send_event(false, window, EventMask::NO_EVENT, event)
             .expect("send the close request");
-        conn.flush().expect("the close request is sent");
+        // A reply to a later request: the server has handled the close request before this client
+        // lets go of its connection.
+        conn.get_input_focus()
+            .expect("ask the X server")
+            .reply()
+            .expect("the X server answers");
     }
 
     /// Waits until the game process has ended by itself.
@@ -421,6 +425,25 @@ impl Running {
         sleep(Duration::from_millis(120));
         self.xdo(&["mouseup", "1"]);
         sleep(BEAT);
+    }
+
+    /// Waits until `place` finds something in the screen map of a settled frame, at the same place a
+    /// beat later too; returns where.
+    fn wait_still(&mut self, what: &str, place: impl Fn(&ScreenMap) -> Option<Rect>) -> Rect {
+        let mut last = None;
+        let until = Instant::now() + PATIENCE;
+        loop {
+            let map = self.wait_map(what, |m| place(m).is_some() && m.flag("settled") == "yes");
+            let now = place(&map);
+            if let Some(r) = now
+                && last == now
+            {
+                return r;
+            }
+            assert!(Instant::now() < until, "{what}: keeps moving");
+            last = now;
+            sleep(BEAT);
+        }
     }
 
     /// Clicks a marked widget once it has stopped moving (a new popup is laid out over two frames).
@@ -1446,12 +1469,15 @@ fn pink_post_its_on_the_lists(g: &mut Running) {
     };
     for (page_button, was) in [(from_page, pink.1), (to_page, !pink.1)] {
         g.click_widget(page_button);
-        let map = g.wait_map("the pink post-it on its list", |m| {
+        // Aimed at the post-it once the page has stopped being laid out (a page change can draw the
+        // lists twice: once for the page, once for the stack card let go).
+        let at = g.wait_still("the pink post-it on its list", |m| {
             m.list_post_its
                 .get(&pink.0.0)
-                .is_some_and(|(a, _)| *a == was)
+                .filter(|(a, _)| *a == was)
+                .map(|(_, r)| *r)
         });
-        g.click(map.list_post_its[&pink.0.0].1.center());
+        g.click(at.center());
         g.wait_saved("the pink post-it clicked over", |game| {
             game.session()
                 .post_its

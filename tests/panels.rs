@@ -499,6 +499,14 @@ mod typing {
     }
 
     impl Play {
+        fn new(note: Option<PostItId>) -> Play {
+            Play {
+                form: PlayForm::default(),
+                drafts: Drafts::default(),
+                note,
+            }
+        }
+
         fn draw(&mut self, ctx: &egui::Context, session: &Session, tr: &Texts) -> Vec<GameMsg> {
             let (mut shown, mut focus, mut scroll) = (false, false, 0);
             let mut c = Controls {
@@ -541,11 +549,7 @@ mod typing {
         let game = in_play();
         let session = game.session().clone();
         let card = session.active_card().unwrap().0;
-        let mut play = Play {
-            form: PlayForm::default(),
-            drafts: Drafts::default(),
-            note: None,
-        };
+        let mut play = Play::new(None);
         let mut panel = Panel::new();
         let mut run = |ctx: &egui::Context| play.draw(ctx, &session, &tr);
         panel.settle(&mut run);
@@ -593,11 +597,7 @@ mod typing {
         let tr = Texts::default();
         let mut game = in_play();
         let first = game.session().clone();
-        let mut play = Play {
-            form: PlayForm::default(),
-            drafts: Drafts::default(),
-            note: None,
-        };
+        let mut play = Play::new(None);
         let mut panel = Panel::new();
         {
             let mut run = |ctx: &egui::Context| play.draw(ctx, &first, &tr);
@@ -642,11 +642,7 @@ mod typing {
         }
         let s = game.session().clone();
         let (a, b) = (s.post_its[0].id, s.post_its[1].id);
-        let mut play = Play {
-            form: PlayForm::default(),
-            drafts: Drafts::default(),
-            note: Some(a),
-        };
+        let mut play = Play::new(Some(a));
         let mut panel = Panel::new();
         let mut run = |ctx: &egui::Context| play.draw(ctx, &s, &tr);
         panel.settle(&mut run);

@@ -819,7 +819,8 @@ fn drafts_are_saved_resumed_and_asked_about_at_close() {
     assert!(on_disk(&path).is_empty(), "saved while typing");
     // Typing stopped a moment ago: saved, without an action.
     let past = Instant::now() - Duration::from_secs(2);
-    app.world_mut().resource_mut::<OpenDrafts>().unsaved = Some((past, past));
+    app.world_mut().resource_mut::<OpenDrafts>().unsaved =
+        leerklimaat::session::Unsaved::since(past, past);
     app.update();
     assert_eq!(on_disk(&path), typed);
     assert_eq!(
@@ -827,7 +828,7 @@ fn drafts_are_saved_resumed_and_asked_about_at_close() {
         actions,
         "typing is no action"
     );
-    assert!(app.world().resource::<OpenDrafts>().unsaved.is_none());
+    assert!(!app.world().resource::<OpenDrafts>().unsaved.pending());
     // Closing asks first, and saves the clocks.
     app.world_mut().write_message(WindowCloseRequested {
         window: Entity::PLACEHOLDER,

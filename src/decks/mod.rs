@@ -74,7 +74,7 @@ pub struct DeckDraft {
     /// The edited deck and its file name, if the editor holds edits.
     pub editing: Option<(crate::core::deck::Deck, String)>,
     /// When it first and last changed since it was written.
-    pub unsaved: Option<(Instant, Instant)>,
+    pub unsaved: crate::session::Unsaved,
     /// A draft found at the start, for the editor to open.
     pub restored: Option<(crate::core::deck::Deck, String)>,
 }
@@ -95,17 +95,8 @@ impl DeckDraft {
     pub fn update(&mut self, editing: Option<(crate::core::deck::Deck, String)>) {
         if editing != self.editing {
             self.editing = editing;
-            let now = Instant::now();
-            self.unsaved = Some((self.unsaved.map_or(now, |(first, _)| first), now));
+            self.unsaved.changed();
         }
-    }
-
-    /// Whether to write it now: typing stopped a moment ago, or has gone on for a while.
-    pub fn save_due(&self) -> bool {
-        self.unsaved.is_some_and(|(first, last)| {
-            last.elapsed() >= Duration::from_millis(700)
-                || first.elapsed() >= Duration::from_secs(5)
-        })
     }
 
     /// Writes the draft into `dir` (or removes it when the editor holds no edits).
@@ -132,7 +123,7 @@ impl DeckDraft {
                 out.commit()?;
             }
         }
-        self.unsaved = None;
+        self.unsaved.saved();
         Ok(())
     }
 
@@ -151,7 +142,7 @@ impl DeckDraft {
 
 /// Writes the deck editor's draft when typing stopped.
 fn keep_deck_draft(mut draft: ResMut<DeckDraft>, target: Option<Res<crate::persist::SaveTarget>>) {
-    if !draft.save_due() {
+    if !draft.unsaved.due() {
         return;
     }
     match target {
@@ -159,7 +150,7 @@ fn keep_deck_draft(mut draft: ResMut<DeckDraft>, target: Option<Res<crate::persi
             // A failed write is tried again with the next change; the editor keeps every edit.
             let _ = draft.write(&t.store.dir);
         }
-        None => draft.unsaved = None,
+        None => draft.unsaved.saved(),
     }
 }
 
@@ -207,7 +198,7 @@ pub fn plugin(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> impl Fn(&
         app.add_systems(
             Update,
             keep_deck_draft
-                .run_if(|d: Res<DeckDraft>| d.save_due())
+                .run_if(|d: Res<DeckDraft>| d.unsaved.due())
                 .in_set(AppSystems::Apply),
         );
         app.add_systems(
@@ -392,9 +383,9 @@ mod tests {
         deck.title = "Ons eigen spel".into();
         let mut draft = DeckDraft::default();
         draft.update(Some((deck.clone(), "ons.deck.ron".into())));
-        assert!(draft.unsaved.is_some());
+        assert!(draft.unsaved.pending());
         draft.write(&dir).unwrap();
-        assert!(draft.unsaved.is_none());
+        assert!(!draft.unsaved.pending());
         assert_eq!(
             DeckDraft::read(&dir),
             Some((deck, "ons.deck.ron".to_string()))

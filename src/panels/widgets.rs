@@ -172,29 +172,33 @@ pub fn action_key(action: &crate::core::session::Action) -> &'static str {
     }
 }
 
+/// The frame of a warning: amber with a dark red edge, readable in both palettes.
+pub fn warning_frame() -> egui::Frame {
+    egui::Frame::new()
+        .fill(egui::Color32::from_rgb(0xFF, 0xE0, 0x8A))
+        .stroke(egui::Stroke::new(
+            2.0,
+            egui::Color32::from_rgb(0x8E, 0x1B, 0x22),
+        ))
+        .corner_radius(8.0)
+        .inner_margin(egui::Margin::same(12))
+}
+
 /// A save failed: say so, and that nothing is lost.
 pub fn save_warning(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &str) {
     egui::Area::new("save warning".into())
         .anchor(egui::Align2::CENTER_TOP, [0.0, 70.0])
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
-            egui::Frame::new()
-                .fill(egui::Color32::from_rgb(0xFF, 0xE0, 0x8A))
-                .stroke(egui::Stroke::new(
-                    2.0,
-                    egui::Color32::from_rgb(0x8E, 0x1B, 0x22),
-                ))
-                .corner_radius(8.0)
-                .inner_margin(egui::Margin::same(12))
-                .show(ui, |ui| {
-                    ui.set_max_width(900.0);
-                    ui.label(
-                        egui::RichText::new(tr.get(lang, "save-failed"))
-                            .strong()
-                            .color(egui::Color32::BLACK),
-                    );
-                    ui.label(egui::RichText::new(err).small().color(egui::Color32::BLACK));
-                });
+            warning_frame().show(ui, |ui| {
+                ui.set_max_width(900.0);
+                ui.label(
+                    egui::RichText::new(tr.get(lang, "save-failed"))
+                        .strong()
+                        .color(egui::Color32::BLACK),
+                );
+                ui.label(egui::RichText::new(err).small().color(egui::Color32::BLACK));
+            });
         });
 }
 
@@ -250,6 +254,21 @@ pub fn take_marks(ctx: &egui::Context) -> Vec<(&'static str, [f32; 4])> {
         .collect()
 }
 
+/// A question over everything, in the middle of the screen, that waits for its answer.
+fn question_window(ctx: &egui::Context, title: &str, add: impl FnOnce(&mut egui::Ui)) {
+    egui::Window::new(title)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .order(egui::Order::Foreground)
+        .frame(bar_frame(ctx))
+        .show(ctx, |ui| {
+            ui.set_min_width(820.0);
+            ui.set_max_width(820.0);
+            add(ui);
+        });
+}
+
 /// The question when the window is closed while the last changes are not saved: save the session
 /// somewhere else (a USB stick, the desktop), close anyway, or go back to the game.
 pub fn close_dialog(
@@ -263,44 +282,36 @@ pub fn close_dialog(
     use crate::persist::CloseAnswer;
     let t = |id: &str| tr.get(lang, id);
     let mut answer = None;
-    egui::Window::new(t("close-title"))
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .order(egui::Order::Foreground)
-        .frame(bar_frame(ctx))
-        .show(ctx, |ui| {
-            ui.set_min_width(820.0);
-            ui.set_max_width(820.0);
-            ui.label(t("close-text"));
-            if let Some(reason) = reason {
-                ui.label(egui::RichText::new(reason).small());
+    question_window(ctx, &t("close-title"), |ui| {
+        ui.label(t("close-text"));
+        if let Some(reason) = reason {
+            ui.label(egui::RichText::new(reason).small());
+        }
+        ui.add_space(8.0);
+        ui.label(t("close-where"));
+        mark(
+            "close-path",
+            ui.add(egui::TextEdit::singleline(path).desired_width(700.0)),
+        );
+        if let Some(Err(e)) = last_try {
+            ui.colored_label(egui::Color32::DARK_RED, e);
+        }
+        ui.horizontal(|ui| {
+            if mark("close-save", big_button(ui, t("close-save-elsewhere"))).clicked()
+                && !path.trim().is_empty()
+            {
+                answer = Some(CloseAnswer::SaveElsewhere(std::path::PathBuf::from(
+                    path.trim(),
+                )));
             }
-            ui.add_space(8.0);
-            ui.label(t("close-where"));
-            mark(
-                "close-path",
-                ui.add(egui::TextEdit::singleline(path).desired_width(700.0)),
-            );
-            if let Some(Err(e)) = last_try {
-                ui.colored_label(egui::Color32::DARK_RED, e);
+            if mark("close-stay", big_button(ui, t("close-stay"))).clicked() {
+                answer = Some(CloseAnswer::Stay);
             }
-            ui.horizontal(|ui| {
-                if mark("close-save", big_button(ui, t("close-save-elsewhere"))).clicked()
-                    && !path.trim().is_empty()
-                {
-                    answer = Some(CloseAnswer::SaveElsewhere(std::path::PathBuf::from(
-                        path.trim(),
-                    )));
-                }
-                if mark("close-stay", big_button(ui, t("close-stay"))).clicked() {
-                    answer = Some(CloseAnswer::Stay);
-                }
-                if mark("close-anyway", big_button(ui, t("close-anyway"))).clicked() {
-                    answer = Some(CloseAnswer::CloseAnyway);
-                }
-            });
+            if mark("close-anyway", big_button(ui, t("close-anyway"))).clicked() {
+                answer = Some(CloseAnswer::CloseAnyway);
+            }
         });
+    });
     answer
 }
 
@@ -340,46 +351,38 @@ pub fn close_drafts_dialog(
     use crate::persist::CloseAnswer;
     let t = |id: &str| tr.get(lang, id);
     let mut answer = None;
-    egui::Window::new(t("close-drafts-title"))
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .order(egui::Order::Foreground)
-        .frame(bar_frame(ctx))
-        .show(ctx, |ui| {
-            ui.set_min_width(820.0);
-            ui.set_max_width(820.0);
-            ui.label(t("close-drafts-text"));
-            ui.add_space(8.0);
-            for (field, text) in drafts.iter().take(8) {
-                let what = match field {
-                    F::PostIt(_) => "draft-post-it",
-                    F::EditPostIt(_) => "draft-edit",
-                    F::CaseTitle | F::CaseDescription => "draft-case",
-                    F::NextStep | F::NextStepDue | F::NextStepOwner => "draft-step",
-                    F::Programme { .. } => "draft-programme",
-                };
-                let short: String = text.chars().take(60).collect();
-                ui.label(format!("• {}: “{short}”", t(what)));
+    question_window(ctx, &t("close-drafts-title"), |ui| {
+        ui.label(t("close-drafts-text"));
+        ui.add_space(8.0);
+        for (field, text) in drafts.iter().take(8) {
+            let what = match field {
+                F::PostIt(_) => "draft-post-it",
+                F::EditPostIt(_) => "draft-edit",
+                F::CaseTitle | F::CaseDescription => "draft-case",
+                F::NextStep | F::NextStepDue | F::NextStepOwner => "draft-step",
+                F::Programme { .. } => "draft-programme",
+            };
+            let short: String = text.chars().take(60).collect();
+            ui.label(format!("• {}: “{short}”", t(what)));
+        }
+        if let Some(title) = deck {
+            ui.label(format!("• {}: “{title}”", t("draft-deck")));
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if mark("close-drafts-stay", big_button(ui, t("close-drafts-stay"))).clicked() {
+                answer = Some(CloseAnswer::Stay);
             }
-            if let Some(title) = deck {
-                ui.label(format!("• {}: “{title}”", t("draft-deck")));
+            if mark(
+                "close-drafts-close",
+                big_button(ui, t("close-drafts-close")),
+            )
+            .clicked()
+            {
+                answer = Some(CloseAnswer::CloseAnyway);
             }
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if mark("close-drafts-stay", big_button(ui, t("close-drafts-stay"))).clicked() {
-                    answer = Some(CloseAnswer::Stay);
-                }
-                if mark(
-                    "close-drafts-close",
-                    big_button(ui, t("close-drafts-close")),
-                )
-                .clicked()
-                {
-                    answer = Some(CloseAnswer::CloseAnyway);
-                }
-            });
         });
+    });
     answer
 }
 

@@ -68,7 +68,7 @@ pub enum CloseAnswer {
 pub fn all_saved(status: &SaveStatus, game: &ActiveGame, drafts: &OpenDrafts) -> bool {
     status.error.is_none()
         && status.saved_actions == game.0.done().len()
-        && drafts.unsaved.is_none()
+        && !drafts.unsaved.pending()
 }
 
 /// Whether a clock runs that was last saved a while ago: the card's on the table, or the phase's.
@@ -194,7 +194,7 @@ pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
                 autosave.after(apply_messages).run_if(
                     on_message::<SessionChanged>
                         .or_else(|s: Res<SaveStatus>| s.error.is_some())
-                        .or_else(|d: Res<OpenDrafts>| d.save_due())
+                        .or_else(|d: Res<OpenDrafts>| d.unsaved.due())
                         .or_else(
                             |s: Res<SaveStatus>, c: Res<CardClock>, a: Res<AgendaClock>| {
                                 clocks_due(&s, &c, &a)
@@ -348,8 +348,8 @@ impl Saving<'_> {
                 self.status.saved_actions = self.game.0.done().len();
                 self.status.last_duration = Some(took);
                 self.status.last_saved = Some(Instant::now());
-                if self.drafts.unsaved.is_some() {
-                    self.drafts.bypass_change_detection().unsaved = None;
+                if self.drafts.unsaved.pending() {
+                    self.drafts.bypass_change_detection().unsaved.saved();
                 }
                 true
             }
@@ -368,7 +368,7 @@ impl Saving<'_> {
 /// [`CLOCK_SAVE_EVERY`]), and again every two seconds while saving fails.
 pub fn autosave(mut changes: MessageReader<SessionChanged>, mut saving: Saving) {
     let changed = changes.read().count() > 0
-        || saving.drafts.save_due()
+        || saving.drafts.unsaved.due()
         || clocks_due(&saving.status, &saving.clock, &saving.agenda);
     if !changed
         && saving
@@ -545,7 +545,7 @@ fn guard_close(
     let dir = saving.target.store.dir.clone();
     let deck_edited = match deck_draft.as_mut() {
         Some(d) => {
-            if d.unsaved.is_some() {
+            if d.unsaved.pending() {
                 let _ = d.write(&dir);
             }
             d.editing.is_some()

@@ -565,43 +565,35 @@ fn stuck_session(
     } else {
         "past-no-lock"
     };
-    egui::Frame::new()
-        .fill(egui::Color32::from_rgb(0xFF, 0xE0, 0x8A))
-        .stroke(egui::Stroke::new(
-            2.0,
-            egui::Color32::from_rgb(0x8E, 0x1B, 0x22),
-        ))
-        .corner_radius(8.0)
-        .inner_margin(egui::Margin::same(12))
-        .show(ui, |ui| {
-            let black = egui::Color32::BLACK;
-            ui.label(egui::RichText::new(tr.get(lang, why)).strong().color(black));
-            ui.label(egui::RichText::new(tr.get(lang, "past-copy-explained")).color(black));
+    crate::panels::widgets::warning_frame().show(ui, |ui| {
+        let black = egui::Color32::BLACK;
+        ui.label(egui::RichText::new(tr.get(lang, why)).strong().color(black));
+        ui.label(egui::RichText::new(tr.get(lang, "past-copy-explained")).color(black));
+        ui.label(
+            egui::RichText::new(format!("{}: {}", stuck.path.display(), stuck.reason))
+                .small()
+                .color(black),
+        );
+        if let Some(failed) = &stuck.copy_failed {
             ui.label(
-                egui::RichText::new(format!("{}: {}", stuck.path.display(), stuck.reason))
-                    .small()
-                    .color(black),
+                egui::RichText::new(tr.format(
+                    lang,
+                    "past-copy-failed",
+                    &[("reason", failed.clone().into())],
+                ))
+                .strong()
+                .color(egui::Color32::from_rgb(0x8E, 0x1B, 0x22)),
             );
-            if let Some(failed) = &stuck.copy_failed {
-                ui.label(
-                    egui::RichText::new(tr.format(
-                        lang,
-                        "past-copy-failed",
-                        &[("reason", failed.clone().into())],
-                    ))
-                    .strong()
-                    .color(egui::Color32::from_rgb(0x8E, 0x1B, 0x22)),
-                );
+        }
+        ui.horizontal(|ui| {
+            if mark("stuck-copy", big_button(ui, tr.get(lang, "past-copy"))).clicked() {
+                files.push(StoreMsg::OpenCopy(stuck.path.clone()));
             }
-            ui.horizontal(|ui| {
-                if mark("stuck-copy", big_button(ui, tr.get(lang, "past-copy"))).clicked() {
-                    files.push(StoreMsg::OpenCopy(stuck.path.clone()));
-                }
-                if big_button(ui, tr.get(lang, "past-new")).clicked() {
-                    files.push(StoreMsg::Dismiss);
-                }
-            });
+            if big_button(ui, tr.get(lang, "past-new")).clicked() {
+                files.push(StoreMsg::Dismiss);
+            }
         });
+    });
 }
 
 fn past_sessions(
