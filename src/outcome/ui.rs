@@ -338,7 +338,7 @@ fn next_steps_window(
         .resizable(false)
         .collapsible(false)
         // Above the outcome's bar (two rows of 48-point buttons), which stays whole beside it.
-        .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -150.0])
+        .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -184.0])
         .fixed_size([520.0, 400.0])
         .frame(bar_frame(ctx))
         .show(ctx, |ui| {
