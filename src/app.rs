@@ -128,7 +128,7 @@ pub fn app(options: &GameOptions) -> App {
                     ..default()
                 }),
                 // The game decides: it closes at once when everything is saved, and asks first when
-                // saving fails (game::persist::guard_close).
+                // saving fails or a field holds text not entered (`persist::guard_close`).
                 close_when_requested: false,
                 ..default()
             })

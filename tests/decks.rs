@@ -31,7 +31,7 @@ fn builtin_decks_are_valid_and_complete() {
         nl.scale.squares.last().map(|s| s.label.as_str()),
         Some("volledig aanwezig")
     );
-    // One statement per factor from GAME.md.
+    // One statement per factor of a learning climate (the game's source documents).
     let themes: Vec<String> = nl
         .statements
         .iter()

@@ -1,8 +1,8 @@
 //! The domain core: pure Rust, no Bevy. Decks, the session and its actions, the tally and the exports.
 //!
-//! The rules of the paper game (see GAME.md) live here: a statement is read, every player places a pawn
-//! on the scale ([`session::Action::Place`], [`session::Round::First`]), green and pink post-its are
-//! stuck on the card, and in the plenary every pawn is placed again ([`session::Round::Plenary`]). The
+//! The rules of the paper game (the README's *Playing*) live here: a statement is read, every player
+//! places a pawn on the scale ([`session::Action::Place`], [`session::Round::First`]), green and pink
+//! post-its are stuck on the card, and in the plenary every pawn is placed again ([`session::Round::Plenary`]). The
 //! [`tally`] sends each statement to the green or the red stack and lists what is present, what is
 //! still to develop and which questions are open. The [`programme`] is the workshop around the game:
 //! the phases of a deck's agenda, the warm-up's word cloud, learning questions and the closing round.
