@@ -538,6 +538,27 @@ mod typing {
         game
     }
 
+    /// The built-in deck's programme with these players, at its first phase of `kind`.
+    fn in_programme_phase(kind: leerklimaat::core::deck::AgendaKind, names: &[&str]) -> Session {
+        let mut game = Game::new(Session::new(
+            leerklimaat::core::deck::default_deck(),
+            "2026-12-02 10:00".into(),
+        ));
+        game.apply(Action::FollowProgramme(true)).unwrap();
+        for name in names {
+            game.apply(Action::AddPlayer {
+                name: (*name).into(),
+                colour: None,
+            })
+            .unwrap();
+        }
+        game.apply(Action::StartPlay).unwrap();
+        while game.session().agenda_item().map(|a| a.kind) != Some(kind) {
+            game.apply(Action::AgendaNext { seconds: 1 }).unwrap();
+        }
+        game.session().clone()
+    }
+
     fn post_it_field(game: &Game, play: &Play) -> String {
         let card = game.session().active_card().unwrap().0;
         play.drafts.text_or(&DraftField::PostIt(card), "")
@@ -694,23 +715,7 @@ mod typing {
     fn the_programme_keeps_each_players_half_typed_answer() {
         use leerklimaat::core::deck::AgendaKind;
         let tr = Texts::default();
-        let mut game = Game::new(Session::new(
-            leerklimaat::core::deck::default_deck(),
-            "2026-12-02 10:00".into(),
-        ));
-        game.apply(Action::FollowProgramme(true)).unwrap();
-        for name in ["Anna", "Bas", "Carla"] {
-            game.apply(Action::AddPlayer {
-                name: name.into(),
-                colour: None,
-            })
-            .unwrap();
-        }
-        game.apply(Action::StartPlay).unwrap();
-        while game.session().agenda_item().map(|a| a.kind) != Some(AgendaKind::LearningQuestion) {
-            game.apply(Action::AgendaNext { seconds: 1 }).unwrap();
-        }
-        let s = game.session().clone();
+        let s = in_programme_phase(AgendaKind::LearningQuestion, &["Anna", "Bas", "Carla"]);
         let (anna, bas) = (s.players[0].id, s.players[1].id);
         let mut form = leerklimaat::programme::ui::ProgrammeForm::default();
         let mut drafts = Drafts::default();
@@ -775,21 +780,7 @@ mod typing {
     fn the_programme_screen_has_undo_and_redo() {
         use leerklimaat::core::deck::AgendaKind;
         let tr = Texts::default();
-        let mut game = Game::new(Session::new(
-            leerklimaat::core::deck::default_deck(),
-            "2026-12-02 10:00".into(),
-        ));
-        game.apply(Action::FollowProgramme(true)).unwrap();
-        game.apply(Action::AddPlayer {
-            name: "Anna".into(),
-            colour: None,
-        })
-        .unwrap();
-        game.apply(Action::StartPlay).unwrap();
-        while game.session().agenda_item().map(|a| a.kind) != Some(AgendaKind::WarmUp) {
-            game.apply(Action::AgendaNext { seconds: 1 }).unwrap();
-        }
-        let s = game.session().clone();
+        let s = in_programme_phase(AgendaKind::WarmUp, &["Anna"]);
         let mut form = leerklimaat::programme::ui::ProgrammeForm::default();
         let mut drafts = Drafts::default();
         let mut panel = Panel::new();
