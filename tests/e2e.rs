@@ -192,8 +192,43 @@ impl Running {
 
     /// The game started again on the same save folder (after a crash or a close).
     fn relaunch(&mut self, args: &[&str]) {
+        // The X server lets go of the old game first (its window gone), so the new one can connect.
+        let until = Instant::now() + PATIENCE;
+        while !self
+            .xdo_output(&["search", "--name", "Leerklimaat"])
+            .trim()
+            .is_empty()
+        {
+            assert!(
+                Instant::now() < until,
+                "the old game's window is still there after {PATIENCE:?}"
+            );
+            sleep(Duration::from_millis(100));
+        }
         let _ = std::fs::remove_file(self.dir.join("screen.map"));
-        self.game = spawn_game(&self.dir, &self.display, args);
+        // Right after a client was killed, the X server may refuse the next connection once; the game
+        // then stops at once with `XOpenDisplayFailed`, before it has read or written anything.
+        for _ in 0..3 {
+            let refused = self.log_count("XOpenDisplayFailed");
+            self.game = spawn_game(&self.dir, &self.display, args);
+            let until = Instant::now() + PATIENCE;
+            while self
+                .xdo_output(&["search", "--name", "Leerklimaat"])
+                .trim()
+                .is_empty()
+                && matches!(self.game.try_wait(), Ok(None))
+                && Instant::now() < until
+            {
+                sleep(Duration::from_millis(200));
+            }
+            let exited = !matches!(self.game.try_wait(), Ok(None));
+            if !(exited && self.log_count("XOpenDisplayFailed") > refused) {
+                break;
+            }
+            eprintln!(
+                "e2e: the X server refused the relaunched game's connection; starting it again"
+            );
+        }
         self.find_window();
     }
 
