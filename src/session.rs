@@ -3,7 +3,7 @@
 
 use crate::app::{AppSystems, Screen};
 use crate::core::drafts::Drafts;
-use crate::core::session::{Action, ActionError, CardRef, Game, Phase, Session};
+use crate::core::session::{Action, ActionError, CardRef, Game, Phase, Session, Step};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use std::time::{Duration, Instant};
@@ -225,36 +225,6 @@ pub fn plugin(app: &mut App) {
     );
 }
 
-/// Turns a navigation message into the action it means in the current phase.
-fn navigation(session: &Session, msg: &GameMsg, seconds: u64) -> Option<Action> {
-    match (session.phase, msg) {
-        (Phase::Play, GameMsg::Next) => {
-            let last = session.play_cards().len().saturating_sub(1);
-            (session.current < last).then(|| Action::GoTo {
-                index: session.current + 1,
-                seconds,
-            })
-        }
-        (Phase::Play, GameMsg::Previous) => (session.current > 0).then(|| Action::GoTo {
-            index: session.current - 1,
-            seconds,
-        }),
-        (Phase::Play, GameMsg::Skip) => Some(Action::Skip { seconds }),
-        (Phase::Plenary, GameMsg::Next) => {
-            let last = session.plenary_cards().len().saturating_sub(1);
-            (session.plenary_current < last).then(|| Action::PlenaryGoTo {
-                index: session.plenary_current + 1,
-            })
-        }
-        (Phase::Plenary, GameMsg::Previous) => {
-            (session.plenary_current > 0).then(|| Action::PlenaryGoTo {
-                index: session.plenary_current - 1,
-            })
-        }
-        _ => None,
-    }
-}
-
 /// Applies every message of this frame to the session, in order.
 #[allow(clippy::too_many_arguments)] // a Bevy system: one parameter per resource it reads or writes
 pub fn apply_messages(
@@ -270,17 +240,11 @@ pub fn apply_messages(
 ) {
     let mut any = false;
     for msg in messages.read() {
-        // With a programme, the plenary begins as the programme's next phase, so the game's time
-        // is recorded.
-        let in_game = game
-            .session()
-            .agenda_item()
-            .is_some_and(|a| a.kind == crate::core::deck::AgendaKind::Game);
-        let msg = match msg {
-            GameMsg::Do(Action::StartPlenary) if in_game => &GameMsg::AgendaNext,
-            other => other,
-        };
         let result = match msg {
+            GameMsg::Do(Action::StartPlenary) => {
+                let start = game.session().start_plenary_action(agenda.seconds());
+                game.0.apply(start).map(|()| true)
+            }
             GameMsg::Do(action) => game.0.apply(action.clone()).map(|()| true),
             GameMsg::AgendaNext => game
                 .0
@@ -321,10 +285,17 @@ pub fn apply_messages(
                 drafts.unsaved.saved();
                 Ok(true)
             }
-            nav => match navigation(game.session(), nav, clock.seconds()) {
-                Some(action) => game.0.apply(action).map(|()| true),
-                None => Ok(false),
-            },
+            GameMsg::Next | GameMsg::Previous | GameMsg::Skip => {
+                let step = match msg {
+                    GameMsg::Next => Step::Next,
+                    GameMsg::Previous => Step::Previous,
+                    _ => Step::Skip,
+                };
+                match game.session().step_action(step, clock.seconds()) {
+                    Some(action) => game.0.apply(action).map(|()| true),
+                    None => Ok(false),
+                }
+            }
         };
         match result {
             Ok(did) => any |= did,

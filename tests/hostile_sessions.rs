@@ -785,6 +785,25 @@ proptest! {
         use_core(&back);
     }
 
+    /// "Would the session take this?" (what a panel asks before it lets go of what was typed) gives
+    /// the same answer, with the same reason, as applying it, for any action in any state.
+    #[test]
+    fn accepts_answers_as_apply_does(
+        from in 0u8..3,
+        actions in proptest::collection::vec(arb_action(), 0..80),
+    ) {
+        let mut g = start(from);
+        for action in actions {
+            let said = g.session().accepts(&action);
+            let before = g.session().clone();
+            let did = g.apply(action.clone());
+            prop_assert_eq!(&said, &did, "{:?}", action);
+            if said.is_err() {
+                prop_assert_eq!(g.session(), &before);
+            }
+        }
+    }
+
     /// Long texts in a file: refused with a message naming the file, or loaded and handled.
     #[test]
     fn long_texts_in_a_file_are_refused_or_handled(

@@ -958,3 +958,87 @@ fn next_steps_only_in_the_plenary_or_at_the_outcome() {
     g.apply(Action::StartPlenary).unwrap();
     g.apply(step).unwrap();
 }
+
+/// Next, previous and skip mean a card in Play and in the Plenary, and nothing where there is
+/// nowhere to go; the plenary begins as the programme's next phase when the game follows one.
+#[test]
+fn steps_and_the_start_of_the_plenary_are_actions_of_the_core() {
+    let mut g = game_with_players(&["A", "B"]);
+    assert_eq!(
+        g.session().step_action(Step::Next, 5),
+        None,
+        "no cards in the setup"
+    );
+    assert_eq!(g.session().start_plenary_action(9), Action::StartPlenary);
+    g.apply(Action::StartPlay).unwrap();
+    let s = g.session();
+    assert_eq!(
+        s.step_action(Step::Previous, 5),
+        None,
+        "the first card has none before it"
+    );
+    assert_eq!(
+        s.step_action(Step::Next, 5),
+        Some(Action::GoTo {
+            index: 1,
+            seconds: 5
+        })
+    );
+    assert_eq!(
+        s.step_action(Step::Skip, 7),
+        Some(Action::Skip { seconds: 7 })
+    );
+    let last = s.play_cards().len() - 1;
+    // Every card played: a pawn on each, so each comes back in the plenary.
+    for index in 0..=last {
+        g.apply(Action::GoTo { index, seconds: 0 }).unwrap();
+        let card = g.session().current_card().unwrap();
+        let player = g.session().players[0].id;
+        g.apply(Action::Place {
+            player,
+            card,
+            round: Round::First,
+            square: 1,
+        })
+        .unwrap();
+    }
+    assert_eq!(
+        g.session().step_action(Step::Next, 5),
+        None,
+        "the last card has none after it"
+    );
+    assert_eq!(
+        g.session().step_action(Step::Previous, 5),
+        Some(Action::GoTo {
+            index: last - 1,
+            seconds: 5
+        })
+    );
+    g.apply(Action::StartPlenary).unwrap();
+    let s = g.session();
+    assert_eq!(
+        s.step_action(Step::Skip, 5),
+        None,
+        "no skipping in the plenary"
+    );
+    assert_eq!(
+        s.step_action(Step::Next, 5),
+        Some(Action::PlenaryGoTo { index: 1 })
+    );
+    assert_eq!(s.step_action(Step::Previous, 5), None);
+
+    let mut p = game_with_players(&["A"]);
+    p.apply(Action::FollowProgramme(true)).unwrap();
+    p.apply(Action::StartPlay).unwrap();
+    while p
+        .session()
+        .agenda_item()
+        .is_some_and(|a| a.kind != deck::AgendaKind::Game)
+    {
+        p.apply(Action::AgendaNext { seconds: 1 }).unwrap();
+    }
+    let start = p.session().start_plenary_action(42);
+    assert_eq!(start, Action::AgendaNext { seconds: 42 });
+    p.apply(start).unwrap();
+    assert_eq!(p.session().phase, Phase::Plenary);
+}

@@ -482,7 +482,7 @@ fn next_steps_window(
                     from: form.from.clone(),
                 };
                 // Cleared only when the session will take it; a refusal keeps every word typed.
-                if s.check(&action).is_ok() {
+                if s.accepts(&action).is_ok() {
                     text.clear();
                     due.clear();
                     form.from = None;

@@ -153,7 +153,7 @@ pub fn programme_panel(
                             _ => None,
                         };
                         if let Some(action) = action {
-                            if s.check(&action).is_ok() {
+                            if s.accepts(&action).is_ok() {
                                 // Taken: no draft any more.
                                 taken = true;
                                 // On to the next player, so a round goes quickly.

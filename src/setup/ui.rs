@@ -471,7 +471,7 @@ fn players_column(
                     colour: None,
                 };
                 // A refused name (taken, too long) stays in the field to fix.
-                if s.check(&add).is_ok() {
+                if s.accepts(&add).is_ok() {
                     form.new_player.clear();
                 }
                 out.push(GameMsg::Do(add));

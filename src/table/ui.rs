@@ -194,7 +194,7 @@ pub fn play_panel(
                         };
                         // The text goes only when the session takes it; a refusal shows its reason
                         // and leaves the text to fix. The next post-it is said by nobody again.
-                        if s.check(&add).is_ok() {
+                        if s.accepts(&add).is_ok() {
                             text.clear();
                             form.author = None;
                         }
@@ -578,7 +578,7 @@ fn post_it_editor(
                             author: edit.author,
                         };
                         // A refused edit keeps the editor open with the text.
-                        close = s.check(&change).is_ok();
+                        close = s.accepts(&change).is_ok();
                         out.push(GameMsg::Do(change));
                     }
                     if note.colour == PostItColour::Pink {
@@ -692,7 +692,7 @@ fn case_window(
                         description: description.trim().to_string(),
                         brought_by: form.case_by,
                     };
-                    if s.check(&add).is_ok() {
+                    if s.accepts(&add).is_ok() {
                         thrown_away = true;
                     }
                     out.push(GameMsg::Do(add));
