@@ -35,7 +35,7 @@ fn outcome_app(every_page: bool) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, bevy::state::app::StatesPlugin));
     app.add_message::<bevy::window::RequestRedraw>();
-    app.insert_resource(ActiveGame(heavy()));
+    app.insert_resource(ActiveGame::new(heavy()));
     if every_page {
         app.insert_resource(DrawPagesAlways);
     }

@@ -148,7 +148,7 @@ pub fn app(options: &GameOptions) -> App {
     session.language = lang;
     // A deck's programme is followed unless the facilitator chooses only the game in setup.
     session.programme = true;
-    app.insert_resource(session::ActiveGame(crate::core::session::Game::new(
+    app.insert_resource(session::ActiveGame::new(crate::core::session::Game::new(
         session,
     )));
     app.add_plugins((world_plugin, window_plugins, panel_plugins));

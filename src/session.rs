@@ -8,13 +8,34 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use std::time::{Duration, Instant};
 
-/// The game being played: the core's session with its history.
+/// The game being played: the core's session with its history. It changes only here, by
+/// [`apply_messages`]: every other system sends a [`GameMsg`].
 #[derive(Resource)]
-pub struct ActiveGame(pub Game);
+pub struct ActiveGame(Game);
 
 impl ActiveGame {
+    pub fn new(game: Game) -> Self {
+        ActiveGame(game)
+    }
+
+    /// The game with its history (for a save, an export, undo and redo buttons).
+    pub fn game(&self) -> &Game {
+        &self.0
+    }
+
     pub fn session(&self) -> &Session {
         self.0.session()
+    }
+
+    /// Records the card's clock and the drafts to be saved with the game: neither is part of the
+    /// session, so this is no action and draws nothing again (the caller bypasses change detection).
+    pub(crate) fn keep_for_saving(&mut self, timer: crate::core::session::TimerSave, drafts: &Drafts) {
+        if self.0.timer() != timer {
+            self.0.set_timer(timer);
+        }
+        if self.0.drafts() != drafts {
+            self.0.set_drafts(drafts.clone());
+        }
     }
 }
 
@@ -208,7 +229,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<CardClock>()
         .init_resource::<AgendaClock>();
     if !app.world().contains_resource::<ActiveGame>() {
-        app.insert_resource(ActiveGame(Game::new(Session::new(
+        app.insert_resource(ActiveGame::new(Game::new(Session::new(
             crate::core::deck::default_deck(),
             crate::core::session::now_stamp(),
         ))));

@@ -364,10 +364,10 @@ fn a_deck_edit_waits_while_the_game_can_be_redone() {
         app.world_mut().write_message(msg);
         settle(&mut app);
     }
-    assert!(app.world().resource::<ActiveGame>().0.can_redo());
+    assert!(app.world().resource::<ActiveGame>().game().can_redo());
     save_in_an_editor(&mut app, &path, &my_deck("Versie 2", 6).to_ron());
     assert!(
-        app.world().resource::<ActiveGame>().0.can_redo(),
+        app.world().resource::<ActiveGame>().game().can_redo(),
         "the game can still be redone"
     );
     assert_eq!(deck_in_use(&app).title, "Versie 1");

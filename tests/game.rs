@@ -668,7 +668,7 @@ mod touch {
         app.update();
         assert_eq!(app.world().resource::<SelectedPostIt>().0, None);
         assert!(session(&app).post_its[0].at.is_some(), "moved");
-        let history = app.world().resource::<ActiveGame>().0.done().len();
+        let history = app.world().resource::<ActiveGame>().game().done().len();
         // A wobbling tap (3 px): selected, and not moved again.
         let note = post_it_entity(&mut app);
         let w = app.world_mut();
@@ -681,7 +681,7 @@ mod touch {
         app.update();
         assert_eq!(app.world().resource::<SelectedPostIt>().0, Some(id));
         assert_eq!(
-            app.world().resource::<ActiveGame>().0.done().len(),
+            app.world().resource::<ActiveGame>().game().done().len(),
             history,
             "a tap is not a move"
         );

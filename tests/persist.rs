@@ -109,7 +109,7 @@ fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
     let dir = temp_dir("resume");
     let app = played_app(&dir);
     let status = app.world().resource::<SaveStatus>();
-    let game = &app.world().resource::<ActiveGame>().0;
+    let game = app.world().resource::<ActiveGame>().game();
     assert_eq!(
         status.saved_actions,
         game.done().len(),
@@ -801,7 +801,7 @@ fn drafts_are_saved_resumed_and_asked_about_at_close() {
     let mut app = played_app(&dir);
     let path = saved_file(&app);
     let card = current_card(&app);
-    let actions = app.world().resource::<ActiveGame>().0.done().len();
+    let actions = app.world().resource::<ActiveGame>().game().done().len();
     let mut typed = Drafts::default();
     typed.keep(DraftField::PostIt(card.clone()), "Wij vragen ons af", "");
     typed.keep(DraftField::CaseTitle, "De nieuwe collega", "");
@@ -824,7 +824,7 @@ fn drafts_are_saved_resumed_and_asked_about_at_close() {
     app.update();
     assert_eq!(on_disk(&path), typed);
     assert_eq!(
-        app.world().resource::<ActiveGame>().0.done().len(),
+        app.world().resource::<ActiveGame>().game().done().len(),
         actions,
         "typing is no action"
     );
@@ -1041,7 +1041,7 @@ fn a_session_that_cannot_be_continued_in_its_folder_goes_on_from_a_copy() {
     let usb = dir.join("usb");
     let app = played_app(&usb);
     let path = saved_file(&app);
-    let original = app.world().resource::<ActiveGame>().0.clone();
+    let original = app.world().resource::<ActiveGame>().game().clone();
     drop(app);
     let bytes = std::fs::read(&path).unwrap();
     let sessions = dir.join("sessions");
@@ -1074,7 +1074,7 @@ fn a_session_that_cannot_be_continued_in_its_folder_goes_on_from_a_copy() {
     let copy = saved_file(&app);
     assert_eq!(copy.parent(), Some(sessions.as_path()));
     assert_eq!(
-        app.world().resource::<ActiveGame>().0.done(),
+        app.world().resource::<ActiveGame>().game().done(),
         original.done()
     );
     assert_eq!(

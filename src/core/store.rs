@@ -47,11 +47,11 @@ impl Listing {
 }
 
 /// The session to offer to continue, from a list of sessions newest first: the newest worth resuming
-/// that no other window has open.
-pub fn to_resume(listings: &[Listing]) -> Option<&Listing> {
-    listings
-        .iter()
-        .find(|l| l.worth_resuming() && !open_elsewhere(&l.path))
+/// that no other window has open, and not `open_here` (the session this window has open).
+pub fn to_resume<'a>(listings: &'a [Listing], open_here: Option<&Path>) -> Option<&'a Listing> {
+    listings.iter().find(|l| {
+        l.worth_resuming() && Some(l.path.as_path()) != open_here && !open_elsewhere(&l.path)
+    })
 }
 
 /// A session file held by one window of the app: while this lives, no other window (or second copy of
@@ -252,7 +252,7 @@ impl Store {
     /// The newest session not finished and not open in another window: the one to offer to continue
     /// (see [`to_resume`]).
     pub fn unfinished(&self) -> Option<Listing> {
-        to_resume(&self.list().0).cloned()
+        to_resume(&self.list().0, None).cloned()
     }
 
     /// Deletes a session file (and its lock file), unless another window has it open.

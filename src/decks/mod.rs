@@ -339,7 +339,7 @@ fn watch_deck_file(
     }
     // After undoing back to setup, the game can still be redone: a new deck would wipe that history.
     // The edit waits (the file is looked at again) until nothing is left to redo.
-    if game.0.can_redo() {
+    if game.game().can_redo() {
         return;
     }
     source.modified = modified;

@@ -61,7 +61,7 @@ fn export_when_finished(
     // A session resumed as finished is not exported again by opening it.
     if *was == Some(false) && finished {
         let folder = forms.and_then(|f| f.outcome.folder.clone()).map_or_else(
-            || crate::core::export::default_export_dir(&game.0),
+            || crate::core::export::default_export_dir(&game.game()),
             PathBuf::from,
         );
         exports.write(ExportMsg::Export(folder));
@@ -83,7 +83,7 @@ pub fn export_files(
         match msg {
             ExportMsg::Export(folder) => {
                 // The minutes running now count, as in the saved file.
-                let mut now = game.0.clone();
+                let mut now = game.game().clone();
                 now.set_timer(TimerSave {
                     shown: card.shown,
                     seconds: card.seconds(),

@@ -527,7 +527,7 @@ fn outcome_ui(
     let mut typed = drafts.drafts.clone();
     let intents = outcome_panel(
         ctx,
-        &game.0,
+        &game.game(),
         &tr.0,
         &mut forms.outcome,
         &mut typed,

@@ -67,7 +67,7 @@ pub enum CloseAnswer {
 /// Whether everything the session holds is on disk, its drafts included.
 pub fn all_saved(status: &SaveStatus, game: &ActiveGame, drafts: &OpenDrafts) -> bool {
     status.error.is_none()
-        && status.saved_actions == game.0.done().len()
+        && status.saved_actions == game.game().done().len()
         && !drafts.unsaved.pending()
 }
 
@@ -169,7 +169,7 @@ pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
     move |app: &mut App| {
         let mut past = PastSessions::default();
         let (listings, damaged) = store.list();
-        past.offer = crate::core::store::to_resume(&listings).cloned();
+        past.offer = crate::core::store::to_resume(&listings, None).cloned();
         past.listings = listings;
         past.damaged = damaged;
         app.insert_resource(SaveTarget {
@@ -329,15 +329,11 @@ impl Saving<'_> {
             },
         };
         // The clocks and the drafts are saved with the game but are no change to what is drawn.
-        let game = &mut self.game.bypass_change_detection().0;
-        if game.timer() != timer {
-            game.set_timer(timer);
-        }
-        if *game.drafts() != self.drafts.drafts {
-            game.set_drafts(self.drafts.drafts.clone());
-        }
+        self.game
+            .bypass_change_detection()
+            .keep_for_saving(timer, &self.drafts.drafts);
         self.status.last_try = Some(Instant::now());
-        match self.target.store.save(&path, &self.game.0) {
+        match self.target.store.save(&path, &self.game.game()) {
             Ok(took) => {
                 hold_lock(&mut self.lock, &path);
                 if self.status.error.is_some() {
@@ -345,7 +341,7 @@ impl Saving<'_> {
                 }
                 self.status.error = None;
                 self.status.saves += 1;
-                self.status.saved_actions = self.game.0.done().len();
+                self.status.saved_actions = self.game.game().done().len();
                 self.status.last_duration = Some(took);
                 self.status.last_saved = Some(Instant::now());
                 if self.drafts.unsaved.pending() {
@@ -426,14 +422,9 @@ fn handle_store_messages(world: &mut World) {
                 let offered = world.resource::<PastSessions>().offer.clone();
                 if offered.is_some_and(|o| o.path == path) {
                     let current = world.resource::<SaveTarget>().path.clone();
-                    let listings: Vec<Listing> = store
-                        .list()
-                        .0
-                        .into_iter()
-                        .filter(|l| Some(&l.path) != current.as_ref())
-                        .collect();
+                    let listings = store.list().0;
                     world.resource_mut::<PastSessions>().offer =
-                        crate::core::store::to_resume(&listings).cloned();
+                        crate::core::store::to_resume(&listings, current.as_deref()).cloned();
                 }
             }
             StoreMsg::OpenCopy(path) => match copy_into(&store, &path) {
@@ -469,7 +460,7 @@ fn handle_store_messages(world: &mut World) {
             StoreMsg::ExportOverview => {
                 let lang = world.resource::<ActiveGame>().session().language;
                 let base =
-                    crate::core::export::default_export_dir(&world.resource::<ActiveGame>().0);
+                    crate::core::export::default_export_dir(&world.resource::<ActiveGame>().game());
                 let base = base
                     .parent()
                     .map(std::path::Path::to_path_buf)
@@ -584,7 +575,7 @@ fn answer_close(
                 let result = path
                     .parent()
                     .map_or(Ok(()), std::fs::create_dir_all)
-                    .and_then(|()| crate::core::store::save_to(path, &game.0))
+                    .and_then(|()| crate::core::store::save_to(path, &game.game()))
                     .map(|_| path.clone())
                     .map_err(|e| format!("{}: {e}", path.display()));
                 if result.is_ok() {

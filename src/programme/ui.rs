@@ -369,7 +369,7 @@ fn programme_ui(
         &tr.0,
         &mut forms.programme,
         &mut typed,
-        (game.0.can_undo(), game.0.can_redo()),
+        (game.game().can_undo(), game.game().can_redo()),
     );
     if drafts.drafts != typed {
         drafts.update(typed);

@@ -764,8 +764,8 @@ fn play_ui(
     let out = play_panel(
         ctx,
         game.session(),
-        game.0.can_undo(),
-        game.0.can_redo(),
+        game.game().can_undo(),
+        game.game().can_redo(),
         &tr.0,
         &mut forms.play,
         &mut controls,
