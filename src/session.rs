@@ -29,7 +29,11 @@ impl ActiveGame {
 
     /// Records the card's clock and the drafts to be saved with the game: neither is part of the
     /// session, so this is no action and draws nothing again (the caller bypasses change detection).
-    pub(crate) fn keep_for_saving(&mut self, timer: crate::core::session::TimerSave, drafts: &Drafts) {
+    pub(crate) fn keep_for_saving(
+        &mut self,
+        timer: crate::core::session::TimerSave,
+        drafts: &Drafts,
+    ) {
         if self.0.timer() != timer {
             self.0.set_timer(timer);
         }
