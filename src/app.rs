@@ -88,9 +88,9 @@ pub fn window_plugins(app: &mut App) {
 pub fn panel_plugins(app: &mut App) {
     app.add_plugins((
         panels::plugin,
-        setup::ui::plugin,
+        setup::plugin,
         table::ui::plugin,
-        outcome::ui::plugin,
+        outcome::panel_plugin,
         programme::ui::plugin,
     ));
 }

@@ -141,18 +141,24 @@ fn setup_pass(
     form: &mut setup::ui::SetupForm,
     past: &leerklimaat::persist::PastSessions,
 ) -> SetupOut {
-    let (mut files, mut decks) = (Vec::new(), Vec::new());
-    let msgs = setup::ui::setup_panel(
-        ctx,
-        s,
+    use setup::ui::SetupIntent;
+    let view = setup::ui::SetupView {
+        session: s,
         tr,
-        form,
         past,
-        &mut files,
-        &Default::default(),
-        &mut decks,
-    );
-    (msgs, files, decks)
+        decks: &Default::default(),
+        high_contrast: false,
+    };
+    let mut out: SetupOut = Default::default();
+    for intent in setup::ui::setup_panel(ctx, &view, form) {
+        match intent {
+            SetupIntent::Game(m) => out.0.push(m),
+            SetupIntent::Files(f) => out.1.push(f),
+            SetupIntent::Deck(d) => out.2.push(d),
+            SetupIntent::HighContrast(_) => panic!("nothing here turns the palette"),
+        }
+    }
+    out
 }
 
 /// All that the passes returned, each kind on its own.
@@ -803,7 +809,7 @@ mod typing {
     /// unchanged deck closes at once.
     #[test]
     fn cancel_in_the_deck_editor_asks_before_it_drops_edits() {
-        use leerklimaat::decks::ui::{DeckEditor, deck_editor};
+        use leerklimaat::decks::ui::{DeckCmd, DeckEditor, deck_editor};
         let tr = Texts::default();
         let deck = leerklimaat::core::deck::default_deck();
         let mut ed = DeckEditor {
@@ -816,12 +822,16 @@ mod typing {
         };
         let cancel = tr.get(Lang::Nl, "play-cancel");
         let mut panel = Panel::new();
-        let mut run = |ctx: &egui::Context| deck_editor(ctx, &tr, Lang::Nl, &mut ed, None).1;
+        let mut run = |ctx: &egui::Context| {
+            !deck_editor(ctx, &tr, Lang::Nl, &mut ed, None).contains(&DeckCmd::CloseEditor)
+        };
         panel.settle(&mut run);
         let open = panel.click_text(&cancel, &mut run);
         assert!(open.contains(&false), "unchanged: closes at once");
         ed.deck.title = "Ons eigen spel".into();
-        let mut run = |ctx: &egui::Context| deck_editor(ctx, &tr, Lang::Nl, &mut ed, None).1;
+        let mut run = |ctx: &egui::Context| {
+            !deck_editor(ctx, &tr, Lang::Nl, &mut ed, None).contains(&DeckCmd::CloseEditor)
+        };
         panel.settle(&mut run);
         let open = panel.click_text(&cancel, &mut run);
         assert!(!open.contains(&false), "edited: the first Cancel only asks");

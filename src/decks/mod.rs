@@ -3,6 +3,7 @@
 //! leaves the game and the loaded deck as they were. While setup is open, a deck file that changes on
 //! disk is loaded again within half a second; an invalid edit keeps the last good version.
 
+pub mod browser;
 pub mod ui;
 
 use crate::app::{AppSystems, Screen};

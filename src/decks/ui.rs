@@ -1,6 +1,7 @@
 //! The deck tools of the setup screen: an in-app file dialog (pure egui, so it works full screen, on a
 //! beamer and with touch), and a deck editor that checks the deck as you type and saves `.deck.ron`.
 
+pub use super::browser::FileBrowser;
 use crate::core::deck::{Deck, Square, StackRule, Statement, validate_deck};
 use crate::core::i18n::Texts;
 use crate::core::session::Lang;
@@ -16,70 +17,34 @@ pub enum DeckCmd {
     OpenDialog,
     /// Open the editor on this deck.
     Edit(Deck),
-    /// Save the deck being edited to this file (and load it when it reads back the same).
+    /// Save the deck being edited to this file (and load it when it reads back the same). A file that
+    /// is there already is replaced only when the facilitator presses save a second time.
     Save(Box<Deck>, PathBuf),
     /// Stop waiting for a broken deck file: the facilitator chose another deck.
     Forget,
+    /// Close the deck editor (Cancel with nothing to lose, or pressed twice).
+    CloseEditor,
 }
 
-/// A folder being browsed for a deck file.
-#[derive(Debug, Clone)]
-pub struct FileBrowser {
-    pub dir: PathBuf,
-    pub error: Option<String>,
-    /// The folders and deck files of `dir`, read once when the folder is opened, not on every pass.
-    pub listing: Result<(Vec<PathBuf>, Vec<PathBuf>), String>,
+/// What the facilitator does in a file dialog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrowserIntent {
+    /// Show this folder.
+    Open(PathBuf),
+    /// This file (or, in the folder dialog, this folder) is chosen: the dialog closes.
+    Chose(PathBuf),
+    /// Close the dialog without a choice.
+    Cancel,
 }
 
-impl FileBrowser {
-    pub fn new(dir: PathBuf) -> Self {
-        let listing = browse(&dir);
-        FileBrowser {
-            dir,
-            error: None,
-            listing,
-        }
-    }
-
-    /// Opens another folder.
-    pub fn go(&mut self, dir: PathBuf) {
-        *self = FileBrowser::new(dir);
-    }
-}
-
-/// The folders and deck files in `dir`, folders first, both sorted by name.
-pub fn browse(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut folders = Vec::new();
-    let mut files = Vec::new();
-    for e in entries.flatten() {
-        let p = e.path();
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            folders.push(p);
-        } else if p.to_string_lossy().ends_with(".deck.ron") {
-            files.push(p);
-        }
-    }
-    folders.sort();
-    files.sort();
-    Ok((folders, files))
-}
-
-/// The file dialog. Returns the file chosen, and whether the dialog stays open.
+/// The file dialog for a deck file.
 pub fn file_dialog(
     ctx: &egui::Context,
     tr: &Texts,
     lang: Lang,
-    browser: &mut FileBrowser,
+    browser: &FileBrowser,
     places: &[(String, PathBuf)],
-) -> (Option<PathBuf>, bool) {
+) -> Option<BrowserIntent> {
     browser_window(
         ctx,
         tr,
@@ -91,14 +56,13 @@ pub fn file_dialog(
     )
 }
 
-/// The same dialog for choosing a folder: browse, then "use this folder". Returns the folder chosen
-/// and whether the dialog stays open.
+/// The same dialog for choosing a folder: browse, then "use this folder".
 pub fn folder_dialog(
     ctx: &egui::Context,
     tr: &Texts,
     lang: Lang,
-    browser: &mut FileBrowser,
-) -> (Option<PathBuf>, bool) {
+    browser: &FileBrowser,
+) -> Option<BrowserIntent> {
     browser_window(
         ctx,
         tr,
@@ -133,13 +97,12 @@ fn browser_window(
     tr: &Texts,
     lang: Lang,
     title: &str,
-    browser: &mut FileBrowser,
+    browser: &FileBrowser,
     places: &[(String, PathBuf)],
     pick: Pick,
-) -> (Option<PathBuf>, bool) {
+) -> Option<BrowserIntent> {
     let t = |id: &str| tr.get(lang, id);
-    let mut chosen = None;
-    let mut open = true;
+    let mut intent = None;
     egui::Window::new(title)
         .collapsible(false)
         .resizable(false)
@@ -151,34 +114,34 @@ fn browser_window(
                 if big_button(ui, format!("⬆ {}", t("deck-up"))).clicked()
                     && let Some(parent) = browser.dir.parent()
                 {
-                    browser.go(parent.to_path_buf());
+                    intent = Some(BrowserIntent::Open(parent.to_path_buf()));
                 }
                 for (name, path) in places {
                     if big_button(ui, name).clicked() {
-                        browser.go(path.clone());
+                        intent = Some(BrowserIntent::Open(path.clone()));
                     }
                 }
                 if pick == Pick::Folder
                     && big_button(ui, egui::RichText::new(t("outcome-use-folder")).strong())
                         .clicked()
                 {
-                    chosen = Some(browser.dir.clone());
+                    intent = Some(BrowserIntent::Chose(browser.dir.clone()));
                 }
             });
             ui.label(egui::RichText::new(browser.dir.display().to_string()).strong());
             ui.separator();
             egui::ScrollArea::vertical()
                 .max_height(470.0)
-                .show(ui, |ui| match browser.listing.clone() {
+                .show(ui, |ui| match &browser.listing {
                     Ok((folders, files)) => {
                         for f in folders {
-                            if entry_row(ui, "📁", &f) {
-                                browser.go(f);
+                            if entry_row(ui, "📁", f) {
+                                intent = Some(BrowserIntent::Open(f.clone()));
                             }
                         }
-                        for f in files.into_iter().filter(|_| pick == Pick::DeckFile) {
-                            if entry_row(ui, "🗋", &f) {
-                                chosen = Some(f);
+                        for f in files.iter().filter(|_| pick == Pick::DeckFile) {
+                            if entry_row(ui, "🗋", f) {
+                                intent = Some(BrowserIntent::Chose(f.clone()));
                             }
                         }
                     }
@@ -188,13 +151,10 @@ fn browser_window(
                 });
             ui.separator();
             if big_button(ui, t("play-cancel")).clicked() {
-                open = false;
+                intent = Some(BrowserIntent::Cancel);
             }
         });
-    if chosen.is_some() {
-        open = false;
-    }
-    (chosen, open)
+    intent
 }
 
 /// A deck being edited, with the file it will be saved to.
@@ -258,7 +218,6 @@ fn editor_footer(
     problems: &[crate::core::deck::DeckProblem],
     decks_dir: Option<&Path>,
     out: &mut Vec<DeckCmd>,
-    open: &mut bool,
 ) {
     let t = |id: &str| tr.get(lang, id);
     if problems.is_empty() {
@@ -291,20 +250,15 @@ fn editor_footer(
             } else {
                 path
             };
-            if path.exists() && ed.overwrite.as_ref() != Some(&path) {
-                // Ask first: the next press of save replaces it.
-                ed.overwrite = Some(path);
-                ed.saved = None;
-            } else {
-                ed.overwrite = None;
-                ed.saved = None;
-                out.push(DeckCmd::Save(Box::new(ed.deck.clone()), path));
-            }
+            // Whether the file is there already (and is replaced only on a second press) is for
+            // the world to find out: [`DeckCmd::Save`].
+            ed.saved = None;
+            out.push(DeckCmd::Save(Box::new(ed.deck.clone()), path));
         }
         if big_button(ui, t("play-cancel")).clicked() {
             // An edited deck is thrown away only on a second press.
             if ed.deck == ed.original || ed.confirm_cancel {
-                *open = false;
+                out.push(DeckCmd::CloseEditor);
             } else {
                 ed.confirm_cancel = true;
             }
@@ -349,17 +303,16 @@ const ID_FIELD: f32 = 210.0;
 const STATEMENT_FIELD: f32 = 530.0;
 const PROMPT_FIELD: f32 = 280.0;
 
-/// The deck editor. Returns what it asks for (use the deck) and whether it stays open.
+/// The deck editor: `ed` is the deck being edited; returns what it asks for (save, close).
 pub fn deck_editor(
     ctx: &egui::Context,
     tr: &Texts,
     lang: Lang,
     ed: &mut DeckEditor,
     decks_dir: Option<&Path>,
-) -> (Vec<DeckCmd>, bool) {
+) -> Vec<DeckCmd> {
     let t = |id: &str| tr.get(lang, id);
     let mut out = Vec::new();
-    let mut open = true;
     let problems = validate_deck(&ed.deck, "");
     // As tall as the screen allows, with room for the title bar: the screen is 1080 points high.
     let height = (ctx.content_rect().height() - 110.0).clamp(360.0, 960.0);
@@ -371,7 +324,7 @@ pub fn deck_editor(
         .frame(bar_frame(ctx))
         .show(ctx, |ui| {
             // The file name, the checks and the save button stay in view; the rest scrolls.
-            editor_footer(ui, tr, lang, ed, &problems, decks_dir, &mut out, &mut open);
+            editor_footer(ui, tr, lang, ed, &problems, decks_dir, &mut out);
             ui.separator();
             egui::ScrollArea::vertical()
                 .max_height(ui.available_height())
@@ -406,7 +359,7 @@ pub fn deck_editor(
                     agenda_editor(ui, tr, lang, &mut ed.deck.agenda);
                 });
         });
-    (out, open)
+    out
 }
 
 /// The deck's title, language and description.

@@ -4,10 +4,12 @@
 //! when the panel asks for it.
 
 pub mod pages;
+mod panel;
 pub mod picture;
 pub mod present;
 pub mod stacks;
 pub mod ui;
+pub(crate) use panel::plugin as panel_plugin;
 
 use crate::app::{AppSystems, Screen};
 use crate::core::session::TimerSave;

@@ -1,7 +1,6 @@
 //! The outcome screen's panel: the three plenary lists (already present, still to develop, open
 //! questions) with their post-its, pink ones markable as answered, and the export.
 
-use crate::app::Screen;
 use crate::core::drafts::{DraftField, Drafts};
 use crate::core::export;
 use crate::core::i18n::Texts;
@@ -14,14 +13,8 @@ use crate::outcome::pages::PageKind;
 use crate::outcome::present::{OutcomeView, PageNav};
 use crate::outcome::{ExportMsg, ExportState};
 use crate::panels::widgets::{bar_frame, big_button, mark};
-use crate::panels::{Forms, PanelSet, send};
-use crate::session::ActiveGame;
 use crate::session::GameMsg;
-use crate::table::board::Tr;
-use bevy::prelude::*;
-use bevy::window::RequestRedraw;
 use bevy_egui::egui;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use std::path::PathBuf;
 
 /// The export folder being chosen.
@@ -55,6 +48,10 @@ pub enum OutcomeIntent {
     Game(GameMsg),
     Files(ExportMsg),
     Page(PageNav),
+    /// Open the folder dialog, starting from the folder typed (or the nearest one above it).
+    ChooseFolder(PathBuf),
+    /// What the facilitator did in the folder dialog.
+    Browser(crate::decks::ui::BrowserIntent),
 }
 
 /// Screen-map names of the page buttons, by kind.
@@ -248,26 +245,20 @@ pub fn outcome_panel(
                 });
             });
         });
+    let mut browse = Vec::new();
     if choose {
-        let start = std::path::Path::new(folder.as_str())
-            .ancestors()
-            .find(|p| p.is_dir())
-            .map_or_else(|| PathBuf::from("/"), std::path::Path::to_path_buf);
-        form.browser = Some(crate::decks::ui::FileBrowser::new(start));
+        browse.push(OutcomeIntent::ChooseFolder(PathBuf::from(folder.as_str())));
     }
-    if let Some(browser) = form.browser.as_mut() {
-        let (picked, open) = crate::decks::ui::folder_dialog(ctx, tr, lang, browser);
-        if let Some(dir) = picked {
-            form.folder = Some(dir.display().to_string());
-        }
-        if !open {
-            form.browser = None;
-        }
+    if let Some(browser) = form.browser.as_ref() {
+        browse.extend(
+            crate::decks::ui::folder_dialog(ctx, tr, lang, browser).map(OutcomeIntent::Browser),
+        );
     }
     out.into_iter()
         .map(OutcomeIntent::Game)
         .chain(files.into_iter().map(OutcomeIntent::Files))
         .chain(nav.into_iter().map(OutcomeIntent::Page))
+        .chain(browse)
         .collect()
 }
 
@@ -494,62 +485,4 @@ fn next_steps_window(
     drafts.keep(DraftField::NextStepDue, &due, "");
     drafts.keep(DraftField::NextStepOwner, &other, "");
     out
-}
-
-/// The outcome panel, drawn on the outcome screen.
-pub fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        outcome_ui
-            .run_if(in_state(Screen::Outcome))
-            .in_set(PanelSet::Screen),
-    );
-}
-
-#[allow(clippy::too_many_arguments)] // a Bevy system: one parameter per resource
-fn outcome_ui(
-    mut contexts: EguiContexts,
-    game: Res<ActiveGame>,
-    tr: Res<Tr>,
-    mut forms: ResMut<Forms>,
-    exports: Res<ExportState>,
-    view: Res<OutcomeView>,
-    mut drafts: ResMut<crate::session::OpenDrafts>,
-    (mut writer, mut files, mut pages, mut redraw): (
-        MessageWriter<GameMsg>,
-        MessageWriter<ExportMsg>,
-        MessageWriter<PageNav>,
-        MessageWriter<RequestRedraw>,
-    ),
-) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    let mut out = Vec::new();
-    let mut typed = drafts.drafts.clone();
-    let intents = outcome_panel(
-        ctx,
-        &game.game(),
-        &tr.0,
-        &mut forms.outcome,
-        &mut typed,
-        &exports,
-        &view,
-    );
-    if drafts.drafts != typed {
-        drafts.update(typed);
-    }
-    for intent in intents {
-        match intent {
-            OutcomeIntent::Page(nav) => {
-                pages.write(nav);
-                redraw.write(RequestRedraw);
-            }
-            OutcomeIntent::Game(msg) => out.push(msg),
-            OutcomeIntent::Files(msg) => {
-                files.write(msg);
-                redraw.write(RequestRedraw);
-            }
-        }
-    }
-    send(out, &mut writer, &mut redraw);
-    Ok(())
 }

@@ -1,7 +1,8 @@
 //! The setup screen: choose a deck, name the group, add, rename, recolour and remove players, choose the
-//! order of play, the placement mode and the language, then start.
+//! order of play, the placement mode and the language, then start. A panel: the session and the
+//! files it shows come in as a [`SetupView`], what the facilitator asks for goes out as
+//! [`SetupIntent`]s; it reads and writes no files.
 
-use crate::app::Screen;
 use crate::core::deck::{BUILTIN_DECKS, builtin_deck};
 use crate::core::deck::{Deck, DeckError};
 use crate::core::i18n::Texts;
@@ -10,17 +11,10 @@ use crate::core::session::{
     Session,
 };
 use crate::decks::ui::{DeckCmd, DeckEditor, FileBrowser};
-use crate::decks::{DeckFolder, DeckSource, DeckTrouble, LoadDeck};
 use crate::panels::widgets::{bar_frame, big_button, mark, pawn_swatch};
-use crate::panels::{Forms, PanelSet, send};
 use crate::persist::{PastSessions, StoreMsg};
-use crate::session::ActiveGame;
 use crate::session::GameMsg;
-use crate::table::board::Tr;
-use bevy::prelude::*;
-use bevy::window::RequestRedraw;
 use bevy_egui::egui;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -41,8 +35,6 @@ pub struct SetupForm {
     pub editor: Option<DeckEditor>,
     /// Past sessions ticked for an overview.
     pub ticked: std::collections::BTreeSet<PathBuf>,
-    /// The high-contrast palette (also F2).
-    pub high_contrast: bool,
 }
 
 /// What the setup screen shows about decks beyond the built-in ones.
@@ -56,19 +48,40 @@ pub struct DeckPanel<'a> {
     pub pending: Option<&'a Path>,
 }
 
-/// Draws the setup screen and returns what the facilitator asked for; requests about past session
-/// files go to `files`.
-#[allow(clippy::too_many_arguments)]
+/// What the setup screen shows: the session, the past sessions, the decks and the palette.
+pub struct SetupView<'a> {
+    pub session: &'a Session,
+    pub tr: &'a Texts,
+    pub past: &'a PastSessions,
+    pub decks: &'a DeckPanel<'a>,
+    /// Whether the high-contrast palette is on (also F2).
+    pub high_contrast: bool,
+}
+
+/// What the facilitator asks for on the setup screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetupIntent {
+    /// A change to the session.
+    Game(GameMsg),
+    /// Something to do with the past session files.
+    Files(StoreMsg),
+    /// Something to do with decks (open, edit, save).
+    Deck(DeckCmd),
+    /// The high-contrast palette on or off.
+    HighContrast(bool),
+}
+
+/// Draws the setup screen and returns what the facilitator asked for. `form` holds what is being
+/// typed there.
 pub fn setup_panel(
     ctx: &egui::Context,
-    s: &Session,
-    tr: &Texts,
+    view: &SetupView,
     form: &mut SetupForm,
-    past: &PastSessions,
-    files: &mut Vec<StoreMsg>,
-    decks: &DeckPanel,
-    deck_out: &mut Vec<DeckCmd>,
-) -> Vec<GameMsg> {
+) -> Vec<SetupIntent> {
+    let (s, tr, past, decks) = (view.session, view.tr, view.past, view.decks);
+    let mut files = Vec::new();
+    let mut deck_out = Vec::new();
+    let mut high_contrast = view.high_contrast;
     let mut out = Vec::new();
     let lang = s.language;
     let t = |id: &str| tr.get(lang, id);
@@ -110,7 +123,7 @@ pub fn setup_panel(
                     ui.separator();
                     mark(
                         "setup-high-contrast",
-                        ui.checkbox(&mut form.high_contrast, t("setup-high-contrast")),
+                        ui.checkbox(&mut high_contrast, t("setup-high-contrast")),
                     );
                 });
             });
@@ -123,11 +136,11 @@ pub fn setup_panel(
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     if let Some(stuck) = &past.stuck {
-                        stuck_session(ui, s, tr, stuck, files);
+                        super::past::stuck_session(ui, s, tr, stuck, &mut files);
                         ui.separator();
                     }
                     if let Some(offer) = &past.offer {
-                        resume_offer(ui, s, tr, offer, files);
+                        super::past::resume_offer(ui, s, tr, offer, &mut files);
                         ui.separator();
                     }
                     // Left-aligned columns: egui's columns justify wrapped text, which spreads a
@@ -135,9 +148,9 @@ pub fn setup_panel(
                     let left = egui::Layout::top_down(egui::Align::Min);
                     ui.columns(2, |cols| {
                         cols[0].with_layout(left, |ui| {
-                            deck_column(ui, s, tr, &mut out, decks, deck_out);
+                            deck_column(ui, s, tr, &mut out, decks, &mut deck_out);
                             ui.add_space(12.0);
-                            past_sessions(ui, s, tr, form, past, files);
+                            super::past::past_sessions(ui, s, tr, form, past, &mut files);
                         });
                         cols[1].with_layout(left, |ui| {
                             players_column(ui, s, tr, form, &mut out);
@@ -163,7 +176,14 @@ pub fn setup_panel(
                 }
             });
         });
-    out
+    let contrast =
+        (high_contrast != view.high_contrast).then_some(SetupIntent::HighContrast(high_contrast));
+    out.into_iter()
+        .map(SetupIntent::Game)
+        .chain(files.into_iter().map(SetupIntent::Files))
+        .chain(deck_out.into_iter().map(SetupIntent::Deck))
+        .chain(contrast)
+        .collect()
 }
 
 fn deck_column(
@@ -479,481 +499,4 @@ fn players_column(
             }
         });
     }
-}
-
-fn progress_text(tr: &Texts, lang: Lang, l: &crate::core::store::Listing) -> String {
-    let screen = match l.phase {
-        _ if l.finished => "past-finished",
-        crate::core::session::Phase::Setup => "screen-setup",
-        crate::core::session::Phase::Play => "past-in-play",
-        crate::core::session::Phase::Plenary => "past-in-plenary",
-        crate::core::session::Phase::Outcome => "past-at-outcome",
-    };
-    format!(
-        "{} · {} · {}{} · {}",
-        l.started_at,
-        l.deck,
-        if l.group.is_empty() {
-            String::new()
-        } else {
-            format!("{} · ", l.group)
-        },
-        tr.count(lang, "setup-player-count", l.players.len()),
-        tr.format(
-            lang,
-            "past-progress",
-            &[
-                ("screen", tr.get(lang, screen).into()),
-                ("n", l.progress.0.into()),
-                ("total", l.progress.1.into())
-            ]
-        )
-    )
-}
-
-fn resume_offer(
-    ui: &mut egui::Ui,
-    s: &Session,
-    tr: &Texts,
-    offer: &crate::core::store::Listing,
-    files: &mut Vec<StoreMsg>,
-) {
-    let lang = s.language;
-    egui::Frame::new()
-        .fill(egui::Color32::from_rgb(0xFF, 0xF3, 0xC4))
-        .corner_radius(8.0)
-        .inner_margin(egui::Margin::same(10))
-        .show(ui, |ui| {
-            ui.label(egui::RichText::new(tr.get(lang, "past-offer")).strong());
-            ui.label(progress_text(tr, lang, offer));
-            ui.horizontal(|ui| {
-                if mark(
-                    "resume-continue",
-                    big_button(ui, tr.get(lang, "past-continue")),
-                )
-                .clicked()
-                {
-                    files.push(StoreMsg::Open(offer.path.clone()));
-                }
-                if big_button(ui, tr.get(lang, "past-new")).clicked() {
-                    files.push(StoreMsg::Dismiss);
-                }
-                if mark(
-                    "offer-mark-finished",
-                    big_button(ui, tr.get(lang, "past-mark-finished")),
-                )
-                .clicked()
-                {
-                    files.push(StoreMsg::MarkFinished(offer.path.clone()));
-                }
-            });
-        });
-}
-
-/// A session that cannot be continued where it is (a folder that cannot be written to): what is
-/// wrong, what to do, and the way on from a copy.
-fn stuck_session(
-    ui: &mut egui::Ui,
-    s: &Session,
-    tr: &Texts,
-    stuck: &crate::persist::Stuck,
-    files: &mut Vec<StoreMsg>,
-) {
-    let lang = s.language;
-    let why = if stuck.read_only {
-        "past-read-only"
-    } else {
-        "past-no-lock"
-    };
-    crate::panels::widgets::warning_frame().show(ui, |ui| {
-        let black = egui::Color32::BLACK;
-        ui.label(egui::RichText::new(tr.get(lang, why)).strong().color(black));
-        ui.label(egui::RichText::new(tr.get(lang, "past-copy-explained")).color(black));
-        ui.label(
-            egui::RichText::new(format!("{}: {}", stuck.path.display(), stuck.reason))
-                .small()
-                .color(black),
-        );
-        if let Some(failed) = &stuck.copy_failed {
-            ui.label(
-                egui::RichText::new(tr.format(
-                    lang,
-                    "past-copy-failed",
-                    &[("reason", failed.clone().into())],
-                ))
-                .strong()
-                .color(egui::Color32::from_rgb(0x8E, 0x1B, 0x22)),
-            );
-        }
-        ui.horizontal(|ui| {
-            if mark("stuck-copy", big_button(ui, tr.get(lang, "past-copy"))).clicked() {
-                files.push(StoreMsg::OpenCopy(stuck.path.clone()));
-            }
-            if big_button(ui, tr.get(lang, "past-new")).clicked() {
-                files.push(StoreMsg::Dismiss);
-            }
-        });
-    });
-}
-
-fn past_sessions(
-    ui: &mut egui::Ui,
-    s: &Session,
-    tr: &Texts,
-    form: &mut SetupForm,
-    past: &PastSessions,
-    files: &mut Vec<StoreMsg>,
-) {
-    let lang = s.language;
-    let t = |id: &str| tr.get(lang, id);
-    egui::CollapsingHeader::new(
-        egui::RichText::new(format!("{} ({})", t("past-title"), past.listings.len())).strong(),
-    )
-    .id_salt("past sessions")
-    .default_open(false)
-    .show(ui, |ui| {
-        for d in &past.damaged {
-            ui.colored_label(egui::Color32::DARK_RED, &d.message);
-        }
-        crate::panels::widgets::export_result(ui, tr, lang, past.exported.as_ref());
-        if past.listings.is_empty() {
-            ui.label(t("past-none"));
-        }
-        form.ticked
-            .retain(|p| past.listings.iter().any(|l| l.path == *p));
-        let label = tr.count(lang, "overview-make", form.ticked.len());
-        if ui
-            .add_enabled(!form.ticked.is_empty(), egui::Button::new(label))
-            .clicked()
-        {
-            files.push(StoreMsg::Overview(form.ticked.iter().cloned().collect()));
-        }
-        // Each session in a frame of its own, its buttons beside its name; the setup screen scrolls.
-        ui.vertical(|ui| {
-            for l in &past.listings {
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    let mut ticked = form.ticked.contains(&l.path);
-                    if ui
-                        .checkbox(&mut ticked, progress_text(tr, lang, l))
-                        .changed()
-                    {
-                        if ticked {
-                            form.ticked.insert(l.path.clone());
-                        } else {
-                            form.ticked.remove(&l.path);
-                        }
-                    }
-                    ui.horizontal_wrapped(|ui| {
-                        if ui.button(t("past-continue")).clicked() {
-                            files.push(StoreMsg::Open(l.path.clone()));
-                        }
-                        if ui.button(t("outcome-export")).clicked() {
-                            files.push(StoreMsg::Export(l.path.clone()));
-                        }
-                        match &mut form.renaming {
-                            Some((path, name)) if *path == l.path => {
-                                let r = ui.add(
-                                    egui::TextEdit::singleline(name)
-                                        .char_limit(MAX_NAME_CHARS * 2)
-                                        .desired_width(180.0),
-                                );
-                                if ui.button(t("play-save")).clicked()
-                                    || (r.lost_focus()
-                                        && ui.input(|i| i.key_pressed(egui::Key::Enter)))
-                                {
-                                    files.push(StoreMsg::Rename(path.clone(), name.clone()));
-                                    form.renaming = None;
-                                }
-                            }
-                            _ => {
-                                if ui.button(t("past-rename")).clicked() {
-                                    form.renaming = Some((l.path.clone(), l.group.clone()));
-                                }
-                            }
-                        }
-                        if l.worth_resuming() && ui.button(t("past-mark-finished")).clicked() {
-                            files.push(StoreMsg::MarkFinished(l.path.clone()));
-                        }
-                        if form.confirm_delete.as_ref() == Some(&l.path) {
-                            ui.colored_label(egui::Color32::DARK_RED, t("past-delete-sure"));
-                            if ui.button(t("past-delete-yes")).clicked() {
-                                files.push(StoreMsg::Delete(l.path.clone()));
-                                form.confirm_delete = None;
-                            }
-                            if ui.button(t("play-cancel")).clicked() {
-                                form.confirm_delete = None;
-                            }
-                        } else if ui.button(t("setup-remove")).clicked() {
-                            form.confirm_delete = Some(l.path.clone());
-                        }
-                    });
-                });
-            }
-        });
-    });
-}
-
-/// The overview of the ticked past sessions.
-pub fn overview_window(
-    ctx: &egui::Context,
-    tr: &Texts,
-    lang: Lang,
-    view: &crate::persist::OverviewView,
-    files: &mut Vec<StoreMsg>,
-) {
-    if view.overview.is_none() && view.problems.is_empty() {
-        return;
-    }
-    let t = |id: &str| tr.get(lang, id);
-    let mut open = true;
-    egui::Window::new(t("overview-title"))
-        .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .fixed_size([1400.0, 800.0])
-        .frame(crate::panels::widgets::bar_frame(ctx))
-        .show(ctx, |ui| {
-            for p in &view.problems {
-                ui.colored_label(egui::Color32::DARK_RED, p);
-            }
-            let Some(o) = &view.overview else { return };
-            ui.label(format!("{}: {}", t("overview-groups"), o.groups.join(", ")));
-            let num = |v: Option<f64>| {
-                v.map_or_else(String::new, |v| crate::core::i18n::decimal(lang, v, 1))
-            };
-            egui::ScrollArea::vertical()
-                .max_height(560.0)
-                .show(ui, |ui| {
-                    egui::Grid::new("overview")
-                        .striped(true)
-                        .num_columns(6)
-                        .show(ui, |ui| {
-                            for h in [
-                                "overview-statement",
-                                "overview-green",
-                                "overview-red",
-                                "overview-mean",
-                                "overview-spread",
-                                "overview-shift",
-                            ] {
-                                ui.label(egui::RichText::new(t(h)).strong());
-                            }
-                            ui.end_row();
-                            for st in &o.statements {
-                                ui.scope(|ui| {
-                                    ui.set_width(720.0);
-                                    ui.add(egui::Label::new(&st.text).wrap());
-                                });
-                                ui.label(format!("+ {}", st.green));
-                                ui.label(format!("! {}", st.red));
-                                ui.label(num(st.mean));
-                                ui.label(num(st.spread));
-                                ui.label(num(st.mean_shift));
-                                ui.end_row();
-                            }
-                        });
-                    if !o.open_questions.is_empty() {
-                        ui.add_space(8.0);
-                        ui.label(egui::RichText::new(t("outcome-questions")).strong());
-                        for (g, _, q) in &o.open_questions {
-                            ui.label(format!("? {q} ({g})"));
-                        }
-                    }
-                    if !o.left_out.is_empty() {
-                        ui.add_space(8.0);
-                        ui.label(egui::RichText::new(t("overview-left-out")).strong());
-                        for l in &o.left_out {
-                            ui.label(format!("{} ({})", l.text, l.reason));
-                        }
-                    }
-                });
-            ui.horizontal(|ui| {
-                if big_button(ui, t("outcome-export")).clicked() {
-                    files.push(StoreMsg::ExportOverview);
-                }
-                crate::panels::widgets::export_result(ui, tr, lang, view.exported.as_ref());
-            });
-        });
-    if !open {
-        files.push(StoreMsg::CloseOverview);
-    }
-}
-
-/// The setup panel, drawn on the setup screen.
-pub fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        setup_ui
-            .run_if(in_state(Screen::Setup))
-            .in_set(PanelSet::Screen),
-    );
-}
-
-/// The deck resources the setup screen shows.
-#[derive(bevy::ecs::system::SystemParam)]
-pub struct DeckState<'w> {
-    folder: Option<Res<'w, DeckFolder>>,
-    trouble: Option<Res<'w, DeckTrouble>>,
-    source: Option<ResMut<'w, DeckSource>>,
-    load: MessageWriter<'w, LoadDeck>,
-    save: MessageWriter<'w, crate::decks::SaveDeck>,
-    saved: Res<'w, crate::decks::DeckSaved>,
-    draft: ResMut<'w, crate::decks::DeckDraft>,
-}
-
-#[allow(clippy::too_many_arguments)]
-fn setup_ui(
-    mut contexts: EguiContexts,
-    game: Res<ActiveGame>,
-    tr: Res<Tr>,
-    mut forms: ResMut<Forms>,
-    past: Option<Res<PastSessions>>,
-    overview: Option<Res<crate::persist::OverviewView>>,
-    mut palette: ResMut<crate::theme::Palette>,
-    mut decks: DeckState,
-    mut writer: MessageWriter<GameMsg>,
-    mut file_writer: MessageWriter<StoreMsg>,
-    mut redraw: MessageWriter<RequestRedraw>,
-) -> Result {
-    let ctx = contexts.ctx_mut()?;
-    let empty = PastSessions::default();
-    let past = past.as_deref().unwrap_or(&empty);
-    let folder_dir = decks.folder.as_ref().and_then(|f| f.dir.clone());
-    let panel = DeckPanel {
-        folder: decks
-            .folder
-            .as_ref()
-            .map_or(&[][..], |f| f.decks.as_slice()),
-        folder_dir: folder_dir.as_deref(),
-        trouble: decks.trouble.as_ref().and_then(|t| t.0.as_ref()),
-        source: decks.source.as_ref().and_then(|s| s.path.as_deref()),
-        pending: decks
-            .source
-            .as_ref()
-            .filter(|s| s.deck.is_none())
-            .and_then(|s| s.path.as_deref()),
-    };
-    let mut files = Vec::new();
-    let mut deck_cmds = Vec::new();
-    let lang = game.session().language;
-    forms.setup.high_contrast = palette.high_contrast;
-    let out = setup_panel(
-        ctx,
-        game.session(),
-        &tr.0,
-        &mut forms.setup,
-        past,
-        &mut files,
-        &panel,
-        &mut deck_cmds,
-    );
-    if let Some(view) = overview.as_deref() {
-        overview_window(ctx, &tr.0, lang, view, &mut files);
-    }
-    // The dialog and the editor, over the setup screen.
-    if let Some(browser) = forms.setup.browser.as_mut() {
-        let home = directories::UserDirs::new().map(|d| d.home_dir().to_path_buf());
-        let mut places: Vec<(String, std::path::PathBuf)> = Vec::new();
-        if let Some(h) = home {
-            places.push((tr.0.get(lang, "deck-home"), h));
-        }
-        if let Some(d) = &folder_dir {
-            places.push((tr.0.get(lang, "deck-folder"), d.clone()));
-        }
-        let (chosen, open) = crate::decks::ui::file_dialog(ctx, &tr.0, lang, browser, &places);
-        if let Some(path) = chosen {
-            deck_cmds.push(crate::decks::ui::DeckCmd::Load(path));
-        }
-        if !open {
-            forms.setup.browser = None;
-        }
-    }
-    // A deck being edited when the app stopped is open again, with every edit.
-    if let Some((deck, file)) = decks.draft.restored.take() {
-        forms.setup.editor = Some(crate::decks::ui::DeckEditor {
-            // Nothing of it is saved: Cancel asks before it throws the edits away.
-            original: crate::core::deck::blank_deck(game.session().language),
-            deck,
-            confirm_cancel: false,
-            file,
-            saved: None,
-            overwrite: None,
-        });
-    }
-    if let Some(editor) = forms.setup.editor.as_mut() {
-        if decks.saved.is_changed() && decks.saved.0.is_some() {
-            editor.saved.clone_from(&decks.saved.0);
-            // Saved: what is in the file is no edit any more.
-            if matches!(decks.saved.0, Some(Ok(_))) {
-                editor.original = editor.deck.clone();
-                editor.confirm_cancel = false;
-            }
-        }
-        let (cmds, open) =
-            crate::decks::ui::deck_editor(ctx, &tr.0, lang, editor, folder_dir.as_deref());
-        deck_cmds.extend(cmds);
-        if !open {
-            forms.setup.editor = None;
-        }
-    }
-    for cmd in deck_cmds {
-        redraw.write(RequestRedraw);
-        match cmd {
-            crate::decks::ui::DeckCmd::Load(path) => {
-                decks.load.write(LoadDeck(path));
-            }
-            crate::decks::ui::DeckCmd::Forget => {
-                if let Some(source) = decks.source.as_mut() {
-                    **source = DeckSource::default();
-                }
-            }
-            crate::decks::ui::DeckCmd::Save(deck, path) => {
-                decks.save.write(crate::decks::SaveDeck(deck, path));
-            }
-            crate::decks::ui::DeckCmd::OpenDialog => {
-                let start = folder_dir
-                    .clone()
-                    .filter(|d| d.is_dir())
-                    .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
-                    .unwrap_or_else(|| std::path::PathBuf::from("/"));
-                forms.setup.browser = Some(crate::decks::ui::FileBrowser::new(start));
-            }
-            crate::decks::ui::DeckCmd::Edit(deck) => {
-                let file = crate::core::deck::free_file_name(&deck.title, folder_dir.as_deref());
-                forms.setup.editor = Some(crate::decks::ui::DeckEditor {
-                    original: deck.clone(),
-                    deck,
-                    confirm_cancel: false,
-                    file,
-                    saved: None,
-                    overwrite: None,
-                });
-            }
-        }
-    }
-    // The edited deck is a draft, kept in a file until it is saved or thrown away.
-    let edited = forms
-        .setup
-        .editor
-        .as_ref()
-        .filter(|e| e.deck != e.original)
-        .map(|e| (e.deck.clone(), e.file.clone()));
-    if decks.draft.editing != edited {
-        decks.draft.update(edited);
-    }
-    if forms.setup.high_contrast != palette.high_contrast {
-        *palette = if forms.setup.high_contrast {
-            crate::theme::Palette::HIGH_CONTRAST
-        } else {
-            crate::theme::Palette::NORMAL
-        };
-        redraw.write(RequestRedraw);
-    }
-    if !files.is_empty() {
-        file_writer.write_batch(files);
-        redraw.write(RequestRedraw);
-    }
-    send(out, &mut writer, &mut redraw);
-    Ok(())
 }

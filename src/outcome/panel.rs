@@ -1,0 +1,95 @@
+//! The system that draws the outcome panel ([`super::ui`]) and carries out what it asks: changes to
+//! the session, the export, the pages, and the folder dialog (which reads the disk here, not in the
+//! panel).
+
+use super::ExportMsg;
+use super::ExportState;
+use super::present::{OutcomeView, PageNav};
+use super::ui::{OutcomeIntent, outcome_panel};
+use crate::app::Screen;
+use crate::decks::ui::{BrowserIntent, FileBrowser};
+use crate::panels::{Forms, PanelSet, send};
+use crate::session::{ActiveGame, GameMsg};
+use crate::table::board::Tr;
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
+
+/// The outcome panel, drawn on the outcome screen.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        outcome_ui
+            .run_if(in_state(Screen::Outcome))
+            .in_set(PanelSet::Screen),
+    );
+}
+
+#[allow(clippy::too_many_arguments)] // a Bevy system: one parameter per resource
+fn outcome_ui(
+    mut contexts: EguiContexts,
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    mut forms: ResMut<Forms>,
+    exports: Res<ExportState>,
+    view: Res<OutcomeView>,
+    mut drafts: ResMut<crate::session::OpenDrafts>,
+    (mut writer, mut files, mut pages, mut redraw): (
+        MessageWriter<GameMsg>,
+        MessageWriter<ExportMsg>,
+        MessageWriter<PageNav>,
+        MessageWriter<RequestRedraw>,
+    ),
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut out = Vec::new();
+    let mut typed = drafts.drafts.clone();
+    let intents = outcome_panel(
+        ctx,
+        &game.game(),
+        &tr.0,
+        &mut forms.outcome,
+        &mut typed,
+        &exports,
+        &view,
+    );
+    if drafts.drafts != typed {
+        drafts.update(typed);
+    }
+    for intent in intents {
+        match intent {
+            OutcomeIntent::Page(nav) => {
+                pages.write(nav);
+                redraw.write(RequestRedraw);
+            }
+            OutcomeIntent::Game(msg) => out.push(msg),
+            OutcomeIntent::Files(msg) => {
+                files.write(msg);
+                redraw.write(RequestRedraw);
+            }
+            OutcomeIntent::ChooseFolder(typed) => {
+                let start = crate::decks::browser::start_in(&typed);
+                forms.outcome.browser = Some(FileBrowser::new(start));
+                redraw.write(RequestRedraw);
+            }
+            OutcomeIntent::Browser(intent) => {
+                let form = &mut forms.outcome;
+                match intent {
+                    BrowserIntent::Open(dir) => {
+                        if let Some(browser) = form.browser.as_mut() {
+                            browser.go(dir);
+                        }
+                    }
+                    BrowserIntent::Chose(dir) => {
+                        form.folder = Some(dir.display().to_string());
+                        form.browser = None;
+                    }
+                    BrowserIntent::Cancel => form.browser = None,
+                }
+                redraw.write(RequestRedraw);
+            }
+        }
+    }
+    send(out, &mut writer, &mut redraw);
+    Ok(())
+}
