@@ -89,7 +89,7 @@ pub fn panel_plugins(app: &mut App) {
     app.add_plugins((
         panels::plugin,
         setup::plugin,
-        table::ui::plugin,
+        table::panel_plugin,
         outcome::panel_plugin,
         programme::ui::plugin,
     ));

@@ -293,6 +293,24 @@ fn the_setup_panel_shows_the_session_and_returns_each_kind_of_request() {
     assert_eq!(copy, (vec![], vec![StoreMsg::OpenCopy(offer.path)], vec![]));
 }
 
+/// The play panel's requests for the session; the post-it it opens or closes in the editor goes into
+/// `note`, as the world does.
+fn game_msgs(
+    intents: Vec<leerklimaat::table::ui::PlayIntent>,
+    note: &mut Option<leerklimaat::core::session::PostItId>,
+) -> Vec<GameMsg> {
+    use leerklimaat::table::ui::PlayIntent;
+    let mut out = Vec::new();
+    for intent in intents {
+        match intent {
+            PlayIntent::Game(msg) => out.push(msg),
+            PlayIntent::SelectPostIt(n) => *note = n,
+            _ => {}
+        }
+    }
+    out
+}
+
 fn played_game(lang: Lang) -> Game {
     let mut game: Game = simulate(SimulateSpec {
         players: 6,
@@ -313,22 +331,27 @@ fn the_play_panel_shows_its_buttons_and_returns_what_was_pressed() {
         game.apply(Action::Back).unwrap();
         let s = game.session().clone();
         assert_eq!(s.phase, leerklimaat::core::session::Phase::Plenary);
-        let mut clock = CardClock::default();
+        let clock = CardClock::default();
         let mut selected = None;
-        let mut focus = false;
+        let focus = false;
         let mut form = table::ui::PlayForm::default();
         let mut drafts = leerklimaat::core::drafts::Drafts::default();
         let mut panel = Panel::new();
         let mut draw = |ctx: &egui::Context| {
-            let mut c = table::ui::Controls {
-                timer_shown: &mut clock.shown,
-                selected_note: &mut selected,
-                selected_player: None,
-                focus_field: &mut focus,
-                post_it_scroll: &mut 0,
-                drafts: &mut drafts,
+            let view = table::ui::PlayView {
+                session: &s,
+                tr: &tr,
+                can_undo: true,
+                can_redo: false,
+                timer_shown: clock.shown,
+                selected_note: selected,
+                focus_field: focus,
+                post_it_scroll: 0,
             };
-            table::ui::play_panel(ctx, &s, true, false, &tr, &mut form, &mut c)
+            game_msgs(
+                table::ui::play_panel(ctx, &view, &mut form, &mut drafts),
+                &mut selected,
+            )
         };
         assert!(panel.settle(&mut draw).is_empty(), "no input, no messages");
         for key in ["play-next", "play-undo", "plenary-to-outcome"] {
@@ -495,7 +518,7 @@ mod typing {
     use super::*;
     use leerklimaat::core::drafts::{DraftField, Drafts};
     use leerklimaat::core::session::{MAX_POST_IT_CHARS, PostItColour, PostItId};
-    use leerklimaat::table::ui::{Controls, PlayForm, play_panel};
+    use leerklimaat::table::ui::{PlayForm, PlayView, play_panel};
 
     /// The play panel with its form, its drafts and the post-it open in the editor.
     struct Play {
@@ -514,16 +537,18 @@ mod typing {
         }
 
         fn draw(&mut self, ctx: &egui::Context, session: &Session, tr: &Texts) -> Vec<GameMsg> {
-            let (mut shown, mut focus, mut scroll) = (false, false, 0);
-            let mut c = Controls {
-                timer_shown: &mut shown,
-                selected_note: &mut self.note,
-                selected_player: None,
-                focus_field: &mut focus,
-                post_it_scroll: &mut scroll,
-                drafts: &mut self.drafts,
+            let view = PlayView {
+                session,
+                tr,
+                can_undo: false,
+                can_redo: false,
+                timer_shown: false,
+                selected_note: self.note,
+                focus_field: false,
+                post_it_scroll: 0,
             };
-            play_panel(ctx, session, false, false, tr, &mut self.form, &mut c)
+            let intents = play_panel(ctx, &view, &mut self.form, &mut self.drafts);
+            super::game_msgs(intents, &mut self.note)
         }
     }
 

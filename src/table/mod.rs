@@ -3,11 +3,14 @@
 
 pub mod board;
 pub mod drag;
+mod editors;
 pub mod layout;
+mod panel;
 pub mod pawn;
 pub mod post_it;
 pub mod press;
 pub mod ui;
+pub(crate) use panel::plugin as panel_plugin;
 
 use bevy::prelude::*;
 
