@@ -486,8 +486,15 @@ fn every_deck_problem_has_a_text_in_both_languages() {
     }
     // Every id named in the code that makes problems has a text in both languages.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for file in ["src/core/deck.rs", "src/decks/mod.rs"] {
-        let code = std::fs::read_to_string(root.join(file)).unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(root.join("src/core/deck"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.push(root.join("src/decks/mod.rs"));
+    assert!(files.len() > 2, "the deck's code is where this test looks");
+    for file in &files {
+        let file = file.display();
+        let code = std::fs::read_to_string(file.to_string()).unwrap();
         for (at, _) in code.match_indices("\"deck-") {
             let id: String = code[at + 1..]
                 .chars()
