@@ -25,7 +25,7 @@ pub enum Screen {
 /// The order of the game's work in `Update`: input becomes messages, messages become actions on the
 /// session, and the world is drawn from the session.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AppSystems {
+pub(crate) enum AppSystems {
     /// Keyboard, pointer and timers turn into [`session::GameMsg`]s.
     Input,
     /// [`session::GameMsg`]s are applied to the session.
@@ -36,7 +36,7 @@ pub enum AppSystems {
 
 impl Screen {
     /// Whether the board is on the table: Play or Plenary.
-    pub fn at_table(self) -> bool {
+    pub(crate) fn at_table(self) -> bool {
         matches!(self, Screen::Play | Screen::Plenary)
     }
 }
@@ -44,7 +44,7 @@ impl Screen {
 /// The board is on the table: the Play and the Plenary screens, which share the board, the pawns and
 /// the post-its.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct AtTable;
+pub(crate) struct AtTable;
 
 impl ComputedStates for AtTable {
     type SourceStates = Screen;
@@ -74,7 +74,7 @@ pub fn world_plugin(app: &mut App) {
 
 /// What needs a real window: the camera and its pacing, the outcome picture, and the dev probes (which
 /// do nothing unless their environment variable is set).
-pub fn window_plugins(app: &mut App) {
+pub(crate) fn window_plugins(app: &mut App) {
     app.add_plugins((
         camera::plugin,
         outcome::picture::plugin,
@@ -85,7 +85,7 @@ pub fn window_plugins(app: &mut App) {
 }
 
 /// The egui panels, as their own group so headless tests can leave them out.
-pub fn panel_plugins(app: &mut App) {
+pub(crate) fn panel_plugins(app: &mut App) {
     app.add_plugins((
         panels::plugin,
         setup::plugin,

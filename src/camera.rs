@@ -11,7 +11,7 @@ use bevy::winit::{UpdateMode, WinitSettings};
 use std::time::Duration;
 
 /// Added by the windowed app only; headless tests have no camera.
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.insert_resource(WinitSettings::desktop_app());
     app.add_systems(Startup, spawn_camera);
     app.add_systems(
@@ -55,23 +55,23 @@ fn toggle_full_screen(
 
 /// What keeps the app waking up without input.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Wake {
+pub(crate) struct Wake {
     /// Saving failed: try again.
-    pub retrying: bool,
+    pub(crate) retrying: bool,
     /// A deck file is watched on the setup screen.
-    pub watching: bool,
+    pub(crate) watching: bool,
     /// The timer is shown on the card.
-    pub ticking: bool,
+    pub(crate) ticking: bool,
     /// The agenda bar shows the minutes left in a phase of the programme.
-    pub agenda: bool,
+    pub(crate) agenda: bool,
     /// Text typed and not saved yet: saved when typing stops.
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// A clock runs (the card's, the phase's): saved now and then, so a crash loses little of it.
-    pub clocks: bool,
+    pub(crate) clocks: bool,
 }
 
 /// How often the app wakes (focused, unfocused): only on input, unless something needs time to pass.
-pub fn pace(wake: Wake) -> (UpdateMode, UpdateMode) {
+pub(crate) fn pace(wake: Wake) -> (UpdateMode, UpdateMode) {
     let every = |ms| {
         (
             UpdateMode::reactive(Duration::from_millis(ms)),

@@ -16,30 +16,30 @@ use bevy::prelude::*;
 
 /// Set while a text field has the keyboard, so typing a post-it does not move the game.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KeyboardBusy(pub bool);
+pub(crate) struct KeyboardBusy(pub(crate) bool);
 
 /// Asks the panels to focus the post-it field.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FocusPostItField(pub bool);
+pub(crate) struct FocusPostItField(pub(crate) bool);
 
 /// One key pressed, with the modifiers held when it went down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Chord {
-    pub key: KeyCode,
-    pub ctrl: bool,
-    pub shift: bool,
+pub(crate) struct Chord {
+    pub(crate) key: KeyCode,
+    pub(crate) ctrl: bool,
+    pub(crate) shift: bool,
 }
 
 /// The modifier keys held down, followed through the key events.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HeldModifiers {
+pub(crate) struct HeldModifiers {
     ctrl: [bool; 2],
     shift: [bool; 2],
 }
 
 impl HeldModifiers {
     /// Follows one key event; returns the chord if it was a press of a key other than a modifier.
-    pub fn follow(&mut self, key: KeyCode, state: ButtonState) -> Option<Chord> {
+    pub(crate) fn follow(&mut self, key: KeyCode, state: ButtonState) -> Option<Chord> {
         let down = state == ButtonState::Pressed;
         let slot = match key {
             KeyCode::ControlLeft => Some(&mut self.ctrl[0]),
@@ -62,7 +62,7 @@ impl HeldModifiers {
     }
 }
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<KeyboardBusy>()
         .init_resource::<FocusPostItField>()
         .init_resource::<HeldModifiers>();

@@ -10,16 +10,16 @@
 //! - [`dev`]: the demo, the probe, the screen map and the soak run.
 
 pub mod app;
-pub mod camera;
+pub(crate) mod camera;
 pub mod core;
 pub mod decks;
 pub mod dev;
-pub mod keys;
+pub(crate) mod keys;
 pub mod outcome;
 pub mod panels;
 pub mod persist;
 pub mod programme;
-pub mod screens;
+pub(crate) mod screens;
 pub mod session;
 pub mod setup;
 pub mod table;

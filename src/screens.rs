@@ -8,9 +8,9 @@ use bevy::prelude::*;
 
 /// Whether the keyboard help overlay is open.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HelpOpen(pub bool);
+pub(crate) struct HelpOpen(pub(crate) bool);
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<HelpOpen>();
     for screen in [
         Screen::Setup,

@@ -71,11 +71,11 @@ pub enum GameMsg {
 pub struct AgendaClock {
     /// The phase it times (`None` before the game has started), and since when.
     pub phase: Option<usize>,
-    pub since: Instant,
+    pub(crate) since: Instant,
     /// Seconds spent in the phase before `since` (a resumed game).
     pub offset: u64,
     /// Seconds of a resumed game's phase, taken as the offset when its phase comes on.
-    pub resume_seconds: u64,
+    pub(crate) resume_seconds: u64,
 }
 
 impl Default for AgendaClock {
@@ -99,7 +99,7 @@ impl AgendaClock {
         self.offset + self.since.elapsed().as_secs()
     }
     /// All seconds used in the phase that is on: recorded on earlier visits, and running now.
-    pub fn used(&self, s: &Session) -> u64 {
+    pub(crate) fn used(&self, s: &Session) -> u64 {
         let recorded = s
             .agenda_times
             .get(&s.agenda_at)
@@ -112,15 +112,15 @@ impl AgendaClock {
 #[derive(Resource, Default, Debug)]
 pub struct LastRefusal {
     pub error: Option<ActionError>,
-    pub at: Option<Instant>,
+    pub(crate) at: Option<Instant>,
 }
 
 /// The last undo or redo, for the facilitator to see what it took back or brought back.
 #[derive(Resource, Default, Debug)]
-pub struct LastUndo {
+pub(crate) struct LastUndo {
     /// Whether it was a redo, and the action.
-    pub action: Option<(bool, Action)>,
-    pub at: Option<Instant>,
+    pub(crate) action: Option<(bool, Action)>,
+    pub(crate) at: Option<Instant>,
 }
 
 /// Text typed into the panels' fields and not entered yet. The panels show and change it; the
@@ -154,7 +154,7 @@ impl Unsaved {
     }
 
     /// Something changed now.
-    pub fn changed(&mut self) {
+    pub(crate) fn changed(&mut self) {
         let now = Instant::now();
         *self = Unsaved::since(self.0.map_or(now, |(first, _)| first), now);
     }
@@ -165,7 +165,7 @@ impl Unsaved {
     }
 
     /// Whether to save now: typing stopped a moment ago, or has gone on for a while.
-    pub fn due(&self) -> bool {
+    pub(crate) fn due(&self) -> bool {
         self.0.is_some_and(|(first, last)| {
             last.elapsed() >= Duration::from_millis(700)
                 || first.elapsed() >= Duration::from_secs(5)
@@ -173,30 +173,30 @@ impl Unsaved {
     }
 
     /// It was saved.
-    pub fn saved(&mut self) {
+    pub(crate) fn saved(&mut self) {
         self.0 = None;
     }
 }
 
 /// Sent after the session changed, with the number of actions in its history.
 #[derive(Message, Debug, Clone, Copy)]
-pub struct SessionChanged;
+pub(crate) struct SessionChanged;
 
 /// Time spent on the card on the table, and the optional timer shown to the group.
 #[derive(Resource, Debug)]
 pub struct CardClock {
-    pub card: Option<CardRef>,
-    pub since: Instant,
+    pub(crate) card: Option<CardRef>,
+    pub(crate) since: Instant,
     /// Whether the timer is shown on the board.
     pub shown: bool,
     /// The card's seconds when the timer was started: the timer shows the time since.
-    pub shown_from: u64,
+    pub(crate) shown_from: u64,
     /// Minutes after which the timer warns.
-    pub limit_minutes: u64,
+    pub(crate) limit_minutes: u64,
     /// Seconds spent on the card before `since` (a resumed game continues its clock).
     pub offset: u64,
     /// Seconds to carry over to the next card put on the table by a resume.
-    pub resume_seconds: u64,
+    pub(crate) resume_seconds: u64,
 }
 
 impl Default for CardClock {
@@ -214,17 +214,17 @@ impl Default for CardClock {
 }
 
 impl CardClock {
-    pub fn elapsed(&self) -> Duration {
+    pub(crate) fn elapsed(&self) -> Duration {
         self.since
             .elapsed()
             .saturating_add(Duration::from_secs(self.offset))
     }
-    pub fn seconds(&self) -> u64 {
+    pub(crate) fn seconds(&self) -> u64 {
         self.elapsed().as_secs()
     }
 }
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_message::<GameMsg>()
         .add_message::<SessionChanged>()
         .init_resource::<LastRefusal>()
@@ -252,7 +252,7 @@ pub fn plugin(app: &mut App) {
 
 /// Applies every message of this frame to the session, in order.
 #[allow(clippy::too_many_arguments)] // a Bevy system: one parameter per resource it reads or writes
-pub fn apply_messages(
+pub(crate) fn apply_messages(
     mut messages: MessageReader<GameMsg>,
     mut game: ResMut<ActiveGame>,
     mut refusal: ResMut<LastRefusal>,
@@ -339,7 +339,7 @@ pub fn apply_messages(
 }
 
 /// The screen follows the session's phase (after an action, an undo or a resume).
-pub fn follow_phase(
+pub(crate) fn follow_phase(
     game: Res<ActiveGame>,
     screen: Res<State<Screen>>,
     mut next: ResMut<NextState<Screen>>,

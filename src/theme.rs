@@ -5,7 +5,7 @@ use bevy::prelude::*;
 
 /// Pawn colours: Paul Tol's "muted" scheme with blue, orange and grey from his other schemes. Every
 /// pawn also shows its player's initials, so colour is never the only signal.
-pub const PAWN_PALETTE: [[u8; 3]; 12] = [
+pub(crate) const PAWN_PALETTE: [[u8; 3]; 12] = [
     [0x33, 0x22, 0x88], // indigo
     [0x88, 0xCC, 0xEE], // cyan
     [0x44, 0xAA, 0x99], // teal
@@ -26,7 +26,7 @@ pub fn pawn_colour(index: u8) -> Color {
 }
 
 /// Relative luminance of a palette colour, to choose black or white initials.
-pub fn is_light(index: u8) -> bool {
+pub(crate) fn is_light(index: u8) -> bool {
     let [r, g, b] = PAWN_PALETTE[index as usize % PAWN_PALETTE.len()];
     0.2126 * f32::from(r) + 0.7152 * f32::from(g) + 0.0722 * f32::from(b) > 140.0
 }
@@ -34,21 +34,21 @@ pub fn is_light(index: u8) -> bool {
 /// The colours of the board: the normal theme, and a high-contrast one for dim beamers and low vision.
 #[derive(Resource, Debug, Clone, Copy, PartialEq)]
 pub struct Palette {
-    pub high_contrast: bool,
-    pub background: Color,
-    pub ink: Color,
-    pub ink_soft: Color,
-    pub card: Color,
-    pub case_card: Color,
-    pub card_edge: Color,
-    pub square: Color,
-    pub square_edge: Color,
-    pub pool: Color,
-    pub note_ink: Color,
+    pub(crate) high_contrast: bool,
+    pub(crate) background: Color,
+    pub(crate) ink: Color,
+    pub(crate) ink_soft: Color,
+    pub(crate) card: Color,
+    pub(crate) case_card: Color,
+    pub(crate) card_edge: Color,
+    pub(crate) square: Color,
+    pub(crate) square_edge: Color,
+    pub(crate) pool: Color,
+    pub(crate) note_ink: Color,
     pub green_note: Color,
-    pub green_edge: Color,
+    pub(crate) green_edge: Color,
     pub pink_note: Color,
-    pub pink_edge: Color,
+    pub(crate) pink_edge: Color,
     pub green_stack: Color,
     pub red_stack: Color,
 }
@@ -74,7 +74,7 @@ impl Palette {
         red_stack: Color::srgb(0.70, 0.13, 0.17),
     };
     /// White and yellow on black, with heavy edges: readable on a dim beamer from the back of a room.
-    pub const HIGH_CONTRAST: Palette = Palette {
+    pub(crate) const HIGH_CONTRAST: Palette = Palette {
         high_contrast: true,
         background: Color::BLACK,
         ink: Color::WHITE,
@@ -103,16 +103,16 @@ impl Default for Palette {
 
 /// The fonts of the board. In a headless app they are default handles.
 #[derive(Resource, Default, Clone)]
-pub struct GameFonts {
-    pub regular: Handle<Font>,
-    pub bold: Handle<Font>,
+pub(crate) struct GameFonts {
+    pub(crate) regular: Handle<Font>,
+    pub(crate) bold: Handle<Font>,
 }
 
 pub const INTER_REGULAR: &[u8] = include_bytes!("../assets/fonts/Inter-Regular.otf");
-pub const INTER_SEMIBOLD: &[u8] = include_bytes!("../assets/fonts/Inter-SemiBold.otf");
+pub(crate) const INTER_SEMIBOLD: &[u8] = include_bytes!("../assets/fonts/Inter-SemiBold.otf");
 
 /// Loads the embedded fonts when the app has font assets (not in headless tests).
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     let fonts = match app.world_mut().get_resource_mut::<Assets<Font>>() {
         Some(mut assets) => GameFonts {
             regular: assets.add(Font::from_bytes(INTER_REGULAR.to_vec())),
@@ -134,7 +134,7 @@ fn follow_palette(palette: Res<Palette>, mut clear: ResMut<ClearColor>) {
 }
 
 /// A text font of a size, regular or bold.
-pub fn font(fonts: &GameFonts, size: f32, bold: bool) -> TextFont {
+pub(crate) fn font(fonts: &GameFonts, size: f32, bold: bool) -> TextFont {
     TextFont {
         font: if bold {
             fonts.bold.clone()
@@ -150,7 +150,8 @@ pub fn font(fonts: &GameFonts, size: f32, bold: bool) -> TextFont {
 /// Colour-blindness check of the pawn palette: every pair of pawn colours must stay apart under the
 /// simulation of protanopia, deuteranopia and tritanopia (Machado, Oliveira & Fernandes 2009, severity
 /// 1.0), measured as CIE76 ΔE in L*a*b*. Pawns also carry initials, so this is the second signal.
-pub mod colour_check {
+#[cfg(test)]
+mod colour_check {
     use super::PAWN_PALETTE;
 
     const SIMULATIONS: [(&str, [[f64; 3]; 3]); 3] = [
@@ -208,7 +209,7 @@ pub mod colour_check {
     }
 
     /// The smallest distance between two pawn colours under each simulation: (name, ΔE, pair).
-    pub fn smallest_differences() -> Vec<(&'static str, f64, (usize, usize))> {
+    pub(crate) fn smallest_differences() -> Vec<(&'static str, f64, (usize, usize))> {
         SIMULATIONS
             .iter()
             .map(|(name, m)| {

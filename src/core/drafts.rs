@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The longest draft a session file may hold (the longest field takes a case's description).
-pub const MAX_DRAFT_CHARS: usize = crate::core::session::MAX_CASE_DESCRIPTION_CHARS;
+pub(crate) const MAX_DRAFT_CHARS: usize = crate::core::session::MAX_CASE_DESCRIPTION_CHARS;
 /// The most drafts a session file may hold: every field of a full programme, with room to spare.
-pub const MAX_DRAFTS: usize = 2000;
+pub(crate) const MAX_DRAFTS: usize = 2000;
 
 /// The field a draft was typed into.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -65,12 +65,12 @@ impl Drafts {
     }
 
     /// Lets a field's draft go: its action was accepted, or the user threw it away.
-    pub fn clear(&mut self, field: &DraftField) {
+    pub(crate) fn clear(&mut self, field: &DraftField) {
         self.0.remove(field);
     }
 
     /// Lets go of every draft for which `keep` says no.
-    pub fn retain(&mut self, mut keep: impl FnMut(&DraftField) -> bool) {
+    pub(crate) fn retain(&mut self, mut keep: impl FnMut(&DraftField) -> bool) {
         self.0.retain(|f, _| keep(f));
     }
 
@@ -78,16 +78,16 @@ impl Drafts {
         self.0.is_empty()
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.0.len()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&DraftField, &str)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&DraftField, &str)> {
         self.0.iter().map(|(f, t)| (f, t.as_str()))
     }
 
     /// A session file's drafts, checked before the game shows them.
-    pub fn check_loaded(&self) -> Result<(), String> {
+    pub(crate) fn check_loaded(&self) -> Result<(), String> {
         if self.0.len() > MAX_DRAFTS {
             return Err(format!(
                 "it holds {} drafts (at most {MAX_DRAFTS})",

@@ -6,11 +6,11 @@ use std::io::Read as _;
 use std::path::Path;
 
 /// The longest file or folder name most file systems take, in bytes.
-pub const MAX_NAME_BYTES: usize = 255;
+pub(crate) const MAX_NAME_BYTES: usize = 255;
 
 /// Why a file could not be read.
 #[derive(Debug)]
-pub enum ReadProblem {
+pub(crate) enum ReadProblem {
     /// The path is a folder.
     Folder,
     /// A pipe, a device or a socket: reading it could block or never end.
@@ -24,7 +24,7 @@ pub enum ReadProblem {
 }
 
 /// Reads an ordinary file (a link to one is followed) of at most `max` bytes.
-pub fn read_ordinary_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadProblem> {
+pub(crate) fn read_ordinary_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadProblem> {
     // Only the kind of file is asked first: opening a pipe would already block.
     let meta = std::fs::metadata(path).map_err(ReadProblem::Open)?;
     if meta.is_dir() {
@@ -54,7 +54,7 @@ pub fn read_ordinary_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadProblem>
 
 /// `name` cut to at most `max` bytes, on a character boundary (and without a space or a dash it would
 /// end in after the cut).
-pub fn cut_name(name: &str, max: usize) -> &str {
+pub(crate) fn cut_name(name: &str, max: usize) -> &str {
     if name.len() <= max {
         return name;
     }
@@ -89,7 +89,7 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// Makes an existing folder readable by the user only, on systems that have such permissions.
-pub fn make_dir_private(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn make_dir_private(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;

@@ -56,7 +56,7 @@ impl Texts {
     }
 
     /// The text for `id` with arguments. A missing id shows as the id itself, so it is noticed.
-    pub fn format(&self, lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    pub(crate) fn format(&self, lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let bundle = self.bundle(lang);
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_string();
@@ -101,7 +101,7 @@ pub fn message_ids(source: &str) -> Vec<String> {
 }
 
 /// The system's language, if it is one the interface speaks; Dutch otherwise.
-pub fn system_lang() -> Lang {
+pub(crate) fn system_lang() -> Lang {
     match sys_locale::get_locale() {
         Some(l) if l.to_lowercase().starts_with("en") => Lang::En,
         _ => Lang::Nl,
@@ -109,13 +109,13 @@ pub fn system_lang() -> Lang {
 }
 
 /// The messages of both languages, loaded once.
-pub fn texts() -> &'static Texts {
+pub(crate) fn texts() -> &'static Texts {
     static TEXTS: std::sync::LazyLock<Texts> = std::sync::LazyLock::new(Texts::default);
     &TEXTS
 }
 
 /// The text for `id` in `lang`.
-pub fn tr(lang: Lang, id: &str) -> String {
+pub(crate) fn tr(lang: Lang, id: &str) -> String {
     texts().get(lang, id)
 }
 
@@ -134,7 +134,7 @@ pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
 }
 
 /// [`decimal`] with two places, empty for no value: the exports' numbers.
-pub fn decimal_or_empty(lang: Lang, value: Option<f64>) -> String {
+pub(crate) fn decimal_or_empty(lang: Lang, value: Option<f64>) -> String {
     value.map_or_else(String::new, |v| decimal(lang, v, 2))
 }
 

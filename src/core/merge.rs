@@ -20,7 +20,7 @@ pub struct MergeInput {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatementOverview {
     pub id: String,
-    pub text: String,
+    pub(crate) text: String,
     /// Groups that had the statement on the table (not skipped, at least one placement).
     pub groups: usize,
     pub green: usize,
@@ -29,18 +29,18 @@ pub struct StatementOverview {
     pub mean: Option<f64>,
     pub spread: Option<f64>,
     /// Mean over the groups of (plenary mean − first mean).
-    pub mean_shift: Option<f64>,
+    pub(crate) mean_shift: Option<f64>,
     /// Groups whose plenary round is missing for this statement (their first round was used).
     pub without_plenary: usize,
     /// Green post-its of every group, with the group's name.
-    pub green_post_its: Vec<(String, String)>,
+    pub(crate) green_post_its: Vec<(String, String)>,
 }
 
 /// A statement left out of the overview, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LeftOut {
     pub id: String,
-    pub text: String,
+    pub(crate) text: String,
     pub reason: String,
 }
 

@@ -36,7 +36,7 @@ fn fold_char(c: char) -> char {
 }
 
 /// The key a word is grouped by: lower case, accents off.
-pub fn word_key(word: &str) -> String {
+pub(crate) fn word_key(word: &str) -> String {
     word.chars()
         .flat_map(char::to_lowercase)
         .map(fold_char)
@@ -117,18 +117,18 @@ pub fn word_cloud(session: &Session) -> Vec<CloudWord> {
 
 /// One phase of the programme, as the export shows it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PhaseTime {
-    pub title: String,
-    pub kind: AgendaKind,
-    pub planned_minutes: u32,
-    pub extra_minutes: u32,
-    pub used_seconds: u64,
+pub(crate) struct PhaseTime {
+    pub(crate) title: String,
+    pub(crate) kind: AgendaKind,
+    pub(crate) planned_minutes: u32,
+    pub(crate) extra_minutes: u32,
+    pub(crate) used_seconds: u64,
     /// Whether the phase is on now (its time is still running) or was reached at all.
-    pub reached: bool,
+    pub(crate) reached: bool,
 }
 
 /// Planned against used for every phase of the programme, in order.
-pub fn phase_times(session: &Session) -> Vec<PhaseTime> {
+pub(crate) fn phase_times(session: &Session) -> Vec<PhaseTime> {
     session
         .agenda()
         .iter()
@@ -149,7 +149,7 @@ pub fn phase_times(session: &Session) -> Vec<PhaseTime> {
 }
 
 /// "12 min" style minutes for the agenda bar, rounded up so a phase never shows 0 while it runs.
-pub fn minutes_left(planned_minutes: u32, used_seconds: u64) -> i64 {
+pub(crate) fn minutes_left(planned_minutes: u32, used_seconds: u64) -> i64 {
     let left = i64::from(planned_minutes) * 60 - used_seconds as i64;
     if left >= 0 {
         (left + 59) / 60
@@ -159,7 +159,7 @@ pub fn minutes_left(planned_minutes: u32, used_seconds: u64) -> i64 {
 }
 
 /// The message id of a phase kind's name in the interface.
-pub fn kind_key(kind: AgendaKind) -> &'static str {
+pub(crate) fn kind_key(kind: AgendaKind) -> &'static str {
     match kind {
         AgendaKind::Talk => "agenda-kind-talk",
         AgendaKind::WarmUp => "agenda-kind-warm-up",

@@ -121,7 +121,7 @@ pub fn parse_game(file: &str, text: &str) -> Result<Game, SessionFileError> {
     }
     // Every older version reads as it is (what it lacks has a default); saved again, it is a file of
     // this version.
-    game.to_current_version();
+    game.raise_to_current_version();
     // A history that does not replay exactly would shift ids and lose placements: refuse it rather
     // than save a different session over it.
     let failed = game.rebuild();

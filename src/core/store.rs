@@ -11,14 +11,14 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 /// The ending of a session file's name.
-pub const SESSION_SUFFIX: &str = ".session.ron";
+pub(crate) const SESSION_SUFFIX: &str = ".session.ron";
 /// The ending given to a file that could not be read, so that it is kept but never loaded or overwritten.
 pub const DAMAGED_SUFFIX: &str = ".damaged";
 
 /// The folder sessions are saved in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
 }
 
 /// One past session, as the setup screen lists it.
@@ -41,14 +41,17 @@ impl Listing {
     /// Whether the session is one to offer to continue: someone played it and it is not finished.
     /// A crash on the outcome or in the closing round is offered too: the next steps and what stayed
     /// with the players are typed there.
-    pub fn worth_resuming(&self) -> bool {
+    pub(crate) fn worth_resuming(&self) -> bool {
         !self.finished && !self.players.is_empty()
     }
 }
 
 /// The session to offer to continue, from a list of sessions newest first: the newest worth resuming
 /// that no other window has open, and not `open_here` (the session this window has open).
-pub fn to_resume<'a>(listings: &'a [Listing], open_here: Option<&Path>) -> Option<&'a Listing> {
+pub(crate) fn to_resume<'a>(
+    listings: &'a [Listing],
+    open_here: Option<&Path>,
+) -> Option<&'a Listing> {
     listings.iter().find(|l| {
         l.worth_resuming() && Some(l.path.as_path()) != open_here && !open_elsewhere(&l.path)
     })
@@ -60,7 +63,7 @@ pub fn to_resume<'a>(listings: &'a [Listing], open_here: Option<&Path>) -> Optio
 #[derive(Debug)]
 pub struct SessionLock {
     _file: std::fs::File,
-    pub session: PathBuf,
+    pub(crate) session: PathBuf,
 }
 
 /// Why a session could not be locked.
@@ -127,7 +130,7 @@ pub fn open_elsewhere(session: &Path) -> bool {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Damaged {
     pub message: String,
-    pub moved_to: Option<PathBuf>,
+    pub(crate) moved_to: Option<PathBuf>,
 }
 
 impl Store {
@@ -171,7 +174,7 @@ impl Store {
 }
 
 /// Saves a game crash-safely to any file (its folder must exist). Returns how long it took.
-pub fn save_to(path: &Path, game: &Game) -> std::io::Result<Duration> {
+pub(crate) fn save_to(path: &Path, game: &Game) -> std::io::Result<Duration> {
     let start = Instant::now();
     let text = session_ron(game);
     // Names and opinions of the participants: readable by the user only.
@@ -256,7 +259,7 @@ impl Store {
     }
 
     /// Deletes a session file (and its lock file), unless another window has it open.
-    pub fn delete(&self, path: &Path) -> std::io::Result<()> {
+    pub(crate) fn delete(&self, path: &Path) -> std::io::Result<()> {
         let lock = lock_session(path).map_err(|e| std::io::Error::other(e.to_string()))?;
         std::fs::remove_file(path)?;
         drop(lock);
@@ -268,7 +271,7 @@ impl Store {
 /// A temporary file a killed save left behind: `.NAME.session.ron.XXXXXX`, older than a minute (a
 /// save in progress in another window is younger). On Linux saves use unnamed temporary files, which
 /// vanish with the process; other systems name them like this.
-pub fn is_leftover_temp(path: &Path) -> bool {
+pub(crate) fn is_leftover_temp(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
@@ -285,7 +288,7 @@ pub fn is_leftover_temp(path: &Path) -> bool {
 }
 
 /// Renames a damaged file to `NAME.damaged` (or `NAME.2.damaged`, ...), so it is kept but not read again.
-pub fn set_aside(path: &Path) -> Option<PathBuf> {
+pub(crate) fn set_aside(path: &Path) -> Option<PathBuf> {
     let name = path.file_name()?.to_str()?.to_string();
     let target = (1..1000).map(|n| {
         if n == 1 {

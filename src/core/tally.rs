@@ -18,8 +18,8 @@ pub struct RoundTally {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardTally {
     pub card: CardRef,
-    pub text: String,
-    pub theme: Option<String>,
+    pub(crate) text: String,
+    pub(crate) theme: Option<String>,
     pub first: RoundTally,
     pub plenary: RoundTally,
     /// The mean change in points of the players who placed in both rounds.
@@ -29,13 +29,13 @@ pub struct CardTally {
     /// The stack the rule gives: from the plenary round, or the first when nobody placed in the plenary.
     pub rule_stack: Option<Stack>,
     pub stack_override: Option<Stack>,
-    pub skipped: bool,
-    pub seconds: u64,
+    pub(crate) skipped: bool,
+    pub(crate) seconds: u64,
 }
 
 impl CardTally {
     /// The stack the card ends on: the facilitator's override, or else the rule's.
-    pub fn stack(&self) -> Option<Stack> {
+    pub(crate) fn stack(&self) -> Option<Stack> {
         self.stack_override.or(self.rule_stack)
     }
 }
@@ -44,7 +44,7 @@ impl CardTally {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListEntry {
     pub card: CardRef,
-    pub text: String,
+    pub(crate) text: String,
     pub post_its: Vec<PostIt>,
 }
 

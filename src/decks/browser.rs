@@ -6,24 +6,19 @@ use std::path::{Path, PathBuf};
 /// A folder being browsed for a deck file.
 #[derive(Debug, Clone)]
 pub struct FileBrowser {
-    pub dir: PathBuf,
-    pub error: Option<String>,
+    pub(crate) dir: PathBuf,
     /// The folders and deck files of `dir`, read once when the folder is opened, not on every pass.
-    pub listing: Result<(Vec<PathBuf>, Vec<PathBuf>), String>,
+    pub(crate) listing: Result<(Vec<PathBuf>, Vec<PathBuf>), String>,
 }
 
 impl FileBrowser {
-    pub fn new(dir: PathBuf) -> Self {
+    pub(crate) fn new(dir: PathBuf) -> Self {
         let listing = browse(&dir);
-        FileBrowser {
-            dir,
-            error: None,
-            listing,
-        }
+        FileBrowser { dir, listing }
     }
 
     /// Opens another folder.
-    pub fn go(&mut self, dir: PathBuf) {
+    pub(crate) fn go(&mut self, dir: PathBuf) {
         *self = FileBrowser::new(dir);
     }
 }

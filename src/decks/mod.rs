@@ -3,7 +3,7 @@
 //! leaves the game and the loaded deck as they were. While setup is open, a deck file that changes on
 //! disk is loaded again within half a second; an invalid edit keeps the last good version.
 
-pub mod browser;
+pub(crate) mod browser;
 pub mod ui;
 
 use crate::app::{AppSystems, Screen};
@@ -21,14 +21,14 @@ pub struct DeckSource {
     pub path: Option<PathBuf>,
     /// The deck last loaded from that file; when the game's deck is another one, watching stops.
     pub deck: Option<Deck>,
-    pub modified: Option<SystemTime>,
+    pub(crate) modified: Option<SystemTime>,
     pub checked: Option<Instant>,
 }
 
 /// The deck asked for on the command line (`--deck`), until it has loaded: while it is broken, the game
 /// waits for it to be fixed rather than start with another deck.
 #[derive(Resource, Debug, Default, Clone)]
-pub struct InitialDeck(pub Option<PathBuf>);
+pub(crate) struct InitialDeck(pub(crate) Option<PathBuf>);
 
 /// The last deck that could not be used, shown on the setup screen until the next good load.
 #[derive(Resource, Debug, Default, Clone)]
@@ -37,7 +37,7 @@ pub struct DeckTrouble(pub Option<DeckError>);
 /// The decks in the user's decks folder, beside the built-in ones.
 #[derive(Resource, Debug, Default, Clone)]
 pub struct DeckFolder {
-    pub dir: Option<PathBuf>,
+    pub(crate) dir: Option<PathBuf>,
     pub decks: Vec<(PathBuf, Result<Deck, DeckError>)>,
 }
 
@@ -46,14 +46,14 @@ pub struct DeckFolder {
 pub struct LoadDeck(pub PathBuf);
 
 /// The decks folder: the user's config folder (`~/.config/leerklimaat/decks` on Linux).
-pub fn default_decks_dir() -> Option<PathBuf> {
+pub(crate) fn default_decks_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("nl", "Leerklimaat", "leerklimaat")
         .map(|d| d.config_dir().join("decks"))
 }
 
 /// Reads a deck file for the game. Every way of loading (dialog, drop, `--deck`, decks folder, live
 /// reload) goes through here.
-pub fn load_deck(path: &Path) -> Result<(Deck, Option<SystemTime>), DeckError> {
+pub(crate) fn load_deck(path: &Path) -> Result<(Deck, Option<SystemTime>), DeckError> {
     let deck = load_deck_file(path)?;
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     Ok((deck, modified))
@@ -61,27 +61,27 @@ pub fn load_deck(path: &Path) -> Result<(Deck, Option<SystemTime>), DeckError> {
 
 /// Save a deck from the editor to a file; when it reads back the same, it is loaded.
 #[derive(Message, Debug, Clone)]
-pub struct SaveDeck(pub Box<crate::core::deck::Deck>, pub PathBuf);
+pub(crate) struct SaveDeck(pub(crate) Box<crate::core::deck::Deck>, pub PathBuf);
 
 /// Where the editor's last save went, or why it failed.
 #[derive(Resource, Debug, Default)]
-pub struct DeckSaved(pub Option<Result<PathBuf, String>>);
+pub(crate) struct DeckSaved(pub(crate) Option<Result<PathBuf, String>>);
 
 /// The deck in the editor while it differs from its file: kept in [`DECK_DRAFT_FILE`] beside the
 /// sessions shortly after typing stops, so a crash or a closed window loses no edit; opened again in
 /// the editor at the next start; removed once it is saved or thrown away.
 #[derive(Resource, Debug, Default)]
-pub struct DeckDraft {
+pub(crate) struct DeckDraft {
     /// The edited deck and its file name, if the editor holds edits.
-    pub editing: Option<(crate::core::deck::Deck, String)>,
+    pub(crate) editing: Option<(crate::core::deck::Deck, String)>,
     /// When it first and last changed since it was written.
-    pub unsaved: crate::session::Unsaved,
+    pub(crate) unsaved: crate::session::Unsaved,
     /// A draft found at the start, for the editor to open.
-    pub restored: Option<(crate::core::deck::Deck, String)>,
+    pub(crate) restored: Option<(crate::core::deck::Deck, String)>,
 }
 
 /// The name of the deck editor's draft file, in the sessions folder.
-pub const DECK_DRAFT_FILE: &str = "deck-editor.draft.ron";
+pub(crate) const DECK_DRAFT_FILE: &str = "deck-editor.draft.ron";
 /// The largest deck draft read back: far above any deck the editor makes.
 const MAX_DECK_DRAFT_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -93,7 +93,7 @@ struct DeckDraftFile {
 }
 
 impl DeckDraft {
-    pub fn update(&mut self, editing: Option<(crate::core::deck::Deck, String)>) {
+    pub(crate) fn update(&mut self, editing: Option<(crate::core::deck::Deck, String)>) {
         if editing != self.editing {
             self.editing = editing;
             self.unsaved.changed();
@@ -101,7 +101,7 @@ impl DeckDraft {
     }
 
     /// Writes the draft into `dir` (or removes it when the editor holds no edits).
-    pub fn write(&mut self, dir: &Path) -> std::io::Result<()> {
+    pub(crate) fn write(&mut self, dir: &Path) -> std::io::Result<()> {
         let path = dir.join(DECK_DRAFT_FILE);
         match &self.editing {
             None => match std::fs::remove_file(&path) {
@@ -129,7 +129,7 @@ impl DeckDraft {
     }
 
     /// The draft left in `dir`, if there is a readable one (an ordinary file of sensible size).
-    pub fn read(dir: &Path) -> Option<(crate::core::deck::Deck, String)> {
+    pub(crate) fn read(dir: &Path) -> Option<(crate::core::deck::Deck, String)> {
         let path = dir.join(DECK_DRAFT_FILE);
         let meta = std::fs::metadata(&path).ok()?;
         if !meta.is_file() || meta.len() > MAX_DECK_DRAFT_BYTES {
@@ -223,13 +223,13 @@ pub fn plugin(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> impl Fn(&
 }
 
 /// Lists the decks folder again, checking each deck (when setup opens).
-pub fn scan_folder(mut folder: ResMut<DeckFolder>) {
+pub(crate) fn scan_folder(mut folder: ResMut<DeckFolder>) {
     let decks = scan(folder.dir.as_deref());
     folder.decks = decks;
 }
 
 /// The `*.deck.ron` files in `dir`, each checked, sorted by name.
-pub fn scan(dir: Option<&Path>) -> Vec<(PathBuf, Result<Deck, DeckError>)> {
+pub(crate) fn scan(dir: Option<&Path>) -> Vec<(PathBuf, Result<Deck, DeckError>)> {
     let Some(dir) = dir else { return Vec::new() };
     let mut decks: Vec<(PathBuf, Result<Deck, DeckError>)> = std::fs::read_dir(dir)
         .map(|entries| {

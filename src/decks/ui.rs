@@ -1,7 +1,7 @@
 //! The deck tools of the setup screen: an in-app file dialog (pure egui, so it works full screen, on a
 //! beamer and with touch), and a deck editor that checks the deck as you type and saves `.deck.ron`.
 
-pub use super::browser::FileBrowser;
+pub(crate) use super::browser::FileBrowser;
 use crate::core::deck::{Deck, Square, StackRule, Statement, validate_deck};
 use crate::core::i18n::Texts;
 use crate::core::session::Lang;
@@ -38,7 +38,7 @@ pub enum BrowserIntent {
 }
 
 /// The file dialog for a deck file.
-pub fn file_dialog(
+pub(crate) fn file_dialog(
     ctx: &egui::Context,
     tr: &Texts,
     lang: Lang,
@@ -57,7 +57,7 @@ pub fn file_dialog(
 }
 
 /// The same dialog for choosing a folder: browse, then "use this folder".
-pub fn folder_dialog(
+pub(crate) fn folder_dialog(
     ctx: &egui::Context,
     tr: &Texts,
     lang: Lang,

@@ -44,12 +44,12 @@ const OUTCOME_PAGES: [crate::outcome::pages::PageKind; 5] = [
 
 /// Where the demo is in its script.
 #[derive(Resource, Debug)]
-pub struct Demo {
-    pub dir: PathBuf,
-    pub frame: u32,
-    pub step: usize,
-    pub next_at: u32,
-    pub lang: Lang,
+pub(crate) struct Demo {
+    pub(crate) dir: PathBuf,
+    pub(crate) frame: u32,
+    pub(crate) step: usize,
+    pub(crate) next_at: u32,
+    pub(crate) lang: Lang,
 }
 
 /// Frames to wait before the first picture, while the software renderer compiles its shaders.
@@ -57,7 +57,7 @@ const WARM_UP: u32 = 60;
 /// Frames between a step's actions and its picture.
 const SETTLE: u32 = 20;
 
-pub fn plugin(dir: PathBuf, lang: Lang) -> impl Fn(&mut App) {
+pub(crate) fn plugin(dir: PathBuf, lang: Lang) -> impl Fn(&mut App) {
     move |app: &mut App| {
         app.insert_resource(WinitSettings::continuous());
         app.insert_resource(Demo {

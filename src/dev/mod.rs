@@ -2,7 +2,7 @@
 //! frame-time probe, the screen map that aims the end-to-end suite, and the soak run.
 
 pub mod demo;
-pub mod input_trace;
+pub(crate) mod input_trace;
 pub mod probe;
 pub mod screen_map;
-pub mod soak;
+pub(crate) mod soak;

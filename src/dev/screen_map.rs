@@ -49,13 +49,13 @@ use std::path::PathBuf;
 
 /// Where the panels drew their marked widgets this frame, in window pixels, by a stable name.
 #[derive(Resource, Default, Debug, Clone, PartialEq)]
-pub struct UiMarks(pub BTreeMap<&'static str, Rect>);
+pub(crate) struct UiMarks(pub(crate) BTreeMap<&'static str, Rect>);
 
 /// The marked text field that has the keyboard, so typing waits until it has it; and whether egui's
 /// last pass asked for no other (its layout is final until the next input), so a click is aimed at
 /// where a widget stays.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct UiFocus(pub Option<&'static str>, pub bool);
+pub(crate) struct UiFocus(pub(crate) Option<&'static str>, pub bool);
 
 #[derive(Resource)]
 struct MapFile {
@@ -65,7 +65,7 @@ struct MapFile {
 }
 
 /// Adds the map writer when `LEERKLIMAAT_SCREEN_MAP` is set; the marks resource always.
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<UiMarks>().init_resource::<UiFocus>();
     let Ok(path) = std::env::var("LEERKLIMAAT_SCREEN_MAP") else {
         return;
@@ -309,7 +309,7 @@ fn write_map(
 /// The screen map as read back: what the game drew where, in window pixels.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScreenMap {
-    pub frame: u64,
+    pub(crate) frame: u64,
     pub screen: String,
     /// The statement card, on the play and plenary screens.
     pub card: Option<Rect>,

@@ -92,7 +92,7 @@ pub fn soak(actions: usize, pace_ms: u64, seed: u64, save_dir: PathBuf) {
         let status = app.world().resource::<crate::persist::SaveStatus>();
         if status.saves > saves {
             saves = status.saves;
-            let hash = history_hash(&app.world().resource::<ActiveGame>().game());
+            let hash = history_hash(app.world().resource::<ActiveGame>().game());
             let mut out = stdout.lock();
             let _ = writeln!(out, "confirmed {step} {hash:016x}");
             let _ = out.flush();

@@ -3,7 +3,7 @@
 //! ([`picture`]), the export, and the outcome panel ([`ui`]). Files are written here, in the world,
 //! when the panel asks for it.
 
-pub mod page_measure;
+pub(crate) mod page_measure;
 pub mod pages;
 mod panel;
 pub mod picture;
@@ -30,12 +30,12 @@ pub enum ExportMsg {
 /// Where the last export went, or why it failed, and whether opening its folder failed.
 #[derive(Resource, Debug, Default)]
 pub struct ExportState {
-    pub exported: Option<Result<PathBuf, String>>,
-    pub open_failed: Option<String>,
+    pub(crate) exported: Option<Result<PathBuf, String>>,
+    pub(crate) open_failed: Option<String>,
 }
 
 /// The world of the outcome screen.
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_message::<ExportMsg>()
         .init_resource::<ExportState>();
     app.add_plugins(present::plugin);
@@ -64,7 +64,7 @@ fn export_when_finished(
     // A session resumed as finished is not exported again by opening it.
     if *was == Some(false) && finished {
         let folder = forms.and_then(|f| f.outcome.folder.clone()).map_or_else(
-            || crate::core::export::default_export_dir(&game.game()),
+            || crate::core::export::default_export_dir(game.game()),
             PathBuf::from,
         );
         exports.write(ExportMsg::Export(folder));
@@ -74,7 +74,7 @@ fn export_when_finished(
 
 /// Carries out the outcome screen's file operations. With a renderer (the window), an export also
 /// asks for the picture of the outcome pages, written beside the other files as `outcome.png`.
-pub fn export_files(
+pub(crate) fn export_files(
     mut msgs: MessageReader<ExportMsg>,
     game: Res<ActiveGame>,
     mut state: ResMut<ExportState>,

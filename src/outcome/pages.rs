@@ -8,7 +8,7 @@ use crate::core::session::{CardRef, PostItColour, PostItId, Session, Stack};
 use crate::core::tally::{CardTally, RoundTally, tally};
 use bevy::math::Rect;
 
-pub use super::page_measure::*;
+pub(crate) use super::page_measure::*;
 use super::page_measure::{Wrap, per_line};
 
 /// The pages of the outcome, in the order they are shown.
@@ -33,7 +33,7 @@ impl PageKind {
     ];
 
     /// The message id of the page's heading.
-    pub fn title_key(self) -> &'static str {
+    pub(crate) fn title_key(self) -> &'static str {
         match self {
             PageKind::Stacks => "outcome-page-stacks",
             PageKind::Present => "outcome-present",
@@ -47,26 +47,26 @@ impl PageKind {
 
 /// One round of one statement in the shift chart, in points.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RoundMarks {
-    pub mean: f64,
-    pub min: i32,
-    pub max: i32,
+pub(crate) struct RoundMarks {
+    pub(crate) mean: f64,
+    pub(crate) min: i32,
+    pub(crate) max: i32,
 }
 
 /// One statement in the shift chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShiftRow {
-    pub card: CardRef,
-    pub label: String,
-    pub first: Option<RoundMarks>,
-    pub plenary: Option<RoundMarks>,
+    pub(crate) card: CardRef,
+    pub(crate) label: String,
+    pub(crate) first: Option<RoundMarks>,
+    pub(crate) plenary: Option<RoundMarks>,
     /// The standard deviation of the first round's points: how much the group disagreed.
-    pub spread: f64,
+    pub(crate) spread: f64,
 }
 
 /// What an item on a page is.
 #[derive(Debug, Clone, PartialEq)]
-pub enum What {
+pub(crate) enum What {
     /// A stack's heading over its column.
     StackHeading {
         stack: Stack,
@@ -109,23 +109,23 @@ pub enum What {
 
 /// An item and where it stands, relative to its page's centre.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Item {
-    pub rect: Rect,
-    pub what: What,
+pub(crate) struct Item {
+    pub(crate) rect: Rect,
+    pub(crate) what: What,
 }
 
 /// One page: its kind, which part of that kind it is (lists flow over several pages), and its items.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
-    pub kind: PageKind,
-    pub part: usize,
-    pub parts: usize,
-    pub items: Vec<Item>,
+    pub(crate) kind: PageKind,
+    pub(crate) part: usize,
+    pub(crate) parts: usize,
+    pub(crate) items: Vec<Item>,
 }
 
 impl Page {
     /// The heading, with "(2/3)" when the kind takes several pages.
-    pub fn title(&self, texts: &Texts, lang: crate::core::session::Lang) -> String {
+    pub(crate) fn title(&self, texts: &Texts, lang: crate::core::session::Lang) -> String {
         let base = texts.get(lang, self.kind.title_key());
         if self.parts > 1 {
             format!("{base} ({}/{})", self.part + 1, self.parts)
@@ -138,7 +138,11 @@ impl Page {
 /// Splits items of the given heights into pages of `room` height. `keep_with_next[i]` keeps item `i`
 /// on the page of the item after it (a statement with its first post-it). An item taller than a page
 /// gets a page of its own.
-pub fn flow(heights: &[f32], keep_with_next: &[bool], room: f32) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn flow(
+    heights: &[f32],
+    keep_with_next: &[bool],
+    room: f32,
+) -> Vec<std::ops::Range<usize>> {
     let mut pages = Vec::new();
     let mut start = 0;
     let mut used = 0.0;
@@ -562,7 +566,7 @@ pub fn outcome_pages(session: &Session, texts: &Texts) -> Vec<Page> {
 }
 
 /// The points of the deck's scale, lowest first, each once: the axis of the shift chart.
-pub fn scale_points(session: &Session) -> Vec<i32> {
+pub(crate) fn scale_points(session: &Session) -> Vec<i32> {
     let mut points: Vec<i32> = session
         .deck
         .scale
@@ -576,12 +580,12 @@ pub fn scale_points(session: &Session) -> Vec<i32> {
 }
 
 /// The first page of `kind`.
-pub fn first_page_of(pages: &[Page], kind: PageKind) -> Option<usize> {
+pub(crate) fn first_page_of(pages: &[Page], kind: PageKind) -> Option<usize> {
     pages.iter().position(|p| p.kind == kind)
 }
 
 /// The page that shows `card` on a stack.
-pub fn page_of_card(pages: &[Page], card: &CardRef) -> Option<usize> {
+pub(crate) fn page_of_card(pages: &[Page], card: &CardRef) -> Option<usize> {
     pages.iter().position(|p| {
         p.items
             .iter()
@@ -590,7 +594,7 @@ pub fn page_of_card(pages: &[Page], card: &CardRef) -> Option<usize> {
 }
 
 /// The stack whose column is nearer to `x`, relative to the page's centre.
-pub fn stack_at(x: f32) -> Stack {
+pub(crate) fn stack_at(x: f32) -> Stack {
     if x <= 0.0 { Stack::Green } else { Stack::Red }
 }
 

@@ -46,7 +46,7 @@ fn outcome_ui(
     let mut typed = drafts.drafts.clone();
     let intents = outcome_panel(
         ctx,
-        &game.game(),
+        game.game(),
         &tr.0,
         &mut forms.outcome,
         &mut typed,

@@ -17,13 +17,13 @@ use std::path::{Path, PathBuf};
 
 /// Photograph the outcome pages into this PNG file.
 #[derive(Message, Debug, Clone, PartialEq, Eq)]
-pub struct TakePicture(pub PathBuf);
+pub(crate) struct TakePicture(pub(crate) PathBuf);
 
 /// What became of the last picture: where it was written, or why not.
 #[derive(Resource, Debug, Default, Clone, PartialEq)]
-pub struct PictureState {
-    pub pending: Option<PathBuf>,
-    pub last: Option<Result<PathBuf, String>>,
+pub(crate) struct PictureState {
+    pub(crate) pending: Option<PathBuf>,
+    pub(crate) last: Option<Result<PathBuf, String>>,
 }
 
 /// A picture being taken: the camera waits a few frames (text is laid out, shaders are ready) before
@@ -41,7 +41,7 @@ const SETTLE_FRAMES: u32 = 4;
 /// The largest side of the picture, in pixels.
 const MAX_SIDE: f32 = 8000.0;
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_message::<TakePicture>()
         .init_resource::<PictureState>();
     app.add_systems(

@@ -48,7 +48,7 @@ pub struct OutcomeView {
 }
 
 impl OutcomeView {
-    pub fn count(&self) -> usize {
+    pub(crate) fn count(&self) -> usize {
         self.pages.len().max(1)
     }
 }
@@ -62,14 +62,14 @@ pub struct PageItem;
 pub struct DrawPagesAlways;
 
 /// Whether the pages are in the world: on the outcome screen, or for a picture.
-pub fn pages_shown(
+pub(crate) fn pages_shown(
     screen: Option<Res<State<Screen>>>,
     always: Option<Res<DrawPagesAlways>>,
 ) -> bool {
     always.is_some() || screen.is_some_and(|s| *s.get() == Screen::Outcome)
 }
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_message::<PageNav>()
         .init_resource::<OutcomeView>()
         .init_resource::<SelectedStackCard>()
@@ -110,7 +110,7 @@ fn page_turned(view: Res<OutcomeView>, drawn: Res<DrawnPage>) -> bool {
 
 /// The page whose entities are in the world (the others are drawn only for a picture).
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct DrawnPage(pub Option<usize>);
+pub(crate) struct DrawnPage(pub(crate) Option<usize>);
 
 fn start_on_the_first_page(mut view: ResMut<OutcomeView>, mut selected: ResMut<SelectedStackCard>) {
     view.page = 0;
@@ -229,9 +229,9 @@ fn navigate(
 
 /// A post-it line of a list, which a click marks answered (or not) when it is pink.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ListPostIt {
-    pub id: crate::core::session::PostItId,
-    pub answered: bool,
+pub(crate) struct ListPostIt {
+    pub(crate) id: crate::core::session::PostItId,
+    pub(crate) answered: bool,
 }
 
 /// Draws the page being shown from the session, at its place in the world; every page while the

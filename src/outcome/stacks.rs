@@ -18,8 +18,8 @@ use bevy::text::{LineBreak, TextBounds};
 pub struct StackCard {
     pub card: CardRef,
     pub stack: Stack,
-    pub page: usize,
-    pub origin: Vec2,
+    pub(crate) page: usize,
+    pub(crate) origin: Vec2,
 }
 
 /// The stack card chosen with the keyboard; Enter moves it to the other stack.
@@ -27,7 +27,7 @@ pub struct StackCard {
 pub struct SelectedStackCard(pub Option<CardRef>);
 
 /// The other stack.
-pub fn other(stack: Stack) -> Stack {
+pub(crate) fn other(stack: Stack) -> Stack {
     match stack {
         Stack::Green => Stack::Red,
         Stack::Red => Stack::Green,
@@ -35,17 +35,17 @@ pub fn other(stack: Stack) -> Stack {
 }
 
 /// The look of one stack card.
-pub struct CardLook<'a> {
-    pub card: &'a CardRef,
-    pub stack: Stack,
-    pub points: &'a str,
-    pub text: &'a str,
-    pub overridden: bool,
-    pub selected: bool,
+pub(crate) struct CardLook<'a> {
+    pub(crate) card: &'a CardRef,
+    pub(crate) stack: Stack,
+    pub(crate) points: &'a str,
+    pub(crate) text: &'a str,
+    pub(crate) overridden: bool,
+    pub(crate) selected: bool,
 }
 
 /// Spawns a stack card in full: its points on the left, its whole text beside them.
-pub fn spawn_stack_card(
+pub(crate) fn spawn_stack_card(
     commands: &mut Commands,
     look: CardLook,
     rect: Rect,

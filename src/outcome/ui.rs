@@ -35,10 +35,10 @@ pub struct OutcomeForm {
 #[derive(Default)]
 pub struct StepForm {
     /// The player chosen; the first player until one is chosen.
-    pub player: Option<PlayerId>,
+    pub(crate) player: Option<PlayerId>,
     /// Someone who was not playing takes it on, named in `other`.
-    pub someone_else: bool,
-    pub from: Option<StepSource>,
+    pub(crate) someone_else: bool,
+    pub(crate) from: Option<StepSource>,
 }
 
 /// What the outcome panel asks for: a change to the session, or a file operation, which the world

@@ -17,7 +17,7 @@ use bevy_egui::{EguiGlobalSettings, EguiInputSet, PrimaryEguiContext, egui};
 
 /// The modifier keys held, followed through the key events.
 #[derive(Default, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Held {
+pub(crate) struct Held {
     shift: bool,
     ctrl: bool,
     alt: bool,
@@ -26,7 +26,7 @@ pub struct Held {
 
 impl Held {
     /// Follows one key event; true if it was a modifier key.
-    pub fn follow(&mut self, key: &Key, state: ButtonState) -> bool {
+    pub(crate) fn follow(&mut self, key: &Key, state: ButtonState) -> bool {
         let down = state == ButtonState::Pressed;
         match key {
             Key::Shift => self.shift = down,
@@ -38,7 +38,7 @@ impl Held {
         true
     }
 
-    pub fn modifiers(&self) -> egui::Modifiers {
+    pub(crate) fn modifiers(&self) -> egui::Modifiers {
         let mac = cfg!(target_os = "macos");
         egui::Modifiers {
             alt: self.alt,
@@ -50,12 +50,12 @@ impl Held {
     }
 
     /// Whether a key typed now is text (Ctrl+Alt is `AltGr` on Windows and Linux).
-    pub fn types_text(&self) -> bool {
+    pub(crate) fn types_text(&self) -> bool {
         !self.win && (!self.ctrl || (!cfg!(target_os = "macos") && self.alt))
     }
 }
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.world_mut()
         .resource_mut::<EguiGlobalSettings>()
         .input_system_settings
@@ -67,7 +67,7 @@ pub fn plugin(app: &mut App) {
 }
 
 /// The egui events one key event makes, given the modifiers held just before it.
-pub fn egui_events(held: &mut Held, event: &KeyboardInput) -> Vec<egui::Event> {
+pub(crate) fn egui_events(held: &mut Held, event: &KeyboardInput) -> Vec<egui::Event> {
     if held.follow(&event.logical_key, event.state) {
         // egui learns of modifiers through the keys they come with.
         return Vec::new();

@@ -3,8 +3,8 @@
 //! ([`PanelSet`]). Each screen's panel lives in its feature folder (`setup/ui.rs`, `table/ui.rs`,
 //! `outcome/ui.rs`) and only returns what was asked for.
 
-pub mod keyboard;
-pub mod pointer;
+pub(crate) mod keyboard;
+pub(crate) mod pointer;
 pub mod widgets;
 
 use crate::core::session::Lang;
@@ -22,7 +22,7 @@ use bevy_egui::{
 /// The order of the egui work in a pass: styles first, then the screen's panel, the overlays over it,
 /// and last the marks the screen map reads.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PanelSet {
+pub(crate) enum PanelSet {
     Style,
     Screen,
     Overlays,
@@ -31,18 +31,18 @@ pub enum PanelSet {
 
 /// Text typed into the panels that is not an action yet.
 #[derive(Resource, Default)]
-pub struct Forms {
-    pub setup: crate::setup::ui::SetupForm,
-    pub play: crate::table::ui::PlayForm,
-    pub outcome: crate::outcome::ui::OutcomeForm,
-    pub programme: crate::programme::ui::ProgrammeForm,
+pub(crate) struct Forms {
+    pub(crate) setup: crate::setup::ui::SetupForm,
+    pub(crate) play: crate::table::ui::PlayForm,
+    pub(crate) outcome: crate::outcome::ui::OutcomeForm,
+    pub(crate) programme: crate::programme::ui::ProgrammeForm,
     /// Where to save the session when the window is closed while saving fails.
-    pub close_path: String,
+    pub(crate) close_path: String,
 }
 
 /// Extra zoom chosen by the facilitator (Ctrl + and Ctrl −), on top of the window-size scale.
 #[derive(Resource, Debug, Clone, Copy, PartialEq)]
-pub struct UiScale(pub f32);
+pub(crate) struct UiScale(pub(crate) f32);
 
 impl Default for UiScale {
     fn default() -> Self {
@@ -50,7 +50,7 @@ impl Default for UiScale {
     }
 }
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default());
     app.add_plugins((keyboard::plugin, pointer::plugin));
     app.init_resource::<Forms>().init_resource::<UiScale>();
@@ -117,7 +117,7 @@ pub fn drop_repeated_modifiers(
 /// (it draws only on input), the frame of a press carries a time from before the pause, and the next
 /// frame's is a second later. egui then takes the press as held for that second, longer than a click
 /// may last, and drops the click: the same button clicked again after a pause did nothing.
-pub fn egui_real_time(
+pub(crate) fn egui_real_time(
     mut inputs: Query<&mut EguiInput>,
     mut start: Local<Option<std::time::Instant>>,
 ) {
@@ -245,7 +245,7 @@ fn light_visuals() -> egui::Visuals {
 }
 
 /// Sends what a panel returned, and asks for the frame that shows it.
-pub fn send(
+pub(crate) fn send(
     messages: Vec<GameMsg>,
     writer: &mut MessageWriter<GameMsg>,
     redraw: &mut MessageWriter<RequestRedraw>,
@@ -258,7 +258,7 @@ pub fn send(
 
 /// The close question's state and answers.
 #[derive(bevy::ecs::system::SystemParam)]
-pub struct CloseState<'w> {
+pub(crate) struct CloseState<'w> {
     guard: Option<Res<'w, crate::persist::CloseGuard>>,
     forms: ResMut<'w, Forms>,
     drafts: Res<'w, crate::session::OpenDrafts>,
@@ -389,7 +389,7 @@ fn collect_marks(
 }
 
 /// A refused action in the interface language.
-pub fn describe_error(
+pub(crate) fn describe_error(
     tr: &crate::core::i18n::Texts,
     lang: Lang,
     err: &crate::core::session::ActionError,

@@ -8,7 +8,7 @@ use bevy_egui::egui;
 
 /// A panel frame that stands out from the board. Its colours follow the style the palette set on
 /// the context (dark visuals are the high-contrast palette), so the palette is kept in one place.
-pub fn bar_frame(ctx: &egui::Context) -> egui::Frame {
+pub(crate) fn bar_frame(ctx: &egui::Context) -> egui::Frame {
     let high = ctx.global_style().visuals.dark_mode;
     let (fill, stroke) = if high {
         (
@@ -34,13 +34,13 @@ pub fn bar_frame(ctx: &egui::Context) -> egui::Frame {
         })
 }
 
-pub fn palette_colour(index: u8) -> egui::Color32 {
+pub(crate) fn palette_colour(index: u8) -> egui::Color32 {
     let [r, g, b] = PAWN_PALETTE[index as usize % PAWN_PALETTE.len()];
     egui::Color32::from_rgb(r, g, b)
 }
 
 /// A round colour swatch with the player's initials; returns true when clicked.
-pub fn pawn_swatch(
+pub(crate) fn pawn_swatch(
     ui: &mut egui::Ui,
     colour: u8,
     initials: &str,
@@ -73,12 +73,12 @@ pub fn pawn_swatch(
 }
 
 /// A button at least 48 px high, for fingers.
-pub fn big_button(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+pub(crate) fn big_button(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
     ui.add(egui::Button::new(text).min_size(egui::vec2(48.0, 48.0)))
 }
 
 /// The keys, in a window (F1 or ?).
-pub fn help_window(ctx: &egui::Context, tr: &Texts, lang: Lang, open: &mut bool) {
+pub(crate) fn help_window(ctx: &egui::Context, tr: &Texts, lang: Lang, open: &mut bool) {
     if !*open {
         return;
     }
@@ -96,7 +96,7 @@ pub fn help_window(ctx: &egui::Context, tr: &Texts, lang: Lang, open: &mut bool)
 }
 
 /// What was refused and why, for a few seconds at the top of the screen.
-pub fn refusal_toast(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &ActionError) {
+pub(crate) fn refusal_toast(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &ActionError) {
     let reason = crate::panels::describe_error(tr, lang, err);
     let text = tr.format(lang, "error-action", &[("reason", reason.into())]);
     toast(
@@ -109,7 +109,7 @@ pub fn refusal_toast(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &ActionEr
 }
 
 /// What an undo took back, or a redo brought back, in a few words.
-pub fn undo_toast(
+pub(crate) fn undo_toast(
     ctx: &egui::Context,
     tr: &Texts,
     lang: Lang,
@@ -129,7 +129,7 @@ pub fn undo_toast(
 }
 
 /// The message id that names what an action did.
-pub fn action_key(action: &crate::core::session::Action) -> &'static str {
+pub(crate) fn action_key(action: &crate::core::session::Action) -> &'static str {
     use crate::core::session::Action as A;
     match action {
         A::SetGroup(_) => "what-group",
@@ -173,7 +173,7 @@ pub fn action_key(action: &crate::core::session::Action) -> &'static str {
 }
 
 /// The frame of a warning: amber with a dark red edge, readable in both palettes.
-pub fn warning_frame() -> egui::Frame {
+pub(crate) fn warning_frame() -> egui::Frame {
     egui::Frame::new()
         .fill(egui::Color32::from_rgb(0xFF, 0xE0, 0x8A))
         .stroke(egui::Stroke::new(
@@ -185,7 +185,7 @@ pub fn warning_frame() -> egui::Frame {
 }
 
 /// A save failed: say so, and that nothing is lost.
-pub fn save_warning(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &str) {
+pub(crate) fn save_warning(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &str) {
     egui::Area::new("save warning".into())
         .anchor(egui::Align2::CENTER_TOP, [0.0, 70.0])
         .order(egui::Order::Foreground)
@@ -204,11 +204,11 @@ pub fn save_warning(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &str) {
 
 /// The widgets marked this pass, by name (see [`crate::dev::screen_map`]).
 #[derive(Clone, Default)]
-pub struct WidgetMarks(pub Vec<(&'static str, egui::Rect)>);
+pub(crate) struct WidgetMarks(pub(crate) Vec<(&'static str, egui::Rect)>);
 
 /// Remembers where a widget was drawn under a stable name, so the end-to-end suite and the benchmark can
 /// aim real input at it; returns the response unchanged.
-pub fn mark(key: &'static str, response: egui::Response) -> egui::Response {
+pub(crate) fn mark(key: &'static str, response: egui::Response) -> egui::Response {
     let rect = response.rect;
     let focused = response.has_focus();
     response.ctx.data_mut(|d| {
@@ -231,7 +231,7 @@ fn focus_id() -> egui::Id {
 }
 
 /// Takes this pass's marked widget with the keyboard out of the context.
-pub fn take_focus(ctx: &egui::Context) -> Option<&'static str> {
+pub(crate) fn take_focus(ctx: &egui::Context) -> Option<&'static str> {
     ctx.data_mut(|d| {
         let f = d.get_temp::<FocusedMark>(focus_id()).unwrap_or_default();
         d.insert_temp(focus_id(), FocusedMark(None));
@@ -271,7 +271,7 @@ fn question_window(ctx: &egui::Context, title: &str, add: impl FnOnce(&mut egui:
 
 /// The question when the window is closed while the last changes are not saved: save the session
 /// somewhere else (a USB stick, the desktop), close anyway, or go back to the game.
-pub fn close_dialog(
+pub(crate) fn close_dialog(
     ctx: &egui::Context,
     tr: &Texts,
     lang: Lang,
@@ -317,7 +317,7 @@ pub fn close_dialog(
 
 /// Undo and redo as two buttons a finger can hit, on every screen of the game (marked "undo" and
 /// "redo" for the screen map). Returns what was pressed.
-pub fn undo_redo_buttons(
+pub(crate) fn undo_redo_buttons(
     ui: &mut egui::Ui,
     tr: &Texts,
     lang: Lang,
@@ -340,7 +340,7 @@ pub fn undo_redo_buttons(
 
 /// The question when the window is closed while fields hold text not entered: what is typed where,
 /// and whether to go back to it or close (the drafts are saved and come back with the session).
-pub fn close_drafts_dialog(
+pub(crate) fn close_drafts_dialog(
     ctx: &egui::Context,
     tr: &Texts,
     lang: Lang,
@@ -388,7 +388,7 @@ pub fn close_drafts_dialog(
 
 /// A folder by its last two names ("Leerklimaat/2026-12-02 Team Zuid"): the beamer need not show the
 /// user's home folder.
-pub fn short_path(dir: &std::path::Path) -> String {
+pub(crate) fn short_path(dir: &std::path::Path) -> String {
     let names: Vec<String> = dir
         .components()
         .rev()
@@ -424,7 +424,7 @@ fn toast(
 }
 
 /// Where an export went ("Opgeslagen in …"), or why it failed, in red. Nothing before an export.
-pub fn export_result(
+pub(crate) fn export_result(
     ui: &mut egui::Ui,
     tr: &Texts,
     lang: Lang,

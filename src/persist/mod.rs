@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 /// Where the game is saved.
 #[derive(Resource, Debug, Clone)]
 pub struct SaveTarget {
-    pub store: Store,
+    pub(crate) store: Store,
     /// The file of the game being played; made on the first save.
     pub path: Option<PathBuf>,
 }
@@ -31,9 +31,9 @@ pub struct SaveStatus {
     pub error: Option<String>,
     pub last_try: Option<Instant>,
     /// Saves that succeeded, and the number of actions in the history at the last one.
-    pub saves: u64,
+    pub(crate) saves: u64,
     pub saved_actions: usize,
-    pub last_duration: Option<Duration>,
+    pub(crate) last_duration: Option<Duration>,
     /// When the last save succeeded: the clocks of the card and the phase are saved again a while
     /// after, so a crash loses at most that much of them.
     pub last_saved: Option<Instant>,
@@ -50,7 +50,7 @@ pub struct CloseGuard {
     /// The window was asked to close while a field holds text not entered yet (saved as a draft).
     pub asking_drafts: bool,
     /// The last attempt to save the session somewhere else.
-    pub saved_elsewhere: Option<Result<PathBuf, String>>,
+    pub(crate) saved_elsewhere: Option<Result<PathBuf, String>>,
 }
 
 /// The answer to the close question.
@@ -65,14 +65,14 @@ pub enum CloseAnswer {
 }
 
 /// Whether everything the session holds is on disk, its drafts included.
-pub fn all_saved(status: &SaveStatus, game: &ActiveGame, drafts: &OpenDrafts) -> bool {
+pub(crate) fn all_saved(status: &SaveStatus, game: &ActiveGame, drafts: &OpenDrafts) -> bool {
     status.error.is_none()
         && status.saved_actions == game.game().done().len()
         && !drafts.unsaved.pending()
 }
 
 /// Whether a clock runs that was last saved a while ago: the card's on the table, or the phase's.
-pub fn clocks_due(status: &SaveStatus, clock: &CardClock, agenda: &AgendaClock) -> bool {
+pub(crate) fn clocks_due(status: &SaveStatus, clock: &CardClock, agenda: &AgendaClock) -> bool {
     (clock.card.is_some() || agenda.phase.is_some())
         && status
             .last_saved
@@ -131,8 +131,8 @@ pub enum StoreMsg {
 #[derive(Resource, Debug, Default)]
 pub struct OverviewView {
     pub overview: Option<crate::core::merge::Overview>,
-    pub problems: Vec<String>,
-    pub exported: Option<Result<PathBuf, String>>,
+    pub(crate) problems: Vec<String>,
+    pub(crate) exported: Option<Result<PathBuf, String>>,
 }
 
 /// Writes the overview files into a new folder under `base`; returns the folder.
@@ -165,7 +165,7 @@ pub fn export_overview(
 }
 
 /// Saves to `store`; the caller decides the folder (the user's data folder, or a test's).
-pub fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
+pub(crate) fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
     move |app: &mut App| {
         let mut past = PastSessions::default();
         let (listings, damaged) = store.list();
@@ -292,7 +292,7 @@ fn open_file(world: &mut World, path: PathBuf) {
 
 /// What a save writes and where, and how it went.
 #[derive(bevy::ecs::system::SystemParam)]
-pub struct Saving<'w> {
+pub(crate) struct Saving<'w> {
     game: ResMut<'w, ActiveGame>,
     target: ResMut<'w, SaveTarget>,
     status: ResMut<'w, SaveStatus>,
@@ -333,7 +333,7 @@ impl Saving<'_> {
             .bypass_change_detection()
             .keep_for_saving(timer, &self.drafts.drafts);
         self.status.last_try = Some(Instant::now());
-        match self.target.store.save(&path, &self.game.game()) {
+        match self.target.store.save(&path, self.game.game()) {
             Ok(took) => {
                 hold_lock(&mut self.lock, &path);
                 if self.status.error.is_some() {
@@ -362,7 +362,7 @@ impl Saving<'_> {
 
 /// Saves the game after a change, when typing stopped, while a clock runs (every
 /// [`CLOCK_SAVE_EVERY`]), and again every two seconds while saving fails.
-pub fn autosave(mut changes: MessageReader<SessionChanged>, mut saving: Saving) {
+pub(crate) fn autosave(mut changes: MessageReader<SessionChanged>, mut saving: Saving) {
     let changed = changes.read().count() > 0
         || saving.drafts.unsaved.due()
         || clocks_due(&saving.status, &saving.clock, &saving.agenda);
@@ -460,7 +460,7 @@ fn handle_store_messages(world: &mut World) {
             StoreMsg::ExportOverview => {
                 let lang = world.resource::<ActiveGame>().session().language;
                 let base =
-                    crate::core::export::default_export_dir(&world.resource::<ActiveGame>().game());
+                    crate::core::export::default_export_dir(world.resource::<ActiveGame>().game());
                 let base = base
                     .parent()
                     .map(std::path::Path::to_path_buf)
@@ -575,7 +575,7 @@ fn answer_close(
                 let result = path
                     .parent()
                     .map_or(Ok(()), std::fs::create_dir_all)
-                    .and_then(|()| crate::core::store::save_to(path, &game.game()))
+                    .and_then(|()| crate::core::store::save_to(path, game.game()))
                     .map(|_| path.clone())
                     .map_err(|e| format!("{}: {e}", path.display()));
                 if result.is_ok() {

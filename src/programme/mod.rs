@@ -17,7 +17,7 @@ use bevy::text::{LineBreak, TextBounds};
 
 /// Something drawn on the programme screen.
 #[derive(Component)]
-pub struct ProgrammeItem;
+pub(crate) struct ProgrammeItem;
 
 /// A word of the cloud, as drawn.
 #[derive(Component, Debug, Clone, PartialEq)]
@@ -29,7 +29,7 @@ pub struct CloudWordShown {
 /// Body text on the programme screen: as large as on the outcome pages.
 const BODY: f32 = crate::outcome::pages::BODY_FONT;
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         draw_programme
@@ -44,7 +44,7 @@ pub fn plugin(app: &mut App) {
 }
 
 /// Where the cloud may spread, in world units.
-pub fn cloud_rect() -> Rect {
+pub(crate) fn cloud_rect() -> Rect {
     Rect::new(-900.0, -300.0, 900.0, 260.0)
 }
 
@@ -64,7 +64,7 @@ type CloudRow = (Vec<(CloudWord, f32, f32)>, f32);
 /// The words of the cloud in centred rows, the most frequent first (in the middle row), each at a
 /// size that grows with how often it was typed. When they do not fit, all shrink together. Returns
 /// (word, centre, font size).
-pub fn cloud_layout(words: &[CloudWord], area: Rect) -> Vec<(CloudWord, Vec2, f32)> {
+pub(crate) fn cloud_layout(words: &[CloudWord], area: Rect) -> Vec<(CloudWord, Vec2, f32)> {
     let gap = 36.0;
     let mut scale = 1.0f32;
     loop {

@@ -24,11 +24,11 @@ use fluent_bundle::FluentValue;
 #[derive(Default)]
 pub struct ProgrammeForm {
     /// Who it is for; `None` is the group (warm-up) or the first player.
-    pub player: Option<PlayerId>,
+    pub(crate) player: Option<PlayerId>,
     /// The warm-up is typed for the group, not for one player.
-    pub for_group: bool,
+    pub(crate) for_group: bool,
     /// The phase this was typed in: a new phase starts with the first player.
-    pub phase: Option<usize>,
+    pub(crate) phase: Option<usize>,
 }
 
 /// Screen-map names of the player choices, by place.
@@ -233,7 +233,7 @@ fn reflection(s: &Session, kind: AgendaKind, player: PlayerId) -> String {
 
 /// The agenda bar: phase n of m, its time as a quiet bar and in minutes, what comes next, and the
 /// buttons. Over time, the bar is full and the words say so; nothing flashes.
-pub fn agenda_bar(
+pub(crate) fn agenda_bar(
     ctx: &egui::Context,
     s: &Session,
     tr: &Texts,
@@ -341,7 +341,7 @@ pub fn agenda_bar(
     out
 }
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
         (

@@ -2,7 +2,7 @@
 //! camera's background); everything is in the panels ([`ui`], [`past`]). The system here draws them,
 //! and does what they ask: the file dialog, the deck editor's files, the palette.
 
-pub mod past;
+pub(crate) mod past;
 pub mod ui;
 
 use crate::app::Screen;
@@ -18,7 +18,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 use ui::{DeckPanel, SetupIntent, SetupView, setup_panel};
 
 /// The setup panel, drawn on the setup screen.
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
         setup_ui
@@ -29,7 +29,7 @@ pub fn plugin(app: &mut App) {
 
 /// The deck resources the setup screen shows.
 #[derive(bevy::ecs::system::SystemParam)]
-pub struct DeckState<'w> {
+pub(crate) struct DeckState<'w> {
     folder: Option<Res<'w, DeckFolder>>,
     trouble: Option<Res<'w, DeckTrouble>>,
     source: Option<ResMut<'w, DeckSource>>,
@@ -62,7 +62,6 @@ fn setup_ui(
             .folder
             .as_ref()
             .map_or(&[][..], |f| f.decks.as_slice()),
-        folder_dir: folder_dir.as_deref(),
         trouble: decks.trouble.as_ref().and_then(|t| t.0.as_ref()),
         source: decks.source.as_ref().and_then(|s| s.path.as_deref()),
         pending: decks

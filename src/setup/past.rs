@@ -222,7 +222,7 @@ pub(super) fn past_sessions(
 }
 
 /// The overview of the ticked past sessions.
-pub fn overview_window(
+pub(crate) fn overview_window(
     ctx: &egui::Context,
     tr: &Texts,
     lang: Lang,

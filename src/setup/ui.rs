@@ -21,31 +21,30 @@ use std::path::{Path, PathBuf};
 /// Names being typed on the setup screen.
 #[derive(Default)]
 pub struct SetupForm {
-    pub new_player: String,
-    pub group: Option<String>,
+    pub(crate) new_player: String,
+    pub(crate) group: Option<String>,
     pub names: HashMap<PlayerId, String>,
-    pub recolouring: Option<PlayerId>,
+    pub(crate) recolouring: Option<PlayerId>,
     /// The past session whose deletion waits for a yes.
-    pub confirm_delete: Option<std::path::PathBuf>,
+    pub(crate) confirm_delete: Option<std::path::PathBuf>,
     /// The past session being renamed, and the new name.
-    pub renaming: Option<(std::path::PathBuf, String)>,
+    pub(crate) renaming: Option<(std::path::PathBuf, String)>,
     /// The open file dialog, if any.
-    pub browser: Option<FileBrowser>,
+    pub(crate) browser: Option<FileBrowser>,
     /// The open deck editor, if any.
-    pub editor: Option<DeckEditor>,
+    pub(crate) editor: Option<DeckEditor>,
     /// Past sessions ticked for an overview.
-    pub ticked: std::collections::BTreeSet<PathBuf>,
+    pub(crate) ticked: std::collections::BTreeSet<PathBuf>,
 }
 
 /// What the setup screen shows about decks beyond the built-in ones.
 #[derive(Default)]
 pub struct DeckPanel<'a> {
-    pub folder: &'a [(PathBuf, Result<Deck, DeckError>)],
-    pub folder_dir: Option<&'a Path>,
-    pub trouble: Option<&'a DeckError>,
-    pub source: Option<&'a Path>,
+    pub(crate) folder: &'a [(PathBuf, Result<Deck, DeckError>)],
+    pub(crate) trouble: Option<&'a DeckError>,
+    pub(crate) source: Option<&'a Path>,
     /// The deck file the game was started with, still broken: the game waits for it.
-    pub pending: Option<&'a Path>,
+    pub(crate) pending: Option<&'a Path>,
 }
 
 /// What the setup screen shows: the session, the past sessions, the decks and the palette.

@@ -15,7 +15,7 @@ use fluent_bundle::FluentValue;
 
 /// The interface texts, for the world and the panels.
 #[derive(Resource, Default)]
-pub struct Tr(pub Texts);
+pub(crate) struct Tr(pub(crate) Texts);
 
 /// One square of the scale; the number is its index from the left.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,7 +26,7 @@ type BoardParts = Or<(With<BoardSquare>, With<WaitingRow>)>;
 
 /// The row where pawns wait that are not on the board.
 #[derive(Component)]
-pub struct WaitingRow;
+pub(crate) struct WaitingRow;
 
 /// The card on the table, with what it shows, so it is redrawn only when that changes.
 #[derive(Component, Debug, Clone, PartialEq)]
@@ -34,23 +34,23 @@ pub struct StatementCard(pub CardView);
 
 /// The clock on the card.
 #[derive(Component)]
-pub struct TimerText;
+pub(crate) struct TimerText;
 
 /// Everything the card shows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CardView {
-    pub card: Option<CardRef>,
-    pub header: String,
-    pub text: String,
-    pub footer: String,
+    pub(crate) card: Option<CardRef>,
+    pub(crate) header: String,
+    pub(crate) text: String,
+    pub(crate) footer: String,
     pub extra: String,
     /// Beside the text, in the card's right half: the deck's questions for a case.
-    pub side: String,
+    pub(crate) side: String,
     /// Drawn in the high-contrast palette.
-    pub high_contrast: bool,
+    pub(crate) high_contrast: bool,
 }
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Tr>();
     for screen in [Screen::Play, Screen::Plenary] {
         app.add_systems(OnEnter(screen), spawn_board);
@@ -93,7 +93,7 @@ fn text2d(
 }
 
 /// The squares and the waiting row, drawn once per screen: the scale does not change during a game.
-pub fn spawn_board(
+pub(crate) fn spawn_board(
     mut commands: Commands,
     game: Res<ActiveGame>,
     fonts: Option<Res<GameFonts>>,
@@ -277,7 +277,7 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
 }
 
 /// Redraws the card when what it shows changed.
-pub fn draw_card(
+pub(crate) fn draw_card(
     mut commands: Commands,
     game: Res<ActiveGame>,
     tr: Res<Tr>,

@@ -7,18 +7,18 @@ use bevy::prelude::*;
 
 /// An entity being dragged: by which pointer, where it was, and where it was grabbed.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Dragging {
-    pub pointer: PointerId,
-    pub from: Vec2,
-    pub grab: Vec2,
+pub(crate) struct Dragging {
+    pub(crate) pointer: PointerId,
+    pub(crate) from: Vec2,
+    pub(crate) grab: Vec2,
 }
 
 /// The board camera, to turn screen pixels into world units.
 #[derive(Component, Default)]
-pub struct BoardCamera;
+pub(crate) struct BoardCamera;
 
 /// A pointer's position in world units, or `None` without a board camera (headless).
-pub fn pointer_world(
+pub(crate) fn pointer_world(
     location: &Location,
     cameras: &Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
 ) -> Option<Vec2> {
@@ -29,7 +29,7 @@ pub fn pointer_world(
 }
 
 /// Where a dragged entity should be now. Without a camera, the drag distance is taken as world units.
-pub fn drag_position(
+pub(crate) fn drag_position(
     dragging: &Dragging,
     location: &Location,
     distance: Vec2,
@@ -42,7 +42,7 @@ pub fn drag_position(
 }
 
 /// Starts a drag: remembers the pointer and the grab offset.
-pub fn start(
+pub(crate) fn start(
     location: &Location,
     pointer: PointerId,
     from: Vec2,
@@ -58,12 +58,12 @@ pub fn start(
 
 /// Something on the board that can be dragged, and how high it is lifted while dragged.
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Draggable {
-    pub lifted_z: f32,
+pub(crate) struct Draggable {
+    pub(crate) lifted_z: f32,
 }
 
 /// A pointer starts dragging: the entity is lifted and remembers where it was and which pointer has it.
-pub fn lift(
+pub(crate) fn lift(
     ev: On<Pointer<DragStart>>,
     mut commands: Commands,
     mut items: Query<(&mut Transform, &Draggable)>,
@@ -80,7 +80,7 @@ pub fn lift(
 }
 
 /// The dragged entity follows its own pointer; events of another pointer are ignored.
-pub fn follow(
+pub(crate) fn follow(
     ev: On<Pointer<Drag>>,
     mut items: Query<(&mut Transform, &Dragging, &Draggable)>,
     cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,

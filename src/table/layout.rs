@@ -12,7 +12,7 @@ pub const POST_IT_SIZE: Vec2 = Vec2::new(560.0, 150.0);
 /// Font sizes. The statement is at least 1/20 of the screen height.
 pub const STATEMENT_FONT: f32 = 56.0;
 pub const LABEL_FONT: f32 = 30.0;
-pub const SMALL_FONT: f32 = 26.0;
+pub(crate) const SMALL_FONT: f32 = 26.0;
 /// The post-its are the discussion: 1/30 of the screen height, as the outcome pages.
 pub const POST_IT_FONT: f32 = 36.0;
 
@@ -22,7 +22,7 @@ pub fn card_rect() -> Rect {
 }
 
 /// The row of squares of the scale.
-pub fn board_rect() -> Rect {
+pub(crate) fn board_rect() -> Rect {
     Rect::new(-920.0, -310.0, 340.0, 30.0)
 }
 
@@ -32,12 +32,12 @@ pub fn pool_rect() -> Rect {
 }
 
 /// The column of post-its, to the right of the card and board.
-pub fn post_it_rect() -> Rect {
+pub(crate) fn post_it_rect() -> Rect {
     Rect::new(380.0, -228.0, 940.0, 462.0)
 }
 
 /// Where the facilitator's post-it entry sits, below the column of post-its: never over the board.
-pub fn post_it_entry_rect() -> Rect {
+pub(crate) fn post_it_entry_rect() -> Rect {
     Rect::new(380.0, -446.0, 940.0, -238.0)
 }
 
@@ -61,7 +61,7 @@ pub fn square_at(point: Vec2, n: usize) -> Option<usize> {
 }
 
 /// Room at the top of a square for its number and label.
-pub const SQUARE_LABEL_ROOM: f32 = 118.0;
+pub(crate) const SQUARE_LABEL_ROOM: f32 = 118.0;
 
 /// Where the `slot`-th of `count` pawns on a square stands. Pawns fill the square in rows below its
 /// label; when many share a narrow square, the rows move closer and the pawns overlap a little.
@@ -88,7 +88,7 @@ pub fn pawn_spot(square: Rect, slot: usize, count: usize) -> Vec2 {
 /// Where the ghost of the `slot`-th of `count` first placements on a square stands during the plenary:
 /// in rows from the bottom of the square, so the pawns placed again (in rows from the top) never hide
 /// it.
-pub fn ghost_spot(square: Rect, slot: usize, count: usize) -> Vec2 {
+pub(crate) fn ghost_spot(square: Rect, slot: usize, count: usize) -> Vec2 {
     let top = pawn_spot(square, slot, count);
     let first_row = pawn_spot(square, 0, count).y;
     Vec2::new(
@@ -124,23 +124,9 @@ pub fn post_it_spot(index: usize, scroll: usize) -> Option<Vec2> {
 }
 
 /// Rows of post-its that fit in the column.
-pub fn post_it_rows_visible() -> usize {
+pub(crate) fn post_it_rows_visible() -> usize {
     (post_it_rect().height() / (POST_IT_SIZE.y + 12.0)).floor() as usize
 }
-
-/// Where the `index`-th of `count` cards of a stack sits on the outcome screen; `green` is the left
-/// stack. Many cards overlap like a fanned stack, each showing its top line.
-pub fn stack_card_spot(green: bool, index: usize, count: usize) -> Vec2 {
-    let x = if green { -640.0 } else { -110.0 };
-    Vec2::new(x, 330.0 - index as f32 * stack_step(count))
-}
-
-/// Vertical distance between two cards of a stack of `count`.
-pub fn stack_step(count: usize) -> f32 {
-    (780.0 / count.max(1) as f32).min(STACK_CARD_SIZE.y + 8.0)
-}
-
-pub const STACK_CARD_SIZE: Vec2 = Vec2::new(500.0, 66.0);
 
 #[cfg(test)]
 mod tests {

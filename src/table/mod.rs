@@ -2,19 +2,19 @@
 //! squares, the pawns, the post-its and dragging. [`ui`] is the facilitator's panel.
 
 pub mod board;
-pub mod drag;
+pub(crate) mod drag;
 mod editors;
 pub mod layout;
 mod panel;
 pub mod pawn;
 pub mod post_it;
-pub mod press;
+pub(crate) mod press;
 pub mod ui;
 pub(crate) use panel::plugin as panel_plugin;
 
 use bevy::prelude::*;
 
 /// The world of the table.
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_plugins((board::plugin, pawn::plugin, post_it::plugin, press::plugin));
 }

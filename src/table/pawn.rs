@@ -19,22 +19,22 @@ pub struct Pawn {
 /// Where a pawn stands, and how it looks, according to the session.
 #[derive(Component, Debug, Clone, PartialEq)]
 pub struct PawnView {
-    pub colour: u8,
-    pub initials: String,
+    pub(crate) colour: u8,
+    pub(crate) initials: String,
     /// The square it stands on, if placed (and not covered).
     pub square: Option<usize>,
     pub home: Vec2,
     pub covered: bool,
-    pub teller: bool,
-    pub selected: bool,
-    pub high_contrast: bool,
+    pub(crate) teller: bool,
+    pub(crate) selected: bool,
+    pub(crate) high_contrast: bool,
 }
 
 /// A faint pawn showing the first placement during the plenary.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GhostPawn {
-    pub player: PlayerId,
-    pub square: usize,
+    pub(crate) player: PlayerId,
+    pub(crate) square: usize,
 }
 
 /// The player whose pawn the keyboard moves.
@@ -43,9 +43,9 @@ pub struct SelectedPlayer(pub Option<PlayerId>);
 
 /// The round pawn picture, made once.
 #[derive(Resource, Clone, Default)]
-pub struct PawnImage(pub Handle<Image>);
+pub(crate) struct PawnImage(pub(crate) Handle<Image>);
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<SelectedPlayer>();
     app.add_systems(Startup, make_pawn_image);
     app.add_systems(
@@ -108,7 +108,10 @@ pub fn pawn_disc() -> Image {
 }
 
 /// Where every pawn should be, from the session.
-pub fn pawn_views(session: &Session, selected: Option<PlayerId>) -> Vec<(PlayerId, PawnView)> {
+pub(crate) fn pawn_views(
+    session: &Session,
+    selected: Option<PlayerId>,
+) -> Vec<(PlayerId, PawnView)> {
     let Some((card, round)) = session.active_card() else {
         return Vec::new();
     };
@@ -172,7 +175,7 @@ type DrawnPawn = (
 
 #[allow(clippy::too_many_arguments)]
 /// Brings the pawns in line with the session: spawns, moves and despawns only what changed.
-pub fn draw_pawns(
+pub(crate) fn draw_pawns(
     mut commands: Commands,
     game: Res<ActiveGame>,
     selected: Res<SelectedPlayer>,
@@ -442,7 +445,7 @@ pub struct Revealing {
 pub const REVEAL_TIME: std::time::Duration = std::time::Duration::from_millis(700);
 
 /// Where a revealed pawn is after `elapsed`: eased in and out, at its square from [`REVEAL_TIME`] on.
-pub fn reveal_spot(from: Vec2, to: Vec2, elapsed: std::time::Duration) -> Vec2 {
+pub(crate) fn reveal_spot(from: Vec2, to: Vec2, elapsed: std::time::Duration) -> Vec2 {
     let t = (elapsed.as_secs_f32() / REVEAL_TIME.as_secs_f32()).clamp(0.0, 1.0);
     let eased = t * t * (3.0 - 2.0 * t);
     from.lerp(to, eased)

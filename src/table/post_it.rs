@@ -31,11 +31,11 @@ pub struct NoteCard(pub CardRef);
 
 /// How a post-it looks and where it sits; a change of look respawns it, a change of place moves it.
 #[derive(Component, Debug, Clone, PartialEq)]
-pub struct NoteView {
-    pub label: String,
-    pub answered: bool,
-    pub at: Option<Vec2>,
-    pub high_contrast: bool,
+pub(crate) struct NoteView {
+    pub(crate) label: String,
+    pub(crate) answered: bool,
+    pub(crate) at: Option<Vec2>,
+    pub(crate) high_contrast: bool,
 }
 
 /// The post-it the facilitator selected to edit.
@@ -44,9 +44,9 @@ pub struct SelectedPostIt(pub Option<PostItId>);
 
 /// How many rows of post-its are scrolled out of view in the column.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PostItScroll(pub usize);
+pub(crate) struct PostItScroll(pub(crate) usize);
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<SelectedPostIt>()
         .init_resource::<PostItScroll>();
     app.add_message::<MouseWheel>();
@@ -80,7 +80,7 @@ fn clear_scroll(mut scroll: ResMut<PostItScroll>) {
 }
 
 /// The text on a post-it: a sign that does not rely on colour, the text, and the author.
-pub fn note_label(
+pub(crate) fn note_label(
     session: &Session,
     colour: PostItColour,
     text: &str,
@@ -107,7 +107,7 @@ pub fn note_label(
 }
 
 /// Where every post-it of the card on the table sits; others are not shown.
-pub fn note_spots(session: &Session, scroll: usize) -> HashMap<PostItId, Option<Vec2>> {
+pub(crate) fn note_spots(session: &Session, scroll: usize) -> HashMap<PostItId, Option<Vec2>> {
     let active = session.active_card().map(|(c, _)| c);
     let mut index = 0;
     session
@@ -129,7 +129,7 @@ pub fn note_spots(session: &Session, scroll: usize) -> HashMap<PostItId, Option<
 
 #[allow(clippy::too_many_arguments, clippy::type_complexity)]
 /// Brings the post-it entities in line with the session.
-pub fn draw_post_its(
+pub(crate) fn draw_post_its(
     mut commands: Commands,
     game: Res<ActiveGame>,
     scroll: Res<PostItScroll>,
@@ -314,7 +314,7 @@ fn scroll_post_its(
 
 /// How far (world units) a pointer must carry a post-it before it counts as moved rather than clicked:
 /// a finger on a smartboard wobbles a little while it taps.
-pub const CLICK_SLOP: f32 = 8.0;
+pub(crate) const CLICK_SLOP: f32 = 8.0;
 
 /// A click opens or closes the editor, unless the click is the release at the end of a drag.
 fn on_click(
@@ -370,7 +370,7 @@ fn on_drag_end(
 }
 
 /// How many rows the post-it column can scroll for the card on the table.
-pub fn max_scroll(session: &Session) -> usize {
+pub(crate) fn max_scroll(session: &Session) -> usize {
     let active = session.active_card().map(|(c, _)| c);
     let count = session
         .post_its

@@ -16,7 +16,7 @@ use bevy::picking::PickingSystems;
 use bevy::prelude::*;
 use bevy::window::{RequestRedraw, WindowEvent};
 
-pub fn plugin(app: &mut App) {
+pub(crate) fn plugin(app: &mut App) {
     app.add_systems(
         First,
         hold_back_after_press
@@ -56,7 +56,7 @@ fn cut(events: &[WindowEvent]) -> Option<usize> {
 
 /// Splits one frame's window events (see [`cut`]): the first part is for this frame, the rest, in
 /// order, for the next. Without a press that shares its frame with a move, all is for now.
-pub fn split_at_press(mut events: Vec<WindowEvent>) -> (Vec<WindowEvent>, Vec<WindowEvent>) {
+pub(crate) fn split_at_press(mut events: Vec<WindowEvent>) -> (Vec<WindowEvent>, Vec<WindowEvent>) {
     match cut(&events) {
         Some(i) => {
             let later = events.split_off(i);

@@ -15,28 +15,28 @@ use super::editors::{author_combo, case_window, post_it_editor};
 /// What is being typed in the play panels.
 #[derive(Default)]
 pub struct PlayForm {
-    pub colour: Option<PostItColour>,
-    pub author: Option<PlayerId>,
+    pub(crate) colour: Option<PostItColour>,
+    pub(crate) author: Option<PlayerId>,
     /// The card the author was chosen on: on another card, a new post-it starts at "(niemand)".
-    pub author_card: Option<crate::core::session::CardRef>,
+    pub(crate) author_card: Option<crate::core::session::CardRef>,
     /// The post-it being edited, with its text, colour and author as changed so far.
-    pub editing: Option<EditForm>,
-    pub case_open: bool,
+    pub(crate) editing: Option<EditForm>,
+    pub(crate) case_open: bool,
     /// The case window was closed with its text kept: it opens again only when asked.
-    pub case_hidden: bool,
-    pub case_by: Option<PlayerId>,
+    pub(crate) case_hidden: bool,
+    pub(crate) case_by: Option<PlayerId>,
     /// A click on another post-it was refused because the editor holds an unsaved edit.
-    pub switch_refused: bool,
+    pub(crate) switch_refused: bool,
     /// The list of cards left out of the plenary is open.
-    pub left_out_open: bool,
+    pub(crate) left_out_open: bool,
 }
 
 /// A post-it in the editor: its colour and who said it (its text is a draft: [`DraftField::EditPostIt`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct EditForm {
-    pub id: PostItId,
-    pub colour: PostItColour,
-    pub author: Option<PlayerId>,
+pub(crate) struct EditForm {
+    pub(crate) id: PostItId,
+    pub(crate) colour: PostItColour,
+    pub(crate) author: Option<PlayerId>,
 }
 
 /// Things the panel changes outside the session: the clock, the selected post-it, the keyboard focus.

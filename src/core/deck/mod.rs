@@ -10,7 +10,7 @@ pub const DECK_VERSION: u32 = 1;
 /// The largest deck file that is read at all. A real deck is a few kilobytes.
 pub const MAX_DECK_BYTES: u64 = 8 * 1024 * 1024;
 /// The largest number of points a square may give (either sign), so sums and shifts never overflow.
-pub const MAX_POINTS: i32 = 1000;
+pub(crate) const MAX_POINTS: i32 = 1000;
 /// Smallest and largest number of squares on the board.
 pub const MIN_SQUARES: usize = 2;
 pub const MAX_SQUARES: usize = 7;
@@ -35,7 +35,7 @@ pub enum StackRule {
 }
 
 impl StackRule {
-    pub fn threshold(self) -> f64 {
+    pub(crate) fn threshold(self) -> f64 {
         match self {
             StackRule::MeanAtLeast(t) | StackRule::MedianAtLeast(t) => t,
         }
@@ -115,7 +115,7 @@ pub struct AgendaItem {
 }
 
 /// The longest phase of a programme, in minutes: a whole day.
-pub const MAX_AGENDA_MINUTES: u32 = 480;
+pub(crate) const MAX_AGENDA_MINUTES: u32 = 480;
 /// The most phases in a programme.
 pub const MAX_AGENDA_ITEMS: usize = 16;
 /// The longest title of a phase.
@@ -144,7 +144,7 @@ pub struct DeckProblem {
 
 impl DeckProblem {
     /// A problem at `at`: its Fluent id and arguments, and the same text in English.
-    pub fn new<const N: usize>(
+    pub(crate) fn new<const N: usize>(
         at: Location,
         key: &'static str,
         args: [(&'static str, String); N],
@@ -221,12 +221,12 @@ impl Deck {
             .unwrap_or_default()
     }
 
-    pub fn statement(&self, id: &str) -> Option<&Statement> {
+    pub(crate) fn statement(&self, id: &str) -> Option<&Statement> {
         self.statements.iter().find(|s| s.id == id)
     }
 
     /// Points of the square at `index`.
-    pub fn points(&self, square: usize) -> Option<i32> {
+    pub(crate) fn points(&self, square: usize) -> Option<i32> {
         self.scale.squares.get(square).map(|s| s.points)
     }
 }
@@ -238,9 +238,7 @@ mod write;
 
 pub use builtin::{BUILTIN_DECKS, BuiltinDeck, blank_deck, builtin_deck, default_deck};
 pub use check::{agenda_problems, validate_deck};
+pub(crate) use read::ron_options;
 use read::{Locator, START, quoted};
-pub use read::{
-    MAX_REPORTED_PROBLEMS, load_deck_file, location_of_offset, parse_deck_bytes, parse_deck_str,
-    ron_options,
-};
+pub use read::{MAX_REPORTED_PROBLEMS, load_deck_file, parse_deck_bytes, parse_deck_str};
 pub use write::{DeckSaveError, file_name_for, free_file_name, save_deck};

@@ -6,7 +6,7 @@ use super::*;
 pub(super) const START: Location = Location { line: 1, col: 1 };
 
 /// The options every deck and session file is read with: `Some(..)` may be left out.
-pub fn ron_options() -> ron::Options {
+pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(64)
@@ -353,7 +353,7 @@ pub(super) fn explain_ron_error(at: Location, code: &ron::Error) -> DeckProblem 
 }
 
 /// Line and column (from 1) of a byte offset in `text`.
-pub fn location_of_offset(text: &str, offset: usize) -> Location {
+pub(crate) fn location_of_offset(text: &str, offset: usize) -> Location {
     let offset = offset.min(text.len());
     let before = &text[..text.floor_char_boundary(offset)];
     let line = before.matches('\n').count() + 1;

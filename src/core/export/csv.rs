@@ -47,7 +47,7 @@ pub fn csv_bytes(rows: Vec<Vec<String>>) -> Vec<u8> {
 }
 
 /// The header cells for message ids, in `lang`.
-pub fn header(lang: Lang, ids: &[&str]) -> Vec<String> {
+pub(crate) fn header(lang: Lang, ids: &[&str]) -> Vec<String> {
     ids.iter().map(|id| tr(lang, id)).collect()
 }
 
@@ -142,7 +142,7 @@ pub fn post_its_csv(session: &Session) -> Vec<u8> {
 }
 
 /// What a next step answers, in words: the open question's text or the card's.
-pub fn step_source_text(session: &Session, from: Option<&StepSource>) -> String {
+pub(crate) fn step_source_text(session: &Session, from: Option<&StepSource>) -> String {
     match from {
         Some(StepSource::Question(id)) => session
             .post_it(*id)

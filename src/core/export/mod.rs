@@ -3,8 +3,8 @@
 //! session itself as RON ([`crate::core::session_file`]). [`write_all`] puts them in a folder inside
 //! its base.
 
-pub mod csv;
-pub mod report;
+pub(crate) mod csv;
+pub(crate) mod report;
 
 pub use csv::{
     actions_csv, csv_bytes, learning_csv, neutralise_cell, post_its_csv, programme_csv,
@@ -17,7 +17,7 @@ use crate::core::session_file::session_ron;
 use std::path::{Path, PathBuf};
 
 /// The folder an export goes to by default: Documents/Leerklimaat/<date> <group>.
-pub fn default_export_dir(game: &Game) -> PathBuf {
+pub(crate) fn default_export_dir(game: &Game) -> PathBuf {
     let s = game.session();
     let base = directories::UserDirs::new()
         .and_then(|d| d.document_dir().map(|p| p.to_path_buf()))
@@ -61,7 +61,7 @@ pub fn export_folder_name(s: &Session) -> String {
 }
 
 /// A folder that does not exist yet: `dir`, or `dir (2)`, `dir (3)`, ...
-pub fn fresh_dir(dir: PathBuf) -> PathBuf {
+pub(crate) fn fresh_dir(dir: PathBuf) -> PathBuf {
     if !dir.exists() {
         return dir;
     }
@@ -110,7 +110,7 @@ pub const OUTCOME_PICTURE: &str = "outcome.png";
 
 /// Whether `dir` holds an export of this same workshop (its `session.ron` started at the same moment
 /// with the same deck and players), which a new export of it may update.
-pub fn holds_export_of(dir: &Path, game: &Game) -> bool {
+pub(crate) fn holds_export_of(dir: &Path, game: &Game) -> bool {
     let Ok(there) = crate::core::session_file::load_game_file(&dir.join("session.ron")) else {
         return false;
     };
@@ -140,7 +140,7 @@ pub fn export_everything(game: &Game, folder: &std::path::Path) -> Result<PathBu
 }
 
 /// Opens a folder in the system's file manager.
-pub fn open_folder(dir: &std::path::Path) -> Result<(), String> {
+pub(crate) fn open_folder(dir: &std::path::Path) -> Result<(), String> {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {

@@ -8,126 +8,126 @@ use askama::Template;
 use std::fmt::Write as _;
 
 /// The headings and words of the report, in the session's language.
-pub struct Labels {
-    pub title: String,
-    pub none: String,
-    pub shifts: String,
-    pub statement: String,
-    pub first: String,
-    pub plenary: String,
-    pub shift: String,
-    pub chart: String,
-    pub chart_legend: String,
-    pub all_post_its: String,
-    pub cases: String,
-    pub brought_by: String,
-    pub next_steps: String,
-    pub step: String,
-    pub owner: String,
-    pub due: String,
-    pub step_from: String,
-    pub programme: String,
-    pub phase: String,
-    pub planned: String,
-    pub used: String,
-    pub warm_up: String,
-    pub learning: String,
-    pub player: String,
-    pub learning_question: String,
-    pub takeaway: String,
+pub(crate) struct Labels {
+    pub(crate) title: String,
+    pub(crate) none: String,
+    pub(crate) shifts: String,
+    pub(crate) statement: String,
+    pub(crate) first: String,
+    pub(crate) plenary: String,
+    pub(crate) shift: String,
+    pub(crate) chart: String,
+    pub(crate) chart_legend: String,
+    pub(crate) all_post_its: String,
+    pub(crate) cases: String,
+    pub(crate) brought_by: String,
+    pub(crate) next_steps: String,
+    pub(crate) step: String,
+    pub(crate) owner: String,
+    pub(crate) due: String,
+    pub(crate) step_from: String,
+    pub(crate) programme: String,
+    pub(crate) phase: String,
+    pub(crate) planned: String,
+    pub(crate) used: String,
+    pub(crate) warm_up: String,
+    pub(crate) learning: String,
+    pub(crate) player: String,
+    pub(crate) learning_question: String,
+    pub(crate) takeaway: String,
 }
 
 /// A phase of the programme: planned against used, in minutes.
-pub struct PhaseRow {
-    pub title: String,
-    pub kind: String,
+pub(crate) struct PhaseRow {
+    pub(crate) title: String,
+    pub(crate) kind: String,
     /// "15" or "15 + 5".
-    pub planned: String,
-    pub used: String,
+    pub(crate) planned: String,
+    pub(crate) used: String,
 }
 
 /// A player's learning question and what stayed with them.
-pub struct Reflection {
-    pub player: String,
-    pub question: String,
-    pub takeaway: String,
+pub(crate) struct Reflection {
+    pub(crate) player: String,
+    pub(crate) question: String,
+    pub(crate) takeaway: String,
 }
 
 /// A next step the group agreed on.
-pub struct StepEntry {
-    pub text: String,
-    pub owner: String,
-    pub due: String,
+pub(crate) struct StepEntry {
+    pub(crate) text: String,
+    pub(crate) owner: String,
+    pub(crate) due: String,
     /// The open question or the card it answers; empty when none.
-    pub from: String,
+    pub(crate) from: String,
 }
 
 /// One post-it as the report shows it.
-pub struct Note {
-    pub green: bool,
+pub(crate) struct Note {
+    pub(crate) green: bool,
     /// "groen" or "roze".
-    pub colour: String,
-    pub text: String,
+    pub(crate) colour: String,
+    pub(crate) text: String,
     /// " (Name)" or empty.
-    pub author: String,
+    pub(crate) author: String,
     /// " (beantwoord)" or empty.
-    pub answered: String,
+    pub(crate) answered: String,
 }
 
 /// A statement in one of the three plenary lists, with its post-its.
-pub struct ListEntry {
-    pub text: String,
-    pub notes: Vec<Note>,
+pub(crate) struct ListEntry {
+    pub(crate) text: String,
+    pub(crate) notes: Vec<Note>,
 }
 
 /// A titled part of the report: a plenary list or a stack.
-pub struct Section<T> {
-    pub heading: String,
-    pub items: Vec<T>,
+pub(crate) struct Section<T> {
+    pub(crate) heading: String,
+    pub(crate) items: Vec<T>,
 }
 
 /// A row of the shift table.
-pub struct ShiftRow {
-    pub text: String,
-    pub first: String,
-    pub plenary: String,
-    pub shift: String,
+pub(crate) struct ShiftRow {
+    pub(crate) text: String,
+    pub(crate) first: String,
+    pub(crate) plenary: String,
+    pub(crate) shift: String,
     /// The placements per square as a small SVG chart (HTML only).
-    pub chart: String,
+    pub(crate) chart: String,
 }
 
 /// A case brought in, with who brought it.
-pub struct CaseEntry {
-    pub title: String,
-    pub brought_by: Option<String>,
-    pub description: String,
+pub(crate) struct CaseEntry {
+    pub(crate) title: String,
+    pub(crate) brought_by: Option<String>,
+    pub(crate) description: String,
 }
 
 /// The whole report.
-pub struct Report {
-    pub lang: &'static str,
-    pub labels: Labels,
-    pub deck_title: String,
+pub(crate) struct Report {
+    pub(crate) lang: &'static str,
+    pub(crate) labels: Labels,
+    pub(crate) deck_title: String,
     /// (label, value): the date, the deck, the group, the players.
-    pub facts: Vec<(String, String)>,
+    pub(crate) facts: Vec<(String, String)>,
     /// Al aanwezig, nog te ontwikkelen, open vragen.
-    pub lists: Vec<Section<ListEntry>>,
+    pub(crate) lists: Vec<Section<ListEntry>>,
     /// The green and the red stack: each card's text with its mean.
-    pub stacks: Vec<Section<String>>,
-    pub shifts: Vec<ShiftRow>,
+    pub(crate) stacks: Vec<Section<String>>,
+    pub(crate) shifts: Vec<ShiftRow>,
     /// Every post-it per statement.
-    pub post_its: Vec<Section<Note>>,
-    pub cases: Vec<CaseEntry>,
-    pub steps: Vec<StepEntry>,
+    pub(crate) post_its: Vec<Section<Note>>,
+    pub(crate) cases: Vec<CaseEntry>,
+    pub(crate) steps: Vec<StepEntry>,
     /// The programme's phases; empty when the deck has none.
-    pub programme: Vec<PhaseRow>,
+    pub(crate) programme: Vec<PhaseRow>,
     /// The warm-up's word cloud: "word (3)", the most frequent first.
-    pub cloud: Vec<String>,
-    pub reflections: Vec<Reflection>,
+    pub(crate) cloud: Vec<String>,
+    pub(crate) reflections: Vec<Reflection>,
 }
 
 /// The word for a stack in the exports.
-pub fn stack_word(lang: Lang, stack: Option<Stack>) -> String {
+pub(crate) fn stack_word(lang: Lang, stack: Option<Stack>) -> String {
     match stack {
         Some(Stack::Green) => tr(lang, "export-green"),
         Some(Stack::Red) => tr(lang, "export-red"),
@@ -136,7 +136,7 @@ pub fn stack_word(lang: Lang, stack: Option<Stack>) -> String {
 }
 
 /// A card's id in the exports: the statement's id, or "casus-2".
-pub fn card_id(card: &CardRef, lang: Lang) -> String {
+pub(crate) fn card_id(card: &CardRef, lang: Lang) -> String {
     match card {
         CardRef::Statement(id) => id.clone(),
         CardRef::Case(n) => format!("{}-{n}", tr(lang, "export-case")),
@@ -175,7 +175,7 @@ fn author_suffix(session: &Session, author: Option<PlayerId>) -> String {
 
 impl Report {
     /// Builds the report of a session.
-    pub fn build(session: &Session) -> Report {
+    pub(crate) fn build(session: &Session) -> Report {
         let lang = session.language;
         let t = tally(session);
         let w = |id: &str| tr(lang, id);
@@ -390,7 +390,7 @@ fn md_table(
 }
 
 /// Escapes text for Markdown so a post-it cannot break the layout.
-pub fn md(text: &str) -> String {
+pub(crate) fn md(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

@@ -79,7 +79,7 @@ impl Game {
     }
 
     /// Forgets the history and keeps the session as it is now (for an overview of many sessions).
-    pub fn forget_history(&mut self) {
+    pub(crate) fn forget_history(&mut self) {
         let now = self.session().clone();
         *self = Game::new(now);
     }
@@ -124,14 +124,14 @@ impl Game {
 
     /// Takes a game read from a file of an older format version as one of this version: saved again,
     /// it is written in this version's format (older versions' files read as they are).
-    pub fn to_current_version(&mut self) {
+    pub(crate) fn raise_to_current_version(&mut self) {
         self.base.version = SESSION_VERSION;
         self.state = None;
     }
 
     /// Rebuilds the current state from the history (after loading from a file).
     /// Returns the number of actions that could not be replayed (0 for a sound file).
-    pub fn rebuild(&mut self) -> usize {
+    pub(crate) fn rebuild(&mut self) -> usize {
         let mut state = self.base.clone();
         let mut kept = Vec::with_capacity(self.done.len());
         let mut failed = 0;
@@ -165,7 +165,7 @@ impl Game {
         Ok(())
     }
 
-    pub fn can_undo(&self) -> bool {
+    pub(crate) fn can_undo(&self) -> bool {
         !self.done.is_empty()
     }
 

@@ -16,27 +16,27 @@ use std::collections::{BTreeMap, BTreeSet};
 ///    steps, warm-up words, learning questions and takeaways, and their actions).
 /// 2. Drafts (text typed and not entered) saved with the game, and `EditCase` with `brought_by`.
 pub const SESSION_VERSION: u32 = 2;
-pub const MAX_PLAYERS: usize = 12;
-pub const MAX_NAME_CHARS: usize = 40;
+pub(crate) const MAX_PLAYERS: usize = 12;
+pub(crate) const MAX_NAME_CHARS: usize = 40;
 pub const MAX_POST_IT_CHARS: usize = 500;
 /// The longest title of a case.
-pub const MAX_CASE_TITLE_CHARS: usize = MAX_NAME_CHARS * 3;
+pub(crate) const MAX_CASE_TITLE_CHARS: usize = MAX_NAME_CHARS * 3;
 /// The longest description of a case.
 pub const MAX_CASE_DESCRIPTION_CHARS: usize = MAX_POST_IT_CHARS * 2;
 /// Number of colours in the colour-blind-safe pawn palette.
-pub const PALETTE_SIZE: u8 = 12;
+pub(crate) const PALETTE_SIZE: u8 = 12;
 /// The most time on one card a session file may record: 30 days.
 pub const MAX_CARD_SECONDS: u64 = 30 * 24 * 3600;
 /// Ids in a session file stay far below the end of their range, so counting on never wraps.
-pub const MAX_ID: u32 = u32::MAX / 2;
+pub(crate) const MAX_ID: u32 = u32::MAX / 2;
 /// The longest next step (an action the group agrees on).
 pub const MAX_NEXT_STEP_CHARS: usize = 300;
 /// The longest date or moment written beside a next step ("2027-01-15", "voor de zomer").
-pub const MAX_DUE_CHARS: usize = 40;
+pub(crate) const MAX_DUE_CHARS: usize = 40;
 /// The longest name of a group.
-pub const MAX_GROUP_CHARS: usize = MAX_NAME_CHARS * 2;
+pub(crate) const MAX_GROUP_CHARS: usize = MAX_NAME_CHARS * 2;
 /// How far from the middle of the board a post-it may lie, in board units.
-pub const MAX_BOARD_OFFSET: f32 = 1e5;
+pub(crate) const MAX_BOARD_OFFSET: f32 = 1e5;
 
 /// A player's stable number within a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -111,7 +111,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Lang::Nl => "nl",
             Lang::En => "en",
@@ -210,15 +210,15 @@ pub struct CardRecord {
     pub seconds: u64,
     pub skipped: bool,
     /// The facilitator's choice of stack, over the rule.
-    pub stack_override: Option<Stack>,
+    pub(crate) stack_override: Option<Stack>,
     /// Rounds whose covered pawns have been revealed.
     pub revealed: BTreeSet<Round>,
     /// Whether the card has been on the table during play.
     #[serde(default)]
-    pub visited: bool,
+    pub(crate) visited: bool,
     /// The facilitator added the card to the plenary by hand, though the group did not play it.
     #[serde(default)]
-    pub included: bool,
+    pub(crate) included: bool,
 }
 
 impl CardRecord {
@@ -297,7 +297,7 @@ pub struct Session {
 /// The time of one phase of the programme: minutes added by the facilitator, and seconds spent in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct AgendaTime {
-    pub extra_minutes: u32,
+    pub(crate) extra_minutes: u32,
     pub used_seconds: u64,
 }
 
@@ -310,11 +310,11 @@ pub struct WarmUpWord {
 }
 
 /// The longest warm-up entry: a few words.
-pub const MAX_WARM_UP_CHARS: usize = 60;
+pub(crate) const MAX_WARM_UP_CHARS: usize = 60;
 /// The longest learning question or closing remark.
-pub const MAX_REFLECTION_CHARS: usize = 200;
+pub(crate) const MAX_REFLECTION_CHARS: usize = 200;
 /// The most minutes a phase can be extended by at once.
-pub const MAX_EXTEND_MINUTES: u32 = 60;
+pub(crate) const MAX_EXTEND_MINUTES: u32 = 60;
 
 mod action;
 mod apply;

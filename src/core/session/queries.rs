@@ -45,7 +45,7 @@ impl Session {
         }
     }
 
-    pub fn player(&self, id: PlayerId) -> Option<&Player> {
+    pub(crate) fn player(&self, id: PlayerId) -> Option<&Player> {
         self.players.iter().find(|p| p.id == id)
     }
 
@@ -53,7 +53,7 @@ impl Session {
         self.post_its.iter().find(|p| p.id == id)
     }
 
-    pub fn case(&self, id: u32) -> Option<&Case> {
+    pub(crate) fn case(&self, id: u32) -> Option<&Case> {
         self.cases.iter().find(|c| c.id == id)
     }
 
@@ -94,7 +94,7 @@ impl Session {
 
     /// Whether nothing was typed or chosen that is worth keeping: still in setup, without players and
     /// without a group name. Such a session is not saved, nor listed.
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.phase == Phase::Setup && self.players.is_empty() && self.group.trim().is_empty()
     }
 
@@ -149,7 +149,7 @@ impl Session {
 
     /// Whether the programme is at its last phase (or, without one, the game at its outcome): where the
     /// workshop can be finished.
-    pub fn at_end(&self) -> bool {
+    pub(crate) fn at_end(&self) -> bool {
         if self.agenda().is_empty() {
             self.phase == Phase::Outcome
         } else {
@@ -160,7 +160,7 @@ impl Session {
     /// This session with the time not yet recorded added in: `card_seconds` on the card on the table,
     /// `agenda_seconds` in the programme's phase that is on. An export made before the workshop is
     /// finished shows the minutes used so far.
-    pub fn with_running_time(&self, card_seconds: u64, agenda_seconds: u64) -> Session {
+    pub(crate) fn with_running_time(&self, card_seconds: u64, agenda_seconds: u64) -> Session {
         let mut s = self.clone();
         if s.finished {
             return s;
@@ -201,7 +201,7 @@ impl Session {
     }
 
     /// The text of a card: a statement's text or a case's title.
-    pub fn card_text(&self, card: &CardRef) -> String {
+    pub(crate) fn card_text(&self, card: &CardRef) -> String {
         match card {
             CardRef::Statement(id) => self
                 .deck
@@ -212,7 +212,7 @@ impl Session {
     }
 
     /// The programme the game follows: the deck's, unless only the game was chosen.
-    pub fn agenda(&self) -> &[AgendaItem] {
+    pub(crate) fn agenda(&self) -> &[AgendaItem] {
         if self.programme {
             &self.deck.agenda
         } else {
@@ -237,7 +237,7 @@ impl Session {
     }
 
     /// Whether the programme's phase that is on shows a screen of its own (not the board or the outcome).
-    pub fn on_programme_screen(&self) -> bool {
+    pub(crate) fn on_programme_screen(&self) -> bool {
         self.phase != Phase::Setup
             && self
                 .agenda_item()
