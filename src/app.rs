@@ -4,7 +4,7 @@
 use crate::core::session::Lang;
 use crate::{
     camera, decks, dev, keys, outcome, panels, persist, programme, screens, session, setup, table,
-    theme,
+    texts, theme,
 };
 use bevy::prelude::*;
 use std::path::PathBuf;
@@ -63,6 +63,7 @@ pub fn world_plugin(app: &mut App) {
     );
     app.add_plugins((
         theme::plugin,
+        texts::plugin,
         session::plugin,
         screens::plugin,
         keys::plugin,

@@ -11,7 +11,7 @@ use bevy::winit::{UpdateMode, WinitSettings};
 use std::time::Duration;
 
 /// Added by the windowed app only; headless tests have no camera.
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.insert_resource(WinitSettings::desktop_app());
     app.add_systems(Startup, spawn_camera);
     app.add_systems(

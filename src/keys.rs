@@ -62,7 +62,7 @@ impl HeldModifiers {
     }
 }
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<KeyboardBusy>()
         .init_resource::<FocusPostItField>()
         .init_resource::<HeldModifiers>();

@@ -23,6 +23,7 @@ pub(crate) mod screens;
 pub mod session;
 pub mod setup;
 pub mod table;
+mod texts;
 pub mod theme;
 
 pub use app::{GameOptions, app, headless_app, run_game};

@@ -10,7 +10,7 @@ use bevy::prelude::*;
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct HelpOpen(pub(crate) bool);
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<HelpOpen>();
     for screen in [
         Screen::Setup,

@@ -224,7 +224,7 @@ impl CardClock {
     }
 }
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_message::<GameMsg>()
         .add_message::<SessionChanged>()
         .init_resource::<LastRefusal>()

@@ -112,7 +112,7 @@ pub const INTER_REGULAR: &[u8] = include_bytes!("../assets/fonts/Inter-Regular.o
 pub(crate) const INTER_SEMIBOLD: &[u8] = include_bytes!("../assets/fonts/Inter-SemiBold.otf");
 
 /// Loads the embedded fonts when the app has font assets (not in headless tests).
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     let fonts = match app.world_mut().get_resource_mut::<Assets<Font>>() {
         Some(mut assets) => GameFonts {
             regular: assets.add(Font::from_bytes(INTER_REGULAR.to_vec())),

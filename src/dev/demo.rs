@@ -393,7 +393,7 @@ fn shot_after(step: usize) -> Option<&'static str> {
 fn deck_step(
     step: usize,
     dir: &std::path::Path,
-    forms: Option<&mut crate::panels::Forms>,
+    forms: Option<&mut crate::setup::ui::SetupForm>,
     load: &mut MessageWriter<crate::decks::LoadDeck>,
     s: &Session,
 ) {
@@ -409,12 +409,12 @@ fn deck_step(
             let _ = std::fs::write(&bad, text);
             load.write(crate::decks::LoadDeck(bad));
         }
-        2 => forms.setup.browser = Some(crate::decks::ui::FileBrowser::new(dir.to_path_buf())),
+        2 => forms.browser = Some(crate::decks::ui::FileBrowser::new(dir.to_path_buf())),
         3 => {
-            forms.setup.browser = None;
+            forms.browser = None;
             let deck = s.deck.clone();
             let file = crate::core::deck::file_name_for(&deck.title);
-            forms.setup.editor = Some(crate::decks::ui::DeckEditor {
+            forms.editor = Some(crate::decks::ui::DeckEditor {
                 original: deck.clone(),
                 deck,
                 confirm_cancel: false,
@@ -423,7 +423,7 @@ fn deck_step(
                 overwrite: None,
             });
         }
-        4 => forms.setup.editor = None,
+        4 => forms.editor = None,
         _ => {}
     }
 }
@@ -434,7 +434,8 @@ const STEPS: usize = 20;
 fn run_demo(
     mut commands: Commands,
     mut demo: ResMut<Demo>,
-    mut forms: Option<ResMut<crate::panels::Forms>>,
+    mut forms: Option<ResMut<crate::setup::ui::SetupForm>>,
+    mut outcome_form: Option<ResMut<crate::outcome::ui::OutcomeForm>>,
     mut load: MessageWriter<crate::decks::LoadDeck>,
     mut pages: MessageWriter<crate::outcome::present::PageNav>,
     mut exports: MessageWriter<crate::outcome::ExportMsg>,
@@ -474,11 +475,11 @@ fn run_demo(
             pages.write(crate::outcome::present::PageNav::To(*kind));
         }
         if step == 18
-            && let Some(forms) = forms.as_deref_mut()
+            && let Some(outcome_form) = outcome_form.as_deref_mut()
         {
             // The organiser exports everything into a folder of the demo.
             let folder = dir.join("export");
-            forms.outcome.folder = Some(folder.display().to_string());
+            outcome_form.folder = Some(folder.display().to_string());
             exports.write(crate::outcome::ExportMsg::Export(folder));
         }
         demo.step += 100;

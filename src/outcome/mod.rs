@@ -35,7 +35,7 @@ pub struct ExportState {
 }
 
 /// The world of the outcome screen.
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_message::<ExportMsg>()
         .init_resource::<ExportState>();
     app.add_plugins(present::plugin);
@@ -56,14 +56,14 @@ pub(crate) fn plugin(app: &mut App) {
 /// folder of the outcome screen (an earlier export of the workshop there is updated).
 fn export_when_finished(
     game: Res<ActiveGame>,
-    forms: Option<Res<crate::panels::Forms>>,
+    form: Option<Res<ui::OutcomeForm>>,
     mut was: Local<Option<bool>>,
     mut exports: MessageWriter<ExportMsg>,
 ) {
     let finished = game.session().finished;
     // A session resumed as finished is not exported again by opening it.
     if *was == Some(false) && finished {
-        let folder = forms.and_then(|f| f.outcome.folder.clone()).map_or_else(
+        let folder = form.and_then(|f| f.folder.clone()).map_or_else(
             || crate::core::export::default_export_dir(game.game()),
             PathBuf::from,
         );

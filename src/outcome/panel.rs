@@ -5,18 +5,20 @@
 use super::ExportMsg;
 use super::ExportState;
 use super::present::{OutcomeView, PageNav};
+use super::ui::OutcomeForm;
 use super::ui::{OutcomeIntent, outcome_panel};
 use crate::app::Screen;
 use crate::decks::ui::{BrowserIntent, FileBrowser};
-use crate::panels::{Forms, PanelSet, send};
+use crate::panels::{PanelSet, send};
 use crate::session::{ActiveGame, GameMsg};
-use crate::table::board::Tr;
+use crate::texts::Tr;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 /// The outcome panel, drawn on the outcome screen.
 pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<OutcomeForm>();
     app.add_systems(
         EguiPrimaryContextPass,
         outcome_ui
@@ -30,7 +32,7 @@ fn outcome_ui(
     mut contexts: EguiContexts,
     game: Res<ActiveGame>,
     tr: Res<Tr>,
-    mut forms: ResMut<Forms>,
+    mut form: ResMut<OutcomeForm>,
     exports: Res<ExportState>,
     view: Res<OutcomeView>,
     mut drafts: ResMut<crate::session::OpenDrafts>,
@@ -48,7 +50,7 @@ fn outcome_ui(
         ctx,
         game.game(),
         &tr.0,
-        &mut forms.outcome,
+        &mut form,
         &mut typed,
         &exports,
         &view,
@@ -69,11 +71,11 @@ fn outcome_ui(
             }
             OutcomeIntent::ChooseFolder(typed) => {
                 let start = crate::decks::browser::start_in(&typed);
-                forms.outcome.browser = Some(FileBrowser::new(start));
+                form.browser = Some(FileBrowser::new(start));
                 redraw.write(RequestRedraw);
             }
             OutcomeIntent::Browser(intent) => {
-                let form = &mut forms.outcome;
+                let form = &mut form;
                 match intent {
                     BrowserIntent::Open(dir) => {
                         if let Some(browser) = form.browser.as_mut() {

@@ -11,10 +11,10 @@ use crate::outcome::pages::{
 use crate::outcome::picture::PictureState;
 use crate::outcome::stacks::{self, CardLook, SelectedStackCard};
 use crate::session::{ActiveGame, GameMsg};
-use crate::table::board::Tr;
 use crate::table::drag::BoardCamera;
 use crate::table::layout::WORLD;
 use crate::table::pawn::PawnImage;
+use crate::texts::Tr;
 use crate::theme::{GameFonts, Palette, font};
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
@@ -69,7 +69,7 @@ pub(crate) fn pages_shown(
     always.is_some() || screen.is_some_and(|s| *s.get() == Screen::Outcome)
 }
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_message::<PageNav>()
         .init_resource::<OutcomeView>()
         .init_resource::<SelectedStackCard>()

@@ -18,7 +18,7 @@ use bevy_egui::egui;
 use std::path::PathBuf;
 
 /// The export folder being chosen.
-#[derive(Default)]
+#[derive(bevy::prelude::Resource, Default)]
 pub struct OutcomeForm {
     /// The folder the export goes into; `None` until the default is filled in.
     pub folder: Option<String>,

@@ -12,7 +12,7 @@ use crate::keys::KeyboardBusy;
 use crate::persist::SaveStatus;
 use crate::screens::HelpOpen;
 use crate::session::{ActiveGame, GameMsg, LastRefusal};
-use crate::table::board::Tr;
+use crate::texts::Tr;
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, RequestRedraw};
 use bevy_egui::{
@@ -29,14 +29,10 @@ pub(crate) enum PanelSet {
     Marks,
 }
 
-/// Text typed into the panels that is not an action yet.
+/// The close question's form: where to save the session when the window is closed while saving
+/// fails. (Each feature keeps its own form: `SetupForm`, `PlayForm`, `OutcomeForm`, `ProgrammeForm`.)
 #[derive(Resource, Default)]
-pub(crate) struct Forms {
-    pub(crate) setup: crate::setup::ui::SetupForm,
-    pub(crate) play: crate::table::ui::PlayForm,
-    pub(crate) outcome: crate::outcome::ui::OutcomeForm,
-    pub(crate) programme: crate::programme::ui::ProgrammeForm,
-    /// Where to save the session when the window is closed while saving fails.
+pub(crate) struct CloseForm {
     pub(crate) close_path: String,
 }
 
@@ -50,10 +46,10 @@ impl Default for UiScale {
     }
 }
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default());
     app.add_plugins((keyboard::plugin, pointer::plugin));
-    app.init_resource::<Forms>().init_resource::<UiScale>();
+    app.init_resource::<CloseForm>().init_resource::<UiScale>();
     app.add_systems(
         PreUpdate,
         (drop_repeated_modifiers, egui_real_time)
@@ -260,7 +256,7 @@ pub(crate) fn send(
 #[derive(bevy::ecs::system::SystemParam)]
 pub(crate) struct CloseState<'w> {
     guard: Option<Res<'w, crate::persist::CloseGuard>>,
-    forms: ResMut<'w, Forms>,
+    forms: ResMut<'w, CloseForm>,
     drafts: Res<'w, crate::session::OpenDrafts>,
     deck_draft: Option<Res<'w, crate::decks::DeckDraft>>,
     answers: MessageWriter<'w, crate::persist::CloseAnswer>,

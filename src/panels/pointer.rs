@@ -26,7 +26,7 @@ pub(crate) struct EguiPointer {
     pub(crate) time: f64,
 }
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<EguiPointer>();
     app.add_systems(
         PostUpdate,

@@ -165,7 +165,7 @@ pub fn export_overview(
 }
 
 /// Saves to `store`; the caller decides the folder (the user's data folder, or a test's).
-pub(crate) fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
+pub(super) fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App) {
     move |app: &mut App| {
         let mut past = PastSessions::default();
         let (listings, damaged) = store.list();

@@ -9,7 +9,7 @@ use crate::app::{AppSystems, Screen};
 use crate::core::deck::AgendaKind;
 use crate::core::programme::{CloudWord, word_cloud};
 use crate::session::ActiveGame;
-use crate::table::board::Tr;
+use crate::texts::Tr;
 use crate::theme::{GameFonts, Palette, font};
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
@@ -29,7 +29,7 @@ pub struct CloudWordShown {
 /// Body text on the programme screen: as large as on the outcome pages.
 const BODY: f32 = crate::outcome::pages::BODY_FONT;
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
         draw_programme

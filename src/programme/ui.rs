@@ -10,9 +10,9 @@ use crate::core::i18n::Texts;
 use crate::core::programme::minutes_left;
 use crate::core::session::{Action, MAX_REFLECTION_CHARS, MAX_WARM_UP_CHARS, PlayerId, Session};
 use crate::panels::widgets::{bar_frame, big_button, mark};
-use crate::panels::{Forms, PanelSet, send};
+use crate::panels::{PanelSet, send};
 use crate::session::{ActiveGame, AgendaClock, GameMsg};
-use crate::table::board::Tr;
+use crate::texts::Tr;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy_egui::egui;
@@ -21,7 +21,7 @@ use fluent_bundle::FluentValue;
 
 /// Who is being typed for on a programme screen (the text is a draft per phase and player:
 /// [`DraftField::Programme`]).
-#[derive(Default)]
+#[derive(bevy::prelude::Resource, Default)]
 pub struct ProgrammeForm {
     /// Who it is for; `None` is the group (warm-up) or the first player.
     pub(crate) player: Option<PlayerId>,
@@ -342,6 +342,7 @@ pub(crate) fn agenda_bar(
 }
 
 pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<ProgrammeForm>();
     app.add_systems(
         EguiPrimaryContextPass,
         (
@@ -356,7 +357,7 @@ fn programme_ui(
     mut contexts: EguiContexts,
     game: Res<ActiveGame>,
     tr: Res<Tr>,
-    mut forms: ResMut<Forms>,
+    mut form: ResMut<ProgrammeForm>,
     mut drafts: ResMut<crate::session::OpenDrafts>,
     mut writer: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
@@ -367,7 +368,7 @@ fn programme_ui(
         ctx,
         game.session(),
         &tr.0,
-        &mut forms.programme,
+        &mut form,
         &mut typed,
         (game.game().can_undo(), game.game().can_redo()),
     );

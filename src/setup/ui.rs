@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Names being typed on the setup screen.
-#[derive(Default)]
+#[derive(bevy::prelude::Resource, Default)]
 pub struct SetupForm {
     pub(crate) new_player: String,
     pub(crate) group: Option<String>,

@@ -7,15 +7,12 @@ use crate::core::i18n::Texts;
 use crate::core::session::{CardRef, Phase, Round, Session};
 use crate::core::tally::tally_card;
 use crate::session::{ActiveGame, CardClock};
+use crate::texts::Tr;
 use crate::theme::{GameFonts, Palette, font};
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
 use bevy::text::{LineBreak, TextBounds};
 use fluent_bundle::FluentValue;
-
-/// The interface texts, for the world and the panels.
-#[derive(Resource, Default)]
-pub(crate) struct Tr(pub(crate) Texts);
 
 /// One square of the scale; the number is its index from the left.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,8 +47,7 @@ pub struct CardView {
     pub(crate) high_contrast: bool,
 }
 
-pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<Tr>();
+pub(super) fn plugin(app: &mut App) {
     for screen in [Screen::Play, Screen::Plenary] {
         app.add_systems(OnEnter(screen), spawn_board);
     }

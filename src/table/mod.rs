@@ -15,6 +15,6 @@ pub(crate) use panel::plugin as panel_plugin;
 use bevy::prelude::*;
 
 /// The world of the table.
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_plugins((board::plugin, pawn::plugin, post_it::plugin, press::plugin));
 }

@@ -2,19 +2,21 @@
 //! asks: the session's changes, the timer, the post-it in the editor, the post-it field's focus and
 //! the scrolled rows.
 
+use super::ui::PlayForm;
 use super::ui::{PlayIntent, PlayView, play_panel};
 use crate::app::AtTable;
 use crate::keys::FocusPostItField;
-use crate::panels::{Forms, PanelSet, send};
+use crate::panels::{PanelSet, send};
 use crate::session::{ActiveGame, CardClock, GameMsg};
-use crate::table::board::Tr;
 use crate::table::post_it::SelectedPostIt;
+use crate::texts::Tr;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 /// The facilitator's panel, drawn on the Play and the Plenary screens.
 pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<PlayForm>();
     app.add_systems(
         EguiPrimaryContextPass,
         play_ui.run_if(in_state(AtTable)).in_set(PanelSet::Screen),
@@ -26,7 +28,7 @@ fn play_ui(
     mut contexts: EguiContexts,
     game: Res<ActiveGame>,
     tr: Res<Tr>,
-    mut forms: ResMut<Forms>,
+    mut form: ResMut<PlayForm>,
     mut clock: ResMut<CardClock>,
     mut selected_note: ResMut<SelectedPostIt>,
     mut focus: ResMut<FocusPostItField>,
@@ -49,7 +51,7 @@ fn play_ui(
     let mut typed = drafts.drafts.clone();
     let mut out = Vec::new();
     // Each resource is written only when it changes, so the world is not redrawn every frame.
-    for intent in play_panel(ctx, &view, &mut forms.play, &mut typed) {
+    for intent in play_panel(ctx, &view, &mut form, &mut typed) {
         match intent {
             PlayIntent::Game(msg) => out.push(msg),
             PlayIntent::ShowTimer(shown) => {

@@ -45,7 +45,7 @@ pub struct SelectedPlayer(pub Option<PlayerId>);
 #[derive(Resource, Clone, Default)]
 pub(crate) struct PawnImage(pub(crate) Handle<Image>);
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SelectedPlayer>();
     app.add_systems(Startup, make_pawn_image);
     app.add_systems(

@@ -46,7 +46,7 @@ pub struct SelectedPostIt(pub Option<PostItId>);
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct PostItScroll(pub(crate) usize);
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SelectedPostIt>()
         .init_resource::<PostItScroll>();
     app.add_message::<MouseWheel>();

@@ -16,7 +16,7 @@ use bevy::picking::PickingSystems;
 use bevy::prelude::*;
 use bevy::window::{RequestRedraw, WindowEvent};
 
-pub(crate) fn plugin(app: &mut App) {
+pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         First,
         hold_back_after_press

@@ -13,7 +13,7 @@ use bevy_egui::egui;
 use super::editors::{author_combo, case_window, post_it_editor};
 
 /// What is being typed in the play panels.
-#[derive(Default)]
+#[derive(bevy::prelude::Resource, Default)]
 pub struct PlayForm {
     pub(crate) colour: Option<PostItColour>,
     pub(crate) author: Option<PlayerId>,
