@@ -9,9 +9,9 @@ use bevy::prelude::*;
 use leerklimaat::core::i18n::Texts;
 use leerklimaat::core::session::{Action, Game, Stack};
 use leerklimaat::core::simulate::{SimulateSpec, simulate};
+use leerklimaat::game::{ActiveGame, GameMsg};
 use leerklimaat::outcome::pages::outcome_pages;
 use leerklimaat::outcome::present::{DrawPagesAlways, PageItem};
-use leerklimaat::session::{ActiveGame, GameMsg};
 mod common;
 
 use common::time;

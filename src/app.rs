@@ -3,7 +3,7 @@
 
 use crate::core::session::Lang;
 use crate::{
-    camera, decks, dev, keys, outcome, panels, persist, programme, screens, session, setup, table,
+    camera, decks, dev, game, keys, outcome, panels, persist, programme, screens, setup, table,
     texts, theme,
 };
 use bevy::prelude::*;
@@ -26,9 +26,9 @@ pub enum Screen {
 /// session, and the world is drawn from the session.
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum AppSystems {
-    /// Keyboard, pointer and timers turn into [`session::GameMsg`]s.
+    /// Keyboard, pointer and timers turn into [`game::GameMsg`]s.
     Input,
-    /// [`session::GameMsg`]s are applied to the session.
+    /// [`game::GameMsg`]s are applied to the session.
     Apply,
     /// The world is brought in line with the session.
     Draw,
@@ -64,7 +64,7 @@ pub fn world_plugin(app: &mut App) {
     app.add_plugins((
         theme::plugin,
         texts::plugin,
-        session::plugin,
+        game::plugin,
         screens::plugin,
         keys::plugin,
         table::plugin,
@@ -149,7 +149,7 @@ pub fn app(options: &GameOptions) -> App {
     session.language = lang;
     // A deck's programme is followed unless the facilitator chooses only the game in setup.
     session.programme = true;
-    app.insert_resource(session::ActiveGame::new(crate::core::session::Game::new(
+    app.insert_resource(game::ActiveGame::new(crate::core::session::Game::new(
         session,
     )));
     app.add_plugins((world_plugin, window_plugins, panel_plugins));

@@ -2,7 +2,7 @@
 //! scales from a 1280×720 beamer to a 4K TV), F11 for full screen, and rendering only when something
 //! changes, with one frame a second while the timer is shown.
 
-use crate::session::CardClock;
+use crate::game::CardClock;
 use crate::table::drag::BoardCamera;
 use bevy::camera::ScalingMode;
 use bevy::prelude::*;
@@ -103,11 +103,11 @@ fn frame_pace(
     source: Option<Res<crate::decks::DeckSource>>,
     saving: Option<Res<crate::persist::SaveStatus>>,
     screen: Res<State<crate::app::Screen>>,
-    game: Res<crate::session::ActiveGame>,
+    game: Res<crate::game::ActiveGame>,
     (drafts, deck_draft, agenda): (
-        Res<crate::session::OpenDrafts>,
+        Res<crate::game::OpenDrafts>,
         Option<Res<crate::decks::DeckDraft>>,
-        Res<crate::session::AgendaClock>,
+        Res<crate::game::AgendaClock>,
     ),
     mut settings: ResMut<WinitSettings>,
 ) {

@@ -7,8 +7,8 @@
 
 use crate::app::{AppSystems, Screen};
 use crate::core::session::Action;
+use crate::game::{ActiveGame, GameMsg};
 use crate::screens::HelpOpen;
-use crate::session::{ActiveGame, GameMsg};
 use crate::table::pawn::SelectedPlayer;
 use bevy::input::ButtonState;
 use bevy::input::keyboard::{KeyboardFocusLost, KeyboardInput};

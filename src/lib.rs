@@ -5,7 +5,7 @@
 //! - [`app`]: every screen and plugin in one list.
 //! - One folder per part of the game, each with its world systems and a sibling `ui.rs` panel:
 //!   [`setup`], [`table`] (Play and Plenary), [`outcome`], [`decks`], [`persist`].
-//! - Shared by them: [`session`] (the session resource and the one system that changes it),
+//! - Shared by them: [`game`] (the game being played as a resource, and the one system that changes it),
 //!   [`screens`], [`keys`], [`theme`], [`camera`], and [`panels`] (egui set-up and widgets).
 //! - [`dev`]: the demo, the probe, the screen map and the soak run.
 
@@ -14,13 +14,13 @@ pub(crate) mod camera;
 pub mod core;
 pub mod decks;
 pub mod dev;
+pub mod game;
 pub(crate) mod keys;
 pub mod outcome;
 pub mod panels;
 pub mod persist;
 pub mod programme;
 pub(crate) mod screens;
-pub mod session;
 pub mod setup;
 pub mod table;
 mod texts;

@@ -7,7 +7,7 @@ use bevy::window::FileDragAndDrop;
 use leerklimaat::core::deck::{Deck, load_deck_file, validate_deck};
 use leerklimaat::core::deck::{blank_deck, file_name_for, save_deck};
 use leerklimaat::decks::{DeckFolder, DeckSource, DeckTrouble, LoadDeck};
-use leerklimaat::session::ActiveGame;
+use leerklimaat::game::ActiveGame;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -348,7 +348,7 @@ fn a_pipe_or_a_device_is_refused_without_hanging() {
 #[test]
 fn a_deck_edit_waits_while_the_game_can_be_redone() {
     use leerklimaat::core::session::Action;
-    use leerklimaat::session::GameMsg;
+    use leerklimaat::game::GameMsg;
     let dir = temp_dir("redo");
     let path = write(&dir, "redo.deck.ron", &my_deck("Versie 1", 4));
     let mut app = app(None, Some(path.clone()));
@@ -376,7 +376,7 @@ fn a_deck_edit_waits_while_the_game_can_be_redone() {
     settle(&mut app);
     assert_eq!(
         app.world().resource::<ActiveGame>().session().phase,
-        leerklimaat::core::session::Phase::Play
+        leerklimaat::core::session::Stage::Play
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

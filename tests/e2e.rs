@@ -16,7 +16,7 @@
 use bevy::color::ColorToPacked;
 use bevy::math::{Rect, Vec2};
 use leerklimaat::core::deck::AgendaKind;
-use leerklimaat::core::session::{CardRef, Game, Phase, PlacementMode, PostItColour, Round};
+use leerklimaat::core::session::{CardRef, Game, PlacementMode, PostItColour, Round, Stage};
 use leerklimaat::core::tally::tally;
 use leerklimaat::dev::screen_map::{ScreenMap, card_key};
 use leerklimaat::theme::{Palette, pawn_colour};
@@ -855,7 +855,7 @@ fn setup_the_group(g: &mut Running) -> Vec<u8> {
     });
     g.click_widget("setup-start");
     g.wait_saved("the game started", |game| {
-        game.session().phase == Phase::Play
+        game.session().phase == Stage::Play
     });
     colours
 }
@@ -1279,14 +1279,14 @@ fn the_bar_and_the_way_to_the_plenary(g: &mut Running) {
 
     // To the plenary by button, back to play by button, and again by Ctrl+Enter.
     g.click_widget("to-plenary");
-    g.wait_saved("the plenary", |game| game.session().phase == Phase::Plenary);
+    g.wait_saved("the plenary", |game| game.session().phase == Stage::Plenary);
     g.click_widget("back-to-play");
-    g.wait_saved("back to play", |game| game.session().phase == Phase::Play);
+    g.wait_saved("back to play", |game| game.session().phase == Stage::Play);
     // Ctrl+Enter works even while the post-it field has the keyboard.
     g.click_field("post-it-field");
     g.key("ctrl+Return");
     g.wait_saved("Ctrl+Enter: the plenary", |game| {
-        game.session().phase == Phase::Plenary
+        game.session().phase == Stage::Plenary
     });
     g.wait_map("the plenary screen", |m| m.screen == "Plenary");
 }
@@ -1338,7 +1338,7 @@ fn the_stacks(g: &mut Running) {
     // The outcome: a card moved to the other stack by pointer, then the export.
     g.click_board();
     g.key("ctrl+Return");
-    g.wait_saved("the outcome", |game| game.session().phase == Phase::Outcome);
+    g.wait_saved("the outcome", |game| game.session().phase == Stage::Outcome);
     let map = g.wait_map("the stacks", |m| {
         m.screen == "Outcome" && !m.stack_cards.is_empty()
     });
@@ -1429,12 +1429,12 @@ fn the_stacks(g: &mut Running) {
     // Back to the plenary by the bar's button, and on to the outcome again by Ctrl+Enter.
     g.click_widget("outcome-back");
     g.wait_saved("back in the plenary", |game| {
-        game.session().phase == Phase::Plenary
+        game.session().phase == Stage::Plenary
     });
     g.wait_map("the plenary screen", |m| m.screen == "Plenary");
     g.key("ctrl+Return");
     g.wait_saved("the outcome again", |game| {
-        game.session().phase == Phase::Outcome
+        game.session().phase == Stage::Outcome
     });
 }
 
@@ -1894,7 +1894,7 @@ fn own_deck_setup(g: &mut Running, names: &[&str]) {
     });
     g.click_widget("agenda-next");
     g.wait_saved("the game", |game| {
-        game.session().phase == Phase::Play && agenda_kind(game) == Some(AgendaKind::Game)
+        game.session().phase == Stage::Play && agenda_kind(game) == Some(AgendaKind::Game)
     });
     g.wait_map("the board", |m| m.screen == "Play" && m.pawns.len() == 5);
 }
@@ -2059,7 +2059,7 @@ fn own_deck_skip_and_case(g: &mut Running) {
 /// were left out, and takes the last of them back in.
 fn own_deck_plenary(g: &mut Running) {
     g.click_widget("to-plenary");
-    let saved = g.wait_saved("the plenary", |game| game.session().phase == Phase::Plenary);
+    let saved = g.wait_saved("the plenary", |game| game.session().phase == Stage::Plenary);
     let s = saved.session();
     assert_eq!(
         s.plenary_cards(),
@@ -2101,7 +2101,7 @@ fn own_deck_plenary(g: &mut Running) {
 /// The outcome, the closing round (no learning questions were asked), and *Afronden*.
 fn own_deck_finish(g: &mut Running) {
     g.click_widget("to-outcome");
-    g.wait_saved("the outcome", |game| game.session().phase == Phase::Outcome);
+    g.wait_saved("the outcome", |game| game.session().phase == Stage::Outcome);
     g.click_widget("agenda-next");
     g.wait_saved("the closing round", |game| {
         agenda_kind(game) == Some(AgendaKind::Closing)
@@ -2185,7 +2185,7 @@ fn own_deck_exports(g: &mut Running, names: &[&str]) {
     // Back to the outcome and export again: the same folder is updated, no "(2)".
     g.click_widget("agenda-back");
     g.wait_saved("back at the outcome", |game| {
-        !game.session().finished && game.session().phase == Phase::Outcome
+        !game.session().finished && game.session().phase == Stage::Outcome
     });
     let before = std::fs::metadata(dir.join("statements.csv"))
         .and_then(|m| m.modified())
@@ -2222,7 +2222,7 @@ fn e2e_the_same_button_again_after_a_pause() {
     g.wait_saved("one player", |game| game.session().players.len() == 1);
     g.click_widget("setup-start");
     g.wait_saved("the welcome talk", |game| {
-        game.session().phase == Phase::Play
+        game.session().phase == Stage::Play
     });
     g.click_widget("agenda-next");
     g.wait_saved("the game", |game| {
@@ -2334,7 +2334,7 @@ fn e2e_nothing_typed_is_lost() {
         );
         assert_eq!(
             saved.session().phase,
-            Phase::Play,
+            Stage::Play,
             "Ctrl+Enter left the editor"
         );
         let map = g.wait_map("the editor still open", |m| {

@@ -5,10 +5,10 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::window::RequestRedraw;
 use leerklimaat::app::Screen;
-use leerklimaat::core::session::{Action, CardRef, Phase, PostItColour, Round, Stack};
+use leerklimaat::core::session::{Action, CardRef, PostItColour, Round, Stack, Stage};
 use leerklimaat::core::tally::tally;
+use leerklimaat::game::{ActiveGame, GameMsg};
 use leerklimaat::outcome::stacks::StackCard;
-use leerklimaat::session::{ActiveGame, GameMsg};
 use leerklimaat::table::board::{BoardSquare, StatementCard};
 use leerklimaat::table::pawn::{GhostPawn, Pawn, PawnView, SelectedPlayer};
 use leerklimaat::table::post_it::{NoteAuthor, NoteCard, NoteColour, NoteText, PostItNote};
@@ -345,7 +345,7 @@ fn a_whole_game_through_messages() {
 
     // Undo walks back to the plenary screen.
     send(&mut app, [GameMsg::Undo, GameMsg::Undo]);
-    assert_eq!(session(&app).phase, Phase::Plenary);
+    assert_eq!(session(&app).phase, Stage::Plenary);
     assert_eq!(screen(&app), Screen::Plenary);
     assert_eq!(count::<StackCard>(&mut app), 0);
     assert_eq!(count::<Pawn>(&mut app), 4);
@@ -366,7 +366,7 @@ fn refused_action_changes_nothing_and_is_reported() {
         },
     );
     assert_eq!(session(&app), &before);
-    let refusal = app.world().resource::<leerklimaat::session::LastRefusal>();
+    let refusal = app.world().resource::<leerklimaat::game::LastRefusal>();
     assert_eq!(
         refusal.error,
         Some(leerklimaat::core::session::ActionError::EmptyText)

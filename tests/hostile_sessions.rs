@@ -15,7 +15,7 @@ use leerklimaat::core::session_file::{SessionFileError, load_game_file, parse_ga
 use leerklimaat::core::simulate::{SimulateSpec, simulate};
 use leerklimaat::core::store::Store;
 use leerklimaat::core::tally::tally;
-use leerklimaat::session::{ActiveGame, GameMsg};
+use leerklimaat::game::{ActiveGame, GameMsg};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::Duration;

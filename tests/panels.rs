@@ -6,7 +6,7 @@ use bevy_egui::{EguiInput, egui};
 use leerklimaat::core::i18n::Texts;
 use leerklimaat::core::session::{Action, Game, Lang, Session};
 use leerklimaat::core::simulate::{SimulateSpec, simulate};
-use leerklimaat::session::{CardClock, GameMsg};
+use leerklimaat::game::{CardClock, GameMsg};
 use leerklimaat::{outcome, panels, setup, table};
 
 /// An egui context driven pass by pass, as the game drives it: it remembers where the last pass drew
@@ -241,7 +241,7 @@ fn the_setup_panel_shows_the_session_and_returns_each_kind_of_request() {
         deck: "Leerklimaat".into(),
         group: "Team Zuid".into(),
         players: vec!["Dana".into(), "Eef".into(), "Fenna".into()],
-        phase: leerklimaat::core::session::Phase::Play,
+        phase: leerklimaat::core::session::Stage::Play,
         progress: (2, 12),
         modified: std::time::SystemTime::UNIX_EPOCH,
         finished: false,
@@ -330,7 +330,7 @@ fn the_play_panel_shows_its_buttons_and_returns_what_was_pressed() {
         // From the outcome back to the plenary, its last card on the board.
         game.apply(Action::Back).unwrap();
         let s = game.session().clone();
-        assert_eq!(s.phase, leerklimaat::core::session::Phase::Plenary);
+        assert_eq!(s.phase, leerklimaat::core::session::Stage::Plenary);
         let clock = CardClock::default();
         let mut selected = None;
         let focus = false;
@@ -375,7 +375,7 @@ fn the_outcome_panel_shows_the_export_and_returns_its_intent() {
         let game = played_game(lang);
         assert_eq!(
             game.session().phase,
-            leerklimaat::core::session::Phase::Outcome
+            leerklimaat::core::session::Stage::Outcome
         );
         let mut form = outcome::ui::OutcomeForm {
             folder: Some("/home/anna/Leerklimaat/uitvoer".into()),
@@ -564,7 +564,7 @@ mod typing {
         game.apply(Action::Back).unwrap();
         assert_eq!(
             game.session().phase,
-            leerklimaat::core::session::Phase::Play
+            leerklimaat::core::session::Stage::Play
         );
         game
     }

@@ -4,11 +4,11 @@
 
 use bevy::prelude::*;
 use leerklimaat::app::Screen;
-use leerklimaat::core::session::{Action, Phase, PostItColour, Round};
+use leerklimaat::core::session::{Action, PostItColour, Round, Stage};
 use leerklimaat::core::session_file::session_ron;
 use leerklimaat::core::store::{DAMAGED_SUFFIX, Store};
+use leerklimaat::game::{ActiveGame, GameMsg};
 use leerklimaat::persist::{PastSessions, SaveStatus, SaveTarget, StoreMsg};
-use leerklimaat::session::{ActiveGame, GameMsg};
 use leerklimaat::table::post_it::PostItNote;
 use leerklimaat::{headless_app, history_hash};
 use std::path::{Path, PathBuf};
@@ -139,7 +139,7 @@ fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
     again.update();
     let resumed = again.world().resource::<ActiveGame>().session().clone();
     assert_eq!(&resumed, game.session());
-    assert_eq!(resumed.phase, Phase::Plenary);
+    assert_eq!(resumed.phase, Stage::Plenary);
     assert_eq!(
         *again.world().resource::<State<Screen>>().get(),
         Screen::Plenary
@@ -166,7 +166,7 @@ fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
             .unwrap()
             .session()
             .phase,
-        Phase::Play
+        Stage::Play
     );
 
     // --resume FILE does the same at start (once the window that has it is closed).
@@ -177,7 +177,7 @@ fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
     direct.update();
     assert_eq!(
         direct.world().resource::<ActiveGame>().session().phase,
-        Phase::Play
+        Stage::Play
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -720,7 +720,7 @@ fn a_resumed_programme_phase_keeps_its_time() {
     act(&mut app, Action::StartPlay);
     // Ten minutes into the first phase, then a change is saved.
     app.world_mut()
-        .resource_mut::<leerklimaat::session::AgendaClock>()
+        .resource_mut::<leerklimaat::game::AgendaClock>()
         .offset = 600;
     act(&mut app, Action::AgendaExtend { minutes: 5 });
     let path = saved_file(&app);
@@ -728,9 +728,7 @@ fn a_resumed_programme_phase_keeps_its_time() {
     let mut again = headless_app(Some(Store::new(&dir)), Some(path));
     again.update();
     again.update();
-    let clock = again
-        .world()
-        .resource::<leerklimaat::session::AgendaClock>();
+    let clock = again.world().resource::<leerklimaat::game::AgendaClock>();
     assert_eq!(clock.phase, Some(0));
     assert!(clock.seconds() >= 600, "{} seconds", clock.seconds());
     std::fs::remove_dir_all(&dir).unwrap();
@@ -794,8 +792,8 @@ fn a_session_nobody_typed_into_is_not_saved() {
 fn drafts_are_saved_resumed_and_asked_about_at_close() {
     use bevy::window::WindowCloseRequested;
     use leerklimaat::core::drafts::{DraftField, Drafts};
+    use leerklimaat::game::OpenDrafts;
     use leerklimaat::persist::{CloseAnswer, CloseGuard};
-    use leerklimaat::session::OpenDrafts;
     use std::time::{Duration, Instant};
     let dir = temp_dir("drafts");
     let mut app = played_app(&dir);
@@ -820,7 +818,7 @@ fn drafts_are_saved_resumed_and_asked_about_at_close() {
     // Typing stopped a moment ago: saved, without an action.
     let past = Instant::now() - Duration::from_secs(2);
     app.world_mut().resource_mut::<OpenDrafts>().unsaved =
-        leerklimaat::session::Unsaved::since(past, past);
+        leerklimaat::game::Unsaved::since(past, past);
     app.update();
     assert_eq!(on_disk(&path), typed);
     assert_eq!(
@@ -852,8 +850,8 @@ fn drafts_are_saved_resumed_and_asked_about_at_close() {
 /// little of them.
 #[test]
 fn running_clocks_are_saved_without_an_action() {
+    use leerklimaat::game::CardClock;
     use leerklimaat::persist::CLOCK_SAVE_EVERY;
-    use leerklimaat::session::CardClock;
     use std::time::Instant;
     let dir = temp_dir("clocks");
     let mut app = played_app(&dir);
@@ -886,7 +884,7 @@ fn every_session_not_finished_is_offered_also_from_the_outcome() {
     act(&mut app, Action::ShowOutcome);
     assert_eq!(
         app.world().resource::<ActiveGame>().session().phase,
-        Phase::Outcome
+        Stage::Outcome
     );
     let path = saved_file(&app);
     drop(app);
@@ -990,7 +988,7 @@ fn a_session_marked_finished_is_no_longer_offered() {
     );
     let saved = leerklimaat::core::session_file::load_game_file(&path).unwrap();
     assert!(saved.session().finished);
-    assert_eq!(saved.session().phase, Phase::Plenary, "where it stopped");
+    assert_eq!(saved.session().phase, Stage::Plenary, "where it stopped");
     assert_eq!(
         saved.done().last(),
         Some(&A::MarkFinished),

@@ -88,7 +88,7 @@ fn invalid_actions_return_errors_and_change_nothing() {
             round: Round::First,
             square: 0
         }),
-        Err(ActionError::WrongPhase(Phase::Setup))
+        Err(ActionError::WrongStage(Stage::Setup))
     );
     assert_eq!(g.session(), &before);
     assert!(g.done().len() == 2);
@@ -160,11 +160,11 @@ fn invalid_actions_return_errors_and_change_nothing() {
     );
     assert_eq!(
         g.apply(Action::RemovePlayer { player: p }),
-        Err(ActionError::WrongPhase(Phase::Play))
+        Err(ActionError::WrongStage(Stage::Play))
     );
     assert_eq!(
         g.apply(Action::ShowOutcome),
-        Err(ActionError::WrongPhase(Phase::Play))
+        Err(ActionError::WrongStage(Stage::Play))
     );
 }
 
@@ -180,7 +180,7 @@ fn a_session_can_be_marked_finished_wherever_it_stopped() {
     assert!(g.session().finished);
     assert_eq!(
         g.session().phase,
-        Phase::Plenary,
+        Stage::Plenary,
         "it stays where it stopped"
     );
     assert_eq!(
@@ -437,7 +437,7 @@ fn navigation_records_time_skips_and_cases() {
     assert_eq!(s.plenary_card(), Some(skipped.clone()));
     assert!(!s.record(&skipped).unwrap().skipped);
     g.apply(Action::Return { seconds: 0 }).unwrap();
-    assert_eq!(g.session().phase, Phase::Play);
+    assert_eq!(g.session().phase, Stage::Play);
 }
 
 /// Places the given squares (None: did not place) for players 0.. on card 0 in `round`.
@@ -641,7 +641,7 @@ fn simulated_session_went_through_both_rounds() {
     assert_eq!(s.players.len(), 12);
     assert_eq!(s.play_order.len(), 60);
     assert_eq!(s.post_its.len(), 600);
-    assert_eq!(s.phase, Phase::Outcome);
+    assert_eq!(s.phase, Stage::Outcome);
     let t = tally(s);
     assert!(
         t.cards
@@ -948,12 +948,12 @@ fn next_steps_only_in_the_plenary_or_at_the_outcome() {
     };
     assert_eq!(
         g.apply(step.clone()),
-        Err(ActionError::WrongPhase(Phase::Setup))
+        Err(ActionError::WrongStage(Stage::Setup))
     );
     g.apply(Action::StartPlay).unwrap();
     assert_eq!(
         g.apply(step.clone()),
-        Err(ActionError::WrongPhase(Phase::Play))
+        Err(ActionError::WrongStage(Stage::Play))
     );
     g.apply(Action::StartPlenary).unwrap();
     g.apply(step).unwrap();
@@ -1040,5 +1040,5 @@ fn steps_and_the_start_of_the_plenary_are_actions_of_the_core() {
     let start = p.session().start_plenary_action(42);
     assert_eq!(start, Action::AgendaNext { seconds: 42 });
     p.apply(start).unwrap();
-    assert_eq!(p.session().phase, Phase::Plenary);
+    assert_eq!(p.session().phase, Stage::Plenary);
 }

@@ -92,7 +92,7 @@ fn a_file_is_held_to_the_rules_of_the_actions() {
 fn editing_a_case_is_held_to_the_rules_of_adding_one() {
     let mut play = Game::new(played().session().clone());
     // Back into play, where cases are brought in.
-    while play.session().phase != leerklimaat::core::session::Phase::Play {
+    while play.session().phase != leerklimaat::core::session::Stage::Play {
         play.apply(Action::Return { seconds: 0 }).unwrap();
     }
     let by = play.session().players[0].id;
@@ -133,7 +133,7 @@ fn editing_a_case_is_held_to_the_rules_of_adding_one() {
 #[test]
 fn times_stop_at_the_most_a_file_may_hold() {
     let mut g = played();
-    while g.session().phase != leerklimaat::core::session::Phase::Play {
+    while g.session().phase != leerklimaat::core::session::Stage::Play {
         g.apply(Action::Return { seconds: 0 }).unwrap();
     }
     let weeks = 60 * 24 * 3600;

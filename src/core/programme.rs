@@ -141,7 +141,7 @@ pub(crate) fn phase_times(session: &Session) -> Vec<PhaseTime> {
                 planned_minutes: item.minutes,
                 extra_minutes: t.extra_minutes,
                 used_seconds: t.used_seconds,
-                reached: session.phase != crate::core::session::Phase::Setup
+                reached: session.phase != crate::core::session::Stage::Setup
                     && i <= session.agenda_at,
             }
         })
@@ -249,7 +249,7 @@ mod tests {
     #[test]
     fn the_programme_walks_with_the_game() {
         use crate::core::deck::{AgendaItem, AgendaKind as K};
-        use crate::core::session::{ActionError, Phase};
+        use crate::core::session::{ActionError, Stage};
         let mut deck = crate::core::deck::default_deck();
         let item = |kind, title: &str, minutes| AgendaItem {
             kind,
@@ -268,7 +268,7 @@ mod tests {
         let mut s = following(deck);
         assert_eq!(
             s.apply(&Action::AgendaNext { seconds: 1 }),
-            Err(ActionError::WrongPhase(Phase::Setup))
+            Err(ActionError::WrongStage(Stage::Setup))
         );
         s.apply(&Action::StartPlay).unwrap();
         assert!(s.on_programme_screen());
@@ -282,24 +282,24 @@ mod tests {
         s.apply(&Action::AgendaNext { seconds: 200 }).unwrap();
         assert_eq!(s.agenda_item().unwrap().kind, K::Game);
         assert!(!s.on_programme_screen());
-        assert_eq!(s.phase, Phase::Play);
+        assert_eq!(s.phase, Stage::Play);
         // On from the game is the plenary; back from the plenary is the game again.
         s.apply(&Action::AgendaNext { seconds: 1800 }).unwrap();
         assert_eq!(
             (s.phase, s.agenda_item().unwrap().kind),
-            (Phase::Plenary, K::Plenary)
+            (Stage::Plenary, K::Plenary)
         );
         s.apply(&Action::Back).unwrap();
         assert_eq!(
             (s.phase, s.agenda_item().unwrap().kind),
-            (Phase::Play, K::Game)
+            (Stage::Play, K::Game)
         );
         s.apply(&Action::StartPlenary).unwrap();
         assert_eq!(s.agenda_item().unwrap().kind, K::Plenary);
         s.apply(&Action::AgendaNext { seconds: 900 }).unwrap();
         assert_eq!(
             (s.phase, s.agenda_item().unwrap().kind),
-            (Phase::Outcome, K::Closing)
+            (Stage::Outcome, K::Closing)
         );
         assert!(s.on_programme_screen());
         assert_eq!(
@@ -316,7 +316,7 @@ mod tests {
         s.apply(&Action::AgendaBack).unwrap();
         assert_eq!(
             (s.phase, s.agenda_item().unwrap().kind),
-            (Phase::Outcome, K::Plenary)
+            (Stage::Outcome, K::Plenary)
         );
         assert!(s.check_loaded().is_ok());
     }
@@ -325,27 +325,27 @@ mod tests {
     #[test]
     fn a_talk_between_the_game_and_the_plenary() {
         use crate::core::deck::AgendaKind as K;
-        use crate::core::session::Phase;
+        use crate::core::session::Stage;
         let deck = crate::core::deck::builtin_deck("leerruimte").unwrap();
         let kinds: Vec<K> = deck.agenda.iter().map(|a| a.kind).collect();
         assert_eq!(kinds, [K::Talk, K::Game, K::Talk, K::Plenary, K::Closing]);
         let mut s = following(deck);
         s.apply(&Action::StartPlay).unwrap();
         s.apply(&Action::AgendaNext { seconds: 300 }).unwrap();
-        assert_eq!((s.phase, s.agenda_at), (Phase::Play, 1));
+        assert_eq!((s.phase, s.agenda_at), (Stage::Play, 1));
         // From the game to the analysis talk: the plenary has begun, on the programme's screen.
         s.apply(&Action::AgendaNext { seconds: 1200 }).unwrap();
-        assert_eq!((s.phase, s.agenda_at), (Phase::Plenary, 2));
+        assert_eq!((s.phase, s.agenda_at), (Stage::Plenary, 2));
         assert!(s.on_programme_screen());
         // Back from the talk is back at the board.
         s.apply(&Action::AgendaBack).unwrap();
-        assert_eq!((s.phase, s.agenda_at), (Phase::Play, 1));
+        assert_eq!((s.phase, s.agenda_at), (Stage::Play, 1));
         s.apply(&Action::AgendaNext { seconds: 60 }).unwrap();
         s.apply(&Action::AgendaNext { seconds: 900 }).unwrap();
-        assert_eq!((s.phase, s.agenda_at), (Phase::Plenary, 3));
+        assert_eq!((s.phase, s.agenda_at), (Stage::Plenary, 3));
         assert!(!s.on_programme_screen(), "the plenary is on the board");
         s.apply(&Action::AgendaNext { seconds: 900 }).unwrap();
-        assert_eq!((s.phase, s.agenda_at), (Phase::Outcome, 4));
+        assert_eq!((s.phase, s.agenda_at), (Stage::Outcome, 4));
         assert_eq!(
             phase_times(&s)[1].used_seconds,
             1260,
@@ -360,7 +360,7 @@ mod tests {
     #[test]
     fn going_back_keeps_a_phases_time_and_the_end_is_finished() {
         use crate::core::deck::AgendaKind as K;
-        use crate::core::session::{ActionError, Phase};
+        use crate::core::session::{ActionError, Stage};
         let deck = crate::core::deck::builtin_deck("leerruimte").unwrap();
         let mut s = following(deck);
         s.apply(&Action::StartPlay).unwrap();
@@ -372,7 +372,7 @@ mod tests {
         s.apply(&Action::AgendaNext { seconds: 1200 }).unwrap();
         // Back from the talk after 100 s, and on again after 50 s in the game.
         s.apply(&Action::Return { seconds: 100 }).unwrap();
-        assert_eq!((s.phase, s.agenda_at), (Phase::Play, 1));
+        assert_eq!((s.phase, s.agenda_at), (Stage::Play, 1));
         s.apply(&Action::AgendaNext { seconds: 50 }).unwrap();
         assert_eq!(phase_times(&s)[1].used_seconds, 1250);
         assert_eq!(phase_times(&s)[2].used_seconds, 100);

@@ -5,7 +5,7 @@
 //! complete session: the one before the save or the one after it, never a mix. A save never touches
 //! another session's file.
 
-use crate::core::session::{Game, Phase};
+use crate::core::session::{Game, Stage};
 use crate::core::session_file::{SessionFileError, load_game_file, session_ron};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
@@ -29,7 +29,7 @@ pub struct Listing {
     pub deck: String,
     pub group: String,
     pub players: Vec<String>,
-    pub phase: Phase,
+    pub phase: Stage,
     /// Cards visited during play, and the number of statements in the deck.
     pub progress: (usize, usize),
     pub modified: SystemTime,

@@ -8,8 +8,8 @@ pub mod ui;
 
 use crate::app::{AppSystems, Screen};
 use crate::core::deck::{Deck, DeckError, DeckProblem, Location, load_deck_file};
-use crate::core::session::{Action, Phase};
-use crate::session::{ActiveGame, GameMsg};
+use crate::core::session::{Action, Stage};
+use crate::game::{ActiveGame, GameMsg};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use std::path::{Path, PathBuf};
@@ -75,7 +75,7 @@ pub(crate) struct DeckDraft {
     /// The edited deck and its file name, if the editor holds edits.
     pub(crate) editing: Option<(crate::core::deck::Deck, String)>,
     /// When it first and last changed since it was written.
-    pub(crate) unsaved: crate::session::Unsaved,
+    pub(crate) unsaved: crate::game::Unsaved,
     /// A draft found at the start, for the editor to open.
     pub(crate) restored: Option<(crate::core::deck::Deck, String)>,
 }
@@ -272,7 +272,7 @@ fn load_requested(
 ) {
     for LoadDeck(path) in requests.read() {
         redraw.write(RequestRedraw);
-        if game.session().phase != Phase::Setup {
+        if game.session().phase != Stage::Setup {
             trouble.0 = Some(DeckError {
                 file: path.display().to_string(),
                 problems: vec![DeckProblem::new(

@@ -171,6 +171,20 @@ pub struct DeckEditor {
     pub overwrite: Option<PathBuf>,
 }
 
+impl DeckEditor {
+    /// The editor on `deck`, to be saved as `file`; what differs from `original` is an edit.
+    pub(crate) fn open(deck: Deck, original: Deck, file: String) -> Self {
+        DeckEditor {
+            deck,
+            original,
+            confirm_cancel: false,
+            file,
+            saved: None,
+            overwrite: None,
+        }
+    }
+}
+
 /// A text field that wraps what is typed over as many lines as it needs, at least `rows`, so a long
 /// statement stays in sight while it is typed. A deck's texts are one paragraph: Enter ends the typing
 /// as in a one-line field, and a line break that is pasted in becomes a space.

@@ -4,7 +4,7 @@
 
 use crate::app::{AppSystems, Screen};
 use crate::core::session::{Action, CardRef, Lang, PostItColour, Round, Session};
-use crate::session::{ActiveGame, GameMsg};
+use crate::game::{ActiveGame, GameMsg};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use bevy::winit::WinitSettings;
@@ -414,14 +414,7 @@ fn deck_step(
             forms.browser = None;
             let deck = s.deck.clone();
             let file = crate::core::deck::file_name_for(&deck.title);
-            forms.editor = Some(crate::decks::ui::DeckEditor {
-                original: deck.clone(),
-                deck,
-                confirm_cancel: false,
-                file,
-                saved: None,
-                overwrite: None,
-            });
+            forms.editor = Some(crate::decks::ui::DeckEditor::open(deck.clone(), deck, file));
         }
         4 => forms.editor = None,
         _ => {}

@@ -35,8 +35,8 @@
 
 use crate::app::Screen;
 use crate::core::session::{CardRef, Stack};
+use crate::game::ActiveGame;
 use crate::outcome::stacks::StackCard;
-use crate::session::ActiveGame;
 use crate::table::drag::BoardCamera;
 use crate::table::layout;
 use crate::table::pawn::Pawn;
@@ -93,7 +93,7 @@ struct Looks<'w> {
     help: Res<'w, crate::screens::HelpOpen>,
     player: Res<'w, crate::table::pawn::SelectedPlayer>,
     post_it: Res<'w, crate::table::post_it::SelectedPostIt>,
-    clock: Res<'w, crate::session::CardClock>,
+    clock: Res<'w, crate::game::CardClock>,
     view: Res<'w, crate::outcome::present::OutcomeView>,
     chosen: Res<'w, crate::outcome::stacks::SelectedStackCard>,
 }

@@ -16,8 +16,8 @@ pub fn history_hash(game: &core::session::Game) -> u64 {
 /// frame, `pace_ms` apart. After every frame whose save succeeded it prints `confirmed STEP HASH`, so a
 /// crash test can kill it at any moment and check the saved file against what was confirmed.
 pub fn soak(actions: usize, pace_ms: u64, seed: u64, save_dir: PathBuf) {
-    use crate::session::{ActiveGame, GameMsg};
-    use core::session::{Action, CardRef, Phase, PostItColour, PostItId, Round};
+    use crate::game::{ActiveGame, GameMsg};
+    use core::session::{Action, CardRef, PostItColour, PostItId, Round, Stage};
     use rand::{Rng, SeedableRng};
     use std::io::Write as _;
     let mut app = crate::app::headless_app(Some(core::store::Store::new(save_dir)), None);
@@ -31,9 +31,9 @@ pub fn soak(actions: usize, pace_ms: u64, seed: u64, save_dir: PathBuf) {
                 name: format!("Speler {}", s.players.len() + 1),
                 colour: None,
             })
-        } else if s.phase == Phase::Setup {
+        } else if s.phase == Stage::Setup {
             GameMsg::Do(Action::StartPlay)
-        } else if s.phase == Phase::Play && step > actions * 4 / 5 {
+        } else if s.phase == Stage::Play && step > actions * 4 / 5 {
             GameMsg::Do(Action::StartPlenary)
         } else {
             let (card, round) = s.active_card().unwrap_or((
@@ -75,7 +75,7 @@ pub fn soak(actions: usize, pace_ms: u64, seed: u64, save_dir: PathBuf) {
                     ),
                 }),
                 72..75 => GameMsg::Do(Action::DeletePostIt { id: some_note }),
-                75..83 if s.phase == Phase::Play => GameMsg::Do(Action::GoTo {
+                75..83 if s.phase == Stage::Play => GameMsg::Do(Action::GoTo {
                     index: (s.current + 1) % s.play_cards().len(),
                     seconds: 0,
                 }),

@@ -14,7 +14,7 @@ pub(crate) use panel::plugin as panel_plugin;
 
 use crate::app::{AppSystems, Screen};
 use crate::core::session::TimerSave;
-use crate::session::{ActiveGame, AgendaClock, CardClock};
+use crate::game::{ActiveGame, AgendaClock, CardClock};
 use bevy::prelude::*;
 use std::path::PathBuf;
 
@@ -48,7 +48,7 @@ pub(super) fn plugin(app: &mut App) {
             .chain()
             .run_if(not(in_state(Screen::Setup)))
             .in_set(AppSystems::Apply)
-            .after(crate::session::apply_messages),
+            .after(crate::game::apply_messages),
     );
 }
 

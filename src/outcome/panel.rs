@@ -9,8 +9,8 @@ use super::ui::OutcomeForm;
 use super::ui::{OutcomeIntent, outcome_panel};
 use crate::app::Screen;
 use crate::decks::ui::{BrowserIntent, FileBrowser};
+use crate::game::{ActiveGame, GameMsg};
 use crate::panels::{PanelSet, send};
-use crate::session::{ActiveGame, GameMsg};
 use crate::texts::Tr;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
@@ -35,7 +35,7 @@ fn outcome_ui(
     mut form: ResMut<OutcomeForm>,
     exports: Res<ExportState>,
     view: Res<OutcomeView>,
-    mut drafts: ResMut<crate::session::OpenDrafts>,
+    mut drafts: ResMut<crate::game::OpenDrafts>,
     (mut writer, mut files, mut pages, mut redraw): (
         MessageWriter<GameMsg>,
         MessageWriter<ExportMsg>,

@@ -204,7 +204,7 @@ pub fn render_outcome_picture(
             })
             .disable::<WinitPlugin>(),
     );
-    app.insert_resource(crate::session::ActiveGame::new(game));
+    app.insert_resource(crate::game::ActiveGame::new(game));
     app.insert_resource(crate::outcome::present::DrawPagesAlways);
     app.add_plugins(crate::app::world_plugin);
     app.add_plugins(plugin);

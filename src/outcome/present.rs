@@ -5,12 +5,12 @@
 
 use crate::app::{AppSystems, Screen};
 use crate::core::session::{Action, PostItColour, Stack};
+use crate::game::{ActiveGame, GameMsg};
 use crate::outcome::pages::{
     self, BODY_FONT, HEADING_FONT, Page, PageKind, SHIFT_LABEL_WIDTH, What,
 };
 use crate::outcome::picture::PictureState;
 use crate::outcome::stacks::{self, CardLook, SelectedStackCard};
-use crate::session::{ActiveGame, GameMsg};
 use crate::table::drag::BoardCamera;
 use crate::table::layout::WORLD;
 use crate::table::pawn::PawnImage;
@@ -83,7 +83,7 @@ pub(super) fn plugin(app: &mut App) {
                 .run_if(on_message::<PageNav>)
                 .run_if(in_state(Screen::Outcome))
                 .in_set(AppSystems::Apply)
-                .after(crate::session::apply_messages),
+                .after(crate::game::apply_messages),
             (
                 draw_pages.run_if(
                     resource_changed::<ActiveGame>

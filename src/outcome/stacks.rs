@@ -4,8 +4,8 @@
 //! action.
 
 use crate::core::session::{Action, CardRef, Stack};
+use crate::game::GameMsg;
 use crate::outcome::pages::{self, BODY_FONT, CARD_PAD, POINTS_ROOM};
-use crate::session::GameMsg;
 use crate::table::drag::{self, BoardCamera, Draggable, Dragging};
 use crate::table::post_it::CLICK_SLOP;
 use crate::theme::{GameFonts, Palette, font};

@@ -9,11 +9,11 @@ use crate::core::session::{
     StepSource,
 };
 use crate::core::tally::tally;
+use crate::game::GameMsg;
 use crate::outcome::pages::PageKind;
 use crate::outcome::present::{OutcomeView, PageNav};
 use crate::outcome::{ExportMsg, ExportState};
 use crate::panels::widgets::{bar_frame, big_button, mark};
-use crate::session::GameMsg;
 use bevy_egui::egui;
 use std::path::PathBuf;
 

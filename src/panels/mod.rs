@@ -8,10 +8,10 @@ pub(crate) mod pointer;
 pub mod widgets;
 
 use crate::core::session::Lang;
+use crate::game::{ActiveGame, GameMsg, LastRefusal};
 use crate::keys::KeyboardBusy;
 use crate::persist::SaveStatus;
 use crate::screens::HelpOpen;
-use crate::session::{ActiveGame, GameMsg, LastRefusal};
 use crate::texts::Tr;
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, RequestRedraw};
@@ -257,7 +257,7 @@ pub(crate) fn send(
 pub(crate) struct CloseState<'w> {
     guard: Option<Res<'w, crate::persist::CloseGuard>>,
     forms: ResMut<'w, CloseForm>,
-    drafts: Res<'w, crate::session::OpenDrafts>,
+    drafts: Res<'w, crate::game::OpenDrafts>,
     deck_draft: Option<Res<'w, crate::decks::DeckDraft>>,
     answers: MessageWriter<'w, crate::persist::CloseAnswer>,
 }
@@ -270,7 +270,7 @@ fn overlays(
     game: Res<ActiveGame>,
     tr: Res<Tr>,
     mut help: ResMut<HelpOpen>,
-    (refusal, last_undo): (Res<LastRefusal>, Res<crate::session::LastUndo>),
+    (refusal, last_undo): (Res<LastRefusal>, Res<crate::game::LastUndo>),
     saving: Option<Res<SaveStatus>>,
     mut busy: ResMut<KeyboardBusy>,
     mut scale: ResMut<UiScale>,
@@ -412,7 +412,7 @@ pub(crate) fn describe_error(
         E::TooManyPlayers => tr.get(lang, "err-too-many-players"),
         E::NoPlayers => tr.get(lang, "err-no-players"),
         E::UnknownColour(_) => tr.get(lang, "err-colour"),
-        E::WrongPhase(_) => tr.get(lang, "err-wrong-phase"),
+        E::WrongStage(_) => tr.get(lang, "err-wrong-phase"),
         E::IndexOutOfRange(_) => tr.get(lang, "err-no-card"),
         E::InvalidDeck(reason) => tr.format(
             lang,

@@ -323,8 +323,8 @@ pub(crate) fn undo_redo_buttons(
     lang: Lang,
     can_undo: bool,
     can_redo: bool,
-) -> Option<crate::session::GameMsg> {
-    use crate::session::GameMsg;
+) -> Option<crate::game::GameMsg> {
+    use crate::game::GameMsg;
     let mut pressed = None;
     for (key, label, can, msg) in [
         ("undo", "play-undo", can_undo, GameMsg::Undo),

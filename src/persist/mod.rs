@@ -4,7 +4,7 @@
 use crate::app::{AppSystems, Screen};
 use crate::core::session::{Action, TimerSave};
 use crate::core::store::{Damaged, Listing, LockError, Store};
-use crate::session::{
+use crate::game::{
     ActiveGame, AgendaClock, CardClock, GameMsg, OpenDrafts, SessionChanged, apply_messages,
 };
 use bevy::prelude::*;
@@ -270,7 +270,7 @@ fn open_file(world: &mut World, path: PathBuf) {
             }
             {
                 // The programme's phase goes on where it was, like the card's clock.
-                let mut agenda = world.resource_mut::<crate::session::AgendaClock>();
+                let mut agenda = world.resource_mut::<crate::game::AgendaClock>();
                 agenda.phase = None;
                 agenda.resume_seconds = timer.agenda_seconds;
             }

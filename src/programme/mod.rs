@@ -8,7 +8,7 @@ pub mod ui;
 use crate::app::{AppSystems, Screen};
 use crate::core::deck::AgendaKind;
 use crate::core::programme::{CloudWord, word_cloud};
-use crate::session::ActiveGame;
+use crate::game::ActiveGame;
 use crate::texts::Tr;
 use crate::theme::{GameFonts, Palette, font};
 use bevy::prelude::*;

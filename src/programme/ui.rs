@@ -9,9 +9,9 @@ use crate::core::drafts::{DraftField, Drafts};
 use crate::core::i18n::Texts;
 use crate::core::programme::minutes_left;
 use crate::core::session::{Action, MAX_REFLECTION_CHARS, MAX_WARM_UP_CHARS, PlayerId, Session};
+use crate::game::{ActiveGame, AgendaClock, GameMsg};
 use crate::panels::widgets::{bar_frame, big_button, mark};
 use crate::panels::{PanelSet, send};
-use crate::session::{ActiveGame, AgendaClock, GameMsg};
 use crate::texts::Tr;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
@@ -358,7 +358,7 @@ fn programme_ui(
     game: Res<ActiveGame>,
     tr: Res<Tr>,
     mut form: ResMut<ProgrammeForm>,
-    mut drafts: ResMut<crate::session::OpenDrafts>,
+    mut drafts: ResMut<crate::game::OpenDrafts>,
     mut writer: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {

@@ -8,9 +8,9 @@ use super::ui::{DeckPanel, SetupIntent, SetupView, setup_panel};
 use crate::app::Screen;
 use crate::decks::ui::{BrowserIntent, DeckCmd};
 use crate::decks::{DeckFolder, DeckSource, DeckTrouble, LoadDeck};
+use crate::game::{ActiveGame, GameMsg};
 use crate::panels::{PanelSet, send};
 use crate::persist::{PastSessions, StoreMsg};
-use crate::session::{ActiveGame, GameMsg};
 use crate::texts::Tr;
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
@@ -121,15 +121,9 @@ fn setup_ui(
     }
     // A deck being edited when the app stopped is open again, with every edit.
     if let Some((deck, file)) = decks.draft.restored.take() {
-        form.editor = Some(crate::decks::ui::DeckEditor {
-            // Nothing of it is saved: Cancel asks before it throws the edits away.
-            original: crate::core::deck::blank_deck(game.session().language),
-            deck,
-            confirm_cancel: false,
-            file,
-            saved: None,
-            overwrite: None,
-        });
+        // Nothing of it is saved: Cancel asks before it throws the edits away.
+        let blank = crate::core::deck::blank_deck(game.session().language);
+        form.editor = Some(crate::decks::ui::DeckEditor::open(deck, blank, file));
     }
     if let Some(editor) = form.editor.as_mut() {
         if decks.saved.is_changed() && decks.saved.0.is_some() {
@@ -178,14 +172,8 @@ fn setup_ui(
             }
             crate::decks::ui::DeckCmd::Edit(deck) => {
                 let file = crate::core::deck::free_file_name(&deck.title, folder_dir.as_deref());
-                form.editor = Some(crate::decks::ui::DeckEditor {
-                    original: deck.clone(),
-                    deck,
-                    confirm_cancel: false,
-                    file,
-                    saved: None,
-                    overwrite: None,
-                });
+                let original = deck.clone();
+                form.editor = Some(crate::decks::ui::DeckEditor::open(deck, original, file));
             }
         }
     }

@@ -12,10 +12,10 @@ use bevy_egui::egui;
 fn progress_text(tr: &Texts, lang: Lang, l: &crate::core::store::Listing) -> String {
     let screen = match l.phase {
         _ if l.finished => "past-finished",
-        crate::core::session::Phase::Setup => "screen-setup",
-        crate::core::session::Phase::Play => "past-in-play",
-        crate::core::session::Phase::Plenary => "past-in-plenary",
-        crate::core::session::Phase::Outcome => "past-at-outcome",
+        crate::core::session::Stage::Setup => "screen-setup",
+        crate::core::session::Stage::Play => "past-in-play",
+        crate::core::session::Stage::Plenary => "past-in-plenary",
+        crate::core::session::Stage::Outcome => "past-at-outcome",
     };
     format!(
         "{} · {} · {}{} · {}",

@@ -11,9 +11,9 @@ use crate::core::session::{
     Session,
 };
 use crate::decks::ui::{DeckCmd, DeckEditor, FileBrowser};
+use crate::game::GameMsg;
 use crate::panels::widgets::{bar_frame, big_button, mark, pawn_swatch};
 use crate::persist::{PastSessions, StoreMsg};
-use crate::session::GameMsg;
 use bevy_egui::egui;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -4,9 +4,9 @@
 use super::layout::{self, STATEMENT_FONT};
 use crate::app::{AppSystems, AtTable, Screen};
 use crate::core::i18n::Texts;
-use crate::core::session::{CardRef, Phase, Round, Session};
+use crate::core::session::{CardRef, Round, Session, Stage};
 use crate::core::tally::tally_card;
-use crate::session::{ActiveGame, CardClock};
+use crate::game::{ActiveGame, CardClock};
 use crate::texts::Tr;
 use crate::theme::{GameFonts, Palette, font};
 use bevy::prelude::*;
@@ -306,7 +306,7 @@ pub(crate) fn draw_card(
     };
     let (w, h) = (rect.width(), rect.height());
     let is_case = matches!(view.card, Some(CardRef::Case(_)));
-    let plenary = game.session().phase == Phase::Plenary;
+    let plenary = game.session().phase == Stage::Plenary;
     commands.spawn((
         StatementCard(view.clone()),
         Name::new("statement card"),

@@ -7,8 +7,8 @@ use crate::core::session::{
     Action, MAX_CASE_DESCRIPTION_CHARS, MAX_CASE_TITLE_CHARS, MAX_POST_IT_CHARS, PlayerId,
     PostItColour, Session,
 };
+use crate::game::GameMsg;
 use crate::panels::widgets::{bar_frame, big_button, mark};
-use crate::session::GameMsg;
 use bevy_egui::egui;
 
 use super::ui::{Controls, EditForm, PlayForm};

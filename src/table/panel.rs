@@ -5,9 +5,9 @@
 use super::ui::PlayForm;
 use super::ui::{PlayIntent, PlayView, play_panel};
 use crate::app::AtTable;
+use crate::game::{ActiveGame, CardClock, GameMsg};
 use crate::keys::FocusPostItField;
 use crate::panels::{PanelSet, send};
-use crate::session::{ActiveGame, CardClock, GameMsg};
 use crate::table::post_it::SelectedPostIt;
 use crate::texts::Tr;
 use bevy::prelude::*;
@@ -33,7 +33,7 @@ fn play_ui(
     mut selected_note: ResMut<SelectedPostIt>,
     mut focus: ResMut<FocusPostItField>,
     mut scroll: ResMut<crate::table::post_it::PostItScroll>,
-    mut drafts: ResMut<crate::session::OpenDrafts>,
+    mut drafts: ResMut<crate::game::OpenDrafts>,
     mut writer: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {

@@ -5,7 +5,7 @@ use super::drag::{self, BoardCamera, Draggable, Dragging};
 use super::layout::{self, PAWN_SIZE};
 use crate::app::{AppSystems, AtTable, Screen};
 use crate::core::session::{Action, PlacementMode, PlayerId, Round, Session};
-use crate::session::{ActiveGame, GameMsg};
+use crate::game::{ActiveGame, GameMsg};
 use crate::theme::{self, GameFonts, Palette, font};
 use bevy::prelude::*;
 use std::collections::HashMap;

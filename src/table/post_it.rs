@@ -5,7 +5,7 @@ use super::drag::{self, BoardCamera, Draggable, Dragging};
 use super::layout::{self, POST_IT_FONT, POST_IT_SIZE};
 use crate::app::{AppSystems, AtTable, Screen};
 use crate::core::session::{Action, CardRef, PlayerId, PostItColour, PostItId, Session};
-use crate::session::{ActiveGame, GameMsg};
+use crate::game::{ActiveGame, GameMsg};
 use crate::theme::{GameFonts, Palette, font};
 use bevy::input::mouse::MouseWheel;
 use bevy::prelude::*;

@@ -199,7 +199,7 @@ pub enum ActionError {
     #[error("colour {0} is not in the palette")]
     UnknownColour(u8),
     #[error("that is not possible in the {0:?} phase")]
-    WrongPhase(Phase),
+    WrongStage(Stage),
     #[error("there is no card number {0}")]
     IndexOutOfRange(usize),
     #[error("the deck has problems: {0}")]

@@ -11,7 +11,7 @@ impl Session {
         author: Option<PlayerId>,
         card: &CardRef,
     ) -> Result<PostIt, ActionError> {
-        self.require_phase(&[Phase::Play, Phase::Plenary])?;
+        self.require_stage(&[Stage::Play, Stage::Plenary])?;
         let post_it = PostIt {
             id: PostItId(self.next_post_it),
             colour,
@@ -58,7 +58,7 @@ impl Session {
         description: &str,
         brought_by: Option<PlayerId>,
     ) -> Result<Case, ActionError> {
-        self.require_phase(&[Phase::Play])?;
+        self.require_stage(&[Stage::Play])?;
         let case = Case {
             id: self.next_case,
             title: title.trim().to_string(),
@@ -76,7 +76,7 @@ impl Session {
         use Action as A;
         match action {
             A::GoTo { index, seconds } => {
-                self.require_phase(&[Phase::Play])?;
+                self.require_stage(&[Stage::Play])?;
                 let cards = self.play_cards();
                 if *index >= cards.len() {
                     return Err(ActionError::IndexOutOfRange(*index));
@@ -90,7 +90,7 @@ impl Session {
                 self.visit(*index);
             }
             A::Skip { seconds } => {
-                self.require_phase(&[Phase::Play])?;
+                self.require_stage(&[Stage::Play])?;
                 let cards = self.play_cards();
                 let card = cards
                     .get(self.current)
@@ -109,7 +109,7 @@ impl Session {
                 round,
                 square,
             } => {
-                self.require_phase(&[Phase::Play, Phase::Plenary])?;
+                self.require_stage(&[Stage::Play, Stage::Plenary])?;
                 self.require_player(*player)?;
                 if !self.card_exists(card) {
                     return Err(ActionError::UnknownCard(card.clone()));
@@ -246,13 +246,13 @@ impl Session {
                 self.teller = Some(self.players[next].id);
             }
             A::Include { card } => {
-                self.require_phase(&[Phase::Play, Phase::Plenary])?;
+                self.require_stage(&[Stage::Play, Stage::Plenary])?;
                 if !self.play_cards().contains(card) {
                     return Err(ActionError::UnknownCard(card.clone()));
                 }
                 let r = self.records.entry(card.clone()).or_default();
                 r.skipped = false;
-                if self.phase == Phase::Plenary {
+                if self.phase == Stage::Plenary {
                     r.included = true;
                     if let Some(i) = self.plenary_cards().iter().position(|c| c == card) {
                         self.plenary_current = i;

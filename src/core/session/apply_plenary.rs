@@ -11,7 +11,7 @@ impl Session {
         due: &str,
         from: Option<&StepSource>,
     ) -> Result<NextStep, ActionError> {
-        self.require_phase(&[Phase::Plenary, Phase::Outcome])?;
+        self.require_stage(&[Stage::Plenary, Stage::Outcome])?;
         let mut step = NextStep {
             id: self.next_step_id,
             text: text.trim().to_string(),
@@ -32,8 +32,8 @@ impl Session {
         use Action as A;
         match action {
             A::StartPlenary => {
-                self.require_phase(&[Phase::Play])?;
-                self.phase = Phase::Plenary;
+                self.require_stage(&[Stage::Play])?;
+                self.phase = Stage::Plenary;
                 self.plenary_current = 0;
                 // With a programme, the plenary is its Plenary phase.
                 if let Some(plenary) = self.agenda_index(AgendaKind::Plenary) {
@@ -41,22 +41,22 @@ impl Session {
                 }
             }
             A::PlenaryGoTo { index } => {
-                self.require_phase(&[Phase::Plenary])?;
+                self.require_stage(&[Stage::Plenary])?;
                 if *index >= self.plenary_cards().len() {
                     return Err(ActionError::IndexOutOfRange(*index));
                 }
                 self.plenary_current = *index;
             }
             A::OverrideStack { card, stack } => {
-                self.require_phase(&[Phase::Plenary, Phase::Outcome])?;
+                self.require_stage(&[Stage::Plenary, Stage::Outcome])?;
                 if !self.card_exists(card) {
                     return Err(ActionError::UnknownCard(card.clone()));
                 }
                 self.records.entry(card.clone()).or_default().stack_override = *stack;
             }
             A::ShowOutcome => {
-                self.require_phase(&[Phase::Plenary])?;
-                self.phase = Phase::Outcome;
+                self.require_stage(&[Stage::Plenary])?;
+                self.phase = Stage::Outcome;
             }
             A::AddNextStep {
                 text,
@@ -74,7 +74,7 @@ impl Session {
                 owner,
                 due,
             } => {
-                self.require_phase(&[Phase::Plenary, Phase::Outcome])?;
+                self.require_stage(&[Stage::Plenary, Stage::Outcome])?;
                 let i = self
                     .next_steps
                     .iter()
@@ -91,7 +91,7 @@ impl Session {
                 self.next_steps[i] = edited;
             }
             A::DeleteNextStep { id } => {
-                self.require_phase(&[Phase::Plenary, Phase::Outcome])?;
+                self.require_stage(&[Stage::Plenary, Stage::Outcome])?;
                 let before = self.next_steps.len();
                 self.next_steps.retain(|s| s.id != *id);
                 if self.next_steps.len() == before {
@@ -99,13 +99,13 @@ impl Session {
                 }
             }
             A::Return { seconds } => {
-                self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
+                self.require_stage(&[Stage::Play, Stage::Plenary, Stage::Outcome])?;
                 let plenary_on = self
                     .agenda_item()
                     .is_none_or(|a| a.kind == AgendaKind::Plenary);
-                if self.phase == Phase::Outcome && plenary_on {
+                if self.phase == Stage::Outcome && plenary_on {
                     // The outcome is part of the plenary's phase: its clock goes on.
-                    self.phase = Phase::Plenary;
+                    self.phase = Stage::Plenary;
                 } else if self.agenda().is_empty() {
                     return self.apply(&A::Back);
                 } else {
@@ -119,7 +119,7 @@ impl Session {
                 self.finished = false;
             }
             A::Finish { seconds } => {
-                if self.phase == Phase::Setup || !self.at_end() || self.finished {
+                if self.phase == Stage::Setup || !self.at_end() || self.finished {
                     return Err(ActionError::NotAtEnd);
                 }
                 if !self.agenda().is_empty() {
@@ -136,14 +136,14 @@ impl Session {
             }
             A::Back => {
                 self.phase = match self.phase {
-                    Phase::Outcome => Phase::Plenary,
-                    Phase::Plenary => Phase::Play,
-                    other => return Err(ActionError::WrongPhase(other)),
+                    Stage::Outcome => Stage::Plenary,
+                    Stage::Plenary => Stage::Play,
+                    other => return Err(ActionError::WrongStage(other)),
                 };
                 // Only once it is accepted: a refused action changes nothing.
                 self.finished = false;
                 // Back from the plenary is back in the game, in the programme too.
-                if self.phase == Phase::Play
+                if self.phase == Stage::Play
                     && let Some(game) = self.agenda_index(AgendaKind::Game)
                 {
                     self.agenda_at = game;

@@ -9,7 +9,7 @@ impl Session {
         player: Option<PlayerId>,
         text: &str,
     ) -> Result<WarmUpWord, ActionError> {
-        self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
+        self.require_stage(&[Stage::Play, Stage::Plenary, Stage::Outcome])?;
         let word = WarmUpWord {
             id: self.next_word_id.max(1),
             player,
@@ -28,7 +28,7 @@ impl Session {
         player: PlayerId,
         text: &str,
     ) -> Result<Option<String>, ActionError> {
-        self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
+        self.require_stage(&[Stage::Play, Stage::Plenary, Stage::Outcome])?;
         self.require_player(player)?;
         if text.trim().is_empty() {
             Ok(None)
@@ -42,17 +42,17 @@ impl Session {
         use Action as A;
         match action {
             A::AgendaNext { seconds } => {
-                self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
+                self.require_stage(&[Stage::Play, Stage::Plenary, Stage::Outcome])?;
                 let here = self.agenda_item().ok_or(ActionError::NoAgenda)?.kind;
                 if self.agenda_at + 1 >= self.agenda().len() {
                     return Err(ActionError::AgendaEnd);
                 }
                 match (here, self.phase) {
-                    (AgendaKind::Game, Phase::Play) => {
-                        self.phase = Phase::Plenary;
+                    (AgendaKind::Game, Stage::Play) => {
+                        self.phase = Stage::Plenary;
                         self.plenary_current = 0;
                     }
-                    (AgendaKind::Plenary, Phase::Plenary) => self.phase = Phase::Outcome,
+                    (AgendaKind::Plenary, Stage::Plenary) => self.phase = Stage::Outcome,
                     _ => {}
                 }
                 let time = self.agenda_times.entry(self.agenda_at).or_default();
@@ -60,7 +60,7 @@ impl Session {
                 self.agenda_at += 1;
             }
             A::AgendaBack => {
-                self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
+                self.require_stage(&[Stage::Play, Stage::Plenary, Stage::Outcome])?;
                 self.agenda_item().ok_or(ActionError::NoAgenda)?;
                 if self.agenda_at == 0 {
                     return Err(ActionError::IndexOutOfRange(0));
@@ -72,11 +72,11 @@ impl Session {
                     .agenda_item()
                     .is_some_and(|a| a.kind == AgendaKind::Game)
                 {
-                    self.phase = Phase::Play;
+                    self.phase = Stage::Play;
                 }
             }
             A::AgendaExtend { minutes } => {
-                self.require_phase(&[Phase::Play, Phase::Plenary, Phase::Outcome])?;
+                self.require_stage(&[Stage::Play, Stage::Plenary, Stage::Outcome])?;
                 self.agenda_item().ok_or(ActionError::NoAgenda)?;
                 if *minutes == 0 || *minutes > MAX_EXTEND_MINUTES {
                     return Err(ActionError::BadExtension);

@@ -22,7 +22,7 @@ pub fn shuffle<T>(items: &mut [T], seed: u64) {
 impl Session {
     /// The player [`Action::AddPlayer`] adds, if the session takes it.
     pub(super) fn new_player(&self, name: &str, colour: Option<u8>) -> Result<Player, ActionError> {
-        self.require_phase(&[Phase::Setup])?;
+        self.require_stage(&[Stage::Setup])?;
         if self.players.len() >= MAX_PLAYERS {
             return Err(ActionError::TooManyPlayers);
         }
@@ -50,7 +50,7 @@ impl Session {
             A::SetGroup(name) => self.group = Self::check_group(name)?,
             A::SetLanguage(lang) => self.language = *lang,
             A::SetDeck(deck) => {
-                self.require_phase(&[Phase::Setup])?;
+                self.require_stage(&[Stage::Setup])?;
                 Self::check_deck(deck)?;
                 self.deck = deck.clone();
                 self.records.clear();
@@ -81,7 +81,7 @@ impl Session {
                 self.players[i] = recoloured;
             }
             A::RemovePlayer { player } => {
-                self.require_phase(&[Phase::Setup])?;
+                self.require_stage(&[Stage::Setup])?;
                 self.require_player(*player)?;
                 self.players.retain(|p| p.id != *player);
                 if self.teller == Some(*player) {
@@ -89,12 +89,12 @@ impl Session {
                 }
             }
             A::SetOrder(order) => {
-                self.require_phase(&[Phase::Setup])?;
+                self.require_stage(&[Stage::Setup])?;
                 self.order = *order;
             }
             A::SetMode(mode) => self.mode = *mode,
             A::StartPlay => {
-                self.require_phase(&[Phase::Setup])?;
+                self.require_stage(&[Stage::Setup])?;
                 if self.players.is_empty() {
                     return Err(ActionError::NoPlayers);
                 }
@@ -107,11 +107,11 @@ impl Session {
                 self.current = 0;
                 self.visit(0);
                 self.teller = self.players.first().map(|p| p.id);
-                self.phase = Phase::Play;
+                self.phase = Stage::Play;
                 self.agenda_at = 0;
             }
             A::FollowProgramme(on) => {
-                self.require_phase(&[Phase::Setup])?;
+                self.require_stage(&[Stage::Setup])?;
                 self.programme = *on;
             }
             _ => unreachable!("not an action of the setup: {action:?}"),

@@ -74,9 +74,10 @@ pub enum Stack {
     Red,
 }
 
-/// The screens of a game, as far as the session is concerned.
+/// The stage a game is at, as far as the session is concerned: setting up, playing at the board, the
+/// plenary, the outcome. (A *phase* is one part of the deck's programme: [`Session::agenda_at`].)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Phase {
+pub enum Stage {
     #[default]
     Setup,
     Play,
@@ -249,7 +250,8 @@ pub struct Session {
     pub players: Vec<Player>,
     pub order: Order,
     pub mode: PlacementMode,
-    pub phase: Phase,
+    /// The stage the game is at (its name in files is kept: `phase`).
+    pub phase: Stage,
     /// Statement ids in the order of play, fixed when play starts.
     pub play_order: Vec<String>,
     /// Index into the cards in play (statements in play order, then cases).

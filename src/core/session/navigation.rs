@@ -19,27 +19,27 @@ impl Session {
     /// it); none when there is nowhere to go (the first or last card, or a phase without cards).
     pub fn step_action(&self, step: Step, card_seconds: u64) -> Option<Action> {
         match (self.phase, step) {
-            (Phase::Play, Step::Next) => {
+            (Stage::Play, Step::Next) => {
                 let last = self.play_cards().len().saturating_sub(1);
                 (self.current < last).then(|| Action::GoTo {
                     index: self.current + 1,
                     seconds: card_seconds,
                 })
             }
-            (Phase::Play, Step::Previous) => (self.current > 0).then(|| Action::GoTo {
+            (Stage::Play, Step::Previous) => (self.current > 0).then(|| Action::GoTo {
                 index: self.current - 1,
                 seconds: card_seconds,
             }),
-            (Phase::Play, Step::Skip) => Some(Action::Skip {
+            (Stage::Play, Step::Skip) => Some(Action::Skip {
                 seconds: card_seconds,
             }),
-            (Phase::Plenary, Step::Next) => {
+            (Stage::Plenary, Step::Next) => {
                 let last = self.plenary_cards().len().saturating_sub(1);
                 (self.plenary_current < last).then(|| Action::PlenaryGoTo {
                     index: self.plenary_current + 1,
                 })
             }
-            (Phase::Plenary, Step::Previous) => {
+            (Stage::Plenary, Step::Previous) => {
                 (self.plenary_current > 0).then(|| Action::PlenaryGoTo {
                     index: self.plenary_current - 1,
                 })

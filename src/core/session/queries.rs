@@ -13,7 +13,7 @@ impl Session {
             players: Vec::new(),
             order: Order::DeckOrder,
             mode: PlacementMode::Open,
-            phase: Phase::Setup,
+            phase: Stage::Setup,
             play_order: Vec::new(),
             current: 0,
             plenary_current: 0,
@@ -95,7 +95,7 @@ impl Session {
     /// Whether nothing was typed or chosen that is worth keeping: still in setup, without players and
     /// without a group name. Such a session is not saved, nor listed.
     pub(crate) fn is_blank(&self) -> bool {
-        self.phase == Phase::Setup && self.players.is_empty() && self.group.trim().is_empty()
+        self.phase == Stage::Setup && self.players.is_empty() && self.group.trim().is_empty()
     }
 
     /// Whether the group did something with a card during play: a pawn placed or a post-it stuck.
@@ -133,7 +133,7 @@ impl Session {
 
     /// How many statements of the deck the group discussed (skipped or untouched ones do not count).
     pub fn statements_discussed(&self) -> usize {
-        if self.phase == Phase::Setup {
+        if self.phase == Stage::Setup {
             return 0;
         }
         self.play_cards()
@@ -151,9 +151,9 @@ impl Session {
     /// workshop can be finished.
     pub(crate) fn at_end(&self) -> bool {
         if self.agenda().is_empty() {
-            self.phase == Phase::Outcome
+            self.phase == Stage::Outcome
         } else {
-            self.phase != Phase::Setup && self.agenda_at + 1 == self.agenda().len()
+            self.phase != Stage::Setup && self.agenda_at + 1 == self.agenda().len()
         }
     }
 
@@ -171,7 +171,7 @@ impl Session {
                 card_seconds,
             );
         }
-        if s.phase != Phase::Setup && !s.agenda().is_empty() {
+        if s.phase != Stage::Setup && !s.agenda().is_empty() {
             add_seconds(
                 &mut s.agenda_times.entry(s.agenda_at).or_default().used_seconds,
                 agenda_seconds,
@@ -194,8 +194,8 @@ impl Session {
     /// The card the facilitator is working on now, in Play or Plenary.
     pub fn active_card(&self) -> Option<(CardRef, Round)> {
         match self.phase {
-            Phase::Play => self.current_card().map(|c| (c, Round::First)),
-            Phase::Plenary => self.plenary_card().map(|c| (c, Round::Plenary)),
+            Stage::Play => self.current_card().map(|c| (c, Round::First)),
+            Stage::Plenary => self.plenary_card().map(|c| (c, Round::Plenary)),
             _ => None,
         }
     }
@@ -238,7 +238,7 @@ impl Session {
 
     /// Whether the programme's phase that is on shows a screen of its own (not the board or the outcome).
     pub(crate) fn on_programme_screen(&self) -> bool {
-        self.phase != Phase::Setup
+        self.phase != Stage::Setup
             && self
                 .agenda_item()
                 .is_some_and(|a| !matches!(a.kind, AgendaKind::Game | AgendaKind::Plenary))

@@ -207,11 +207,11 @@ impl Session {
         }
     }
 
-    pub(super) fn require_phase(&self, allowed: &[Phase]) -> Result<(), ActionError> {
+    pub(super) fn require_stage(&self, allowed: &[Stage]) -> Result<(), ActionError> {
         if allowed.contains(&self.phase) {
             Ok(())
         } else {
-            Err(ActionError::WrongPhase(self.phase))
+            Err(ActionError::WrongStage(self.phase))
         }
     }
 

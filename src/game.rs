@@ -3,7 +3,7 @@
 
 use crate::app::{AppSystems, Screen};
 use crate::core::drafts::Drafts;
-use crate::core::session::{Action, ActionError, CardRef, Game, Phase, Session, Step};
+use crate::core::session::{Action, ActionError, CardRef, Game, Session, Stage, Step};
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use std::time::{Duration, Instant};
@@ -346,10 +346,10 @@ pub(crate) fn follow_phase(
 ) {
     let want = match game.session().phase {
         _ if game.session().on_programme_screen() => Screen::Programme,
-        Phase::Setup => Screen::Setup,
-        Phase::Play => Screen::Play,
-        Phase::Plenary => Screen::Plenary,
-        Phase::Outcome => Screen::Outcome,
+        Stage::Setup => Screen::Setup,
+        Stage::Play => Screen::Play,
+        Stage::Plenary => Screen::Plenary,
+        Stage::Outcome => Screen::Outcome,
     };
     if *screen.get() != want {
         next.set(want);
@@ -362,7 +362,7 @@ pub(crate) fn follow_phase(
 fn restart_agenda_clock(game: Res<ActiveGame>, mut clock: ResMut<AgendaClock>) {
     let s = game.session();
     let phase =
-        (s.phase != Phase::Setup && !s.agenda().is_empty() && !s.finished).then_some(s.agenda_at);
+        (s.phase != Stage::Setup && !s.agenda().is_empty() && !s.finished).then_some(s.agenda_at);
     if clock.phase != phase {
         clock.phase = phase;
         clock.since = Instant::now();
