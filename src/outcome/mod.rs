@@ -3,6 +3,7 @@
 //! ([`picture`]), the export, and the outcome panel ([`ui`]). Files are written here, in the world,
 //! when the panel asks for it.
 
+mod draw;
 pub(crate) mod page_measure;
 pub mod pages;
 mod panel;

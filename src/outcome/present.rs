@@ -3,22 +3,18 @@
 //! buttons of the outcome panel, a finger, or the arrow keys ([`PageNav`]). The picture of the outcome
 //! for the export ([`crate::outcome::picture`]) photographs all pages at once.
 
+use super::draw::PagePainter;
 use crate::app::{AppSystems, Screen};
-use crate::core::session::{Action, PostItColour, Stack};
+use crate::core::session::{Action, CardRef, Stack};
 use crate::game::{ActiveGame, GameMsg};
-use crate::outcome::pages::{
-    self, BODY_FONT, HEADING_FONT, Page, PageKind, SHIFT_LABEL_WIDTH, What,
-};
+use crate::outcome::pages::{self, Page, PageKind, SHIFT_LABEL_WIDTH, What};
 use crate::outcome::picture::PictureState;
-use crate::outcome::stacks::{self, CardLook, SelectedStackCard};
+use crate::outcome::stacks::{self, SelectedStackCard};
 use crate::table::drag::BoardCamera;
-use crate::table::layout::WORLD;
 use crate::table::pawn::PawnImage;
 use crate::texts::Tr;
-use crate::theme::{GameFonts, Palette, font};
+use crate::theme::{GameFonts, Palette};
 use bevy::prelude::*;
-use bevy::sprite::Anchor;
-use bevy::text::{LineBreak, TextBounds};
 use bevy::window::RequestRedraw;
 
 /// A step through the outcome pages, or a stack card chosen and moved from the keyboard.
@@ -281,367 +277,41 @@ fn draw_pages(
     let every_page = always.is_some() || picture.is_some_and(|p| p.pending.is_some());
     let shown = view.page.min(count.saturating_sub(1));
     drawn_page.0 = Some(shown);
+    // The stack of every card, once: the shift chart colours each row's plenary by it.
+    let stacks: Vec<(CardRef, Option<Stack>)> = crate::core::tally::tally(session)
+        .cards
+        .iter()
+        .map(|c| (c.card.clone(), c.stack()))
+        .collect();
     for (index, page) in all.iter().enumerate() {
         if !every_page && index != shown {
             continue;
         }
-        let origin = pages::page_origin(index, count);
-        let at = |v: Vec2, z: f32| Transform::from_translation((origin + v).extend(z));
-        // The page itself, and its heading with the page number.
-        commands.spawn((
-            PageItem,
-            Sprite::from_color(pal.background, WORLD),
-            at(Vec2::ZERO, 0.0),
-            DespawnOnExit(Screen::Outcome),
-            Pickable::IGNORE,
-        ));
-        commands.spawn((
-            PageItem,
-            Text2d::new(page.title(&tr.0, lang)),
-            font(&fonts, HEADING_FONT, true),
-            TextColor(pal.ink),
-            Anchor::TOP_LEFT,
-            at(pages::heading_spot(), 1.0),
-            DespawnOnExit(Screen::Outcome),
-        ));
-        commands.spawn((
-            PageItem,
-            Text2d::new(format!("{} / {count}", index + 1)),
-            font(&fonts, BODY_FONT, false),
-            TextColor(pal.ink_soft),
-            // Bottom right: the top right is where the agenda bar of a programme sits.
-            Anchor::BOTTOM_RIGHT,
-            at(Vec2::new(900.0, -WORLD.y / 2.0 + 20.0), 1.0),
-            DespawnOnExit(Screen::Outcome),
-        ));
+        let mut painter = PagePainter {
+            commands: &mut commands,
+            tr: &tr.0,
+            lang,
+            fonts: &fonts,
+            disc: &disc,
+            pal: &pal,
+            selected: selected.0.as_ref(),
+            chart: &chart,
+            points: &points,
+            stacks: &stacks,
+            origin: pages::page_origin(index, count),
+            index,
+        };
+        painter.page(page, count);
         for item in &page.items {
-            let r = item.rect;
-            let text = |commands: &mut Commands,
-                        s: &str,
-                        left: Vec2,
-                        width: f32,
-                        bold: bool,
-                        colour: Color| {
-                commands.spawn((
-                    PageItem,
-                    Text2d::new(s.to_string()),
-                    font(&fonts, BODY_FONT, bold),
-                    TextColor(colour),
-                    TextLayout::new(Justify::Left, LineBreak::WordBoundary),
-                    TextBounds::new(width, 2000.0),
-                    Anchor::TOP_LEFT,
-                    at(left, 2.0),
-                    DespawnOnExit(Screen::Outcome),
-                    Pickable::IGNORE,
-                ));
-            };
-            match &item.what {
-                What::StackHeading { stack, count } => {
-                    let (colour, key, sign) = match stack {
-                        Stack::Green => (pal.green_stack, "outcome-green-stack", "+"),
-                        Stack::Red => (pal.red_stack, "outcome-red-stack", "!"),
-                    };
-                    commands.spawn((
-                        PageItem,
-                        Sprite::from_color(colour, r.size()),
-                        at(r.center(), 1.0),
-                        DespawnOnExit(Screen::Outcome),
-                        Pickable::IGNORE,
-                    ));
-                    text(
-                        &mut commands,
-                        &format!("{sign}  {} ({count})", tr.0.get(lang, key)),
-                        Vec2::new(r.min.x + 16.0, r.max.y - 7.0),
-                        r.width() - 32.0,
-                        true,
-                        Color::WHITE,
-                    );
-                }
-                What::StackCard {
-                    card,
-                    stack,
-                    points,
-                    text: statement,
-                    overridden,
-                } => {
-                    let e = stacks::spawn_stack_card(
-                        &mut commands,
-                        CardLook {
-                            card,
-                            stack: *stack,
-                            points,
-                            text: statement,
-                            overridden: *overridden,
-                            selected: selected.0.as_ref() == Some(card),
-                        },
-                        r,
-                        (index, origin),
-                        &pal,
-                        &fonts,
-                    );
-                    commands.entity(e).insert(PageItem);
-                }
-                What::Statement { text: s } => {
-                    text(
-                        &mut commands,
-                        s,
-                        Vec2::new(r.min.x, r.max.y),
-                        r.width(),
-                        true,
-                        pal.ink,
-                    );
-                }
-                What::PostIt {
-                    id,
-                    colour,
-                    answered,
-                    text: s,
-                } => {
-                    let (fill, edge) = match colour {
-                        PostItColour::Green => (pal.green_note, pal.green_edge),
-                        PostItColour::Pink => (pal.pink_note, pal.pink_edge),
-                    };
-                    let mut row = commands.spawn((
-                        PageItem,
-                        Name::new("list post-it"),
-                        Sprite::from_color(fill, r.size() + Vec2::new(24.0, 8.0)),
-                        at(r.center() + Vec2::new(-12.0, 0.0), 1.0),
-                        DespawnOnExit(Screen::Outcome),
-                        children![(
-                            Sprite::from_color(edge, Vec2::new(10.0, r.height() + 8.0)),
-                            Transform::from_xyz(-r.width() / 2.0 - 12.0 + 5.0, 0.0, 0.1),
-                            Pickable::IGNORE,
-                        )],
-                    ));
-                    if *colour == PostItColour::Pink {
-                        // Sprite picking considers only sprites marked pickable.
-                        row.insert((
-                            ListPostIt {
-                                id: *id,
-                                answered: *answered,
-                            },
-                            Pickable::default(),
-                        ))
-                        .observe(toggle_answered);
-                    } else {
-                        row.insert(Pickable::IGNORE);
-                    }
-                    let shown = if *answered {
-                        format!("{s} — {}", tr.0.get(lang, "outcome-answered"))
-                    } else {
-                        s.clone()
-                    };
-                    text(
-                        &mut commands,
-                        &shown,
-                        Vec2::new(r.min.x + 8.0, r.max.y),
-                        r.width() - 16.0,
-                        false,
-                        pal.note_ink,
-                    );
-                }
-                What::Axis { points } => {
-                    for p in points {
-                        commands.spawn((
-                            PageItem,
-                            Text2d::new(crate::core::i18n::decimal(lang, f64::from(*p), 0)),
-                            font(&fonts, BODY_FONT, true),
-                            TextColor(pal.ink_soft),
-                            Anchor::TOP_CENTER,
-                            at(Vec2::new(chart.x(f64::from(*p)), r.max.y), 2.0),
-                            DespawnOnExit(Screen::Outcome),
-                            Pickable::IGNORE,
-                        ));
-                    }
-                }
-                What::Shift(row) => {
-                    let y = r.center().y;
-                    // The statement, centred on its row's line.
-                    commands.spawn((
-                        PageItem,
-                        Text2d::new(row.label.clone()),
-                        font(&fonts, BODY_FONT, false),
-                        TextColor(pal.ink),
-                        TextLayout::new(Justify::Left, LineBreak::WordBoundary),
-                        TextBounds::new(SHIFT_LABEL_WIDTH, pages::SHIFT_ROW),
-                        Anchor::CENTER_LEFT,
-                        at(Vec2::new(r.min.x, y), 2.0),
-                        DespawnOnExit(Screen::Outcome),
-                        Pickable::IGNORE,
-                    ));
-                    let line = |commands: &mut Commands,
-                                a: Vec2,
-                                b: Vec2,
-                                thick: f32,
-                                colour: Color,
-                                z: f32| {
-                        let d = b - a;
-                        commands.spawn((
-                            PageItem,
-                            Sprite::from_color(colour, Vec2::new(d.length().max(thick), thick)),
-                            Transform::from_translation((origin + (a + b) / 2.0).extend(z))
-                                .with_rotation(Quat::from_rotation_z(d.y.atan2(d.x))),
-                            DespawnOnExit(Screen::Outcome),
-                            Pickable::IGNORE,
-                        ));
-                    };
-                    // The scale as a faint line with a tick at every point.
-                    line(
-                        &mut commands,
-                        Vec2::new(chart.left, y),
-                        Vec2::new(chart.right, y),
-                        2.0,
-                        pal.square_edge,
-                        1.0,
-                    );
-                    for p in &points {
-                        let x = chart.x(f64::from(*p));
-                        line(
-                            &mut commands,
-                            Vec2::new(x, y - 12.0),
-                            Vec2::new(x, y + 12.0),
-                            2.0,
-                            pal.square_edge,
-                            1.0,
-                        );
-                    }
-                    let dot =
-                        |commands: &mut Commands, x: f32, size: f32, colour: Color, z: f32| {
-                            commands.spawn((
-                                PageItem,
-                                Sprite {
-                                    image: disc.clone(),
-                                    color: colour,
-                                    custom_size: Some(Vec2::splat(size)),
-                                    ..default()
-                                },
-                                at(Vec2::new(x, y), z),
-                                DespawnOnExit(Screen::Outcome),
-                                Pickable::IGNORE,
-                            ));
-                        };
-                    // The spread of each round: from the lowest to the highest placement.
-                    if let Some(f) = &row.first {
-                        line(
-                            &mut commands,
-                            Vec2::new(chart.x(f64::from(f.min)), y + 22.0),
-                            Vec2::new(chart.x(f64::from(f.max)), y + 22.0),
-                            10.0,
-                            pal.ink_soft,
-                            1.5,
-                        );
-                    }
-                    let plenary_colour = match crate::core::tally::tally(session)
-                        .cards
-                        .iter()
-                        .find(|c| c.card == row.card)
-                        .and_then(|c| c.stack())
-                    {
-                        Some(Stack::Red) => pal.red_stack,
-                        _ => pal.green_stack,
-                    };
-                    if let Some(p) = &row.plenary {
-                        line(
-                            &mut commands,
-                            Vec2::new(chart.x(f64::from(p.min)), y - 22.0),
-                            Vec2::new(chart.x(f64::from(p.max)), y - 22.0),
-                            10.0,
-                            plenary_colour,
-                            1.5,
-                        );
-                    }
-                    match (&row.first, &row.plenary) {
-                        (Some(f), Some(p)) => {
-                            let (a, b) = (chart.x(f.mean), chart.x(p.mean));
-                            if (b - a).abs() > 30.0 {
-                                // An arrow from the first round to the plenary.
-                                let tip = Vec2::new(b - 20.0 * (b - a).signum(), y);
-                                line(&mut commands, Vec2::new(a, y), tip, 6.0, pal.ink, 2.0);
-                                let back = -16.0 * (b - a).signum();
-                                line(
-                                    &mut commands,
-                                    tip,
-                                    tip + Vec2::new(back, 12.0),
-                                    6.0,
-                                    pal.ink,
-                                    2.0,
-                                );
-                                line(
-                                    &mut commands,
-                                    tip,
-                                    tip + Vec2::new(back, -12.0),
-                                    6.0,
-                                    pal.ink,
-                                    2.0,
-                                );
-                            }
-                            dot(&mut commands, a, 30.0, pal.ink_soft, 3.0);
-                            dot(&mut commands, a, 18.0, pal.background, 3.1);
-                            dot(&mut commands, b, 34.0, plenary_colour, 3.2);
-                        }
-                        (Some(f), None) => {
-                            dot(&mut commands, chart.x(f.mean), 30.0, pal.ink_soft, 3.0);
-                            dot(&mut commands, chart.x(f.mean), 18.0, pal.background, 3.1);
-                        }
-                        (None, Some(p)) => {
-                            dot(&mut commands, chart.x(p.mean), 34.0, plenary_colour, 3.2);
-                        }
-                        (None, None) => {}
-                    }
-                }
-                What::Step { text: s, who } => {
-                    // The step in bold, who and when on the line under it.
-                    commands.spawn((
-                        PageItem,
-                        Text2d::new(s.clone()),
-                        font(&fonts, BODY_FONT, true),
-                        TextColor(pal.ink),
-                        TextLayout::new(Justify::Left, LineBreak::WordBoundary),
-                        TextBounds::new(r.width(), 2000.0),
-                        Anchor::TOP_LEFT,
-                        at(Vec2::new(r.min.x, r.max.y), 2.0),
-                        DespawnOnExit(Screen::Outcome),
-                        Pickable::IGNORE,
-                        children![(
-                            TextSpan::new(format!("\n— {who}")),
-                            font(&fonts, BODY_FONT, false),
-                            TextColor(pal.ink_soft),
-                        )],
-                    ));
-                }
-                What::Note { text: s } => {
-                    text(
-                        &mut commands,
-                        s,
-                        Vec2::new(r.min.x, r.max.y),
-                        r.width(),
-                        false,
-                        pal.ink_soft,
-                    );
-                }
-            }
+            painter.item(item);
         }
     }
 }
 
-/// A click on a pink post-it in a list marks it answered, or not answered again.
-fn toggle_answered(
-    ev: On<Pointer<Click>>,
-    rows: Query<&ListPostIt>,
-    mut messages: MessageWriter<GameMsg>,
-) {
-    if let Ok(row) = rows.get(ev.entity) {
-        messages.write(GameMsg::Do(Action::SetAnswered {
-            id: row.id,
-            answered: !row.answered,
-        }));
-    }
-}
-
 /// Where points stand along the shift chart.
-struct Chart {
-    left: f32,
-    right: f32,
+pub(super) struct Chart {
+    pub(super) left: f32,
+    pub(super) right: f32,
     low: f64,
     high: f64,
 }
@@ -659,7 +329,7 @@ impl Chart {
         }
     }
 
-    fn x(&self, v: f64) -> f32 {
+    pub(super) fn x(&self, v: f64) -> f32 {
         let t = ((v - self.low) / (self.high - self.low)).clamp(0.0, 1.0) as f32;
         self.left + t * (self.right - self.left)
     }
