@@ -49,6 +49,11 @@ impl OutcomeView {
     }
 }
 
+/// The outcome's pages, laid out once each time the session changes while they are shown
+/// ([`pages::outcome_pages`]): the keys, the panel's view and the drawing all read them here.
+#[derive(Resource, Debug, Default)]
+pub(crate) struct OutcomePages(pub(crate) Vec<Page>);
+
 /// Everything drawn for the outcome pages (the stack cards too), so a redraw starts clean.
 #[derive(Component)]
 pub struct PageItem;
@@ -69,15 +74,25 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<PageNav>()
         .init_resource::<OutcomeView>()
         .init_resource::<SelectedStackCard>()
-        .init_resource::<DrawnPage>();
+        .init_resource::<DrawnPage>()
+        .init_resource::<OutcomePages>();
     app.add_systems(OnEnter(Screen::Outcome), start_on_the_first_page);
     app.add_systems(OnExit(Screen::Outcome), camera_home);
     app.add_systems(
         Update,
         (
-            navigate
-                .run_if(on_message::<PageNav>)
-                .run_if(in_state(Screen::Outcome))
+            (
+                lay_out_pages.run_if(
+                    resource_changed::<ActiveGame>
+                        .or_else(resource_added::<DrawPagesAlways>)
+                        .or_else(state_changed::<Screen>),
+                ),
+                navigate
+                    .run_if(on_message::<PageNav>)
+                    .run_if(in_state(Screen::Outcome)),
+            )
+                .chain()
+                .run_if(pages_shown)
                 .in_set(AppSystems::Apply)
                 .after(crate::game::apply_messages),
             (
@@ -151,16 +166,35 @@ fn cards_of(page: &Page) -> Vec<crate::core::session::CardRef> {
         .collect()
 }
 
+/// Lays the pages out from the session, and tells the panel's view their kinds and headings.
+fn lay_out_pages(
+    game: Res<ActiveGame>,
+    tr: Res<Tr>,
+    mut pages: ResMut<OutcomePages>,
+    mut view: ResMut<OutcomeView>,
+) {
+    let session = game.session();
+    pages.0 = pages::outcome_pages(session, &tr.0);
+    let titles: Vec<(PageKind, String)> = pages
+        .0
+        .iter()
+        .map(|p| (p.kind, p.title(&tr.0, session.language)))
+        .collect();
+    if view.pages != titles {
+        view.pages = titles;
+    }
+}
+
 fn navigate(
     mut msgs: MessageReader<PageNav>,
     mut view: ResMut<OutcomeView>,
     mut selected: ResMut<SelectedStackCard>,
     game: Res<ActiveGame>,
-    tr: Res<Tr>,
+    pages: Res<OutcomePages>,
     mut messages: MessageWriter<GameMsg>,
 ) {
     let session = game.session();
-    let all = pages::outcome_pages(session, &tr.0);
+    let all = &pages.0;
     let last = all.len().saturating_sub(1);
     for msg in msgs.read() {
         let before = view.page;
@@ -170,7 +204,7 @@ fn navigate(
             PageNav::First => view.page = 0,
             PageNav::Last => view.page = last,
             PageNav::To(kind) => {
-                if let Some(p) = pages::first_page_of(&all, kind) {
+                if let Some(p) = pages::first_page_of(all, kind) {
                     view.page = p;
                 }
             }
@@ -243,7 +277,7 @@ fn draw_pages(
     pal: Res<Palette>,
     selected: Res<SelectedStackCard>,
     drawn: Query<Entity, With<PageItem>>,
-    mut view: ResMut<OutcomeView>,
+    (mut view, pages): (ResMut<OutcomeView>, Res<OutcomePages>),
     (picture, always, mut drawn_page): (
         Option<Res<PictureState>>,
         Option<Res<DrawPagesAlways>>,
@@ -255,19 +289,14 @@ fn draw_pages(
     }
     let session = game.session();
     let lang = session.language;
-    let all = pages::outcome_pages(session, &tr.0);
+    let all = &pages.0;
     let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
     let disc = disc.map(|d| d.0.clone()).unwrap_or_default();
     let count = all.len();
-    let titles: Vec<(PageKind, String)> =
-        all.iter().map(|p| (p.kind, p.title(&tr.0, lang))).collect();
-    if view.pages != titles {
-        view.pages = titles;
-    }
     // With the selected card moved to another page, the view follows it.
     if selected.is_changed()
         && let Some(card) = &selected.0
-        && let Some(p) = pages::page_of_card(&all, card)
+        && let Some(p) = pages::page_of_card(all, card)
         && view.page != p
     {
         view.page = p;
