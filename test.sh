@@ -7,8 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh test
-cargo test --locked
+cargo test --locked --features dev
 export E2E_OUT="${E2E_OUT:-$(mktemp -d)/e2e}"
-cargo test --locked --test tests e2e -- --ignored --test-threads=1
+cargo test --locked --features dev --test tests e2e -- --ignored --test-threads=1
 echo "end-to-end screenshots in $E2E_OUT"
 scripts/demo-check.sh

@@ -27,14 +27,14 @@ deck-missing-field = { $part ->
         [statement] a statement
         [square] a square
         [scale] the scale
-        [phase] a phase of the agenda
+        [phase] a phase of the programme
        *[deck] the deck
     } has no `{ $field }`; add `{ $field }: ...` (see the deck reference in the README)
 deck-unknown-field = `{ $found }` is not a field of { $part ->
         [statement] a statement
         [square] a square
         [scale] the scale
-        [phase] a phase of the agenda
+        [phase] a phase of the programme
        *[deck] the deck
     }; check its spelling. Allowed here: { $allowed }
 deck-duplicate-field = `{ $field }` appears twice; keep one
@@ -61,15 +61,15 @@ deck-empty-case-prompt = case prompt { $prompt } is empty
 deck-more-problems = and { $count } more problems like these; fix the ones above first, then check again
 
 ## The programme
-deck-agenda-too-many-phases = the agenda has { $count } phases; at most { $max }
-deck-phase-no-title = phase { $phase } of the agenda has no title; write one, like title: "Warming-up"
+deck-programme-too-many-phases = the programme has { $count } phases; at most { $max }
+deck-phase-no-title = phase { $phase } of the programme has no title; write one, like title: "Warming-up"
 deck-phase-title-too-long = the title of phase { $phase } is { $length } characters long; keep it under { $max }
 deck-phase-minutes = phase { $phase } ({ $title }) lasts { $minutes } minutes; give it 1 to { $max }, like minutes: 15
 deck-phase-text-too-long = the text of phase { $phase } is { $length } characters long; keep it under { $max }
-deck-agenda-no-game = the agenda has no Game phase; add one: (kind: Game, title: "...", minutes: 30)
-deck-agenda-no-plenary = the agenda has no Plenary phase; add one: (kind: Plenary, title: "...", minutes: 30)
-deck-agenda-two-games = the agenda has more than one Game phase (Game); keep one
-deck-agenda-two-plenaries = the agenda has more than one Plenary phase (Plenary); keep one
+deck-programme-no-game = the programme has no Game phase; add one: (kind: Game, title: "...", minutes: 30)
+deck-programme-no-plenary = the programme has no Plenary phase; add one: (kind: Plenary, title: "...", minutes: 30)
+deck-programme-two-games = the programme has more than one Game phase (Game); keep one
+deck-programme-two-plenaries = the programme has more than one Plenary phase (Plenary); keep one
 deck-plenary-before-game = the Plenary phase comes before the Game phase; the plenary follows the game
 deck-phase-after-game = phase { $phase } ({ $kind }) comes after the game; a warm-up and the learning question come before it
 deck-closing-before-plenary = phase { $phase } (Closing) comes before the plenary; the closing round comes last

@@ -68,18 +68,18 @@ deck-more-problems = en nog { $count ->
     } van dezelfde soort; los eerst de problemen hierboven op en controleer dan opnieuw
 
 ## Het programma
-deck-agenda-too-many-phases = het programma heeft { $count } fasen; het mogen er hoogstens { $max } zijn
+deck-programme-too-many-phases = het programma heeft { $count } fasen; het mogen er hoogstens { $max } zijn
 deck-phase-no-title = fase { $phase } van het programma heeft geen naam; geef haar een naam, zoals "Warming-up"
 deck-phase-title-too-long = de naam van fase { $phase } is { $length } tekens lang; houd hem korter dan { $max } tekens
 deck-phase-minutes = fase { $phase } ({ $title }) duurt { $minutes } minuten; geef haar 1 tot { $max } minuten, bijvoorbeeld 15
 deck-phase-text-too-long = de tekst van fase { $phase } is { $length } tekens lang; houd hem korter dan { $max } tekens
-deck-agenda-no-game = het programma heeft geen fase van de soort "{ agenda-kind-game }" (Game); voeg er een toe
-deck-agenda-no-plenary = het programma heeft geen fase van de soort "{ agenda-kind-plenary }" (Plenary); voeg er een toe
-deck-agenda-two-games = het programma heeft meer dan één fase van de soort "{ agenda-kind-game }" (Game); houd er één over
-deck-agenda-two-plenaries = het programma heeft meer dan één fase van de soort "{ agenda-kind-plenary }" (Plenary); houd er één over
-deck-plenary-before-game = de fase "{ agenda-kind-plenary }" komt vóór de fase "{ agenda-kind-game }"; het plenaire deel hoort na het spel
+deck-programme-no-game = het programma heeft geen fase van de soort "{ phase-kind-game }" (Game); voeg er een toe
+deck-programme-no-plenary = het programma heeft geen fase van de soort "{ phase-kind-plenary }" (Plenary); voeg er een toe
+deck-programme-two-games = het programma heeft meer dan één fase van de soort "{ phase-kind-game }" (Game); houd er één over
+deck-programme-two-plenaries = het programma heeft meer dan één fase van de soort "{ phase-kind-plenary }" (Plenary); houd er één over
+deck-plenary-before-game = de fase "{ phase-kind-plenary }" komt vóór de fase "{ phase-kind-game }"; het plenaire deel hoort na het spel
 deck-phase-after-game = fase { $phase } ({ $kind ->
-        [WarmUp] { agenda-kind-warm-up }
-       *[LearningQuestion] { agenda-kind-learning }
+        [WarmUp] { phase-kind-warm-up }
+       *[LearningQuestion] { phase-kind-learning }
     }) komt na het spel; de warming-up en de leervraag horen ervoor
-deck-closing-before-plenary = fase { $phase } ({ agenda-kind-closing }) komt vóór het plenaire deel; de afsluiting hoort als laatste
+deck-closing-before-plenary = fase { $phase } ({ phase-kind-closing }) komt vóór het plenaire deel; de afsluiting hoort als laatste

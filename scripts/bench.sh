@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
 command -v xdotool >/dev/null || { sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo; $sudo apt-get install -y -q xdotool; }
-cargo build --release --locked --bin leerklimaat --example baseline
+cargo build --release --locked --features dev --bin leerklimaat --example baseline
 target="${CARGO_TARGET_DIR:-target}/release"
 game="$target/leerklimaat"
 base="$target/examples/baseline"
@@ -191,6 +191,6 @@ fi
 
 if part core; then
 echo; echo "== core speed =="
-[ "${CORE:-1}" = 1 ] && cargo bench --locked --bench core
+[ "${CORE:-1}" = 1 ] && cargo bench --locked --features dev --bench core
 fi
 rm -rf "$work"

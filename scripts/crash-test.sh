@@ -5,4 +5,4 @@
 # that the file is readable. Defaults: 50 runs of 500 actions. CI runs a short version in `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CRASH_RUNS="${1:-50}" CRASH_ACTIONS="${2:-500}" cargo test --locked --test tests killed_at_random_moments -- --nocapture
+CRASH_RUNS="${1:-50}" CRASH_ACTIONS="${2:-500}" cargo test --locked --features dev --test tests killed_at_random_moments -- --nocapture

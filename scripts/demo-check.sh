@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 out="${DEMO_OUT:-$(mktemp -d)/demo}"
 bin="${CARGO_TARGET_DIR:-target}/debug/leerklimaat"
 mkdir -p "$out"
-cargo build --locked --quiet
+cargo build --locked --features dev --quiet
 # Dutch, English, and Dutch in high contrast.
 for run in nl en nl-hc; do
   lang="${run%%-*}"

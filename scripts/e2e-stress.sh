@@ -14,7 +14,7 @@ runs="${RUNS:-1}"
 load="${LOAD:-$(nproc)}"
 out="${E2E_OUT:-$(mktemp -d)/e2e}"
 # Build first, without the load, so the load is on the game and not on the compiler.
-cargo test --locked --test tests --no-run --quiet
+cargo test --locked --features dev --test tests --no-run --quiet
 busy=()
 stop_load() {
   for pid in "${busy[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -28,7 +28,7 @@ done
 echo "e2e-stress: $runs run(s) with $load busy process(es) beside the game"
 for i in $(seq 1 "$runs"); do
   start=$(date +%s)
-  if E2E_OUT="$out/run-$i" cargo test --locked --test tests e2e -- --ignored --test-threads=1; then
+  if E2E_OUT="$out/run-$i" cargo test --locked --features dev --test tests e2e -- --ignored --test-threads=1; then
     echo "e2e-stress: run $i of $runs passed in $(($(date +%s) - start)) s"
   else
     echo "e2e-stress: run $i of $runs FAILED after $(($(date +%s) - start)) s; screenshots and logs in $out/run-$i"

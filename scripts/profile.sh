@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v perf >/dev/null || apt-get install -y -q linux-perf
-cargo build --release --locked --bin leerklimaat --example baseline
+cargo build --release --locked --features dev --bin leerklimaat --example baseline
 target="${CARGO_TARGET_DIR:-target}/release"
 work="$(mktemp -d)"
 export WGPU_BACKEND=vulkan

@@ -2,14 +2,16 @@
 //! every screen and plugin here; each feature folder holds its own world systems and its panel.
 
 use crate::core::session::Lang;
+#[cfg(feature = "dev")]
+use crate::dev;
 use crate::{
-    camera, decks, dev, game, keys, outcome, panels, persist, programme, screens, setup, table,
-    texts, theme,
+    camera, decks, game, keys, outcome, panels, persist, programme, screens, setup, table, texts,
+    theme,
 };
 use bevy::prelude::*;
 use std::path::PathBuf;
 
-/// The screens of the game. They follow the session's phase.
+/// The screens of the game. They follow the session's stage.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
     #[default]
@@ -73,12 +75,12 @@ pub fn world_plugin(app: &mut App) {
     ));
 }
 
-/// What needs a real window: the camera and its pacing, the outcome picture, and the dev probes (which
-/// do nothing unless their environment variable is set).
+/// What needs a real window: the camera and its pacing, the outcome picture, and (with the `dev`
+/// feature) the dev probes, which do nothing unless their environment variable is set.
 pub(crate) fn window_plugins(app: &mut App) {
+    app.add_plugins((camera::plugin, outcome::picture::plugin));
+    #[cfg(feature = "dev")]
     app.add_plugins((
-        camera::plugin,
-        outcome::picture::plugin,
         dev::probe::plugin,
         dev::screen_map::plugin,
         dev::input_trace::plugin,
@@ -99,7 +101,8 @@ pub(crate) fn panel_plugins(app: &mut App) {
 /// How to start the game window.
 #[derive(Debug, Clone, Default)]
 pub struct GameOptions {
-    /// Play the scripted demo and save a PNG of every screen here.
+    /// Play the scripted demo and save a PNG of every screen here (with the `dev` feature).
+    #[cfg(feature = "dev")]
     pub demo_screenshots: Option<PathBuf>,
     /// Interface language; the system's when `None`.
     pub lang: Option<crate::core::session::Lang>,
@@ -148,7 +151,7 @@ pub fn app(options: &GameOptions) -> App {
     let mut session = crate::core::session::Session::new(deck, crate::core::session::now_stamp());
     session.language = lang;
     // A deck's programme is followed unless the facilitator chooses only the game in setup.
-    session.programme = true;
+    session.follows_programme = true;
     app.insert_resource(game::ActiveGame::new(crate::core::session::Game::new(
         session,
     )));
@@ -177,6 +180,7 @@ pub fn app(options: &GameOptions) -> App {
     app.add_plugins(persist::plugin(store, options.resume.clone()));
     let decks_dir = options.decks_dir.clone().or_else(decks::default_decks_dir);
     app.add_plugins(decks::plugin(decks_dir, options.deck.clone()));
+    #[cfg(feature = "dev")]
     if let Some(dir) = &options.demo_screenshots {
         app.add_plugins(dev::demo::plugin(dir.clone(), lang));
     }

@@ -18,7 +18,10 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             toggle_full_screen.run_if(resource_changed::<ButtonInput<KeyCode>>),
+            #[cfg(feature = "dev")]
             frame_pace.run_if(not(resource_exists::<crate::dev::demo::Demo>)),
+            #[cfg(not(feature = "dev"))]
+            frame_pace,
         ),
     );
 }
@@ -62,8 +65,8 @@ pub(crate) struct Wake {
     pub(crate) watching: bool,
     /// The timer is shown on the card.
     pub(crate) ticking: bool,
-    /// The agenda bar shows the minutes left in a phase of the programme.
-    pub(crate) agenda: bool,
+    /// The programme bar shows the minutes left in a phase of the programme.
+    pub(crate) programme: bool,
     /// Text typed and not saved yet: saved when typing stops.
     pub(crate) drafts: bool,
     /// A clock runs (the card's, the phase's): saved now and then, so a crash loses little of it.
@@ -84,7 +87,7 @@ pub(crate) fn pace(wake: Wake) -> (UpdateMode, UpdateMode) {
         every(400)
     } else if wake.ticking || wake.drafts {
         every(1000)
-    } else if wake.agenda {
+    } else if wake.programme {
         // Minutes are shown: a frame every few seconds keeps them right and the laptop quiet.
         every(5000)
     } else if wake.clocks {
@@ -104,10 +107,10 @@ fn frame_pace(
     saving: Option<Res<crate::persist::SaveStatus>>,
     screen: Res<State<crate::app::Screen>>,
     game: Res<crate::game::ActiveGame>,
-    (drafts, deck_draft, agenda): (
+    (drafts, deck_draft, programme): (
         Res<crate::game::OpenDrafts>,
         Option<Res<crate::decks::DeckDraft>>,
-        Res<crate::game::AgendaClock>,
+        Res<crate::game::PhaseClock>,
     ),
     mut settings: ResMut<WinitSettings>,
 ) {
@@ -118,9 +121,10 @@ fn frame_pace(
         retrying: saving.is_some_and(|s| s.error.is_some()),
         watching,
         ticking: playing && clock.shown,
-        agenda: *screen.get() != crate::app::Screen::Setup && !game.session().agenda().is_empty(),
+        programme: *screen.get() != crate::app::Screen::Setup
+            && !game.session().programme().is_empty(),
         drafts: drafts.unsaved.pending() || deck_draft.is_some_and(|d| d.unsaved.pending()),
-        clocks: clock.card.is_some() || agenda.phase.is_some(),
+        clocks: clock.card.is_some() || programme.phase.is_some(),
     });
     if settings.focused_mode != focused {
         settings.focused_mode = focused;
@@ -147,7 +151,7 @@ mod tests {
             retrying: true,
             watching: true,
             ticking: true,
-            agenda: true,
+            programme: true,
             drafts: true,
             clocks: true,
         });
@@ -166,7 +170,7 @@ mod tests {
         );
         assert_eq!(
             pace(Wake {
-                agenda: true,
+                programme: true,
                 ..Wake::default()
             })
             .0,
@@ -176,7 +180,7 @@ mod tests {
         assert_eq!(
             pace(Wake {
                 drafts: true,
-                agenda: true,
+                programme: true,
                 ..Wake::default()
             })
             .0,

@@ -59,7 +59,7 @@ pub enum GameMsg {
     /// Replace the whole game (a resumed session).
     Load(Box<Game>),
     /// On to the next phase of the programme; the time spent in the phase is recorded.
-    AgendaNext,
+    NextPhase,
     /// Back one step (the phase before, or the screen before); the time spent in the phase is recorded.
     Return,
     /// Finish the workshop at the end of the programme; the time spent in the phase is recorded.
@@ -68,7 +68,7 @@ pub enum GameMsg {
 
 /// The clock of the programme's phase that is on: restarts when another phase begins.
 #[derive(Resource, Debug, Clone)]
-pub struct AgendaClock {
+pub struct PhaseClock {
     /// The phase it times (`None` before the game has started), and since when.
     pub phase: Option<usize>,
     pub(crate) since: Instant,
@@ -78,9 +78,9 @@ pub struct AgendaClock {
     pub(crate) resume_seconds: u64,
 }
 
-impl Default for AgendaClock {
+impl Default for PhaseClock {
     fn default() -> Self {
-        AgendaClock {
+        PhaseClock {
             phase: None,
             since: Instant::now(),
             offset: 0,
@@ -89,7 +89,7 @@ impl Default for AgendaClock {
     }
 }
 
-impl AgendaClock {
+impl PhaseClock {
     /// Seconds in the phase that is on since it came on (not yet recorded in the session); none when
     /// no phase runs (before the game, or after the workshop was finished).
     pub fn seconds(&self) -> u64 {
@@ -100,10 +100,7 @@ impl AgendaClock {
     }
     /// All seconds used in the phase that is on: recorded on earlier visits, and running now.
     pub(crate) fn used(&self, s: &Session) -> u64 {
-        let recorded = s
-            .agenda_times
-            .get(&s.agenda_at)
-            .map_or(0, |t| t.used_seconds);
+        let recorded = s.phase_times.get(&s.phase_at).map_or(0, |t| t.used_seconds);
         recorded.saturating_add(self.seconds())
     }
 }
@@ -231,7 +228,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<LastUndo>()
         .init_resource::<OpenDrafts>()
         .init_resource::<CardClock>()
-        .init_resource::<AgendaClock>();
+        .init_resource::<PhaseClock>();
     if !app.world().contains_resource::<ActiveGame>() {
         app.insert_resource(ActiveGame::new(Game::new(Session::new(
             crate::core::deck::default_deck(),
@@ -242,7 +239,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             apply_messages.run_if(on_message::<GameMsg>),
-            (follow_phase, restart_clock, restart_agenda_clock)
+            (follow_phase, restart_clock, restart_phase_clock)
                 .run_if(resource_changed::<ActiveGame>),
         )
             .chain()
@@ -258,7 +255,7 @@ pub(crate) fn apply_messages(
     mut refusal: ResMut<LastRefusal>,
     mut last_undo: ResMut<LastUndo>,
     clock: Res<CardClock>,
-    agenda: Res<AgendaClock>,
+    programme: Res<PhaseClock>,
     mut drafts: ResMut<OpenDrafts>,
     mut changed: MessageWriter<SessionChanged>,
     mut redraw: MessageWriter<RequestRedraw>,
@@ -267,26 +264,26 @@ pub(crate) fn apply_messages(
     for msg in messages.read() {
         let result = match msg {
             GameMsg::Do(Action::StartPlenary) => {
-                let start = game.session().start_plenary_action(agenda.seconds());
+                let start = game.session().start_plenary_action(programme.seconds());
                 game.0.apply(start).map(|()| true)
             }
             GameMsg::Do(action) => game.0.apply(action.clone()).map(|()| true),
-            GameMsg::AgendaNext => game
+            GameMsg::NextPhase => game
                 .0
-                .apply(Action::AgendaNext {
-                    seconds: agenda.seconds(),
+                .apply(Action::NextPhase {
+                    seconds: programme.seconds(),
                 })
                 .map(|()| true),
             GameMsg::Return => game
                 .0
                 .apply(Action::Return {
-                    seconds: agenda.seconds(),
+                    seconds: programme.seconds(),
                 })
                 .map(|()| true),
             GameMsg::Finish => game
                 .0
                 .apply(Action::Finish {
-                    seconds: agenda.seconds(),
+                    seconds: programme.seconds(),
                 })
                 .map(|()| true),
             GameMsg::Undo | GameMsg::Redo => {
@@ -344,7 +341,7 @@ pub(crate) fn follow_phase(
     screen: Res<State<Screen>>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let want = match game.session().phase {
+    let want = match game.session().stage {
         _ if game.session().on_programme_screen() => Screen::Programme,
         Stage::Setup => Screen::Setup,
         Stage::Play => Screen::Play,
@@ -357,12 +354,12 @@ pub(crate) fn follow_phase(
 }
 
 /// The programme's clock starts again when another phase begins (the time already spent in a phase
-/// the group returns to is in the session: [`AgendaClock::used`]); it stops when the workshop is
+/// the group returns to is in the session: [`PhaseClock::used`]); it stops when the workshop is
 /// finished.
-fn restart_agenda_clock(game: Res<ActiveGame>, mut clock: ResMut<AgendaClock>) {
+fn restart_phase_clock(game: Res<ActiveGame>, mut clock: ResMut<PhaseClock>) {
     let s = game.session();
     let phase =
-        (s.phase != Stage::Setup && !s.agenda().is_empty() && !s.finished).then_some(s.agenda_at);
+        (s.stage != Stage::Setup && !s.programme().is_empty() && !s.finished).then_some(s.phase_at);
     if clock.phase != phase {
         clock.phase = phase;
         clock.since = Instant::now();

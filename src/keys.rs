@@ -181,8 +181,8 @@ fn game_key(chord: Chord, k: &mut KeyState) {
             }
             // In the programme: on to its next phase (from the outcome: the closing round).
             Screen::Programme | Screen::Outcome => {
-                if !game.session().agenda().is_empty() {
-                    messages.write(GameMsg::AgendaNext);
+                if !game.session().programme().is_empty() {
+                    messages.write(GameMsg::NextPhase);
                 }
             }
             Screen::Setup => {}

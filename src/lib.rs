@@ -7,12 +7,13 @@
 //!   [`setup`], [`table`] (Play and Plenary), [`outcome`], [`decks`], [`persist`].
 //! - Shared by them: [`game`] (the game being played as a resource, and the one system that changes it),
 //!   [`screens`], [`keys`], [`theme`], [`camera`], and [`panels`] (egui set-up and widgets).
-//! - [`dev`]: the demo, the probe, the screen map and the soak run.
+//! - `dev` (with the `dev` cargo feature only): the demo, the probe, the screen map and the soak run.
 
 pub mod app;
 pub(crate) mod camera;
 pub mod core;
 pub mod decks;
+#[cfg(feature = "dev")]
 pub mod dev;
 pub mod game;
 pub(crate) mod keys;
@@ -27,4 +28,5 @@ mod texts;
 pub mod theme;
 
 pub use app::{GameOptions, app, headless_app, run_game};
+#[cfg(feature = "dev")]
 pub use dev::soak::{history_hash, soak};

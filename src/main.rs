@@ -60,6 +60,7 @@ fn parse_window_size(text: &str) -> Result<(u32, u32), String> {
 enum Command {
     /// Play a scripted game in a real window (4 players, 3 statements, a case, the plenary and the
     /// tally) through the same actions as the panels, write a PNG of every screen, and exit.
+    #[cfg(feature = "dev")]
     Demo {
         /// The folder for the PNGs; it is created if needed.
         #[arg(long)]
@@ -80,6 +81,7 @@ enum Command {
     },
     /// Play random actions through the game without a window, saving after each one, and print
     /// `confirmed STEP HASH` after every save. Used by the crash test, which kills it at random moments.
+    #[cfg(feature = "dev")]
     Soak {
         #[arg(long, default_value_t = 500)]
         actions: usize,
@@ -90,6 +92,7 @@ enum Command {
         seed: u64,
     },
     /// Check that every screen's PNG of a demo run exists and is not blank. Exits 1 if one is wrong.
+    #[cfg(feature = "dev")]
     CheckPng {
         /// The folder the demo wrote to.
         dir: PathBuf,
@@ -162,10 +165,13 @@ enum StopAt {
 }
 
 fn main() -> ExitCode {
+    #[cfg(feature = "dev")]
     leerklimaat::dev::probe::mark_process_start();
     let cli = Cli::parse();
     let lang = cli.lang.map(Lang::from);
     match cli.command {
+        // Without the `dev` feature every option is named here; with it, the demo's is left at its default.
+        #[cfg_attr(not(feature = "dev"), allow(clippy::needless_update))]
         None => {
             let resume = match cli.resume {
                 Some(p) if p.as_os_str().is_empty() => {
@@ -202,6 +208,7 @@ fn main() -> ExitCode {
                 ..GameOptions::default()
             }))
         }
+        #[cfg(feature = "dev")]
         Some(Command::Demo { screenshots }) => {
             if let Err(e) = std::fs::create_dir_all(&screenshots) {
                 eprintln!("{}: cannot create the folder: {e}", screenshots.display());
@@ -281,6 +288,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        #[cfg(feature = "dev")]
         Some(Command::Soak {
             actions,
             pace_ms,
@@ -293,6 +301,7 @@ fn main() -> ExitCode {
             leerklimaat::soak(actions, pace_ms, seed, dir);
             ExitCode::SUCCESS
         }
+        #[cfg(feature = "dev")]
         Some(Command::CheckPng { dir }) => {
             let problems = leerklimaat::dev::demo::check_pngs(&dir);
             for p in &problems {

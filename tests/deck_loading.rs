@@ -375,7 +375,7 @@ fn a_deck_edit_waits_while_the_game_can_be_redone() {
     app.world_mut().write_message(GameMsg::Redo);
     settle(&mut app);
     assert_eq!(
-        app.world().resource::<ActiveGame>().session().phase,
+        app.world().resource::<ActiveGame>().session().stage,
         leerklimaat::core::session::Stage::Play
     );
     std::fs::remove_dir_all(&dir).unwrap();

@@ -79,10 +79,10 @@ const BAD_DECKS: &[(&str, usize, &str)] = &[
     ("points-down", 5, "must go up"),
     ("missing-scale", 6, "the deck has no `scale`"),
     ("unquoted-text", 3, "expected text in double quotes"),
-    ("agenda-zero-minutes", 9, "lasts 0 minutes"),
-    ("agenda-no-game", 7, "no Game phase"),
-    ("agenda-unknown-kind", 8, "expected one of `Talk`"),
-    ("agenda-closing-first", 8, "the closing round comes last"),
+    ("programme-zero-minutes", 9, "lasts 0 minutes"),
+    ("programme-no-game", 7, "no Game phase"),
+    ("programme-unknown-kind", 8, "expected one of `Talk`"),
+    ("programme-closing-first", 8, "the closing round comes last"),
     // A text whose closing quote was forgotten runs on into the next line: found where it opens, not
     // as the missing comma the parser stumbles on a line later.
     (
@@ -185,6 +185,30 @@ fn optional_fields_can_be_left_out_or_written_with_some() {
     assert!(d.case_prompts.is_empty());
 }
 
+/// A deck written before the programme had one name calls it `agenda`; it still reads, and it is
+/// written back as `programme`.
+#[test]
+fn a_deck_that_calls_its_programme_agenda_still_reads() {
+    let text = r#"(
+        version: 1, title: "Oud", language: "nl",
+        scale: (squares: [(label: "nee", points: 0), (label: "ja", points: 1)], green_when: MedianAtLeast(0.5)),
+        statements: [(id: "a", text: "Een")],
+        agenda: [
+            (kind: Game, title: "Spel", minutes: 30),
+            (kind: Plenary, title: "Plenair", minutes: 15),
+        ],
+    )"#;
+    let d = parse_deck_str("oud.deck.ron", text).unwrap();
+    let kinds: Vec<_> = d.programme.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, [deck::PhaseKind::Game, deck::PhaseKind::Plenary]);
+    let written = d.to_ron();
+    assert!(
+        written.contains("programme: [") && !written.contains("agenda"),
+        "{written}"
+    );
+    assert_eq!(parse_deck_str("nieuw.deck.ron", &written).unwrap(), d);
+}
+
 pub fn arb_deck() -> impl Strategy<Value = Deck> {
     let square = (
         "[a-zA-Zéë ]{1,20}".prop_filter("label", |s| !s.trim().is_empty()),
@@ -237,8 +261,8 @@ pub fn arb_deck() -> impl Strategy<Value = Deck> {
                     green_when: deck::StackRule::MeanAtLeast(lo + (hi - lo) * frac),
                 },
                 // Half the decks carry the built-in workshop programme, so it round-trips too.
-                agenda: if title.len() % 2 == 0 {
-                    deck::default_deck().agenda
+                programme: if title.len() % 2 == 0 {
+                    deck::default_deck().programme
                 } else {
                     Vec::new()
                 },
@@ -397,7 +421,7 @@ fn every_kind_of_problem() -> Vec<deck::DeckProblem> {
         "(version: \"1\")".into(),
         "(version: 1, version: 1)".into(),
         format!(
-            "({head}, statements: [(id: \"a\", text: \"b\")], {scale}, agenda: [(kind: Game, title: \"x\", minutes: 1, mood: 3)])"
+            "({head}, statements: [(id: \"a\", text: \"b\")], {scale}, programme: [(kind: Game, title: \"x\", minutes: 1, mood: 3)])"
         ),
         format!("({head}, {scale}, statements: [(text: \"b\")])"),
         format!(
@@ -424,28 +448,24 @@ fn every_kind_of_problem() -> Vec<deck::DeckProblem> {
     d.statements[4].text = "\n".into();
     d.statements[5].text = "x".repeat(deck::MAX_STATEMENT_CHARS + 1);
     d.case_prompts.push(" ".into());
-    let phase = |kind, title: &str, minutes| deck::AgendaItem {
+    let phase = |kind, title: &str, minutes| deck::Phase {
         kind,
         title: title.into(),
         minutes,
         text: String::new(),
     };
-    use deck::AgendaKind as K;
-    d.agenda = vec![
+    use deck::PhaseKind as K;
+    d.programme = vec![
         phase(K::Closing, "", 0),
-        phase(
-            K::Plenary,
-            &"x".repeat(deck::MAX_AGENDA_TITLE_CHARS + 1),
-            10,
-        ),
+        phase(K::Plenary, &"x".repeat(deck::MAX_PHASE_TITLE_CHARS + 1), 10),
         phase(K::Game, "Spel", 10),
         phase(K::WarmUp, "Warming-up", 10),
         phase(K::Game, "Nog een spel", 10),
         phase(K::Plenary, "Nog een plenair deel", 10),
     ];
-    d.agenda[2].text = "x".repeat(deck::MAX_AGENDA_TEXT_CHARS + 1);
+    d.programme[2].text = "x".repeat(deck::MAX_PHASE_TEXT_CHARS + 1);
     problems.extend(deck::validate_deck(&d, ""));
-    d.agenda = vec![phase(K::Talk, "Welkom", 10); deck::MAX_AGENDA_ITEMS + 1];
+    d.programme = vec![phase(K::Talk, "Welkom", 10); deck::MAX_PHASES + 1];
     problems.extend(deck::validate_deck(&d, ""));
     d.statements.clear();
     d.scale.squares.truncate(1);

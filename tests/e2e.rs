@@ -15,7 +15,7 @@
 
 use bevy::color::ColorToPacked;
 use bevy::math::{Rect, Vec2};
-use leerklimaat::core::deck::AgendaKind;
+use leerklimaat::core::deck::PhaseKind;
 use leerklimaat::core::session::{CardRef, Game, PlacementMode, PostItColour, Round, Stage};
 use leerklimaat::core::tally::tally;
 use leerklimaat::dev::screen_map::{ScreenMap, card_key};
@@ -612,8 +612,8 @@ impl Running {
 }
 
 /// The kind of the programme's phase the session is in.
-fn agenda_kind(game: &Game) -> Option<AgendaKind> {
-    game.session().agenda_item().map(|a| a.kind)
+fn phase_kind(game: &Game) -> Option<PhaseKind> {
+    game.session().current_phase().map(|a| a.kind)
 }
 
 /// Width and height of a PNG file.
@@ -649,7 +649,7 @@ fn summary(game: &Game) -> String {
     format!(
         "phase {:?}, group {:?}, players {:?}, card {}/{}, active {:?}, records {:?}, post-its {:?}, \
          cases {:?}, teller {:?}",
-        s.phase,
+        s.stage,
         s.group,
         s.players.iter().map(|p| &p.name).collect::<Vec<_>>(),
         s.current,
@@ -855,7 +855,7 @@ fn setup_the_group(g: &mut Running) -> Vec<u8> {
     });
     g.click_widget("setup-start");
     g.wait_saved("the game started", |game| {
-        game.session().phase == Stage::Play
+        game.session().stage == Stage::Play
     });
     colours
 }
@@ -864,22 +864,20 @@ fn setup_the_group(g: &mut Running) -> Vec<u8> {
 fn the_programme_before_the_game(g: &mut Running) {
     // The built-in deck's programme around the game: a talk, the warm-up with words of two players,
     // their learning questions, the research talk, then the game.
-    let phase = agenda_kind;
+    let phase = phase_kind;
     let map = g.wait_map("the programme's first phase", |m| {
-        m.screen == "Programme" && m.widgets.contains_key("agenda-next")
+        m.screen == "Programme" && m.widgets.contains_key("programme-next")
     });
     let whole = Rect::new(0.0, 0.0, map.window.0, map.window.1);
-    assert_eq!(phase(&g.saved().unwrap()), Some(AgendaKind::Talk));
+    assert_eq!(phase(&g.saved().unwrap()), Some(PhaseKind::Talk));
     g.settled_shot("programme-talk", whole);
     // Five more minutes for the talk, then on with Ctrl+Enter.
-    g.click_widget("agenda-extend");
+    g.click_widget("programme-extend");
     g.wait_saved("the talk extended", |game| {
-        game.session().agenda_planned_minutes(0) == game.session().deck.agenda[0].minutes + 5
+        game.session().planned_minutes(0) == game.session().deck.programme[0].minutes + 5
     });
     g.key("ctrl+Return");
-    g.wait_saved("the warm-up", |game| {
-        phase(game) == Some(AgendaKind::WarmUp)
-    });
+    g.wait_saved("the warm-up", |game| phase(game) == Some(PhaseKind::WarmUp));
     g.wait_map("the warm-up's field", |m| {
         m.widgets.contains_key("programme-text")
     });
@@ -923,9 +921,9 @@ fn the_programme_before_the_game(g: &mut Running) {
         ("veiligheid", 2)
     );
     g.settled_shot("warm-up", whole);
-    g.click_widget("agenda-next");
+    g.click_widget("programme-next");
     g.wait_saved("the learning questions", |game| {
-        phase(game) == Some(AgendaKind::LearningQuestion)
+        phase(game) == Some(PhaseKind::LearningQuestion)
     });
     // Chosen by name this time: Bram, then Anouk.
     for (who, question) in [
@@ -951,11 +949,11 @@ fn the_programme_before_the_game(g: &mut Running) {
         s.learning_questions[&s.players[0].id],
         "Tijd maken om te leren"
     );
-    g.click_widget("agenda-next");
-    g.wait_saved("the research talk", |game| game.session().agenda_at == 3);
-    g.click_widget("agenda-next");
+    g.click_widget("programme-next");
+    g.wait_saved("the research talk", |game| game.session().phase_at == 3);
+    g.click_widget("programme-next");
     g.wait_saved("the game's phase", |game| {
-        phase(game) == Some(AgendaKind::Game)
+        phase(game) == Some(PhaseKind::Game)
     });
     g.wait_map("the play screen", |m| {
         m.screen == "Play" && m.pawns.len() == 3
@@ -1279,14 +1277,14 @@ fn the_bar_and_the_way_to_the_plenary(g: &mut Running) {
 
     // To the plenary by button, back to play by button, and again by Ctrl+Enter.
     g.click_widget("to-plenary");
-    g.wait_saved("the plenary", |game| game.session().phase == Stage::Plenary);
+    g.wait_saved("the plenary", |game| game.session().stage == Stage::Plenary);
     g.click_widget("back-to-play");
-    g.wait_saved("back to play", |game| game.session().phase == Stage::Play);
+    g.wait_saved("back to play", |game| game.session().stage == Stage::Play);
     // Ctrl+Enter works even while the post-it field has the keyboard.
     g.click_field("post-it-field");
     g.key("ctrl+Return");
     g.wait_saved("Ctrl+Enter: the plenary", |game| {
-        game.session().phase == Stage::Plenary
+        game.session().stage == Stage::Plenary
     });
     g.wait_map("the plenary screen", |m| m.screen == "Plenary");
 }
@@ -1338,7 +1336,7 @@ fn the_stacks(g: &mut Running) {
     // The outcome: a card moved to the other stack by pointer, then the export.
     g.click_board();
     g.key("ctrl+Return");
-    g.wait_saved("the outcome", |game| game.session().phase == Stage::Outcome);
+    g.wait_saved("the outcome", |game| game.session().stage == Stage::Outcome);
     let map = g.wait_map("the stacks", |m| {
         m.screen == "Outcome" && !m.stack_cards.is_empty()
     });
@@ -1429,12 +1427,12 @@ fn the_stacks(g: &mut Running) {
     // Back to the plenary by the bar's button, and on to the outcome again by Ctrl+Enter.
     g.click_widget("outcome-back");
     g.wait_saved("back in the plenary", |game| {
-        game.session().phase == Stage::Plenary
+        game.session().stage == Stage::Plenary
     });
     g.wait_map("the plenary screen", |m| m.screen == "Plenary");
     g.key("ctrl+Return");
     g.wait_saved("the outcome again", |game| {
-        game.session().phase == Stage::Outcome
+        game.session().stage == Stage::Outcome
     });
 }
 
@@ -1565,13 +1563,13 @@ fn next_steps(g: &mut Running) {
 
 /// The closing round: what stayed with two players; then back to the outcome.
 fn the_closing_round(g: &mut Running) {
-    let phase = agenda_kind;
+    let phase = phase_kind;
     let whole = g.whole();
     // The closing round: what stayed with two players, beside their learning questions; then back
     // to the outcome for the export.
-    g.click_widget("agenda-next");
+    g.click_widget("programme-next");
     g.wait_saved("the closing round", |game| {
-        phase(game) == Some(AgendaKind::Closing)
+        phase(game) == Some(PhaseKind::Closing)
     });
     g.wait_map("the closing round's field", |m| {
         m.screen == "Programme" && m.widgets.contains_key("programme-text")
@@ -1589,7 +1587,7 @@ fn the_closing_round(g: &mut Running) {
         "Feedback vragen, niet alleen geven"
     );
     g.settled_shot("closing", whole);
-    g.click_widget("agenda-back");
+    g.click_widget("programme-back");
     g.wait_map("back at the outcome", |m| {
         m.screen == "Outcome" && m.widgets.contains_key("export")
     });
@@ -1717,7 +1715,7 @@ fn e2e_covered_placement_and_the_other_keys() {
     });
     // Only the game: the deck's programme (an intervision session) is not followed.
     g.click_widget("setup-programme");
-    g.wait_saved("only the game", |game| !game.session().programme);
+    g.wait_saved("only the game", |game| !game.session().follows_programme);
     g.click_widget("setup-high-contrast");
     g.wait_map("high contrast by the box", |m| {
         m.flag("palette") == "high-contrast"
@@ -1816,7 +1814,7 @@ const OWN_DECK: &str = r#"// Een eigen kaartspel voor een zorgteam in de wijk.
         (id: "reflectie", text: "Na een zware dienst kunnen we even samen terugkijken."),
     ],
     case_prompts: ["Wat gebeurde er precies?", "Wat heb je toen geleerd?"],
-    agenda: [
+    programme: [
         (kind: Talk, title: "Welkom", minutes: 5, text: "Waarom we vandaag samen leren."),
         (kind: Game, title: "Het spel", minutes: 40),
         (kind: Plenary, title: "Plenair", minutes: 20),
@@ -1890,17 +1888,17 @@ fn own_deck_setup(g: &mut Running, names: &[&str]) {
     assert_eq!(saved.session().deck.title, "Leren in de wijkzorg");
     g.click_widget("setup-start");
     g.wait_saved("the welcome talk", |game| {
-        agenda_kind(game) == Some(AgendaKind::Talk)
+        phase_kind(game) == Some(PhaseKind::Talk)
     });
-    g.click_widget("agenda-next");
+    g.click_widget("programme-next");
     g.wait_saved("the game", |game| {
-        game.session().phase == Stage::Play && agenda_kind(game) == Some(AgendaKind::Game)
+        game.session().stage == Stage::Play && phase_kind(game) == Some(PhaseKind::Game)
     });
     g.wait_map("the board", |m| m.screen == "Play" && m.pawns.len() == 5);
 }
 
 /// Measured from the screen map at 1280×720: the statement and the post-its at least 1/30 of the
-/// window's height, the agenda bar's and the bottom bar's buttons at least 48 px at 1080p, and the
+/// window's height, the programme bar's and the bottom bar's buttons at least 48 px at 1080p, and the
 /// facilitator's post-it entry clear of the board.
 fn own_deck_board_is_readable(g: &mut Running) {
     let map = g.wait_map("the fonts in the map", |m| {
@@ -1914,8 +1912,8 @@ fn own_deck_board_is_readable(g: &mut Running) {
     }
     let finger = 48.0 * h / 1080.0 - 1.0;
     for key in [
-        "agenda-next",
-        "agenda-extend",
+        "programme-next",
+        "programme-extend",
         "next",
         "skip",
         "post-it-add",
@@ -2059,7 +2057,7 @@ fn own_deck_skip_and_case(g: &mut Running) {
 /// were left out, and takes the last of them back in.
 fn own_deck_plenary(g: &mut Running) {
     g.click_widget("to-plenary");
-    let saved = g.wait_saved("the plenary", |game| game.session().phase == Stage::Plenary);
+    let saved = g.wait_saved("the plenary", |game| game.session().stage == Stage::Plenary);
     let s = saved.session();
     assert_eq!(
         s.plenary_cards(),
@@ -2101,10 +2099,10 @@ fn own_deck_plenary(g: &mut Running) {
 /// The outcome, the closing round (no learning questions were asked), and *Afronden*.
 fn own_deck_finish(g: &mut Running) {
     g.click_widget("to-outcome");
-    g.wait_saved("the outcome", |game| game.session().phase == Stage::Outcome);
-    g.click_widget("agenda-next");
+    g.wait_saved("the outcome", |game| game.session().stage == Stage::Outcome);
+    g.click_widget("programme-next");
     g.wait_saved("the closing round", |game| {
-        agenda_kind(game) == Some(AgendaKind::Closing)
+        phase_kind(game) == Some(PhaseKind::Closing)
     });
     g.click_field("programme-text");
     g.type_text("Vaker samen terugkijken");
@@ -2173,19 +2171,19 @@ fn own_deck_exports(g: &mut Running, names: &[&str]) {
         leerklimaat::core::session_file::load_game_file(&dir.join("session.ron")).unwrap();
     let s = exported.session();
     assert!(s.finished);
-    let closing = s.agenda_index(AgendaKind::Closing).unwrap();
-    let game = s.agenda_index(AgendaKind::Game).unwrap();
-    assert!(s.agenda_times[&game].used_seconds > 0);
+    let closing = s.phase_of_kind(PhaseKind::Closing).unwrap();
+    let game = s.phase_of_kind(PhaseKind::Game).unwrap();
+    assert!(s.phase_times[&game].used_seconds > 0);
     assert!(
-        s.agenda_times.contains_key(&closing),
+        s.phase_times.contains_key(&closing),
         "the closing round's time is recorded"
     );
     assert_eq!(tally(s).cards.len(), 10);
 
     // Back to the outcome and export again: the same folder is updated, no "(2)".
-    g.click_widget("agenda-back");
+    g.click_widget("programme-back");
     g.wait_saved("back at the outcome", |game| {
-        !game.session().finished && game.session().phase == Stage::Outcome
+        !game.session().finished && game.session().stage == Stage::Outcome
     });
     let before = std::fs::metadata(dir.join("statements.csv"))
         .and_then(|m| m.modified())
@@ -2222,12 +2220,10 @@ fn e2e_the_same_button_again_after_a_pause() {
     g.wait_saved("one player", |game| game.session().players.len() == 1);
     g.click_widget("setup-start");
     g.wait_saved("the welcome talk", |game| {
-        game.session().phase == Stage::Play
+        game.session().stage == Stage::Play
     });
-    g.click_widget("agenda-next");
-    g.wait_saved("the game", |game| {
-        agenda_kind(game) == Some(AgendaKind::Game)
-    });
+    g.click_widget("programme-next");
+    g.wait_saved("the game", |game| phase_kind(game) == Some(PhaseKind::Game));
     g.wait_map("the board", |m| m.screen == "Play" && m.card.is_some());
     let current = |game: &Game| game.session().current;
     let pause = Duration::from_millis(1500);
@@ -2273,11 +2269,11 @@ fn e2e_nothing_typed_is_lost() {
         g.wait_saved("two players", |game| game.session().players.len() == 2);
         g.click_widget("setup-start");
         g.wait_saved("the welcome talk", |game| {
-            agenda_kind(game) == Some(AgendaKind::Talk)
+            phase_kind(game) == Some(PhaseKind::Talk)
         });
-        g.click_widget("agenda-next");
+        g.click_widget("programme-next");
         g.wait_saved("the learning question", |game| {
-            agenda_kind(game) == Some(AgendaKind::LearningQuestion)
+            phase_kind(game) == Some(PhaseKind::LearningQuestion)
         });
     });
     g.step("another player chosen mid-sentence", |g| {
@@ -2308,7 +2304,7 @@ fn e2e_nothing_typed_is_lost() {
         });
         let s = saved.session();
         assert_eq!(s.learning_questions[&s.players[1].id], "Tijd om te leren");
-        g.click_widget("agenda-next");
+        g.click_widget("programme-next");
         g.wait_map("the board", |m| m.screen == "Play" && m.pawns.len() == 2);
     });
     g.step("Ctrl+Enter in the post-it editor", |g| {
@@ -2333,7 +2329,7 @@ fn e2e_nothing_typed_is_lost() {
             Some("Samen leren werkt")
         );
         assert_eq!(
-            saved.session().phase,
+            saved.session().stage,
             Stage::Play,
             "Ctrl+Enter left the editor"
         );

@@ -480,8 +480,8 @@ fn a_programme_is_exported_with_its_times_words_and_reflections() {
     s.apply(&Action::FollowProgramme(true)).unwrap();
     s.apply(&Action::StartPlay).unwrap();
     let (ada, bob) = (s.players[0].id, s.players[1].id);
-    s.apply(&Action::AgendaExtend { minutes: 5 }).unwrap();
-    s.apply(&Action::AgendaNext { seconds: 720 }).unwrap();
+    s.apply(&Action::ExtendPhase { minutes: 5 }).unwrap();
+    s.apply(&Action::NextPhase { seconds: 720 }).unwrap();
     for (p, w) in [
         (Some(ada), "Veiligheid"),
         (Some(bob), "veiligheid, tijd"),
@@ -493,7 +493,7 @@ fn a_programme_is_exported_with_its_times_words_and_reflections() {
         })
         .unwrap();
     }
-    s.apply(&Action::AgendaNext { seconds: 300 }).unwrap();
+    s.apply(&Action::NextPhase { seconds: 300 }).unwrap();
     s.apply(&Action::SetLearningQuestion {
         player: ada,
         text: "Feedback geven".into(),
@@ -512,7 +512,7 @@ fn a_programme_is_exported_with_its_times_words_and_reflections() {
     let lines: Vec<&str> = programme.lines().collect();
     assert_eq!(
         lines.len(),
-        1 + game.session().deck.agenda.len(),
+        1 + game.session().deck.programme.len(),
         "{programme}"
     );
     assert_eq!(lines[1], "Kennismaken;Toelichting;10;5;12,0", "{programme}");
@@ -577,7 +577,7 @@ fn a_re_export_updates_its_own_folder_and_counts_the_running_time() {
     game.set_timer(TimerSave {
         shown: false,
         seconds: 120,
-        agenda_seconds: 0,
+        phase_seconds: 0,
     });
     let again = export::export_everything(&game, &folder).unwrap();
     assert_eq!(again, folder, "the same workshop updates its folder");

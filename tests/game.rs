@@ -11,7 +11,7 @@ use leerklimaat::game::{ActiveGame, GameMsg};
 use leerklimaat::outcome::stacks::StackCard;
 use leerklimaat::table::board::{BoardSquare, StatementCard};
 use leerklimaat::table::pawn::{GhostPawn, Pawn, PawnView, SelectedPlayer};
-use leerklimaat::table::post_it::{NoteAuthor, NoteCard, NoteColour, NoteText, PostItNote};
+use leerklimaat::table::post_it::PostItNote;
 
 fn app() -> App {
     let mut app = App::new();
@@ -137,29 +137,44 @@ fn a_whole_game_through_messages() {
             card: first.clone(),
         },
     );
-    let mut q = app.world_mut().query::<(
-        &PostItNote,
-        &NoteColour,
-        &NoteText,
-        &NoteAuthor,
-        &NoteCard,
-        &Visibility,
-    )>();
+    // What the room sees of each: its text on it, and the paper in the colour of its kind.
+    let pal = *app.world().resource::<leerklimaat::theme::Palette>();
+    let mut q = app
+        .world_mut()
+        .query::<(&PostItNote, &Children, &Visibility)>();
     let notes: Vec<_> = q
         .iter(app.world())
-        .map(|(n, c, t, a, card, v)| (n.0, c.0, t.0.clone(), a.0, card.0.clone(), *v))
+        .map(|(n, children, v)| (n.0, children.to_vec(), *v))
         .collect();
     assert_eq!(notes.len(), 2);
     for p in &session(&app).post_its {
-        let n = notes
+        let (_, children, visibility) = notes
             .iter()
             .find(|n| n.0 == p.id)
             .expect("entity for post-it");
-        assert_eq!(
-            (n.1, &n.2, n.3, &n.4),
-            (p.colour, &p.text, p.author, &p.card)
+        let written: Vec<String> = children
+            .iter()
+            .filter_map(|c| app.world().get::<Text2d>(*c).map(|t| t.0.clone()))
+            .collect();
+        assert!(
+            written.len() == 1 && written[0].contains(&p.text),
+            "post-it {:?} shows {written:?}",
+            p.text
         );
-        assert_ne!(n.5, Visibility::Hidden);
+        let paper = match p.colour {
+            PostItColour::Green => pal.green_note,
+            PostItColour::Pink => pal.pink_note,
+        };
+        assert!(
+            children.iter().any(|c| app
+                .world()
+                .get::<Sprite>(*c)
+                .is_some_and(|s| s.color == paper)),
+            "post-it {:?} is not on {:?} paper",
+            p.text,
+            p.colour
+        );
+        assert_ne!(*visibility, Visibility::Hidden);
     }
 
     // Undo removes the last post-it and its entity; redo brings both back.
@@ -345,7 +360,7 @@ fn a_whole_game_through_messages() {
 
     // Undo walks back to the plenary screen.
     send(&mut app, [GameMsg::Undo, GameMsg::Undo]);
-    assert_eq!(session(&app).phase, Stage::Plenary);
+    assert_eq!(session(&app).stage, Stage::Plenary);
     assert_eq!(screen(&app), Screen::Plenary);
     assert_eq!(count::<StackCard>(&mut app), 0);
     assert_eq!(count::<Pawn>(&mut app), 4);
@@ -814,16 +829,16 @@ fn the_reveal_uncovers_every_pawn_at_once() {
 /// are kept per player, and the game and the plenary sit in the programme; undo walks back.
 #[test]
 fn a_programme_around_the_game() {
-    use leerklimaat::core::deck::AgendaKind;
+    use leerklimaat::core::deck::PhaseKind;
     use leerklimaat::programme::CloudWordShown;
     let mut app = app();
     act(&mut app, Action::FollowProgramme(true));
     start_with_players(&mut app, &["Ada", "Bob"]);
-    let kind = |app: &App| session(app).agenda_item().map(|a| a.kind);
+    let kind = |app: &App| session(app).current_phase().map(|a| a.kind);
     assert_eq!(screen(&app), Screen::Programme);
-    assert_eq!(kind(&app), Some(AgendaKind::Talk));
-    send(&mut app, [GameMsg::AgendaNext]);
-    assert_eq!(kind(&app), Some(AgendaKind::WarmUp));
+    assert_eq!(kind(&app), Some(PhaseKind::Talk));
+    send(&mut app, [GameMsg::NextPhase]);
+    assert_eq!(kind(&app), Some(PhaseKind::WarmUp));
     let ids: Vec<_> = session(&app).players.iter().map(|p| p.id).collect();
     for (player, text) in [
         (ids[0], "Veiligheid en tijd"),
@@ -853,8 +868,8 @@ fn a_programme_around_the_game() {
         ],
         "grouped, without \"en\""
     );
-    send(&mut app, [GameMsg::AgendaNext]);
-    assert_eq!(kind(&app), Some(AgendaKind::LearningQuestion));
+    send(&mut app, [GameMsg::NextPhase]);
+    assert_eq!(kind(&app), Some(PhaseKind::LearningQuestion));
     assert_eq!(
         count::<CloudWordShown>(&mut app),
         0,
@@ -867,18 +882,18 @@ fn a_programme_around_the_game() {
             text: "Feedback geven".into(),
         },
     );
-    send(&mut app, [GameMsg::AgendaNext, GameMsg::AgendaNext]);
-    assert_eq!(kind(&app), Some(AgendaKind::Game));
+    send(&mut app, [GameMsg::NextPhase, GameMsg::NextPhase]);
+    assert_eq!(kind(&app), Some(PhaseKind::Game));
     assert_eq!(screen(&app), Screen::Play);
     assert!(count::<Pawn>(&mut app) == 2, "the board is on the table");
     // The plenary button of the board moves the programme on, with the game's time.
     act(&mut app, Action::StartPlenary);
-    assert_eq!(kind(&app), Some(AgendaKind::Plenary));
+    assert_eq!(kind(&app), Some(PhaseKind::Plenary));
     assert_eq!(screen(&app), Screen::Plenary);
     act(&mut app, Action::ShowOutcome);
     assert_eq!(screen(&app), Screen::Outcome);
-    send(&mut app, [GameMsg::AgendaNext]);
-    assert_eq!(kind(&app), Some(AgendaKind::Closing));
+    send(&mut app, [GameMsg::NextPhase]);
+    assert_eq!(kind(&app), Some(PhaseKind::Closing));
     assert_eq!(screen(&app), Screen::Programme);
     act(
         &mut app,
@@ -891,7 +906,7 @@ fn a_programme_around_the_game() {
     assert_eq!(s.learning_questions[&ids[0]], "Feedback geven");
     assert_eq!(s.takeaways[&ids[0]], "Vaker doorvragen");
     assert_eq!(
-        s.agenda_times.len(),
+        s.phase_times.len(),
         6,
         "the time of every phase left is recorded"
     );

@@ -4,7 +4,7 @@
 //! and whatever any sequence of actions (of every kind) makes saves and loads back the same.
 
 use bevy::prelude::*;
-use leerklimaat::core::deck::{AgendaKind, default_deck};
+use leerklimaat::core::deck::{PhaseKind, default_deck};
 use leerklimaat::core::export;
 use leerklimaat::core::merge::{MergeInput, merge, overview_csv, overview_html, questions_csv};
 use leerklimaat::core::session::{
@@ -59,13 +59,13 @@ fn impossible_numbers_in_a_session_file_are_refused_with_a_message() {
 
     let g = edited(|_, timer| timer.seconds = u64::MAX - 1);
     assert!(refused(&g).contains("timer"));
-    let g = edited(|_, timer| timer.agenda_seconds = u64::MAX - 1);
+    let g = edited(|_, timer| timer.phase_seconds = u64::MAX - 1);
     assert!(refused(&g).contains("timer"));
 
     // The programme: a phase it does not have, a warm-up word by nobody in the game.
     let g = edited(|base, _| {
-        base.programme = true;
-        base.agenda_at = base.deck.agenda.len();
+        base.follows_programme = true;
+        base.phase_at = base.deck.programme.len();
     });
     assert!(refused(&g).contains("phase"));
     let g = edited(|base, _| {
@@ -419,7 +419,7 @@ fn deck() -> impl Strategy<Value = leerklimaat::core::deck::Deck> {
             // A deck the game refuses: no statements.
             0 => deck.statements.clear(),
             // Without a programme.
-            1 => deck.agenda.clear(),
+            1 => deck.programme.clear(),
             _ => {}
         }
         deck
@@ -556,9 +556,9 @@ fn arb_action() -> BoxedStrategy<Action> {
     ]
     .boxed();
     let programme = prop_oneof![
-        seconds().prop_map(|seconds| Action::AgendaNext { seconds }),
-        Just(Action::AgendaBack),
-        (0u32..70).prop_map(|minutes| Action::AgendaExtend { minutes }),
+        seconds().prop_map(|seconds| Action::NextPhase { seconds }),
+        Just(Action::PreviousPhase),
+        (0u32..70).prop_map(|minutes| Action::ExtendPhase { minutes }),
         (proptest::option::of(player()), text())
             .prop_map(|(player, text)| Action::AddWarmUp { player, text }),
         (0u32..6).prop_map(|id| Action::DeleteWarmUp { id }),
@@ -617,9 +617,9 @@ fn kind(a: &Action) -> &'static str {
         Action::Finish { .. } => "Finish",
         Action::MarkFinished => "MarkFinished",
         Action::FollowProgramme(_) => "FollowProgramme",
-        Action::AgendaNext { .. } => "AgendaNext",
-        Action::AgendaBack => "AgendaBack",
-        Action::AgendaExtend { .. } => "AgendaExtend",
+        Action::NextPhase { .. } => "NextPhase",
+        Action::PreviousPhase => "PreviousPhase",
+        Action::ExtendPhase { .. } => "ExtendPhase",
         Action::AddWarmUp { .. } => "AddWarmUp",
         Action::DeleteWarmUp { .. } => "DeleteWarmUp",
         Action::SetLearningQuestion { .. } => "SetLearningQuestion",
@@ -660,10 +660,10 @@ fn start(which: u8) -> Game {
             // On to the game in the programme.
             while g
                 .session()
-                .agenda_item()
-                .is_some_and(|a| a.kind != AgendaKind::Game)
+                .current_phase()
+                .is_some_and(|a| a.kind != PhaseKind::Game)
             {
-                g.apply(Action::AgendaNext { seconds: 30 }).unwrap();
+                g.apply(Action::NextPhase { seconds: 30 }).unwrap();
             }
             g
         }
@@ -773,7 +773,7 @@ proptest! {
                 _ => {}
             }
         }
-        g.set_timer(TimerSave { shown: timer.0, seconds: timer.1, agenda_seconds: timer.2 });
+        g.set_timer(TimerSave { shown: timer.0, seconds: timer.1, phase_seconds: timer.2 });
         let text = session_ron(&g);
         let back = parse_game("a.session.ron", &text)
             .map_err(|e| TestCaseError::fail(format!("the game cannot read its own file: {e}")))?;

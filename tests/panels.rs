@@ -241,7 +241,7 @@ fn the_setup_panel_shows_the_session_and_returns_each_kind_of_request() {
         deck: "Leerklimaat".into(),
         group: "Team Zuid".into(),
         players: vec!["Dana".into(), "Eef".into(), "Fenna".into()],
-        phase: leerklimaat::core::session::Stage::Play,
+        stage: leerklimaat::core::session::Stage::Play,
         progress: (2, 12),
         modified: std::time::SystemTime::UNIX_EPOCH,
         finished: false,
@@ -330,7 +330,7 @@ fn the_play_panel_shows_its_buttons_and_returns_what_was_pressed() {
         // From the outcome back to the plenary, its last card on the board.
         game.apply(Action::Back).unwrap();
         let s = game.session().clone();
-        assert_eq!(s.phase, leerklimaat::core::session::Stage::Plenary);
+        assert_eq!(s.stage, leerklimaat::core::session::Stage::Plenary);
         let clock = CardClock::default();
         let mut selected = None;
         let focus = false;
@@ -374,7 +374,7 @@ fn the_outcome_panel_shows_the_export_and_returns_its_intent() {
     for lang in [Lang::Nl, Lang::En] {
         let game = played_game(lang);
         assert_eq!(
-            game.session().phase,
+            game.session().stage,
             leerklimaat::core::session::Stage::Outcome
         );
         let mut form = outcome::ui::OutcomeForm {
@@ -563,14 +563,14 @@ mod typing {
         game.apply(Action::Back).unwrap();
         game.apply(Action::Back).unwrap();
         assert_eq!(
-            game.session().phase,
+            game.session().stage,
             leerklimaat::core::session::Stage::Play
         );
         game
     }
 
     /// The built-in deck's programme with these players, at its first phase of `kind`.
-    fn in_programme_phase(kind: leerklimaat::core::deck::AgendaKind, names: &[&str]) -> Session {
+    fn in_programme_phase(kind: leerklimaat::core::deck::PhaseKind, names: &[&str]) -> Session {
         let mut game = Game::new(Session::new(
             leerklimaat::core::deck::default_deck(),
             "2026-12-02 10:00".into(),
@@ -584,8 +584,8 @@ mod typing {
             .unwrap();
         }
         game.apply(Action::StartPlay).unwrap();
-        while game.session().agenda_item().map(|a| a.kind) != Some(kind) {
-            game.apply(Action::AgendaNext { seconds: 1 }).unwrap();
+        while game.session().current_phase().map(|a| a.kind) != Some(kind) {
+            game.apply(Action::NextPhase { seconds: 1 }).unwrap();
         }
         game.session().clone()
     }
@@ -744,9 +744,9 @@ mod typing {
     /// chosen, and is back when they are chosen again.
     #[test]
     fn the_programme_keeps_each_players_half_typed_answer() {
-        use leerklimaat::core::deck::AgendaKind;
+        use leerklimaat::core::deck::PhaseKind;
         let tr = Texts::default();
-        let s = in_programme_phase(AgendaKind::LearningQuestion, &["Anna", "Bas", "Carla"]);
+        let s = in_programme_phase(PhaseKind::LearningQuestion, &["Anna", "Bas", "Carla"]);
         let (anna, bas) = (s.players[0].id, s.players[1].id);
         let mut form = leerklimaat::programme::ui::ProgrammeForm::default();
         let mut drafts = Drafts::default();
@@ -787,7 +787,7 @@ mod typing {
             sent.iter().any(|m| matches!(m, GameMsg::Do(Action::SetLearningQuestion { player, text }) if *player == anna && text == "Hoe geef ik feedback?")),
             "{sent:?}"
         );
-        let phase = s.agenda_at;
+        let phase = s.phase_at;
         assert_eq!(
             drafts.get(&DraftField::Programme {
                 phase,
@@ -809,9 +809,9 @@ mod typing {
     /// is taken back with a finger.
     #[test]
     fn the_programme_screen_has_undo_and_redo() {
-        use leerklimaat::core::deck::AgendaKind;
+        use leerklimaat::core::deck::PhaseKind;
         let tr = Texts::default();
-        let s = in_programme_phase(AgendaKind::WarmUp, &["Anna"]);
+        let s = in_programme_phase(PhaseKind::WarmUp, &["Anna"]);
         let mut form = leerklimaat::programme::ui::ProgrammeForm::default();
         let mut drafts = Drafts::default();
         let mut panel = Panel::new();

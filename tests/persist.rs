@@ -139,7 +139,7 @@ fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
     again.update();
     let resumed = again.world().resource::<ActiveGame>().session().clone();
     assert_eq!(&resumed, game.session());
-    assert_eq!(resumed.phase, Stage::Plenary);
+    assert_eq!(resumed.stage, Stage::Plenary);
     assert_eq!(
         *again.world().resource::<State<Screen>>().get(),
         Screen::Plenary
@@ -165,7 +165,7 @@ fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
         leerklimaat::core::session_file::load_game_file(&path)
             .unwrap()
             .session()
-            .phase,
+            .stage,
         Stage::Play
     );
 
@@ -176,7 +176,7 @@ fn every_action_is_saved_and_resumes_on_the_same_screen_and_card() {
     direct.update();
     direct.update();
     assert_eq!(
-        direct.world().resource::<ActiveGame>().session().phase,
+        direct.world().resource::<ActiveGame>().session().stage,
         Stage::Play
     );
     std::fs::remove_dir_all(&dir).unwrap();
@@ -707,7 +707,7 @@ fn temporary_files_of_killed_saves_are_cleaned_up() {
 /// The time spent in a phase of the programme survives a restart, like the card's clock.
 #[test]
 fn a_resumed_programme_phase_keeps_its_time() {
-    let dir = temp_dir("agenda-clock");
+    let dir = temp_dir("programme-clock");
     let mut app = headless_app(Some(Store::new(&dir)), None);
     act(&mut app, Action::FollowProgramme(true));
     act(
@@ -720,15 +720,15 @@ fn a_resumed_programme_phase_keeps_its_time() {
     act(&mut app, Action::StartPlay);
     // Ten minutes into the first phase, then a change is saved.
     app.world_mut()
-        .resource_mut::<leerklimaat::game::AgendaClock>()
+        .resource_mut::<leerklimaat::game::PhaseClock>()
         .offset = 600;
-    act(&mut app, Action::AgendaExtend { minutes: 5 });
+    act(&mut app, Action::ExtendPhase { minutes: 5 });
     let path = saved_file(&app);
     drop(app);
     let mut again = headless_app(Some(Store::new(&dir)), Some(path));
     again.update();
     again.update();
-    let clock = again.world().resource::<leerklimaat::game::AgendaClock>();
+    let clock = again.world().resource::<leerklimaat::game::PhaseClock>();
     assert_eq!(clock.phase, Some(0));
     assert!(clock.seconds() >= 600, "{} seconds", clock.seconds());
     std::fs::remove_dir_all(&dir).unwrap();
@@ -883,7 +883,7 @@ fn every_session_not_finished_is_offered_also_from_the_outcome() {
     let mut app = played_app(&dir);
     act(&mut app, Action::ShowOutcome);
     assert_eq!(
-        app.world().resource::<ActiveGame>().session().phase,
+        app.world().resource::<ActiveGame>().session().stage,
         Stage::Outcome
     );
     let path = saved_file(&app);
@@ -988,7 +988,7 @@ fn a_session_marked_finished_is_no_longer_offered() {
     );
     let saved = leerklimaat::core::session_file::load_game_file(&path).unwrap();
     assert!(saved.session().finished);
-    assert_eq!(saved.session().phase, Stage::Plenary, "where it stopped");
+    assert_eq!(saved.session().stage, Stage::Plenary, "where it stopped");
     assert_eq!(
         saved.done().last(),
         Some(&A::MarkFinished),

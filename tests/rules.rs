@@ -179,7 +179,7 @@ fn a_session_can_be_marked_finished_wherever_it_stopped() {
     g.apply(Action::MarkFinished).unwrap();
     assert!(g.session().finished);
     assert_eq!(
-        g.session().phase,
+        g.session().stage,
         Stage::Plenary,
         "it stays where it stopped"
     );
@@ -437,7 +437,7 @@ fn navigation_records_time_skips_and_cases() {
     assert_eq!(s.plenary_card(), Some(skipped.clone()));
     assert!(!s.record(&skipped).unwrap().skipped);
     g.apply(Action::Return { seconds: 0 }).unwrap();
-    assert_eq!(g.session().phase, Stage::Play);
+    assert_eq!(g.session().stage, Stage::Play);
 }
 
 /// Places the given squares (None: did not place) for players 0.. on card 0 in `round`.
@@ -641,7 +641,7 @@ fn simulated_session_went_through_both_rounds() {
     assert_eq!(s.players.len(), 12);
     assert_eq!(s.play_order.len(), 60);
     assert_eq!(s.post_its.len(), 600);
-    assert_eq!(s.phase, Stage::Outcome);
+    assert_eq!(s.stage, Stage::Outcome);
     let t = tally(s);
     assert!(
         t.cards
@@ -1032,13 +1032,13 @@ fn steps_and_the_start_of_the_plenary_are_actions_of_the_core() {
     p.apply(Action::StartPlay).unwrap();
     while p
         .session()
-        .agenda_item()
-        .is_some_and(|a| a.kind != deck::AgendaKind::Game)
+        .current_phase()
+        .is_some_and(|a| a.kind != deck::PhaseKind::Game)
     {
-        p.apply(Action::AgendaNext { seconds: 1 }).unwrap();
+        p.apply(Action::NextPhase { seconds: 1 }).unwrap();
     }
     let start = p.session().start_plenary_action(42);
-    assert_eq!(start, Action::AgendaNext { seconds: 42 });
+    assert_eq!(start, Action::NextPhase { seconds: 42 });
     p.apply(start).unwrap();
-    assert_eq!(p.session().phase, Stage::Plenary);
+    assert_eq!(p.session().stage, Stage::Plenary);
 }

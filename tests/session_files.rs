@@ -92,7 +92,7 @@ fn a_file_is_held_to_the_rules_of_the_actions() {
 fn editing_a_case_is_held_to_the_rules_of_adding_one() {
     let mut play = Game::new(played().session().clone());
     // Back into play, where cases are brought in.
-    while play.session().phase != leerklimaat::core::session::Stage::Play {
+    while play.session().stage != leerklimaat::core::session::Stage::Play {
         play.apply(Action::Return { seconds: 0 }).unwrap();
     }
     let by = play.session().players[0].id;
@@ -133,7 +133,7 @@ fn editing_a_case_is_held_to_the_rules_of_adding_one() {
 #[test]
 fn times_stop_at_the_most_a_file_may_hold() {
     let mut g = played();
-    while g.session().phase != leerklimaat::core::session::Stage::Play {
+    while g.session().stage != leerklimaat::core::session::Stage::Play {
         g.apply(Action::Return { seconds: 0 }).unwrap();
     }
     let weeks = 60 * 24 * 3600;
@@ -151,7 +151,7 @@ fn times_stop_at_the_most_a_file_may_hold() {
     g.set_timer(TimerSave {
         shown: true,
         seconds: u64::MAX,
-        agenda_seconds: weeks,
+        phase_seconds: weeks,
     });
     let back = parse_game("s.session.ron", &session_ron(&g))
         .unwrap_or_else(|e| panic!("the game cannot read its own file: {e}"));
@@ -165,7 +165,7 @@ fn times_stop_at_the_most_a_file_may_hold() {
             .all(|r| r.seconds <= MAX_CARD_SECONDS)
     );
     assert_eq!(back.timer().seconds, MAX_CARD_SECONDS);
-    assert_eq!(back.timer().agenda_seconds, MAX_CARD_SECONDS);
+    assert_eq!(back.timer().phase_seconds, MAX_CARD_SECONDS);
     // The export counts the running time in, and stays within the limit too.
     let dir = temp_dir("weeks");
     export::write_all(&back, &dir).unwrap();
@@ -270,7 +270,7 @@ fn workshop() -> Game {
     ok(&mut g, Action::FollowProgramme(true));
     ok(&mut g, Action::StartPlay);
     let players: Vec<PlayerId> = g.session().players.iter().map(|p| p.id).collect();
-    ok(&mut g, Action::AgendaNext { seconds: 290 });
+    ok(&mut g, Action::NextPhase { seconds: 290 });
     for (p, word) in players.iter().zip(["ruimte", "vertrouwen", "tijd"]) {
         ok(
             &mut g,
@@ -287,8 +287,8 @@ fn workshop() -> Game {
             text: "ruimte".into(),
         },
     );
-    ok(&mut g, Action::AgendaExtend { minutes: 5 });
-    ok(&mut g, Action::AgendaNext { seconds: 610 });
+    ok(&mut g, Action::ExtendPhase { minutes: 5 });
+    ok(&mut g, Action::NextPhase { seconds: 610 });
     ok(
         &mut g,
         Action::SetLearningQuestion {
@@ -303,10 +303,10 @@ fn workshop() -> Game {
             text: "Wat doen andere teams?".into(),
         },
     );
-    while g.session().agenda_item().map(|a| a.kind)
-        != Some(leerklimaat::core::deck::AgendaKind::Game)
+    while g.session().current_phase().map(|a| a.kind)
+        != Some(leerklimaat::core::deck::PhaseKind::Game)
     {
-        ok(&mut g, Action::AgendaNext { seconds: 420 });
+        ok(&mut g, Action::NextPhase { seconds: 420 });
     }
     let cards = g.session().play_cards();
     for (i, card) in cards.iter().take(3).enumerate() {
@@ -371,7 +371,7 @@ fn workshop() -> Game {
         );
     }
     ok(&mut g, Action::Skip { seconds: 30 });
-    ok(&mut g, Action::AgendaNext { seconds: 2400 });
+    ok(&mut g, Action::NextPhase { seconds: 2400 });
     for (i, card) in g.session().plenary_cards().into_iter().enumerate() {
         ok(&mut g, Action::PlenaryGoTo { index: i });
         for (n, p) in players.iter().enumerate() {
@@ -417,7 +417,7 @@ fn workshop() -> Game {
             from: Some(StepSource::Question(question)),
         },
     );
-    ok(&mut g, Action::AgendaNext { seconds: 1500 });
+    ok(&mut g, Action::NextPhase { seconds: 1500 });
     ok(
         &mut g,
         Action::SetTakeaway {
@@ -444,7 +444,7 @@ fn workshop() -> Game {
     g.set_timer(TimerSave {
         shown: true,
         seconds: 0,
-        agenda_seconds: 45,
+        phase_seconds: 45,
     });
     // Typed and not entered yet (version 2 keeps it).
     let mut drafts = leerklimaat::core::drafts::Drafts::default();
@@ -489,14 +489,14 @@ fn a_session_file_of_every_version_loads() {
         assert_eq!(s.group, "Team Noord", "version {version}");
         assert_eq!(s.players.len(), 4);
         assert_eq!(s.players[3].name, "Daan Visser");
-        assert!(s.finished && s.programme);
+        assert!(s.finished && s.follows_programme);
         assert_eq!(s.warm_up.len(), 4);
         assert_eq!(s.learning_questions.len(), 2);
         assert_eq!(s.takeaways.len(), 2);
         assert_eq!(s.cases[0].brought_by, Some(s.players[3].id));
         assert_eq!(s.next_steps[0].due, "voor de zomer");
         assert_eq!(g.undone().len(), 1);
-        assert_eq!(g.timer().agenda_seconds, 45);
+        assert_eq!(g.timer().phase_seconds, 45);
         let draft = g
             .drafts()
             .get(&leerklimaat::core::drafts::DraftField::NextStep);
@@ -509,7 +509,7 @@ fn a_session_file_of_every_version_loads() {
         assert_eq!(s.players, now.session().players);
         assert_eq!(s.records, now.session().records);
         assert_eq!(s.post_its, now.session().post_its);
-        assert_eq!(s.agenda_times, now.session().agenda_times);
+        assert_eq!(s.phase_times, now.session().phase_times);
         // Saved again, it is a file of this version, and loads the same.
         let again = parse_game("again.session.ron", &session_ron(&g)).unwrap();
         assert_eq!(again.session().records, s.records);

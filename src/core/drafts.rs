@@ -26,7 +26,7 @@ pub enum DraftField {
     NextStep,
     NextStepDue,
     NextStepOwner,
-    /// The answer typed in a phase of the programme (by its place in the agenda), for a player or
+    /// The answer typed in a phase of the programme (by its place in the programme), for a player or
     /// (warm-up words) for the group.
     Programme {
         phase: usize,

@@ -5,7 +5,7 @@
 //! post-its are stuck on the card, and in the plenary every pawn is placed again ([`session::Round::Plenary`]). The
 //! [`tally`] sends each statement to the green or the red stack and lists what is present, what is
 //! still to develop and which questions are open. The [`programme`] is the workshop around the game:
-//! the phases of a deck's agenda, the warm-up's word cloud, learning questions and the closing round.
+//! the phases of a deck's programme, the warm-up's word cloud, learning questions and the closing round.
 
 pub mod deck;
 pub mod drafts;

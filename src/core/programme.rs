@@ -1,7 +1,7 @@
 //! The workshop around the game: the warm-up's word cloud and the time of each phase of the
 //! programme, planned against used.
 
-use crate::core::deck::AgendaKind;
+use crate::core::deck::PhaseKind;
 use crate::core::session::Session;
 
 /// Words left out of the word cloud: the little words of Dutch and English.
@@ -119,7 +119,7 @@ pub fn word_cloud(session: &Session) -> Vec<CloudWord> {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct PhaseTime {
     pub(crate) title: String,
-    pub(crate) kind: AgendaKind,
+    pub(crate) kind: PhaseKind,
     pub(crate) planned_minutes: u32,
     pub(crate) extra_minutes: u32,
     pub(crate) used_seconds: u64,
@@ -130,25 +130,25 @@ pub(crate) struct PhaseTime {
 /// Planned against used for every phase of the programme, in order.
 pub(crate) fn phase_times(session: &Session) -> Vec<PhaseTime> {
     session
-        .agenda()
+        .programme()
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let t = session.agenda_times.get(&i).copied().unwrap_or_default();
+            let t = session.phase_times.get(&i).copied().unwrap_or_default();
             PhaseTime {
                 title: item.title.clone(),
                 kind: item.kind,
                 planned_minutes: item.minutes,
                 extra_minutes: t.extra_minutes,
                 used_seconds: t.used_seconds,
-                reached: session.phase != crate::core::session::Stage::Setup
-                    && i <= session.agenda_at,
+                reached: session.stage != crate::core::session::Stage::Setup
+                    && i <= session.phase_at,
             }
         })
         .collect()
 }
 
-/// "12 min" style minutes for the agenda bar, rounded up so a phase never shows 0 while it runs.
+/// "12 min" style minutes for the programme bar, rounded up so a phase never shows 0 while it runs.
 pub(crate) fn minutes_left(planned_minutes: u32, used_seconds: u64) -> i64 {
     let left = i64::from(planned_minutes) * 60 - used_seconds as i64;
     if left >= 0 {
@@ -159,14 +159,14 @@ pub(crate) fn minutes_left(planned_minutes: u32, used_seconds: u64) -> i64 {
 }
 
 /// The message id of a phase kind's name in the interface.
-pub(crate) fn kind_key(kind: AgendaKind) -> &'static str {
+pub(crate) fn kind_key(kind: PhaseKind) -> &'static str {
     match kind {
-        AgendaKind::Talk => "agenda-kind-talk",
-        AgendaKind::WarmUp => "agenda-kind-warm-up",
-        AgendaKind::LearningQuestion => "agenda-kind-learning",
-        AgendaKind::Game => "agenda-kind-game",
-        AgendaKind::Plenary => "agenda-kind-plenary",
-        AgendaKind::Closing => "agenda-kind-closing",
+        PhaseKind::Talk => "phase-kind-talk",
+        PhaseKind::WarmUp => "phase-kind-warm-up",
+        PhaseKind::LearningQuestion => "phase-kind-learning",
+        PhaseKind::Game => "phase-kind-game",
+        PhaseKind::Plenary => "phase-kind-plenary",
+        PhaseKind::Closing => "phase-kind-closing",
     }
 }
 
@@ -248,63 +248,63 @@ mod tests {
     /// with its times; the game and the plenary follow the programme, and back again.
     #[test]
     fn the_programme_walks_with_the_game() {
-        use crate::core::deck::{AgendaItem, AgendaKind as K};
+        use crate::core::deck::{Phase, PhaseKind as K};
         use crate::core::session::{ActionError, Stage};
         let mut deck = crate::core::deck::default_deck();
-        let item = |kind, title: &str, minutes| AgendaItem {
+        let item = |kind, title: &str, minutes| Phase {
             kind,
             title: title.into(),
             minutes,
             text: String::new(),
         };
-        deck.agenda = vec![
+        deck.programme = vec![
             item(K::Talk, "Kennismaken", 5),
             item(K::WarmUp, "Warming-up", 5),
             item(K::Game, "Spel", 30),
             item(K::Plenary, "Plenair", 15),
             item(K::Closing, "Afsluiting", 5),
         ];
-        assert!(crate::core::deck::agenda_problems(&deck.agenda).is_empty());
+        assert!(crate::core::deck::programme_problems(&deck.programme).is_empty());
         let mut s = following(deck);
         assert_eq!(
-            s.apply(&Action::AgendaNext { seconds: 1 }),
+            s.apply(&Action::NextPhase { seconds: 1 }),
             Err(ActionError::WrongStage(Stage::Setup))
         );
         s.apply(&Action::StartPlay).unwrap();
         assert!(s.on_programme_screen());
-        s.apply(&Action::AgendaExtend { minutes: 5 }).unwrap();
-        assert_eq!(s.agenda_planned_minutes(0), 10);
+        s.apply(&Action::ExtendPhase { minutes: 5 }).unwrap();
+        assert_eq!(s.planned_minutes(0), 10);
         assert_eq!(
-            s.apply(&Action::AgendaExtend { minutes: 0 }),
+            s.apply(&Action::ExtendPhase { minutes: 0 }),
             Err(ActionError::BadExtension)
         );
-        s.apply(&Action::AgendaNext { seconds: 400 }).unwrap();
-        s.apply(&Action::AgendaNext { seconds: 200 }).unwrap();
-        assert_eq!(s.agenda_item().unwrap().kind, K::Game);
+        s.apply(&Action::NextPhase { seconds: 400 }).unwrap();
+        s.apply(&Action::NextPhase { seconds: 200 }).unwrap();
+        assert_eq!(s.current_phase().unwrap().kind, K::Game);
         assert!(!s.on_programme_screen());
-        assert_eq!(s.phase, Stage::Play);
+        assert_eq!(s.stage, Stage::Play);
         // On from the game is the plenary; back from the plenary is the game again.
-        s.apply(&Action::AgendaNext { seconds: 1800 }).unwrap();
+        s.apply(&Action::NextPhase { seconds: 1800 }).unwrap();
         assert_eq!(
-            (s.phase, s.agenda_item().unwrap().kind),
+            (s.stage, s.current_phase().unwrap().kind),
             (Stage::Plenary, K::Plenary)
         );
         s.apply(&Action::Back).unwrap();
         assert_eq!(
-            (s.phase, s.agenda_item().unwrap().kind),
+            (s.stage, s.current_phase().unwrap().kind),
             (Stage::Play, K::Game)
         );
         s.apply(&Action::StartPlenary).unwrap();
-        assert_eq!(s.agenda_item().unwrap().kind, K::Plenary);
-        s.apply(&Action::AgendaNext { seconds: 900 }).unwrap();
+        assert_eq!(s.current_phase().unwrap().kind, K::Plenary);
+        s.apply(&Action::NextPhase { seconds: 900 }).unwrap();
         assert_eq!(
-            (s.phase, s.agenda_item().unwrap().kind),
+            (s.stage, s.current_phase().unwrap().kind),
             (Stage::Outcome, K::Closing)
         );
         assert!(s.on_programme_screen());
         assert_eq!(
-            s.apply(&Action::AgendaNext { seconds: 1 }),
-            Err(ActionError::AgendaEnd)
+            s.apply(&Action::NextPhase { seconds: 1 }),
+            Err(ActionError::ProgrammeEnd)
         );
         let times = phase_times(&s);
         assert_eq!(
@@ -313,9 +313,9 @@ mod tests {
         );
         assert_eq!(times[0].extra_minutes, 5);
         assert!(times.iter().all(|t| t.reached));
-        s.apply(&Action::AgendaBack).unwrap();
+        s.apply(&Action::PreviousPhase).unwrap();
         assert_eq!(
-            (s.phase, s.agenda_item().unwrap().kind),
+            (s.stage, s.current_phase().unwrap().kind),
             (Stage::Outcome, K::Plenary)
         );
         assert!(s.check_loaded().is_ok());
@@ -324,28 +324,28 @@ mod tests {
     /// The intervision programme of the Leerruimte deck: a talk between the game and the plenary.
     #[test]
     fn a_talk_between_the_game_and_the_plenary() {
-        use crate::core::deck::AgendaKind as K;
+        use crate::core::deck::PhaseKind as K;
         use crate::core::session::Stage;
         let deck = crate::core::deck::builtin_deck("leerruimte").unwrap();
-        let kinds: Vec<K> = deck.agenda.iter().map(|a| a.kind).collect();
+        let kinds: Vec<K> = deck.programme.iter().map(|a| a.kind).collect();
         assert_eq!(kinds, [K::Talk, K::Game, K::Talk, K::Plenary, K::Closing]);
         let mut s = following(deck);
         s.apply(&Action::StartPlay).unwrap();
-        s.apply(&Action::AgendaNext { seconds: 300 }).unwrap();
-        assert_eq!((s.phase, s.agenda_at), (Stage::Play, 1));
+        s.apply(&Action::NextPhase { seconds: 300 }).unwrap();
+        assert_eq!((s.stage, s.phase_at), (Stage::Play, 1));
         // From the game to the analysis talk: the plenary has begun, on the programme's screen.
-        s.apply(&Action::AgendaNext { seconds: 1200 }).unwrap();
-        assert_eq!((s.phase, s.agenda_at), (Stage::Plenary, 2));
+        s.apply(&Action::NextPhase { seconds: 1200 }).unwrap();
+        assert_eq!((s.stage, s.phase_at), (Stage::Plenary, 2));
         assert!(s.on_programme_screen());
         // Back from the talk is back at the board.
-        s.apply(&Action::AgendaBack).unwrap();
-        assert_eq!((s.phase, s.agenda_at), (Stage::Play, 1));
-        s.apply(&Action::AgendaNext { seconds: 60 }).unwrap();
-        s.apply(&Action::AgendaNext { seconds: 900 }).unwrap();
-        assert_eq!((s.phase, s.agenda_at), (Stage::Plenary, 3));
+        s.apply(&Action::PreviousPhase).unwrap();
+        assert_eq!((s.stage, s.phase_at), (Stage::Play, 1));
+        s.apply(&Action::NextPhase { seconds: 60 }).unwrap();
+        s.apply(&Action::NextPhase { seconds: 900 }).unwrap();
+        assert_eq!((s.stage, s.phase_at), (Stage::Plenary, 3));
         assert!(!s.on_programme_screen(), "the plenary is on the board");
-        s.apply(&Action::AgendaNext { seconds: 900 }).unwrap();
-        assert_eq!((s.phase, s.agenda_at), (Stage::Outcome, 4));
+        s.apply(&Action::NextPhase { seconds: 900 }).unwrap();
+        assert_eq!((s.stage, s.phase_at), (Stage::Outcome, 4));
         assert_eq!(
             phase_times(&s)[1].used_seconds,
             1260,
@@ -359,7 +359,7 @@ mod tests {
     /// running minutes in.
     #[test]
     fn going_back_keeps_a_phases_time_and_the_end_is_finished() {
-        use crate::core::deck::AgendaKind as K;
+        use crate::core::deck::PhaseKind as K;
         use crate::core::session::{ActionError, Stage};
         let deck = crate::core::deck::builtin_deck("leerruimte").unwrap();
         let mut s = following(deck);
@@ -368,18 +368,18 @@ mod tests {
             s.apply(&Action::Finish { seconds: 1 }),
             Err(ActionError::NotAtEnd)
         );
-        s.apply(&Action::AgendaNext { seconds: 300 }).unwrap();
-        s.apply(&Action::AgendaNext { seconds: 1200 }).unwrap();
+        s.apply(&Action::NextPhase { seconds: 300 }).unwrap();
+        s.apply(&Action::NextPhase { seconds: 1200 }).unwrap();
         // Back from the talk after 100 s, and on again after 50 s in the game.
         s.apply(&Action::Return { seconds: 100 }).unwrap();
-        assert_eq!((s.phase, s.agenda_at), (Stage::Play, 1));
-        s.apply(&Action::AgendaNext { seconds: 50 }).unwrap();
+        assert_eq!((s.stage, s.phase_at), (Stage::Play, 1));
+        s.apply(&Action::NextPhase { seconds: 50 }).unwrap();
         assert_eq!(phase_times(&s)[1].used_seconds, 1250);
         assert_eq!(phase_times(&s)[2].used_seconds, 100);
-        s.apply(&Action::AgendaNext { seconds: 60 }).unwrap();
-        s.apply(&Action::AgendaNext { seconds: 900 }).unwrap();
+        s.apply(&Action::NextPhase { seconds: 60 }).unwrap();
+        s.apply(&Action::NextPhase { seconds: 900 }).unwrap();
         assert_eq!(phase_times(&s)[2].used_seconds, 160);
-        assert_eq!(s.agenda_item().unwrap().kind, K::Closing);
+        assert_eq!(s.current_phase().unwrap().kind, K::Closing);
         assert!(s.at_end() && !s.finished);
         // An export now counts the 42 s of the closing round so far; the session itself does not.
         assert_eq!(phase_times(&s.with_running_time(7, 42))[4].used_seconds, 42);
@@ -407,11 +407,11 @@ mod tests {
     fn a_deck_without_a_programme_has_no_phases() {
         // The built-in deck has a programme, but this game does not follow it.
         let mut s = session_with(&[]);
-        assert!(!s.deck.agenda.is_empty() && !s.programme);
+        assert!(!s.deck.programme.is_empty() && !s.follows_programme);
         assert!(!s.on_programme_screen());
         assert_eq!(
-            s.apply(&Action::AgendaNext { seconds: 1 }),
-            Err(crate::core::session::ActionError::NoAgenda)
+            s.apply(&Action::NextPhase { seconds: 1 }),
+            Err(crate::core::session::ActionError::NoProgramme)
         );
         assert!(phase_times(&s).is_empty());
     }

@@ -112,7 +112,7 @@ pub fn parse_game(file: &str, text: &str) -> Result<Game, SessionFileError> {
     game.base().check_loaded().map_err(invalid)?;
     game.drafts().check_loaded().map_err(invalid)?;
     if game.timer().seconds > crate::core::session::MAX_CARD_SECONDS
-        || game.timer().agenda_seconds > crate::core::session::MAX_CARD_SECONDS
+        || game.timer().phase_seconds > crate::core::session::MAX_CARD_SECONDS
     {
         return Err(invalid(format!(
             "its timer says {} seconds",

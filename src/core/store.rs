@@ -29,7 +29,7 @@ pub struct Listing {
     pub deck: String,
     pub group: String,
     pub players: Vec<String>,
-    pub phase: Stage,
+    pub stage: Stage,
     /// Cards visited during play, and the number of statements in the deck.
     pub progress: (usize, usize),
     pub modified: SystemTime,
@@ -313,7 +313,7 @@ fn listing(path: &Path, game: &Game) -> Listing {
         deck: s.deck.title.clone(),
         group: s.group.clone(),
         players: s.players.iter().map(|p| p.name.clone()).collect(),
-        phase: s.phase,
+        stage: s.stage,
         progress: (s.statements_discussed(), s.deck.statements.len()),
         finished: s.finished,
         modified: std::fs::metadata(path)

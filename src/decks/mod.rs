@@ -272,7 +272,7 @@ fn load_requested(
 ) {
     for LoadDeck(path) in requests.read() {
         redraw.write(RequestRedraw);
-        if game.session().phase != Stage::Setup {
+        if game.session().stage != Stage::Setup {
             trouble.0 = Some(DeckError {
                 file: path.display().to_string(),
                 problems: vec![DeckProblem::new(

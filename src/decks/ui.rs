@@ -370,7 +370,7 @@ pub fn deck_editor(
                         ed.deck.case_prompts.push(String::new());
                     }
                     ui.separator();
-                    agenda_editor(ui, tr, lang, &mut ed.deck.agenda);
+                    programme_editor(ui, tr, lang, &mut ed.deck.programme);
                 });
         });
     out
@@ -543,26 +543,26 @@ fn statements_editor(ui: &mut egui::Ui, tr: &Texts, lang: Lang, statements: &mut
 
 /// The programme of a deck, phase by phase: its kind, name, minutes and the text on the screen; a
 /// phase can be moved up, removed, or added. Mistakes show in the deck's check like any other field.
-fn agenda_editor(
+fn programme_editor(
     ui: &mut egui::Ui,
     tr: &Texts,
     lang: Lang,
-    agenda: &mut Vec<crate::core::deck::AgendaItem>,
+    programme: &mut Vec<crate::core::deck::Phase>,
 ) {
-    use crate::core::deck::{AgendaItem, AgendaKind, MAX_AGENDA_MINUTES};
+    use crate::core::deck::{MAX_PHASE_MINUTES, Phase, PhaseKind};
     let t = |id: &str| tr.get(lang, id);
-    ui.label(egui::RichText::new(t("deck-agenda")).strong());
+    ui.label(egui::RichText::new(t("deck-programme")).strong());
     let kinds = [
-        AgendaKind::Talk,
-        AgendaKind::WarmUp,
-        AgendaKind::LearningQuestion,
-        AgendaKind::Game,
-        AgendaKind::Plenary,
-        AgendaKind::Closing,
+        PhaseKind::Talk,
+        PhaseKind::WarmUp,
+        PhaseKind::LearningQuestion,
+        PhaseKind::Game,
+        PhaseKind::Plenary,
+        PhaseKind::Closing,
     ];
     let (mut remove, mut up) = (None, None);
-    for (i, item) in agenda.iter_mut().enumerate() {
-        ui.push_id(("agenda", i), |ui| {
+    for (i, item) in programme.iter_mut().enumerate() {
+        ui.push_id(("programme", i), |ui| {
             ui.horizontal(|ui| {
                 ui.allocate_ui(egui::vec2(NUMBER_COLUMN, 20.0), |ui| {
                     ui.set_width(NUMBER_COLUMN);
@@ -582,11 +582,11 @@ fn agenda_editor(
                         }
                     })
                     .response
-                    .on_hover_text(t("deck-agenda-kind"));
-                ui.label(t("deck-agenda-title"));
+                    .on_hover_text(t("deck-programme-kind"));
+                ui.label(t("deck-programme-title"));
                 ui.add(egui::TextEdit::singleline(&mut item.title).desired_width(400.0));
-                ui.label(t("deck-agenda-minutes"));
-                ui.add(egui::DragValue::new(&mut item.minutes).range(1..=MAX_AGENDA_MINUTES));
+                ui.label(t("deck-programme-minutes"));
+                ui.add(egui::DragValue::new(&mut item.minutes).range(1..=MAX_PHASE_MINUTES));
                 if ui.add_visible(i > 0, egui::Button::new("▲")).clicked() {
                     up = Some(i);
                 }
@@ -596,28 +596,28 @@ fn agenda_editor(
             });
             ui.horizontal_top(|ui| {
                 ui.add_space(NUMBER_COLUMN + ui.spacing().item_spacing.x);
-                ui.label(t("deck-agenda-text"));
+                ui.label(t("deck-programme-text"));
                 text_field(ui, &mut item.text, 2, WIDE_FIELD - 200.0, "");
             });
             ui.add_space(6.0);
         });
     }
     if let Some(i) = up {
-        agenda.swap(i - 1, i);
+        programme.swap(i - 1, i);
     }
     if let Some(i) = remove {
-        agenda.remove(i);
+        programme.remove(i);
     }
-    if ui.button(t("deck-agenda-add")).clicked() {
-        agenda.push(AgendaItem {
-            kind: AgendaKind::Talk,
+    if ui.button(t("deck-programme-add")).clicked() {
+        programme.push(Phase {
+            kind: PhaseKind::Talk,
             title: String::new(),
             minutes: 10,
             text: String::new(),
         });
     }
     // What the deck's check says of the programme, right here.
-    for (_, problem) in crate::core::deck::agenda_problems(agenda) {
+    for (_, problem) in crate::core::deck::programme_problems(programme) {
         ui.colored_label(egui::Color32::DARK_RED, problem.describe(tr, lang));
     }
 }

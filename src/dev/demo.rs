@@ -101,7 +101,7 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
                     "Safety!",
                 ]
             };
-            let mut m = vec![GameMsg::AgendaNext];
+            let mut m = vec![GameMsg::NextPhase];
             for (i, w) in words.iter().enumerate() {
                 m.push(GameMsg::Do(Action::AddWarmUp {
                     player: player(i % 4),
@@ -124,7 +124,7 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
                     "What does my team need from me?",
                 ]
             };
-            let mut m = vec![GameMsg::AgendaNext];
+            let mut m = vec![GameMsg::NextPhase];
             for (i, q) in questions.iter().enumerate() {
                 if let Some(p) = player(i) {
                     m.push(GameMsg::Do(Action::SetLearningQuestion {
@@ -137,7 +137,7 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
         }
         7 => {
             // Past the research talk to the game.
-            let mut m = vec![GameMsg::AgendaNext, GameMsg::AgendaNext];
+            let mut m = vec![GameMsg::NextPhase, GameMsg::NextPhase];
             m.extend(game_actions(5, s, lang));
             m
         }
@@ -155,7 +155,7 @@ fn actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
                     "Ask more about ideas",
                 ]
             };
-            let mut m = vec![GameMsg::AgendaNext];
+            let mut m = vec![GameMsg::NextPhase];
             for (i, t) in said.iter().enumerate() {
                 if let Some(p) = player(i) {
                     m.push(GameMsg::Do(Action::SetTakeaway {
@@ -366,7 +366,7 @@ fn game_actions(step: usize, s: &Session, lang: Lang) -> Vec<GameMsg> {
                     text: if nl {
                         "Werkdruk en leertijd agenderen in het MT".into()
                     } else {
-                        "Put workload and time to learn on the management agenda".into()
+                        "Put workload and time to learn on the management programme".into()
                     },
                     owner: crate::core::session::Owner::Player(ids[0]),
                     due: if nl { "1 maart" } else { "1 March" }.into(),

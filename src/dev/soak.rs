@@ -31,9 +31,9 @@ pub fn soak(actions: usize, pace_ms: u64, seed: u64, save_dir: PathBuf) {
                 name: format!("Speler {}", s.players.len() + 1),
                 colour: None,
             })
-        } else if s.phase == Stage::Setup {
+        } else if s.stage == Stage::Setup {
             GameMsg::Do(Action::StartPlay)
-        } else if s.phase == Stage::Play && step > actions * 4 / 5 {
+        } else if s.stage == Stage::Play && step > actions * 4 / 5 {
             GameMsg::Do(Action::StartPlenary)
         } else {
             let (card, round) = s.active_card().unwrap_or((
@@ -75,7 +75,7 @@ pub fn soak(actions: usize, pace_ms: u64, seed: u64, save_dir: PathBuf) {
                     ),
                 }),
                 72..75 => GameMsg::Do(Action::DeletePostIt { id: some_note }),
-                75..83 if s.phase == Stage::Play => GameMsg::Do(Action::GoTo {
+                75..83 if s.stage == Stage::Play => GameMsg::Do(Action::GoTo {
                     index: (s.current + 1) % s.play_cards().len(),
                     seconds: 0,
                 }),

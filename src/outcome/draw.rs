@@ -48,7 +48,7 @@ impl PagePainter<'_, '_, '_> {
         let (ground, heading, number) = (
             self.at(Vec2::ZERO, 0.0),
             self.at(pages::heading_spot(), 1.0),
-            // Bottom right: the top right is where the agenda bar of a programme sits.
+            // Bottom right: the top right is where the programme bar of a programme sits.
             self.at(Vec2::new(900.0, -WORLD.y / 2.0 + 20.0), 1.0),
         );
         self.commands.spawn((

@@ -15,7 +15,7 @@ pub(crate) use panel::plugin as panel_plugin;
 
 use crate::app::{AppSystems, Screen};
 use crate::core::session::TimerSave;
-use crate::game::{ActiveGame, AgendaClock, CardClock};
+use crate::game::{ActiveGame, CardClock, PhaseClock};
 use bevy::prelude::*;
 use std::path::PathBuf;
 
@@ -79,7 +79,7 @@ pub(crate) fn export_files(
     mut msgs: MessageReader<ExportMsg>,
     game: Res<ActiveGame>,
     mut state: ResMut<ExportState>,
-    (card, agenda): (Res<CardClock>, Res<AgendaClock>),
+    (card, programme): (Res<CardClock>, Res<PhaseClock>),
     screen: Res<State<Screen>>,
     mut picture: Option<MessageWriter<picture::TakePicture>>,
 ) {
@@ -91,7 +91,7 @@ pub(crate) fn export_files(
                 now.set_timer(TimerSave {
                     shown: card.shown,
                     seconds: card.seconds(),
-                    agenda_seconds: agenda.seconds(),
+                    phase_seconds: programme.seconds(),
                 });
                 let result = crate::core::export::export_everything(&now, folder);
                 // The pages are on the table only on the outcome screen; an export from the closing

@@ -49,7 +49,7 @@ pub(crate) fn content_rect() -> Rect {
 
 /// The top-left corner of a page's heading, relative to the page's centre.
 pub(crate) fn heading_spot() -> Vec2 {
-    // Below the agenda bar's margin, so the bar never covers the heading.
+    // Below the programme bar's margin, so the bar never covers the heading.
     Vec2::new(-900.0, 470.0)
 }
 

@@ -172,9 +172,9 @@ pub fn outcome_panel(
                         out.push(GameMsg::Return);
                     }
                     // Without a programme, the outcome is the end of the workshop.
-                    if s.agenda().is_empty() {
+                    if s.programme().is_empty() {
                         if s.finished {
-                            ui.label(egui::RichText::new(t("agenda-finished")).strong());
+                            ui.label(egui::RichText::new(t("programme-finished")).strong());
                         } else if mark(
                             "finish",
                             big_button(ui, egui::RichText::new(t("finish")).strong()),

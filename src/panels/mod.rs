@@ -61,8 +61,12 @@ pub(super) fn plugin(app: &mut App) {
         (
             style_once.in_set(PanelSet::Style),
             overlays.in_set(PanelSet::Overlays),
-            collect_marks.in_set(PanelSet::Marks),
         ),
+    );
+    #[cfg(feature = "dev")]
+    app.add_systems(
+        EguiPrimaryContextPass,
+        collect_marks.in_set(PanelSet::Marks),
     );
     app.configure_sets(
         EguiPrimaryContextPass,
@@ -363,6 +367,7 @@ fn overlays(
 }
 
 /// Hands the widgets the panels marked this pass to the screen map, in window pixels.
+#[cfg(feature = "dev")]
 fn collect_marks(
     mut contexts: EguiContexts,
     mut marks: ResMut<crate::dev::screen_map::UiMarks>,
@@ -425,8 +430,8 @@ pub(crate) fn describe_error(
         E::OutOfIds => tr.get(lang, "err-out-of-ids"),
         E::UnknownNextStep(_) => tr.get(lang, "err-unknown-next-step"),
         E::NoOwner => tr.get(lang, "err-no-owner"),
-        E::NoAgenda => tr.get(lang, "err-no-agenda"),
-        E::AgendaEnd => tr.get(lang, "err-agenda-end"),
+        E::NoProgramme => tr.get(lang, "err-no-programme"),
+        E::ProgrammeEnd => tr.get(lang, "err-programme-end"),
         E::UnknownWord(_) => tr.get(lang, "err-unknown-word"),
         E::BadExtension => tr.get(lang, "err-extension"),
         E::NotAtEnd => tr.get(lang, "err-not-at-end"),

@@ -160,9 +160,9 @@ pub(crate) fn action_key(action: &crate::core::session::Action) -> &'static str 
         A::AddNextStep { .. } => "what-add-step",
         A::EditNextStep { .. } => "what-edit-step",
         A::DeleteNextStep { .. } => "what-delete-step",
-        A::Back | A::Return { .. } | A::AgendaBack => "what-back",
-        A::AgendaNext { .. } => "what-next-phase",
-        A::AgendaExtend { .. } => "what-extend",
+        A::Back | A::Return { .. } | A::PreviousPhase => "what-back",
+        A::NextPhase { .. } => "what-next-phase",
+        A::ExtendPhase { .. } => "what-extend",
         A::AddWarmUp { .. } => "what-add-word",
         A::DeleteWarmUp { .. } => "what-delete-word",
         A::SetLearningQuestion { .. } => "what-learning",
@@ -202,12 +202,14 @@ pub(crate) fn save_warning(ctx: &egui::Context, tr: &Texts, lang: Lang, err: &st
         });
 }
 
-/// The widgets marked this pass, by name (see [`crate::dev::screen_map`]).
+/// The widgets marked this pass, by name (see `crate::dev::screen_map`).
+#[cfg(feature = "dev")]
 #[derive(Clone, Default)]
 pub(crate) struct WidgetMarks(pub(crate) Vec<(&'static str, egui::Rect)>);
 
 /// Remembers where a widget was drawn under a stable name, so the end-to-end suite and the benchmark can
-/// aim real input at it; returns the response unchanged.
+/// aim real input at it; returns the response unchanged. Without the `dev` feature it only returns it.
+#[cfg(feature = "dev")]
 pub(crate) fn mark(key: &'static str, response: egui::Response) -> egui::Response {
     let rect = response.rect;
     let focused = response.has_focus();
@@ -222,15 +224,24 @@ pub(crate) fn mark(key: &'static str, response: egui::Response) -> egui::Respons
     response
 }
 
+/// Without the `dev` feature nothing is recorded: no screen map reads it.
+#[cfg(not(feature = "dev"))]
+pub(crate) fn mark(_key: &'static str, response: egui::Response) -> egui::Response {
+    response
+}
+
 /// The marked widget that has the keyboard this pass, if any.
+#[cfg(feature = "dev")]
 #[derive(Clone, Copy, Default)]
 struct FocusedMark(Option<&'static str>);
 
+#[cfg(feature = "dev")]
 fn focus_id() -> egui::Id {
     egui::Id::new("marked widget with the keyboard")
 }
 
 /// Takes this pass's marked widget with the keyboard out of the context.
+#[cfg(feature = "dev")]
 pub(crate) fn take_focus(ctx: &egui::Context) -> Option<&'static str> {
     ctx.data_mut(|d| {
         let f = d.get_temp::<FocusedMark>(focus_id()).unwrap_or_default();
@@ -240,6 +251,7 @@ pub(crate) fn take_focus(ctx: &egui::Context) -> Option<&'static str> {
 }
 
 /// Takes this pass's marks out of the context, in window pixels.
+#[cfg(feature = "dev")]
 pub fn take_marks(ctx: &egui::Context) -> Vec<(&'static str, [f32; 4])> {
     let ppp = ctx.pixels_per_point();
     ctx.data_mut(|d| std::mem::take(d.get_temp_mut_or_default::<WidgetMarks>(egui::Id::NULL)))
@@ -517,7 +529,7 @@ mod tests {
                 from: None,
             },
             A::Return { seconds: 0 },
-            A::AgendaNext { seconds: 0 },
+            A::NextPhase { seconds: 0 },
             A::Finish { seconds: 0 },
             A::MarkFinished,
             A::SetTakeaway {

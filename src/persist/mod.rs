@@ -5,7 +5,7 @@ use crate::app::{AppSystems, Screen};
 use crate::core::session::{Action, TimerSave};
 use crate::core::store::{Damaged, Listing, LockError, Store};
 use crate::game::{
-    ActiveGame, AgendaClock, CardClock, GameMsg, OpenDrafts, SessionChanged, apply_messages,
+    ActiveGame, CardClock, GameMsg, OpenDrafts, PhaseClock, SessionChanged, apply_messages,
 };
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
@@ -72,8 +72,8 @@ pub(crate) fn all_saved(status: &SaveStatus, game: &ActiveGame, drafts: &OpenDra
 }
 
 /// Whether a clock runs that was last saved a while ago: the card's on the table, or the phase's.
-pub(crate) fn clocks_due(status: &SaveStatus, clock: &CardClock, agenda: &AgendaClock) -> bool {
-    (clock.card.is_some() || agenda.phase.is_some())
+pub(crate) fn clocks_due(status: &SaveStatus, clock: &CardClock, programme: &PhaseClock) -> bool {
+    (clock.card.is_some() || programme.phase.is_some())
         && status
             .last_saved
             .is_some_and(|t| t.elapsed() >= CLOCK_SAVE_EVERY)
@@ -196,7 +196,7 @@ pub(super) fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App)
                         .or_else(|s: Res<SaveStatus>| s.error.is_some())
                         .or_else(|d: Res<OpenDrafts>| d.unsaved.due())
                         .or_else(
-                            |s: Res<SaveStatus>, c: Res<CardClock>, a: Res<AgendaClock>| {
+                            |s: Res<SaveStatus>, c: Res<CardClock>, a: Res<PhaseClock>| {
                                 clocks_due(&s, &c, &a)
                             },
                         ),
@@ -270,9 +270,9 @@ fn open_file(world: &mut World, path: PathBuf) {
             }
             {
                 // The programme's phase goes on where it was, like the card's clock.
-                let mut agenda = world.resource_mut::<crate::game::AgendaClock>();
-                agenda.phase = None;
-                agenda.resume_seconds = timer.agenda_seconds;
+                let mut programme = world.resource_mut::<crate::game::PhaseClock>();
+                programme.phase = None;
+                programme.resume_seconds = timer.phase_seconds;
             }
             {
                 let mut past = world.resource_mut::<PastSessions>();
@@ -297,7 +297,7 @@ pub(crate) struct Saving<'w> {
     target: ResMut<'w, SaveTarget>,
     status: ResMut<'w, SaveStatus>,
     clock: Res<'w, CardClock>,
-    agenda: Res<'w, AgendaClock>,
+    programme: Res<'w, PhaseClock>,
     drafts: ResMut<'w, OpenDrafts>,
     lock: ResMut<'w, HeldLock>,
     redraw: MessageWriter<'w, RequestRedraw>,
@@ -322,8 +322,8 @@ impl Saving<'_> {
         let timer = TimerSave {
             shown: self.clock.shown,
             seconds: self.clock.seconds(),
-            agenda_seconds: if self.agenda.phase.is_some() {
-                self.agenda.seconds()
+            phase_seconds: if self.programme.phase.is_some() {
+                self.programme.seconds()
             } else {
                 0
             },
@@ -365,7 +365,7 @@ impl Saving<'_> {
 pub(crate) fn autosave(mut changes: MessageReader<SessionChanged>, mut saving: Saving) {
     let changed = changes.read().count() > 0
         || saving.drafts.unsaved.due()
-        || clocks_due(&saving.status, &saving.clock, &saving.agenda);
+        || clocks_due(&saving.status, &saving.clock, &saving.programme);
     if !changed
         && saving
             .status

@@ -1,12 +1,12 @@
 //! The workshop around the game, in the world: the screen of a programme phase with its title, its
 //! question, and what the group typed: the warm-up's word cloud ([`cloud_layout`]), the learning
-//! questions, or the closing round beside them. The panel that types them and the agenda bar are in
+//! questions, or the closing round beside them. The panel that types them and the programme bar are in
 //! [`ui`].
 
 pub mod ui;
 
 use crate::app::{AppSystems, Screen};
-use crate::core::deck::AgendaKind;
+use crate::core::deck::PhaseKind;
 use crate::core::programme::{CloudWord, word_cloud};
 use crate::game::ActiveGame;
 use crate::texts::Tr;
@@ -156,7 +156,7 @@ fn draw_programme(
         commands.entity(e).despawn();
     }
     let session = game.session();
-    let Some(item) = session.agenda_item() else {
+    let Some(item) = session.current_phase() else {
         return;
     };
     let fonts = fonts.map(|f| f.clone()).unwrap_or_default();
@@ -164,7 +164,7 @@ fn draw_programme(
     text(
         &mut commands,
         item.title.clone(),
-        // Below the agenda bar's margin, as the outcome pages' headings.
+        // Below the programme bar's margin, as the outcome pages' headings.
         crate::outcome::pages::heading_spot(),
         (crate::outcome::pages::HEADING_FONT, true),
         1800.0,
@@ -185,7 +185,7 @@ fn draw_programme(
         top -= crate::outcome::pages::text_height(&item.text, BODY * 1.25, 1800.0) + 30.0;
     }
     match item.kind {
-        AgendaKind::WarmUp => {
+        PhaseKind::WarmUp => {
             let words = word_cloud(session);
             if words.is_empty() {
                 text(
@@ -221,8 +221,8 @@ fn draw_programme(
                 ));
             }
         }
-        AgendaKind::LearningQuestion | AgendaKind::Closing => {
-            let closing = item.kind == AgendaKind::Closing;
+        PhaseKind::LearningQuestion | PhaseKind::Closing => {
+            let closing = item.kind == PhaseKind::Closing;
             // Two columns of players when there are many.
             let columns = if session.players.len() > 6 { 2 } else { 1 };
             let width = 1800.0 / columns as f32 - 40.0;
@@ -235,7 +235,7 @@ fn draw_programme(
                 let (line, soft) = if closing {
                     let said = session.takeaways.get(&p.id).cloned().unwrap_or_default();
                     // Without a learning-question round nobody was asked, so nothing is missing.
-                    let asked_at_all = session.agenda_index(AgendaKind::LearningQuestion).is_some();
+                    let asked_at_all = session.phase_of_kind(PhaseKind::LearningQuestion).is_some();
                     let asked = match question {
                         Some(q) => Some(format!("{} {q}", tr.0.get(lang, "programme-learning-of"))),
                         None if asked_at_all => Some(tr.0.get(lang, "programme-no-learning")),
@@ -271,7 +271,7 @@ fn draw_programme(
                 }
             }
         }
-        AgendaKind::Talk | AgendaKind::Game | AgendaKind::Plenary => {}
+        PhaseKind::Talk | PhaseKind::Game | PhaseKind::Plenary => {}
     }
 }
 

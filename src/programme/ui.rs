@@ -1,15 +1,15 @@
 //! The panels of the programme: on a programme screen, the row to type warm-up words, a learning
 //! question or what stayed (for a player, or for the group); and on every screen of a deck with a
-//! programme, the agenda bar: the phase that is on, a quiet bar of its time, what comes next, and the
+//! programme, the programme bar: the phase that is on, a quiet bar of its time, what comes next, and the
 //! buttons to extend it or move on.
 
 use crate::app::Screen;
-use crate::core::deck::AgendaKind;
+use crate::core::deck::PhaseKind;
 use crate::core::drafts::{DraftField, Drafts};
 use crate::core::i18n::Texts;
 use crate::core::programme::minutes_left;
 use crate::core::session::{Action, MAX_REFLECTION_CHARS, MAX_WARM_UP_CHARS, PlayerId, Session};
-use crate::game::{ActiveGame, AgendaClock, GameMsg};
+use crate::game::{ActiveGame, GameMsg, PhaseClock};
 use crate::panels::widgets::{bar_frame, big_button, mark};
 use crate::panels::{PanelSet, send};
 use crate::texts::Tr;
@@ -48,21 +48,21 @@ pub fn programme_panel(
     (can_undo, can_redo): (bool, bool),
 ) -> Vec<GameMsg> {
     let mut out = Vec::new();
-    let Some(item) = s.agenda_item() else {
+    let Some(item) = s.current_phase() else {
         return out;
     };
     let lang = s.language;
     let t = |id: &str| tr.get(lang, id);
     let (hint, max) = match item.kind {
-        AgendaKind::WarmUp => ("programme-word-hint", MAX_WARM_UP_CHARS),
-        AgendaKind::LearningQuestion => ("programme-learning-hint", MAX_REFLECTION_CHARS),
-        AgendaKind::Closing => ("programme-takeaway-hint", MAX_REFLECTION_CHARS),
+        PhaseKind::WarmUp => ("programme-word-hint", MAX_WARM_UP_CHARS),
+        PhaseKind::LearningQuestion => ("programme-learning-hint", MAX_REFLECTION_CHARS),
+        PhaseKind::Closing => ("programme-takeaway-hint", MAX_REFLECTION_CHARS),
         _ => return out,
     };
-    let warm_up = item.kind == AgendaKind::WarmUp;
-    if form.phase != Some(s.agenda_at) {
+    let warm_up = item.kind == PhaseKind::WarmUp;
+    if form.phase != Some(s.phase_at) {
         *form = ProgrammeForm {
-            phase: Some(s.agenda_at),
+            phase: Some(s.phase_at),
             ..ProgrammeForm::default()
         };
     }
@@ -73,7 +73,7 @@ pub fn programme_panel(
     let group = warm_up && form.for_group;
     // What the field shows: the text typed for this player in this phase, or what they said so far.
     let field_of = |player: Option<PlayerId>| DraftField::Programme {
-        phase: s.agenda_at,
+        phase: s.phase_at,
         player,
     };
     let saved_of = |player: Option<PlayerId>| match (warm_up, player) {
@@ -136,17 +136,17 @@ pub fn programme_panel(
                     let add = mark("programme-add", big_button(ui, t("programme-add"))).clicked();
                     if enter || add {
                         let action = match (item.kind, chosen) {
-                            (AgendaKind::WarmUp, _) => Some(Action::AddWarmUp {
+                            (PhaseKind::WarmUp, _) => Some(Action::AddWarmUp {
                                 player: if group { None } else { chosen },
                                 text: text.clone(),
                             }),
-                            (AgendaKind::LearningQuestion, Some(player)) => {
+                            (PhaseKind::LearningQuestion, Some(player)) => {
                                 Some(Action::SetLearningQuestion {
                                     player,
                                     text: text.clone(),
                                 })
                             }
-                            (AgendaKind::Closing, Some(player)) => Some(Action::SetTakeaway {
+                            (PhaseKind::Closing, Some(player)) => Some(Action::SetTakeaway {
                                 player,
                                 text: text.clone(),
                             }),
@@ -222,8 +222,8 @@ pub fn programme_panel(
 }
 
 /// What a player said so far in a learning-question or closing round.
-fn reflection(s: &Session, kind: AgendaKind, player: PlayerId) -> String {
-    let map = if kind == AgendaKind::Closing {
+fn reflection(s: &Session, kind: PhaseKind, player: PlayerId) -> String {
+    let map = if kind == PhaseKind::Closing {
         &s.takeaways
     } else {
         &s.learning_questions
@@ -231,9 +231,9 @@ fn reflection(s: &Session, kind: AgendaKind, player: PlayerId) -> String {
     map.get(&player).cloned().unwrap_or_default()
 }
 
-/// The agenda bar: phase n of m, its time as a quiet bar and in minutes, what comes next, and the
+/// The programme bar: phase n of m, its time as a quiet bar and in minutes, what comes next, and the
 /// buttons. Over time, the bar is full and the words say so; nothing flashes.
-pub(crate) fn agenda_bar(
+pub(crate) fn programme_bar(
     ctx: &egui::Context,
     s: &Session,
     tr: &Texts,
@@ -241,14 +241,14 @@ pub(crate) fn agenda_bar(
     exported: Option<&Result<std::path::PathBuf, String>>,
 ) -> Vec<GameMsg> {
     let mut out = Vec::new();
-    let Some(item) = s.agenda_item() else {
+    let Some(item) = s.current_phase() else {
         return out;
     };
     let lang = s.language;
     let t = |id: &str| tr.get(lang, id);
-    let n = s.agenda_at;
-    let count = s.agenda().len();
-    let planned = s.agenda_planned_minutes(n);
+    let n = s.phase_at;
+    let count = s.programme().len();
+    let planned = s.planned_minutes(n);
     let left = minutes_left(planned, seconds);
     // In the margin above the board and the outcome pages: text the room can read, buttons a finger
     // can hit (48 px at 1080p).
@@ -256,7 +256,7 @@ pub(crate) fn agenda_bar(
     let button = |ui: &mut egui::Ui, text: egui::RichText| {
         ui.add(egui::Button::new(text).min_size(egui::vec2(48.0, 48.0)))
     };
-    egui::Area::new("agenda bar".into())
+    egui::Area::new("programme bar".into())
         .anchor(egui::Align2::RIGHT_TOP, [-12.0, 4.0])
         .show(ctx, |ui| {
             egui::Frame::new()
@@ -267,8 +267,8 @@ pub(crate) fn agenda_bar(
                     ui.spacing_mut().button_padding = egui::vec2(10.0, 4.0);
                     ui.horizontal(|ui| {
                         if n > 0
-                            && mark("agenda-back", button(ui, small("◀".into())))
-                                .on_hover_text(t("agenda-go-back"))
+                            && mark("programme-back", button(ui, small("◀".into())))
+                                .on_hover_text(t("programme-go-back"))
                                 .clicked()
                         {
                             out.push(GameMsg::Return);
@@ -276,7 +276,7 @@ pub(crate) fn agenda_bar(
                         ui.label(
                             small(tr.format(
                                 lang,
-                                "agenda-phase",
+                                "programme-phase",
                                 &[
                                     ("n", FluentValue::from(n + 1)),
                                     ("count", FluentValue::from(count)),
@@ -286,7 +286,7 @@ pub(crate) fn agenda_bar(
                             .strong(),
                         );
                         if s.finished {
-                            ui.label(small(t("agenda-finished")).strong());
+                            ui.label(small(t("programme-finished")).strong());
                             crate::panels::widgets::export_result(ui, tr, lang, exported);
                             return;
                         }
@@ -301,35 +301,41 @@ pub(crate) fn agenda_bar(
                                 .desired_height(8.0),
                         );
                         let time = if left >= 0 {
-                            tr.format(lang, "agenda-left", &[("minutes", FluentValue::from(left))])
+                            tr.format(
+                                lang,
+                                "programme-left",
+                                &[("minutes", FluentValue::from(left))],
+                            )
                         } else {
                             tr.format(
                                 lang,
-                                "agenda-over",
+                                "programme-over",
                                 &[("minutes", FluentValue::from(-left))],
                             )
                         };
                         ui.label(small(time));
-                        let then = match s.agenda().get(n + 1) {
+                        let then = match s.programme().get(n + 1) {
                             Some(next) => tr.format(
                                 lang,
-                                "agenda-then",
+                                "programme-then",
                                 &[("title", FluentValue::from(next.title.as_str()))],
                             ),
-                            None => t("agenda-last"),
+                            None => t("programme-last"),
                         };
                         ui.label(small(then).weak());
-                        if mark("agenda-extend", button(ui, small(t("agenda-extend")))).clicked() {
-                            out.push(GameMsg::Do(Action::AgendaExtend { minutes: 5 }));
+                        if mark("programme-extend", button(ui, small(t("programme-extend"))))
+                            .clicked()
+                        {
+                            out.push(GameMsg::Do(Action::ExtendPhase { minutes: 5 }));
                         }
                         if n + 1 < count {
                             if mark(
-                                "agenda-next",
-                                button(ui, small(format!("{} ▶", t("agenda-go-on")))),
+                                "programme-next",
+                                button(ui, small(format!("{} ▶", t("programme-go-on")))),
                             )
                             .clicked()
                             {
-                                out.push(GameMsg::AgendaNext);
+                                out.push(GameMsg::NextPhase);
                             }
                         } else if mark("finish", button(ui, small(t("finish")).strong())).clicked()
                         {
@@ -347,7 +353,7 @@ pub(crate) fn plugin(app: &mut App) {
         EguiPrimaryContextPass,
         (
             programme_ui.run_if(in_state(Screen::Programme)),
-            agenda_ui.run_if(not(in_state(Screen::Setup))),
+            phase_bar_ui.run_if(not(in_state(Screen::Setup))),
         )
             .in_set(PanelSet::Screen),
     );
@@ -379,20 +385,20 @@ fn programme_ui(
     Ok(())
 }
 
-fn agenda_ui(
+fn phase_bar_ui(
     mut contexts: EguiContexts,
     game: Res<ActiveGame>,
     tr: Res<Tr>,
-    clock: Res<AgendaClock>,
+    clock: Res<PhaseClock>,
     exports: Res<crate::outcome::ExportState>,
     mut writer: MessageWriter<GameMsg>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) -> Result {
-    if game.session().agenda().is_empty() {
+    if game.session().programme().is_empty() {
         return Ok(());
     }
     let ctx = contexts.ctx_mut()?;
-    let out = agenda_bar(
+    let out = programme_bar(
         ctx,
         game.session(),
         &tr.0,

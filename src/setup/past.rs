@@ -10,7 +10,7 @@ use crate::persist::{PastSessions, StoreMsg};
 use bevy_egui::egui;
 
 fn progress_text(tr: &Texts, lang: Lang, l: &crate::core::store::Listing) -> String {
-    let screen = match l.phase {
+    let screen = match l.stage {
         _ if l.finished => "past-finished",
         crate::core::session::Stage::Setup => "screen-setup",
         crate::core::session::Stage::Play => "past-in-play",

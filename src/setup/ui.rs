@@ -350,22 +350,22 @@ fn deck_column(
         }
     }
     // The deck's programme around the game: followed, or only the game.
-    if !s.deck.agenda.is_empty() {
+    if !s.deck.programme.is_empty() {
         ui.add_space(12.0);
-        let minutes: u32 = s.deck.agenda.iter().map(|a| a.minutes).sum();
-        let mut follow = s.programme;
+        let minutes: u32 = s.deck.programme.iter().map(|a| a.minutes).sum();
+        let mut follow = s.follows_programme;
         let label = tr.format(
             lang,
             "setup-programme",
             &[
-                ("phases", s.deck.agenda.len().into()),
+                ("phases", s.deck.programme.len().into()),
                 ("minutes", minutes.into()),
             ],
         );
         if mark("setup-programme", ui.checkbox(&mut follow, label)).changed() {
             out.push(GameMsg::Do(Action::FollowProgramme(follow)));
         }
-        let names: Vec<&str> = s.deck.agenda.iter().map(|a| a.title.as_str()).collect();
+        let names: Vec<&str> = s.deck.programme.iter().map(|a| a.title.as_str()).collect();
         ui.label(egui::RichText::new(names.join(" → ")).weak());
     }
 }

@@ -306,7 +306,7 @@ pub(crate) fn draw_card(
     };
     let (w, h) = (rect.width(), rect.height());
     let is_case = matches!(view.card, Some(CardRef::Case(_)));
-    let plenary = game.session().phase == Stage::Plenary;
+    let plenary = game.session().stage == Stage::Plenary;
     commands.spawn((
         StatementCard(view.clone()),
         Name::new("statement card"),

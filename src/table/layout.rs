@@ -16,7 +16,7 @@ pub(crate) const SMALL_FONT: f32 = 26.0;
 /// The post-its are the discussion: 1/30 of the screen height, as the outcome pages.
 pub const POST_IT_FONT: f32 = 36.0;
 
-/// The statement card, top left, below the agenda bar's margin.
+/// The statement card, top left, below the programme bar's margin.
 pub fn card_rect() -> Rect {
     Rect::new(-920.0, 60.0, 340.0, 462.0)
 }

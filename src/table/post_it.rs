@@ -16,19 +16,6 @@ use std::collections::HashMap;
 /// A post-it on the board, by its id in the session.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PostItNote(pub PostItId);
-/// Green (already works) or pink (question, need).
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NoteColour(pub PostItColour);
-/// What is written on it.
-#[derive(Component, Debug, Clone, PartialEq, Eq)]
-pub struct NoteText(pub String);
-/// Who said it, if anyone was named.
-#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NoteAuthor(pub Option<PlayerId>);
-/// The statement or case it belongs to.
-#[derive(Component, Debug, Clone, PartialEq, Eq)]
-pub struct NoteCard(pub CardRef);
-
 /// How a post-it looks and where it sits; a change of look respawns it, a change of place moves it.
 #[derive(Component, Debug, Clone, PartialEq)]
 pub(crate) struct NoteView {
@@ -207,10 +194,6 @@ pub(crate) fn draw_post_its(
         let is_selected = selected.0 == Some(p.id);
         let mut e = commands.spawn((
             PostItNote(p.id),
-            NoteColour(p.colour),
-            NoteText(p.text.clone()),
-            NoteAuthor(p.author),
-            NoteCard(p.card.clone()),
             Name::new("post-it"),
             Sprite::from_color(edge, POST_IT_SIZE),
             Transform::from_translation(

@@ -146,7 +146,7 @@ fn play_controls(
             if big_button(ui, tr.get(lang, "plenary-back-to-play")).clicked() {
                 out.push(GameMsg::Return);
             }
-            if s.phase == Stage::Plenary {
+            if s.stage == Stage::Plenary {
                 left_out_button(ui, s, tr, form);
                 if big_button(ui, tr.get(lang, "plenary-to-outcome")).clicked() {
                     out.push(GameMsg::Do(Action::ShowOutcome));
@@ -301,7 +301,7 @@ fn play_controls(
         if mark("next", big_button(ui, format!("{} ▶", t("play-next")))).clicked() {
             out.push(GameMsg::Next);
         }
-        if s.phase == Stage::Play {
+        if s.stage == Stage::Play {
             if s.record(&card).is_some_and(|r| r.skipped) {
                 if mark("include", big_button(ui, t("play-include"))).clicked() {
                     out.push(GameMsg::Do(Action::Include { card: card.clone() }));
@@ -350,7 +350,7 @@ fn play_controls(
             }
         }
         ui.separator();
-        match s.phase {
+        match s.stage {
             Stage::Play => {
                 if mark(
                     "to-plenary",
@@ -390,10 +390,10 @@ fn play_controls(
     // A case typed halfway (before a screen change, a crash) is open again, until closed on purpose.
     let case_typed = c.drafts.get(&DraftField::CaseTitle).is_some()
         || c.drafts.get(&DraftField::CaseDescription).is_some();
-    if s.phase == Stage::Play && case_typed && !form.case_hidden {
+    if s.stage == Stage::Play && case_typed && !form.case_hidden {
         form.case_open = true;
     }
-    if form.case_open && s.phase == Stage::Play {
+    if form.case_open && s.stage == Stage::Play {
         case_window(ctx, s, tr, form, c.drafts, &mut out);
     }
     out
@@ -422,7 +422,7 @@ fn left_out_window(
     out: &mut Vec<GameMsg>,
 ) {
     let left = s.left_out_of_plenary();
-    if !form.left_out_open || left.is_empty() || s.phase != Stage::Plenary {
+    if !form.left_out_open || left.is_empty() || s.stage != Stage::Plenary {
         form.left_out_open = false;
         return;
     }

@@ -69,7 +69,7 @@ pub(super) fn fallback_deck() -> Deck {
             prompt: None,
         }],
         case_prompts: vec![],
-        agenda: Vec::new(),
+        programme: Vec::new(),
     }
 }
 
@@ -104,6 +104,6 @@ pub fn blank_deck(lang: Lang) -> Deck {
             prompt: None,
         }],
         case_prompts: Vec::new(),
-        agenda: Vec::new(),
+        programme: Vec::new(),
     }
 }

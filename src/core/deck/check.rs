@@ -251,12 +251,12 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
             );
         }
     }
-    for (at, problem) in agenda_problems(&deck.agenda) {
-        // A phase is found by its `kind:`; a problem of the whole agenda points at `agenda`.
+    for (at, problem) in programme_problems(&deck.programme) {
+        // A phase is found by its `kind:`; a problem of the whole programme points at `programme`.
         push(
             &|| match at {
                 Some(i) => loc.at("kind:", i),
-                None => loc.at("agenda", 0),
+                None => loc.at("programme", 0),
             },
             problem,
         );
@@ -277,29 +277,29 @@ pub fn validate_deck(deck: &Deck, source: &str) -> Vec<DeckProblem> {
 /// What is wrong with a programme: the phase it is about (by its place), and what to do about it, as a
 /// problem at the start of the file (`validate_deck` points it at the phase). An empty programme is
 /// fine: the deck is only the game.
-pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, DeckProblem)> {
+pub fn programme_problems(programme: &[Phase]) -> Vec<(Option<usize>, DeckProblem)> {
     let mut out = Vec::new();
-    if agenda.is_empty() {
+    if programme.is_empty() {
         return out;
     }
-    if agenda.len() > MAX_AGENDA_ITEMS {
+    if programme.len() > MAX_PHASES {
         out.push((
             None,
             DeckProblem::new(
                 START,
-                "deck-agenda-too-many-phases",
+                "deck-programme-too-many-phases",
                 [
-                    ("count", agenda.len().to_string()),
-                    ("max", MAX_AGENDA_ITEMS.to_string()),
+                    ("count", programme.len().to_string()),
+                    ("max", MAX_PHASES.to_string()),
                 ],
                 format!(
-                    "the agenda has {} phases; at most {MAX_AGENDA_ITEMS}",
-                    agenda.len()
+                    "the programme has {} phases; at most {MAX_PHASES}",
+                    programme.len()
                 ),
             ),
         ));
     }
-    for (i, item) in agenda.iter().enumerate() {
+    for (i, item) in programme.iter().enumerate() {
         let n = (i + 1).to_string();
         let title = item.title.trim();
         let (title_length, text_length) = (title.chars().count(), item.text.chars().count());
@@ -311,11 +311,11 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, DeckProblem
                     "deck-phase-no-title",
                     [("phase", n.clone())],
                     format!(
-                        "phase {n} of the agenda has no title; write one, like title: \"Warming-up\""
+                        "phase {n} of the programme has no title; write one, like title: \"Warming-up\""
                     ),
                 ),
             ));
-        } else if title_length > MAX_AGENDA_TITLE_CHARS {
+        } else if title_length > MAX_PHASE_TITLE_CHARS {
             out.push((
                 Some(i),
                 DeckProblem::new(
@@ -324,15 +324,15 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, DeckProblem
                     [
                         ("phase", n.clone()),
                         ("length", title_length.to_string()),
-                        ("max", MAX_AGENDA_TITLE_CHARS.to_string()),
+                        ("max", MAX_PHASE_TITLE_CHARS.to_string()),
                     ],
                     format!(
-                        "the title of phase {n} is {title_length} characters long; keep it under {MAX_AGENDA_TITLE_CHARS}"
+                        "the title of phase {n} is {title_length} characters long; keep it under {MAX_PHASE_TITLE_CHARS}"
                     ),
                 ),
             ));
         }
-        if item.minutes == 0 || item.minutes > MAX_AGENDA_MINUTES {
+        if item.minutes == 0 || item.minutes > MAX_PHASE_MINUTES {
             out.push((
                 Some(i),
                 DeckProblem::new(
@@ -342,17 +342,17 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, DeckProblem
                         ("phase", n.clone()),
                         ("title", quoted(title)),
                         ("minutes", item.minutes.to_string()),
-                        ("max", MAX_AGENDA_MINUTES.to_string()),
+                        ("max", MAX_PHASE_MINUTES.to_string()),
                     ],
                     format!(
-                        "phase {n} ({}) lasts {} minutes; give it 1 to {MAX_AGENDA_MINUTES}, like minutes: 15",
+                        "phase {n} ({}) lasts {} minutes; give it 1 to {MAX_PHASE_MINUTES}, like minutes: 15",
                         quoted(title),
                         item.minutes
                     ),
                 ),
             ));
         }
-        if text_length > MAX_AGENDA_TEXT_CHARS {
+        if text_length > MAX_PHASE_TEXT_CHARS {
             out.push((
                 Some(i),
                 DeckProblem::new(
@@ -361,38 +361,38 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, DeckProblem
                     [
                         ("phase", n.clone()),
                         ("length", text_length.to_string()),
-                        ("max", MAX_AGENDA_TEXT_CHARS.to_string()),
+                        ("max", MAX_PHASE_TEXT_CHARS.to_string()),
                     ],
                     format!(
-                        "the text of phase {n} is {text_length} characters long; keep it under {MAX_AGENDA_TEXT_CHARS}"
+                        "the text of phase {n} is {text_length} characters long; keep it under {MAX_PHASE_TEXT_CHARS}"
                     ),
                 ),
             ));
         }
     }
-    let place = |kind: AgendaKind| -> Vec<usize> {
-        agenda
+    let place = |kind: PhaseKind| -> Vec<usize> {
+        programme
             .iter()
             .enumerate()
             .filter(|(_, a)| a.kind == kind)
             .map(|(i, _)| i)
             .collect()
     };
-    let (games, plenaries) = (place(AgendaKind::Game), place(AgendaKind::Plenary));
+    let (games, plenaries) = (place(PhaseKind::Game), place(PhaseKind::Plenary));
     for (kind, found, name, missing, twice) in [
         (
-            AgendaKind::Game,
+            PhaseKind::Game,
             &games,
             "Game",
-            "deck-agenda-no-game",
-            "deck-agenda-two-games",
+            "deck-programme-no-game",
+            "deck-programme-two-games",
         ),
         (
-            AgendaKind::Plenary,
+            PhaseKind::Plenary,
             &plenaries,
             "Plenary",
-            "deck-agenda-no-plenary",
-            "deck-agenda-two-plenaries",
+            "deck-programme-no-plenary",
+            "deck-programme-two-plenaries",
         ),
     ] {
         match found.as_slice() {
@@ -402,7 +402,7 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, DeckProblem
                     START,
                     missing,
                     [],
-                    format!("the agenda has no {name} phase; add one: (kind: {name}, title: \"...\", minutes: 30)"),
+                    format!("the programme has no {name} phase; add one: (kind: {name}, title: \"...\", minutes: 30)"),
                 ),
             )),
             [_] => {}
@@ -412,7 +412,7 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, DeckProblem
                     START,
                     twice,
                     [],
-                    format!("the agenda has more than one {name} phase ({kind:?}); keep one"),
+                    format!("the programme has more than one {name} phase ({kind:?}); keep one"),
                 ),
             )),
         }
@@ -429,9 +429,8 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, DeckProblem
                 ),
             ));
         }
-        for (i, item) in agenda.iter().enumerate() {
-            let before_game =
-                matches!(item.kind, AgendaKind::WarmUp | AgendaKind::LearningQuestion);
+        for (i, item) in programme.iter().enumerate() {
+            let before_game = matches!(item.kind, PhaseKind::WarmUp | PhaseKind::LearningQuestion);
             if before_game && i > game {
                 out.push((
                     Some(i),
@@ -450,7 +449,7 @@ pub fn agenda_problems(agenda: &[AgendaItem]) -> Vec<(Option<usize>, DeckProblem
                     ),
                 ));
             }
-            if item.kind == AgendaKind::Closing && i < plenary {
+            if item.kind == PhaseKind::Closing && i < plenary {
                 out.push((
                     Some(i),
                     DeckProblem::new(

@@ -81,13 +81,14 @@ pub struct Deck {
     #[serde(default)]
     pub case_prompts: Vec<String>,
     /// The programme of the workshop around the game, phase by phase; none: only the game.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub agenda: Vec<AgendaItem>,
+    /// (`agenda` in decks written before the programme had one name.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty", alias = "agenda")]
+    pub programme: Vec<Phase>,
 }
 
 /// What the screen shows in a phase of the programme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum AgendaKind {
+pub enum PhaseKind {
     /// A screen with a title and a text: getting to know each other, a short talk, the research.
     Talk,
     /// Everyone types a few words; they grow into a word cloud as words repeat.
@@ -105,8 +106,8 @@ pub enum AgendaKind {
 /// One phase of the programme: what it is, its name, its planned length, and what the screen says.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct AgendaItem {
-    pub kind: AgendaKind,
+pub struct Phase {
+    pub kind: PhaseKind,
     pub title: String,
     pub minutes: u32,
     /// The question or the instruction on the screen.
@@ -115,13 +116,13 @@ pub struct AgendaItem {
 }
 
 /// The longest phase of a programme, in minutes: a whole day.
-pub(crate) const MAX_AGENDA_MINUTES: u32 = 480;
+pub(crate) const MAX_PHASE_MINUTES: u32 = 480;
 /// The most phases in a programme.
-pub const MAX_AGENDA_ITEMS: usize = 16;
+pub const MAX_PHASES: usize = 16;
 /// The longest title of a phase.
-pub const MAX_AGENDA_TITLE_CHARS: usize = 60;
+pub const MAX_PHASE_TITLE_CHARS: usize = 60;
 /// The longest text of a phase.
-pub const MAX_AGENDA_TEXT_CHARS: usize = 600;
+pub const MAX_PHASE_TEXT_CHARS: usize = 600;
 
 /// Where in a file a problem is. Lines and columns count from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -237,7 +238,7 @@ mod read;
 mod write;
 
 pub use builtin::{BUILTIN_DECKS, BuiltinDeck, blank_deck, builtin_deck, default_deck};
-pub use check::{agenda_problems, validate_deck};
+pub use check::{programme_problems, validate_deck};
 pub(crate) use read::ron_options;
 use read::{Locator, START, quoted};
 pub use read::{MAX_REPORTED_PROBLEMS, load_deck_file, parse_deck_bytes, parse_deck_str};

@@ -263,7 +263,7 @@ pub(super) fn explain_ron_error(at: Location, code: &ron::Error) -> DeckProblem 
         Some("Statement") => ("statement", "a statement"),
         Some("Square") => ("square", "a square"),
         Some("Scale") => ("scale", "the scale"),
-        Some("AgendaItem") => ("phase", "a phase of the agenda"),
+        Some("Phase") => ("phase", "a phase of the programme"),
         _ => ("deck", "the deck"),
     };
     match code {

@@ -81,7 +81,7 @@ pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let timer = game.timer();
     let session = &game
         .session()
-        .with_running_time(timer.seconds, timer.agenda_seconds);
+        .with_running_time(timer.seconds, timer.phase_seconds);
     let mut files: Vec<(&str, Vec<u8>)> = vec![
         ("statements.csv", statements_csv(session)),
         ("post-its.csv", post_its_csv(session)),
@@ -91,7 +91,7 @@ pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         ("session.ron", session_ron(game).into_bytes()),
     ];
     // The workshop around the game, when the deck has a programme.
-    if !session.agenda().is_empty() {
+    if !session.programme().is_empty() {
         files.push(("programme.csv", programme_csv(session)));
         files.push(("warm-up.csv", warm_up_csv(session)));
         files.push(("learning.csv", learning_csv(session)));

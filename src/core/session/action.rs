@@ -144,13 +144,16 @@ pub enum Action {
     FollowProgramme(bool),
     /// On to the next phase of the programme; `seconds` were spent in the phase being left. From the
     /// game, this starts the plenary; from the plenary, it shows the outcome if that was not shown yet.
-    AgendaNext {
+    #[serde(alias = "AgendaNext")]
+    NextPhase {
         seconds: u64,
     },
     /// Back to the phase before in the programme. (Older files; the game sends [`Action::Return`].)
-    AgendaBack,
+    #[serde(alias = "AgendaBack")]
+    PreviousPhase,
     /// More time for the phase that is on.
-    AgendaExtend {
+    #[serde(alias = "AgendaExtend")]
+    ExtendPhase {
         minutes: u32,
     },
     /// A few words in the warm-up round.
@@ -213,9 +216,9 @@ pub enum ActionError {
     #[error("a next step needs someone to take it on")]
     NoOwner,
     #[error("the deck has no programme")]
-    NoAgenda,
+    NoProgramme,
     #[error("there is no phase after this one in the programme")]
-    AgendaEnd,
+    ProgrammeEnd,
     #[error("there is no warm-up entry {0}")]
     UnknownWord(u32),
     #[error("a phase can be extended by 1 to {MAX_EXTEND_MINUTES} minutes at a time")]

@@ -88,9 +88,9 @@ impl Session {
             | A::Finish { .. }
             | A::MarkFinished
             | A::Back => self.apply_plenary(action),
-            A::AgendaNext { .. }
-            | A::AgendaBack
-            | A::AgendaExtend { .. }
+            A::NextPhase { .. }
+            | A::PreviousPhase
+            | A::ExtendPhase { .. }
             | A::AddWarmUp { .. }
             | A::DeleteWarmUp { .. }
             | A::SetLearningQuestion { .. }

@@ -252,7 +252,7 @@ impl Session {
                 }
                 let r = self.records.entry(card.clone()).or_default();
                 r.skipped = false;
-                if self.phase == Stage::Plenary {
+                if self.stage == Stage::Plenary {
                     r.included = true;
                     if let Some(i) = self.plenary_cards().iter().position(|c| c == card) {
                         self.plenary_current = i;

@@ -33,11 +33,11 @@ impl Session {
         match action {
             A::StartPlenary => {
                 self.require_stage(&[Stage::Play])?;
-                self.phase = Stage::Plenary;
+                self.stage = Stage::Plenary;
                 self.plenary_current = 0;
                 // With a programme, the plenary is its Plenary phase.
-                if let Some(plenary) = self.agenda_index(AgendaKind::Plenary) {
-                    self.agenda_at = plenary;
+                if let Some(plenary) = self.phase_of_kind(PhaseKind::Plenary) {
+                    self.phase_at = plenary;
                 }
             }
             A::PlenaryGoTo { index } => {
@@ -56,7 +56,7 @@ impl Session {
             }
             A::ShowOutcome => {
                 self.require_stage(&[Stage::Plenary])?;
-                self.phase = Stage::Outcome;
+                self.stage = Stage::Outcome;
             }
             A::AddNextStep {
                 text,
@@ -101,29 +101,29 @@ impl Session {
             A::Return { seconds } => {
                 self.require_stage(&[Stage::Play, Stage::Plenary, Stage::Outcome])?;
                 let plenary_on = self
-                    .agenda_item()
-                    .is_none_or(|a| a.kind == AgendaKind::Plenary);
-                if self.phase == Stage::Outcome && plenary_on {
+                    .current_phase()
+                    .is_none_or(|a| a.kind == PhaseKind::Plenary);
+                if self.stage == Stage::Outcome && plenary_on {
                     // The outcome is part of the plenary's phase: its clock goes on.
-                    self.phase = Stage::Plenary;
-                } else if self.agenda().is_empty() {
+                    self.stage = Stage::Plenary;
+                } else if self.programme().is_empty() {
                     return self.apply(&A::Back);
                 } else {
-                    if self.agenda_at == 0 {
+                    if self.phase_at == 0 {
                         return Err(ActionError::IndexOutOfRange(0));
                     }
-                    let time = self.agenda_times.entry(self.agenda_at).or_default();
+                    let time = self.phase_times.entry(self.phase_at).or_default();
                     add_seconds(&mut time.used_seconds, *seconds);
-                    self.apply(&A::AgendaBack)?;
+                    self.apply(&A::PreviousPhase)?;
                 }
                 self.finished = false;
             }
             A::Finish { seconds } => {
-                if self.phase == Stage::Setup || !self.at_end() || self.finished {
+                if self.stage == Stage::Setup || !self.at_end() || self.finished {
                     return Err(ActionError::NotAtEnd);
                 }
-                if !self.agenda().is_empty() {
-                    let time = self.agenda_times.entry(self.agenda_at).or_default();
+                if !self.programme().is_empty() {
+                    let time = self.phase_times.entry(self.phase_at).or_default();
                     add_seconds(&mut time.used_seconds, *seconds);
                 }
                 self.finished = true;
@@ -135,7 +135,7 @@ impl Session {
                 self.finished = true;
             }
             A::Back => {
-                self.phase = match self.phase {
+                self.stage = match self.stage {
                     Stage::Outcome => Stage::Plenary,
                     Stage::Plenary => Stage::Play,
                     other => return Err(ActionError::WrongStage(other)),
@@ -143,10 +143,10 @@ impl Session {
                 // Only once it is accepted: a refused action changes nothing.
                 self.finished = false;
                 // Back from the plenary is back in the game, in the programme too.
-                if self.phase == Stage::Play
-                    && let Some(game) = self.agenda_index(AgendaKind::Game)
+                if self.stage == Stage::Play
+                    && let Some(game) = self.phase_of_kind(PhaseKind::Game)
                 {
-                    self.agenda_at = game;
+                    self.phase_at = game;
                 }
             }
             _ => unreachable!("not an action of the plenary and the outcome: {action:?}"),

@@ -41,51 +41,51 @@ impl Session {
     pub(super) fn apply_programme(&mut self, action: &Action) -> Result<(), ActionError> {
         use Action as A;
         match action {
-            A::AgendaNext { seconds } => {
+            A::NextPhase { seconds } => {
                 self.require_stage(&[Stage::Play, Stage::Plenary, Stage::Outcome])?;
-                let here = self.agenda_item().ok_or(ActionError::NoAgenda)?.kind;
-                if self.agenda_at + 1 >= self.agenda().len() {
-                    return Err(ActionError::AgendaEnd);
+                let here = self.current_phase().ok_or(ActionError::NoProgramme)?.kind;
+                if self.phase_at + 1 >= self.programme().len() {
+                    return Err(ActionError::ProgrammeEnd);
                 }
-                match (here, self.phase) {
-                    (AgendaKind::Game, Stage::Play) => {
-                        self.phase = Stage::Plenary;
+                match (here, self.stage) {
+                    (PhaseKind::Game, Stage::Play) => {
+                        self.stage = Stage::Plenary;
                         self.plenary_current = 0;
                     }
-                    (AgendaKind::Plenary, Stage::Plenary) => self.phase = Stage::Outcome,
+                    (PhaseKind::Plenary, Stage::Plenary) => self.stage = Stage::Outcome,
                     _ => {}
                 }
-                let time = self.agenda_times.entry(self.agenda_at).or_default();
+                let time = self.phase_times.entry(self.phase_at).or_default();
                 add_seconds(&mut time.used_seconds, *seconds);
-                self.agenda_at += 1;
+                self.phase_at += 1;
             }
-            A::AgendaBack => {
+            A::PreviousPhase => {
                 self.require_stage(&[Stage::Play, Stage::Plenary, Stage::Outcome])?;
-                self.agenda_item().ok_or(ActionError::NoAgenda)?;
-                if self.agenda_at == 0 {
+                self.current_phase().ok_or(ActionError::NoProgramme)?;
+                if self.phase_at == 0 {
                     return Err(ActionError::IndexOutOfRange(0));
                 }
                 self.finished = false;
-                self.agenda_at -= 1;
+                self.phase_at -= 1;
                 // Back in the game is back at the board.
                 if self
-                    .agenda_item()
-                    .is_some_and(|a| a.kind == AgendaKind::Game)
+                    .current_phase()
+                    .is_some_and(|a| a.kind == PhaseKind::Game)
                 {
-                    self.phase = Stage::Play;
+                    self.stage = Stage::Play;
                 }
             }
-            A::AgendaExtend { minutes } => {
+            A::ExtendPhase { minutes } => {
                 self.require_stage(&[Stage::Play, Stage::Plenary, Stage::Outcome])?;
-                self.agenda_item().ok_or(ActionError::NoAgenda)?;
+                self.current_phase().ok_or(ActionError::NoProgramme)?;
                 if *minutes == 0 || *minutes > MAX_EXTEND_MINUTES {
                     return Err(ActionError::BadExtension);
                 }
-                let time = self.agenda_times.entry(self.agenda_at).or_default();
+                let time = self.phase_times.entry(self.phase_at).or_default();
                 time.extra_minutes = time
                     .extra_minutes
                     .saturating_add(*minutes)
-                    .min(crate::core::deck::MAX_AGENDA_MINUTES);
+                    .min(crate::core::deck::MAX_PHASE_MINUTES);
             }
             A::AddWarmUp { player, text } => {
                 let word = self.new_warm_up(*player, text)?;

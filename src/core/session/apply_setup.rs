@@ -107,12 +107,12 @@ impl Session {
                 self.current = 0;
                 self.visit(0);
                 self.teller = self.players.first().map(|p| p.id);
-                self.phase = Stage::Play;
-                self.agenda_at = 0;
+                self.stage = Stage::Play;
+                self.phase_at = 0;
             }
             A::FollowProgramme(on) => {
                 self.require_stage(&[Stage::Setup])?;
-                self.programme = *on;
+                self.follows_programme = *on;
             }
             _ => unreachable!("not an action of the setup: {action:?}"),
         }

@@ -28,8 +28,8 @@ pub struct TimerSave {
     pub shown: bool,
     pub seconds: u64,
     /// The seconds spent in the programme's phase that is on (older files: none).
-    #[serde(default)]
-    pub agenda_seconds: u64,
+    #[serde(default, alias = "agenda_seconds")]
+    pub phase_seconds: u64,
 }
 
 /// How many actions lie between two checkpoints of the undo history.
@@ -62,7 +62,7 @@ impl Game {
     pub fn set_timer(&mut self, timer: TimerSave) {
         self.timer = TimerSave {
             seconds: timer.seconds.min(MAX_CARD_SECONDS),
-            agenda_seconds: timer.agenda_seconds.min(MAX_CARD_SECONDS),
+            phase_seconds: timer.phase_seconds.min(MAX_CARD_SECONDS),
             ..timer
         };
     }

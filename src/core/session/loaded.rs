@@ -42,20 +42,20 @@ impl Session {
         }
         let known = |id: &PlayerId| players.contains(id);
         // The programme: where it is, its times, and what was typed in it.
-        if !self.agenda().is_empty() && self.agenda_at >= self.agenda().len() {
+        if !self.programme().is_empty() && self.phase_at >= self.programme().len() {
             return Err(format!(
                 "it is in phase {} of a programme of {}",
-                self.agenda_at + 1,
-                self.agenda().len()
+                self.phase_at + 1,
+                self.programme().len()
             ));
         }
-        if self.agenda().is_empty() && self.agenda_at != 0 {
+        if self.programme().is_empty() && self.phase_at != 0 {
             return Err("it is in a phase of a programme it does not follow".into());
         }
-        for (i, t) in &self.agenda_times {
-            if *i >= self.agenda().len().max(1)
+        for (i, t) in &self.phase_times {
+            if *i >= self.programme().len().max(1)
                 || t.used_seconds > MAX_CARD_SECONDS
-                || t.extra_minutes > crate::core::deck::MAX_AGENDA_MINUTES
+                || t.extra_minutes > crate::core::deck::MAX_PHASE_MINUTES
             {
                 return Err(format!(
                     "the time of programme phase {} is out of range",

@@ -4,7 +4,7 @@
 //! typed [`ActionError`] instead of panicking. [`Game`] keeps the history of applied actions, so undo,
 //! redo, autosave and resume all follow from it.
 
-use crate::core::deck::{AgendaItem, AgendaKind, Deck};
+use crate::core::deck::{Deck, Phase, PhaseKind};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -15,7 +15,12 @@ use std::collections::{BTreeMap, BTreeSet};
 /// 1. The first format, up to the programme (`agenda` in every deck, `Case::after`, `finished`, next
 ///    steps, warm-up words, learning questions and takeaways, and their actions).
 /// 2. Drafts (text typed and not entered) saved with the game, and `EditCase` with `brought_by`.
-pub const SESSION_VERSION: u32 = 2;
+/// 3. One word per thing: `programme` in the deck (was `agenda`), `follows_programme`, `phase_at`,
+///    `phase_times`, the timer's `phase_seconds`, the actions `NextPhase`, `PreviousPhase` and
+///    `ExtendPhase` (were `programme`, `agenda_at`, `agenda_times`, `agenda_seconds`, `AgendaNext`,
+///    `AgendaBack` and `AgendaExtend`), and the game's `stage` (was `phase`, which now only means a
+///    phase of the programme). The older names still read.
+pub const SESSION_VERSION: u32 = 3;
 pub(crate) const MAX_PLAYERS: usize = 12;
 pub(crate) const MAX_NAME_CHARS: usize = 40;
 pub const MAX_POST_IT_CHARS: usize = 500;
@@ -75,7 +80,7 @@ pub enum Stack {
 }
 
 /// The stage a game is at, as far as the session is concerned: setting up, playing at the board, the
-/// plenary, the outcome. (A *phase* is one part of the deck's programme: [`Session::agenda_at`].)
+/// plenary, the outcome. (A *phase* is one part of the deck's programme: [`Session::phase_at`].)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Stage {
     #[default]
@@ -250,8 +255,9 @@ pub struct Session {
     pub players: Vec<Player>,
     pub order: Order,
     pub mode: PlacementMode,
-    /// The stage the game is at (its name in files is kept: `phase`).
-    pub phase: Stage,
+    /// The stage the game is at (`phase` in files before version 3).
+    #[serde(alias = "phase")]
+    pub stage: Stage,
     /// Statement ids in the order of play, fixed when play starts.
     pub play_order: Vec<String>,
     /// Index into the cards in play (statements in play order, then cases).
@@ -272,14 +278,14 @@ pub struct Session {
     #[serde(default = "first_id")]
     pub next_step_id: u32,
     /// Whether the game follows the deck's programme (chosen in setup; older files: no).
-    #[serde(default)]
-    pub programme: bool,
+    #[serde(default, alias = "programme")]
+    pub follows_programme: bool,
     /// The phase of the deck's programme that is on now (0 without a programme).
-    #[serde(default)]
-    pub agenda_at: usize,
+    #[serde(default, alias = "agenda_at")]
+    pub phase_at: usize,
     /// Time per phase of the programme, by its place: minutes added, seconds used.
-    #[serde(default)]
-    pub agenda_times: BTreeMap<usize, AgendaTime>,
+    #[serde(default, alias = "agenda_times")]
+    pub phase_times: BTreeMap<usize, TimeInPhase>,
     /// The words typed in the warm-up round.
     #[serde(default)]
     pub warm_up: Vec<WarmUpWord>,
@@ -298,7 +304,7 @@ pub struct Session {
 
 /// The time of one phase of the programme: minutes added by the facilitator, and seconds spent in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct AgendaTime {
+pub struct TimeInPhase {
     pub(crate) extra_minutes: u32,
     pub used_seconds: u64,
 }

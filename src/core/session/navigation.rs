@@ -18,7 +18,7 @@ impl Session {
     /// The action `step` means now, with `card_seconds` spent on the card on the table (recorded with
     /// it); none when there is nowhere to go (the first or last card, or a phase without cards).
     pub fn step_action(&self, step: Step, card_seconds: u64) -> Option<Action> {
-        match (self.phase, step) {
+        match (self.stage, step) {
             (Stage::Play, Step::Next) => {
                 let last = self.play_cards().len().saturating_sub(1);
                 (self.current < last).then(|| Action::GoTo {
@@ -49,15 +49,15 @@ impl Session {
     }
 
     /// The action that begins the plenary now. With a programme, the plenary begins as the
-    /// programme's next phase, so the `agenda_seconds` spent in the game are recorded; without one,
+    /// programme's next phase, so the `phase_seconds` spent in the game are recorded; without one,
     /// it is [`Action::StartPlenary`].
-    pub fn start_plenary_action(&self, agenda_seconds: u64) -> Action {
+    pub fn start_plenary_action(&self, phase_seconds: u64) -> Action {
         if self
-            .agenda_item()
-            .is_some_and(|a| a.kind == AgendaKind::Game)
+            .current_phase()
+            .is_some_and(|a| a.kind == PhaseKind::Game)
         {
-            Action::AgendaNext {
-                seconds: agenda_seconds,
+            Action::NextPhase {
+                seconds: phase_seconds,
             }
         } else {
             Action::StartPlenary

@@ -13,7 +13,7 @@ impl Session {
             players: Vec::new(),
             order: Order::DeckOrder,
             mode: PlacementMode::Open,
-            phase: Stage::Setup,
+            stage: Stage::Setup,
             play_order: Vec::new(),
             current: 0,
             plenary_current: 0,
@@ -26,9 +26,9 @@ impl Session {
             next_case: 1,
             next_steps: Vec::new(),
             next_step_id: 1,
-            programme: false,
-            agenda_at: 0,
-            agenda_times: BTreeMap::new(),
+            follows_programme: false,
+            phase_at: 0,
+            phase_times: BTreeMap::new(),
             warm_up: Vec::new(),
             next_word_id: 1,
             learning_questions: BTreeMap::new(),
@@ -95,7 +95,7 @@ impl Session {
     /// Whether nothing was typed or chosen that is worth keeping: still in setup, without players and
     /// without a group name. Such a session is not saved, nor listed.
     pub(crate) fn is_blank(&self) -> bool {
-        self.phase == Stage::Setup && self.players.is_empty() && self.group.trim().is_empty()
+        self.stage == Stage::Setup && self.players.is_empty() && self.group.trim().is_empty()
     }
 
     /// Whether the group did something with a card during play: a pawn placed or a post-it stuck.
@@ -133,7 +133,7 @@ impl Session {
 
     /// How many statements of the deck the group discussed (skipped or untouched ones do not count).
     pub fn statements_discussed(&self) -> usize {
-        if self.phase == Stage::Setup {
+        if self.stage == Stage::Setup {
             return 0;
         }
         self.play_cards()
@@ -150,17 +150,17 @@ impl Session {
     /// Whether the programme is at its last phase (or, without one, the game at its outcome): where the
     /// workshop can be finished.
     pub(crate) fn at_end(&self) -> bool {
-        if self.agenda().is_empty() {
-            self.phase == Stage::Outcome
+        if self.programme().is_empty() {
+            self.stage == Stage::Outcome
         } else {
-            self.phase != Stage::Setup && self.agenda_at + 1 == self.agenda().len()
+            self.stage != Stage::Setup && self.phase_at + 1 == self.programme().len()
         }
     }
 
     /// This session with the time not yet recorded added in: `card_seconds` on the card on the table,
-    /// `agenda_seconds` in the programme's phase that is on. An export made before the workshop is
+    /// `phase_seconds` in the programme's phase that is on. An export made before the workshop is
     /// finished shows the minutes used so far.
-    pub(crate) fn with_running_time(&self, card_seconds: u64, agenda_seconds: u64) -> Session {
+    pub(crate) fn with_running_time(&self, card_seconds: u64, phase_seconds: u64) -> Session {
         let mut s = self.clone();
         if s.finished {
             return s;
@@ -171,10 +171,10 @@ impl Session {
                 card_seconds,
             );
         }
-        if s.phase != Stage::Setup && !s.agenda().is_empty() {
+        if s.stage != Stage::Setup && !s.programme().is_empty() {
             add_seconds(
-                &mut s.agenda_times.entry(s.agenda_at).or_default().used_seconds,
-                agenda_seconds,
+                &mut s.phase_times.entry(s.phase_at).or_default().used_seconds,
+                phase_seconds,
             );
         }
         s
@@ -193,7 +193,7 @@ impl Session {
 
     /// The card the facilitator is working on now, in Play or Plenary.
     pub fn active_card(&self) -> Option<(CardRef, Round)> {
-        match self.phase {
+        match self.stage {
             Stage::Play => self.current_card().map(|c| (c, Round::First)),
             Stage::Plenary => self.plenary_card().map(|c| (c, Round::Plenary)),
             _ => None,
@@ -212,35 +212,35 @@ impl Session {
     }
 
     /// The programme the game follows: the deck's, unless only the game was chosen.
-    pub(crate) fn agenda(&self) -> &[AgendaItem] {
-        if self.programme {
-            &self.deck.agenda
+    pub(crate) fn programme(&self) -> &[Phase] {
+        if self.follows_programme {
+            &self.deck.programme
         } else {
             &[]
         }
     }
 
     /// The phase of the programme that is on, if the game follows a programme.
-    pub fn agenda_item(&self) -> Option<&AgendaItem> {
-        self.agenda().get(self.agenda_at)
+    pub fn current_phase(&self) -> Option<&Phase> {
+        self.programme().get(self.phase_at)
     }
 
     /// Where the first phase of `kind` stands in the programme.
-    pub fn agenda_index(&self, kind: AgendaKind) -> Option<usize> {
-        self.agenda().iter().position(|a| a.kind == kind)
+    pub fn phase_of_kind(&self, kind: PhaseKind) -> Option<usize> {
+        self.programme().iter().position(|a| a.kind == kind)
     }
 
     /// The minutes planned for phase `index`, with the minutes added.
-    pub fn agenda_planned_minutes(&self, index: usize) -> u32 {
-        let base = self.agenda().get(index).map_or(0, |a| a.minutes);
-        base.saturating_add(self.agenda_times.get(&index).map_or(0, |t| t.extra_minutes))
+    pub fn planned_minutes(&self, index: usize) -> u32 {
+        let base = self.programme().get(index).map_or(0, |a| a.minutes);
+        base.saturating_add(self.phase_times.get(&index).map_or(0, |t| t.extra_minutes))
     }
 
     /// Whether the programme's phase that is on shows a screen of its own (not the board or the outcome).
     pub(crate) fn on_programme_screen(&self) -> bool {
-        self.phase != Stage::Setup
+        self.stage != Stage::Setup
             && self
-                .agenda_item()
-                .is_some_and(|a| !matches!(a.kind, AgendaKind::Game | AgendaKind::Plenary))
+                .current_phase()
+                .is_some_and(|a| !matches!(a.kind, PhaseKind::Game | PhaseKind::Plenary))
     }
 }

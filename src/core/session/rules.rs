@@ -208,10 +208,10 @@ impl Session {
     }
 
     pub(super) fn require_stage(&self, allowed: &[Stage]) -> Result<(), ActionError> {
-        if allowed.contains(&self.phase) {
+        if allowed.contains(&self.stage) {
             Ok(())
         } else {
-            Err(ActionError::WrongStage(self.phase))
+            Err(ActionError::WrongStage(self.stage))
         }
     }
 
