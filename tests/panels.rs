@@ -386,7 +386,13 @@ fn the_outcome_panel_shows_the_export_and_returns_its_intent() {
         let mut drafts = leerklimaat::core::drafts::Drafts::default();
         let mut panel = Panel::new();
         let mut draw = |ctx: &egui::Context| {
-            outcome::ui::outcome_panel(ctx, &game, &tr, &mut form, &mut drafts, &state, &view)
+            let panel = outcome::ui::OutcomePanelView {
+                game: &game,
+                tr: &tr,
+                pages: &view,
+                exports: &state,
+            };
+            outcome::ui::outcome_panel(ctx, &panel, &mut form, &mut drafts)
         };
         assert!(panel.settle(&mut draw).is_empty(), "no input, no intents");
         panel.assert_shows(&tr.get(lang, "outcome-export"));
@@ -752,14 +758,13 @@ mod typing {
         let mut drafts = Drafts::default();
         let mut panel = Panel::new();
         let mut run = |ctx: &egui::Context| {
-            leerklimaat::programme::ui::programme_panel(
-                ctx,
-                &s,
-                &tr,
-                &mut form,
-                &mut drafts,
-                (false, false),
-            )
+            let view = leerklimaat::programme::ui::ProgrammeView {
+                session: &s,
+                tr: &tr,
+                can_undo: false,
+                can_redo: false,
+            };
+            leerklimaat::programme::ui::programme_panel(ctx, &view, &mut form, &mut drafts)
         };
         panel.settle(&mut run);
         panel.click("programme-text", &mut run);
@@ -816,14 +821,13 @@ mod typing {
         let mut drafts = Drafts::default();
         let mut panel = Panel::new();
         let mut run = |ctx: &egui::Context| {
-            leerklimaat::programme::ui::programme_panel(
-                ctx,
-                &s,
-                &tr,
-                &mut form,
-                &mut drafts,
-                (true, true),
-            )
+            let view = leerklimaat::programme::ui::ProgrammeView {
+                session: &s,
+                tr: &tr,
+                can_undo: true,
+                can_redo: true,
+            };
+            leerklimaat::programme::ui::programme_panel(ctx, &view, &mut form, &mut drafts)
         };
         panel.settle(&mut run);
         assert_eq!(panel.click("undo", &mut run).concat(), vec![GameMsg::Undo]);

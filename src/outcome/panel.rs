@@ -6,7 +6,7 @@ use super::ExportMsg;
 use super::ExportState;
 use super::present::{OutcomeView, PageNav};
 use super::ui::OutcomeForm;
-use super::ui::{OutcomeIntent, outcome_panel};
+use super::ui::{OutcomeIntent, OutcomePanelView, outcome_panel};
 use crate::app::Screen;
 use crate::decks::ui::{BrowserIntent, FileBrowser};
 use crate::game::{ActiveGame, GameMsg};
@@ -46,15 +46,13 @@ fn outcome_ui(
     let ctx = contexts.ctx_mut()?;
     let mut out = Vec::new();
     let mut typed = drafts.drafts.clone();
-    let intents = outcome_panel(
-        ctx,
-        game.game(),
-        &tr.0,
-        &mut form,
-        &mut typed,
-        &exports,
-        &view,
-    );
+    let panel = OutcomePanelView {
+        game: game.game(),
+        tr: &tr.0,
+        pages: &view,
+        exports: &exports,
+    };
+    let intents = outcome_panel(ctx, &panel, &mut form, &mut typed);
     if drafts.drafts != typed {
         drafts.update(typed);
     }

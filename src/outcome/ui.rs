@@ -80,15 +80,21 @@ fn page_button_key(kind: PageKind) -> &'static str {
 
 /// The outcome panel: a bar along the bottom to step through the pages, go back, and export; and on
 /// the next-steps page, the form that adds a step.
+/// What the outcome panel shows: the game, the pages and the one shown, and how the last export went.
+pub struct OutcomePanelView<'a> {
+    pub game: &'a Game,
+    pub tr: &'a Texts,
+    pub pages: &'a OutcomeView,
+    pub exports: &'a ExportState,
+}
+
 pub fn outcome_panel(
     ctx: &egui::Context,
-    game: &Game,
-    tr: &Texts,
+    panel: &OutcomePanelView,
     form: &mut OutcomeForm,
     drafts: &mut Drafts,
-    exports: &ExportState,
-    view: &OutcomeView,
 ) -> Vec<OutcomeIntent> {
+    let (game, tr, exports, view) = (panel.game, panel.tr, panel.exports, panel.pages);
     let mut out = Vec::new();
     let mut files = Vec::new();
     let mut nav = Vec::new();

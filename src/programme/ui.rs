@@ -39,14 +39,21 @@ const WHO_KEYS: [&str; crate::core::session::MAX_PLAYERS] = [
 
 /// The row to type into on a programme screen. The text typed for a player (or the group) in a phase
 /// stays with them, through a change of player, of phase or of screen, until the session takes it.
+/// What a programme screen's panel shows: the session, and whether undo and redo can.
+pub struct ProgrammeView<'a> {
+    pub session: &'a Session,
+    pub tr: &'a Texts,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
 pub fn programme_panel(
     ctx: &egui::Context,
-    s: &Session,
-    tr: &Texts,
+    view: &ProgrammeView,
     form: &mut ProgrammeForm,
     drafts: &mut Drafts,
-    (can_undo, can_redo): (bool, bool),
 ) -> Vec<GameMsg> {
+    let (s, tr, can_undo, can_redo) = (view.session, view.tr, view.can_undo, view.can_redo);
     let mut out = Vec::new();
     let Some(item) = s.current_phase() else {
         return out;
@@ -370,14 +377,13 @@ fn programme_ui(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut typed = drafts.drafts.clone();
-    let out = programme_panel(
-        ctx,
-        game.session(),
-        &tr.0,
-        &mut form,
-        &mut typed,
-        (game.game().can_undo(), game.game().can_redo()),
-    );
+    let view = ProgrammeView {
+        session: game.session(),
+        tr: &tr.0,
+        can_undo: game.game().can_undo(),
+        can_redo: game.game().can_redo(),
+    };
+    let out = programme_panel(ctx, &view, &mut form, &mut typed);
     if drafts.drafts != typed {
         drafts.update(typed);
     }
