@@ -260,6 +260,46 @@ overview-col-group = group
 overview-col-question = question
 overview-green-post-its = What already works (green post-its)
 overview-left-out = Statements left out
+overview-col-placed = placed
+overview-col-change = since last time
+overview-col-disagreement = disagreement between groups
+overview-first-round-only = first round only
+overview-heat-title = Statements × groups: { $groups ->
+    [one] 1 group
+   *[other] { $groups } groups
+}, { $sessions ->
+    [one] 1 session
+   *[other] { $sessions } sessions
+}
+overview-too-small-short = { $players } { $players ->
+    [one] player
+   *[other] players
+}: too few
+overview-too-small = { $players } { $players ->
+    [one] player
+   *[other] players
+}; a group needs at least { $min } to be shown, so its numbers are not shown and not counted in any total
+overview-too-small-legend = Grey: a group with fewer than { $min } players; its numbers are not shown and not counted.
+overview-nth-session = session { $n }
+overview-legend-low = low ({ $points })
+overview-legend-high = high on the scale ({ $points })
+overview-legend-signs = The number is the group's plenary mean; + green stack, ! red stack; ± the spread; ↑ ↓ the change since the group's session before. Dashed: not played.
+overview-more-columns = { $count } more sessions are not drawn; overview-long.csv has them all.
+overview-counted = { $groups ->
+    [one] 1 group
+   *[other] { $groups } groups
+} with { $sessions ->
+    [one] 1 session
+   *[other] { $sessions } sessions
+} counted; groups of fewer than { $min } players are shown without numbers.
+overview-order-deck = Statements in the order of the deck.
+overview-order-red = Statements that most groups put on the red stack first.
+overview-order-disagreement = Statements the groups disagree on most first.
+overview-recurring = Questions that come back
+overview-recurring-none = No open question shares a word with another group's.
+overview-recurring-count = in { $groups } of { $total } groups
+overview-over-time = Each group over its sessions
+overview-per-statement = The numbers per statement
 
 ## A new deck in the editor.
 deck-blank-title = New deck

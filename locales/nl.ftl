@@ -260,6 +260,46 @@ overview-col-group = groep
 overview-col-question = vraag
 overview-green-post-its = Wat al werkt (groene post-its)
 overview-left-out = Weggelaten stellingen
+overview-col-placed = geplaatst
+overview-col-change = sinds vorige keer
+overview-col-disagreement = verschil tussen groepen
+overview-first-round-only = alleen eerste ronde
+overview-heat-title = Stellingen × groepen: { $groups ->
+    [one] 1 groep
+   *[other] { $groups } groepen
+}, { $sessions ->
+    [one] 1 sessie
+   *[other] { $sessions } sessies
+}
+overview-too-small-short = { $players } { $players ->
+    [one] speler
+   *[other] spelers
+}: te weinig
+overview-too-small = { $players } { $players ->
+    [one] speler
+   *[other] spelers
+}; een groep heeft er minstens { $min } nodig om getoond te worden, dus de cijfers worden niet getoond en tellen nergens mee
+overview-too-small-legend = Grijs: een groep met minder dan { $min } spelers; de cijfers worden niet getoond en tellen niet mee.
+overview-nth-session = sessie { $n }
+overview-legend-low = laag ({ $points })
+overview-legend-high = hoog op de schaal ({ $points })
+overview-legend-signs = Het getal is het plenaire gemiddelde van de groep; + groene stapel, ! rode stapel; ± de spreiding; ↑ ↓ het verschil met de vorige sessie van de groep. Gestippeld: niet gespeeld.
+overview-more-columns = Nog { $count } sessies zijn niet getekend; overview-long.csv bevat ze allemaal.
+overview-counted = { $groups ->
+    [one] 1 groep
+   *[other] { $groups } groepen
+} met { $sessions ->
+    [one] 1 sessie
+   *[other] { $sessions } sessies
+} meegeteld; groepen van minder dan { $min } spelers staan erin zonder cijfers.
+overview-order-deck = Stellingen in de volgorde van het kaartspel.
+overview-order-red = Stellingen die de meeste groepen op de rode stapel legden eerst.
+overview-order-disagreement = Stellingen waarover de groepen het meest verschillen eerst.
+overview-recurring = Vragen die terugkomen
+overview-recurring-none = Geen open vraag deelt een woord met die van een andere groep.
+overview-recurring-count = in { $groups } van { $total } groepen
+overview-over-time = Elke groep over haar sessies
+overview-per-statement = De cijfers per stelling
 
 ## A new deck in the editor.
 deck-blank-title = Nieuw kaartspel

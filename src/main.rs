@@ -67,7 +67,9 @@ enum Command {
         screenshots: PathBuf,
     },
     /// Combine many sessions (the same deck, or overlapping statements matched by id) into one
-    /// overview: overview.csv, overview-questions.csv and overview.html in DIR.
+    /// overview in DIR: overview.html (the heatmap of statements × groups first), overview.png (the
+    /// heatmap for a slide), overview.csv, overview-long.csv (one row per session × statement) and
+    /// overview-questions.csv.
     Merge {
         /// Session files (`.ron`).
         #[arg(required = true)]
@@ -78,6 +80,13 @@ enum Command {
         /// Merge the readable sessions even when some files cannot be read.
         #[arg(long)]
         skip_damaged: bool,
+        /// A group with fewer players is shown without its numbers, and counts in no total.
+        #[arg(long, default_value_t = leerklimaat::core::merge::DEFAULT_MIN_PLAYERS, value_parser = clap::value_parser!(usize))]
+        min_players: usize,
+        /// The order of the statements: red (most groups on the red stack first), disagreement
+        /// (the groups differ most first) or deck.
+        #[arg(long, value_enum, default_value_t = Order::Red)]
+        order: Order,
     },
     /// Play random actions through the game without a window, saving after each one, and print
     /// `confirmed STEP HASH` after every save. Used by the crash test, which kills it at random moments.
@@ -149,6 +158,24 @@ impl From<LangArg> for Lang {
         match l {
             LangArg::Nl => Lang::Nl,
             LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// The order of the statements in an overview.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Order {
+    Red,
+    Disagreement,
+    Deck,
+}
+
+impl From<Order> for leerklimaat::core::merge::RowOrder {
+    fn from(o: Order) -> Self {
+        match o {
+            Order::Red => Self::Red,
+            Order::Disagreement => Self::Disagreement,
+            Order::Deck => Self::Deck,
         }
     }
 }
@@ -230,6 +257,8 @@ fn main() -> ExitCode {
             sessions,
             out,
             skip_damaged,
+            min_players,
+            order,
         }) => {
             let (inputs, problems) = leerklimaat::core::merge::load_for_merge(&sessions);
             for p in &problems {
@@ -249,21 +278,20 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
             let lang = lang.unwrap_or_else(|| inputs[0].game.session().language);
-            let overview = leerklimaat::core::merge::merge(&inputs);
-            let files = [
-                (
-                    "overview.csv",
-                    leerklimaat::core::merge::overview_csv(&overview, lang),
-                ),
-                (
-                    "overview-questions.csv",
-                    leerklimaat::core::merge::questions_csv(&overview, lang),
-                ),
-                (
-                    "overview.html",
-                    leerklimaat::core::merge::overview_html(&overview, lang).into_bytes(),
-                ),
-            ];
+            let overview = leerklimaat::core::merge::merge_with(
+                &inputs,
+                leerklimaat::core::merge::MergeOptions {
+                    min_players,
+                    order: order.into(),
+                },
+            );
+            let files = match leerklimaat::core::merge::overview_files(&overview, lang) {
+                Ok(files) => files,
+                Err(e) => {
+                    eprintln!("the overview could not be drawn: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
             // Group names and post-its: readable by the user only, as the sessions and exports.
             if let Err(e) = leerklimaat::core::files::create_private_dir(&out) {
                 eprintln!("{}: cannot create the folder: {e}", out.display());
@@ -285,6 +313,12 @@ fn main() -> ExitCode {
             );
             for l in &overview.left_out {
                 println!("  left out {}: {}", l.id, l.reason);
+            }
+            for c in overview.columns.iter().filter(|c| c.too_small) {
+                println!(
+                    "  shown without numbers: {} ({}), {} players, fewer than {min_players}",
+                    c.name, c.started_at, c.players
+                );
             }
             ExitCode::SUCCESS
         }

@@ -108,8 +108,8 @@ pub(crate) struct GameFonts {
     pub(crate) bold: Handle<Font>,
 }
 
-pub const INTER_REGULAR: &[u8] = include_bytes!("../assets/fonts/Inter-Regular.otf");
-pub(crate) const INTER_SEMIBOLD: &[u8] = include_bytes!("../assets/fonts/Inter-SemiBold.otf");
+pub use crate::core::fonts::INTER_REGULAR;
+pub(crate) use crate::core::fonts::INTER_SEMIBOLD;
 
 /// Loads the embedded fonts when the app has font assets (not in headless tests).
 pub(super) fn plugin(app: &mut App) {

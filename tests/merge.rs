@@ -278,3 +278,180 @@ fn a_loader_that_panics_on_one_file_still_accounts_for_every_file() {
     assert!(problems[0].file.contains("s4.session.ron"));
     assert!(problems[0].error.to_string().contains("not merged"));
 }
+
+/// Twelve groups, one of them with two players, three of them back for a follow-up (one twice): the
+/// overview draws a heatmap of statements × sessions with the small group greyed and its numbers in
+/// no file and no total, a trend for each group that came back, and the questions that come back.
+#[test]
+fn twelve_groups_with_a_small_one_and_follow_ups() {
+    use leerklimaat::core::merge::{
+        MergeOptions, RowOrder, heatmap_png, heatmap_svg, merge_with, overview_files,
+        overview_long_csv,
+    };
+    let group = |seed: u64, players: usize| {
+        simulate(SimulateSpec {
+            players,
+            statements: 12,
+            post_its: 30,
+            seed,
+        })
+    };
+    // Seeds 1..=12 are "Groep 1" ..= "Groep 12"; seed 100_001 is "Groep 1" again, a day later.
+    let mut inputs: Vec<MergeInput> = (1..=12)
+        .map(|seed| {
+            let g = group(
+                seed,
+                if seed == 2 {
+                    2
+                } else {
+                    3 + (seed as usize % 9)
+                },
+            );
+            input(&g.session().group.clone(), g)
+        })
+        .collect();
+    for seed in [100_001, 200_001, 100_003, 100_004] {
+        let g = group(seed, 5);
+        inputs.push(input(&g.session().group.clone(), g));
+    }
+    let options = MergeOptions {
+        min_players: 3,
+        order: RowOrder::Red,
+    };
+    let o = merge_with(&inputs, options);
+    assert_eq!(o.columns.len(), 16);
+    assert_eq!(o.chains.len(), 12);
+    assert_eq!(o.counted_groups(), 11);
+
+    // The small group: a greyed column with its name and why, and nothing else of it anywhere.
+    let small: Vec<_> = o.columns.iter().filter(|c| c.too_small).collect();
+    assert_eq!(small.len(), 1);
+    assert_eq!((small[0].name.as_str(), small[0].players), ("Groep 2", 2));
+    let col = o.columns.iter().position(|c| c.too_small).unwrap();
+    assert!(o.statements.iter().all(|st| st.cells[col].is_none()));
+    assert!(o.open_questions.iter().all(|(g, _, _)| g != "Groep 2"));
+    assert!(
+        o.recurring
+            .iter()
+            .all(|q| q.by_group.iter().all(|(g, _)| g != "Groep 2"))
+    );
+    // No total can be undone by subtraction: they are the totals of the overview without it.
+    let without: Vec<MergeInput> = inputs
+        .iter()
+        .filter(|i| i.game.session().group != "Groep 2")
+        .map(|i| input(&i.name, i.game.clone()))
+        .collect();
+    let o2 = merge_with(&without, options);
+    for (a, b) in o.statements.iter().zip(&o2.statements) {
+        assert_eq!(
+            (
+                a.groups,
+                a.green,
+                a.red,
+                a.mean,
+                a.spread,
+                a.red_share,
+                a.disagreement
+            ),
+            (
+                b.groups,
+                b.green,
+                b.red,
+                b.mean,
+                b.spread,
+                b.red_share,
+                b.disagreement
+            ),
+            "{}",
+            a.id
+        );
+    }
+    assert_eq!(overview_csv(&o, Lang::Nl), overview_csv(&o2, Lang::Nl));
+    let long = String::from_utf8(overview_long_csv(&o)).unwrap();
+    let small_rows: Vec<&str> = long.lines().filter(|l| l.starts_with("Groep 2,")).collect();
+    assert_eq!(small_rows.len(), 12, "{long}");
+    for row in small_rows {
+        assert!(
+            row.contains(",2,false,") && row.ends_with(",,,,,,"),
+            "{row}"
+        );
+    }
+    assert_eq!(long.lines().count(), 1 + 16 * 12);
+
+    // The groups that came back: in time order, with the change since their session before.
+    let noord = o.chains.iter().find(|c| c.name == "Groep 1").unwrap();
+    assert_eq!(noord.columns.len(), 3);
+    let starts: Vec<&str> = noord
+        .columns
+        .iter()
+        .map(|c| o.columns[*c].started_at.as_str())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+    assert!(noord.means.iter().all(Option::is_some));
+    for st in &o.statements {
+        let cells: Vec<_> = noord.columns.iter().map(|c| st.cells[*c].clone()).collect();
+        if let [Some(a), Some(b), Some(c)] = &cells[..] {
+            assert_eq!(a.change, None);
+            assert!((b.change.unwrap() - (b.mean - a.mean)).abs() < 1e-9);
+            assert!((c.change.unwrap() - (c.mean - b.mean)).abs() < 1e-9);
+        }
+    }
+    assert_eq!(
+        o.chains.iter().filter(|c| c.columns.len() > 1).count(),
+        3,
+        "three groups came back"
+    );
+
+    // The statements most groups put on red come first.
+    let shares: Vec<f64> = o.statements.iter().filter_map(|s| s.red_share).collect();
+    assert!(shares.windows(2).all(|w| w[0] >= w[1]), "{shares:?}");
+
+    // The questions that come back: in how many groups, each group with its own words.
+    let first = &o.recurring[0];
+    assert!(first.groups >= 2 && first.groups <= 11, "{first:?}");
+    assert!(o.recurring.windows(2).all(|w| w[0].groups >= w[1].groups));
+    let words: Vec<String> = first.word.split(" · ").map(str::to_lowercase).collect();
+    for (_, texts) in &first.by_group {
+        assert!(
+            texts
+                .iter()
+                .all(|t| words.iter().all(|w| t.to_lowercase().contains(w))),
+            "{first:?}"
+        );
+    }
+    // Groups in the order people count them.
+    let names: Vec<&str> = o.chains.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names[..3], ["Groep 1", "Groep 2", "Groep 3"]);
+    assert_eq!(names[11], "Groep 12");
+
+    // The heatmap: every session's column, the small one greyed and saying why, drawn to a PNG.
+    let svg = heatmap_svg(&o, Lang::Nl);
+    assert!(
+        svg.contains("2 spelers: te weinig"),
+        "the small group does not say why"
+    );
+    let png = heatmap_png(&o, Lang::Nl).unwrap();
+    let info = png::Decoder::new(std::io::Cursor::new(&png))
+        .read_info()
+        .unwrap()
+        .info()
+        .clone();
+    assert!(svg.contains(&format!("width=\"{}\"", info.width)));
+    let names: Vec<&str> = overview_files(&o, Lang::Nl)
+        .unwrap()
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "overview.html",
+            "overview.png",
+            "overview.csv",
+            "overview-long.csv",
+            "overview-questions.csv"
+        ]
+    );
+    let html = overview_html(&o, Lang::Nl);
+    assert!(html.find("<svg").unwrap() < html.find("Vragen die terugkomen").unwrap());
+}

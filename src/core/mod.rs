@@ -11,6 +11,7 @@ pub mod deck;
 pub mod drafts;
 pub mod export;
 pub mod files;
+pub(crate) mod fonts;
 pub mod i18n;
 pub mod merge;
 pub mod programme;

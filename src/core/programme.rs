@@ -43,6 +43,19 @@ pub(crate) fn word_key(word: &str) -> String {
         .collect()
 }
 
+/// The words of a text that carry its content, each with its key: no stop words, no numbers, no
+/// words shorter than three letters. For grouping open questions across groups.
+pub(crate) fn content_words(text: &str) -> Vec<(String, &str)> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map(|w| w.trim_matches(|c: char| c == '-' || c == '\''))
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| (word_key(w), w))
+        .filter(|(k, _)| {
+            !STOP_WORDS.contains(&k.as_str()) && !k.chars().all(|c| c.is_ascii_digit())
+        })
+        .collect()
+}
+
 /// One word of the cloud: as it was written most often, and how many times.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CloudWord {

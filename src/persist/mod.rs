@@ -146,17 +146,7 @@ pub fn export_overview(
         crate::core::session::now_stamp().replace(':', "-")
     )));
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let files = [
-        ("overview.csv", crate::core::merge::overview_csv(o, lang)),
-        (
-            "overview-questions.csv",
-            crate::core::merge::questions_csv(o, lang),
-        ),
-        (
-            "overview.html",
-            crate::core::merge::overview_html(o, lang).into_bytes(),
-        ),
-    ];
+    let files = crate::core::merge::overview_files(o, lang)?;
     for (name, bytes) in files {
         std::fs::write(dir.join(name), bytes)
             .map_err(|e| format!("{}: {e}", dir.join(name).display()))?;
@@ -454,7 +444,15 @@ fn handle_store_messages(world: &mut World) {
                 let (inputs, problems) = crate::core::merge::load_for_merge(&paths);
                 let mut view = world.resource_mut::<OverviewView>();
                 view.problems = problems.iter().map(|p| p.error.to_string()).collect();
-                view.overview = (!inputs.is_empty()).then(|| crate::core::merge::merge(&inputs));
+                view.overview = (!inputs.is_empty()).then(|| {
+                    crate::core::merge::merge_with(
+                        &inputs,
+                        crate::core::merge::MergeOptions {
+                            order: crate::core::merge::RowOrder::Red,
+                            ..Default::default()
+                        },
+                    )
+                });
                 view.exported = None;
             }
             StoreMsg::ExportOverview => {
