@@ -516,7 +516,23 @@ fn an_overview_of_past_sessions_can_be_made_and_exported_in_the_app() {
         &dir.join("export"),
     )
     .unwrap();
-    assert!(folder.join("overview.html").exists());
+    for name in [
+        "overview.html",
+        "overview.png",
+        "overview.csv",
+        "overview-long.csv",
+        "overview-questions.csv",
+    ] {
+        let file = folder.join(name);
+        assert!(file.exists(), "{name}");
+        // The groups' names and post-its: readable by the user only.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+            assert_eq!(mode & 0o077, 0, "{name} is readable by others: {mode:o}");
+        }
+    }
     app.world_mut().write_message(StoreMsg::CloseOverview);
     app.update();
     assert!(

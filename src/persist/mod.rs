@@ -145,10 +145,11 @@ pub fn export_overview(
         "overzicht {}",
         crate::core::session::now_stamp().replace(':', "-")
     )));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    // Group names and post-its: readable by the user only, as the sessions and their exports.
+    crate::core::files::create_private_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let files = crate::core::merge::overview_files(o, lang)?;
     for (name, bytes) in files {
-        std::fs::write(dir.join(name), bytes)
+        crate::core::files::write_private(&dir.join(name), &bytes)
             .map_err(|e| format!("{}: {e}", dir.join(name).display()))?;
     }
     Ok(dir)

@@ -3,7 +3,8 @@
 //! in, what the facilitator asks for goes out as [`StoreMsg`]s.
 
 use super::ui::SetupForm;
-use crate::core::i18n::Texts;
+use crate::core::i18n::{Texts, decimal};
+use crate::core::merge::Overview;
 use crate::core::session::{Lang, MAX_NAME_CHARS, Session};
 use crate::panels::widgets::{big_button, mark};
 use crate::persist::{PastSessions, StoreMsg};
@@ -124,6 +125,34 @@ pub(super) fn stuck_session(
     });
 }
 
+/// Screen-map names of the first past sessions' ticks, for the overview.
+const TICK_KEYS: [&str; 24] = [
+    "past-tick-1",
+    "past-tick-2",
+    "past-tick-3",
+    "past-tick-4",
+    "past-tick-5",
+    "past-tick-6",
+    "past-tick-7",
+    "past-tick-8",
+    "past-tick-9",
+    "past-tick-10",
+    "past-tick-11",
+    "past-tick-12",
+    "past-tick-13",
+    "past-tick-14",
+    "past-tick-15",
+    "past-tick-16",
+    "past-tick-17",
+    "past-tick-18",
+    "past-tick-19",
+    "past-tick-20",
+    "past-tick-21",
+    "past-tick-22",
+    "past-tick-23",
+    "past-tick-24",
+];
+
 pub(super) fn past_sessions(
     ui: &mut egui::Ui,
     s: &Session,
@@ -134,7 +163,7 @@ pub(super) fn past_sessions(
 ) {
     let lang = s.language;
     let t = |id: &str| tr.get(lang, id);
-    egui::CollapsingHeader::new(
+    let header = egui::CollapsingHeader::new(
         egui::RichText::new(format!("{} ({})", t("past-title"), past.listings.len())).strong(),
     )
     .id_salt("past sessions")
@@ -150,21 +179,25 @@ pub(super) fn past_sessions(
         form.ticked
             .retain(|p| past.listings.iter().any(|l| l.path == *p));
         let label = tr.count(lang, "overview-make", form.ticked.len());
-        if ui
-            .add_enabled(!form.ticked.is_empty(), egui::Button::new(label))
-            .clicked()
+        if mark(
+            "overview-make",
+            ui.add_enabled(!form.ticked.is_empty(), egui::Button::new(label)),
+        )
+        .clicked()
         {
             files.push(StoreMsg::Overview(form.ticked.iter().cloned().collect()));
         }
         // Each session in a frame of its own, its buttons beside its name; the setup screen scrolls.
         ui.vertical(|ui| {
-            for l in &past.listings {
+            for (i, l) in past.listings.iter().enumerate() {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     let mut ticked = form.ticked.contains(&l.path);
-                    if ui
-                        .checkbox(&mut ticked, progress_text(tr, lang, l))
-                        .changed()
-                    {
+                    let tick = ui.checkbox(&mut ticked, progress_text(tr, lang, l));
+                    let tick = match TICK_KEYS.get(i) {
+                        Some(key) => mark(key, tick),
+                        None => tick,
+                    };
+                    if tick.changed() {
                         if ticked {
                             form.ticked.insert(l.path.clone());
                         } else {
@@ -219,6 +252,7 @@ pub(super) fn past_sessions(
             }
         });
     });
+    mark("past-sessions", header.header_response);
 }
 
 /// The overview of the ticked past sessions.
@@ -234,59 +268,46 @@ pub(crate) fn overview_window(
     }
     let t = |id: &str| tr.get(lang, id);
     let mut open = true;
+    let screen = ctx.content_rect().size();
     egui::Window::new(t("overview-title"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
-        .fixed_size([1400.0, 800.0])
+        .fixed_size([screen.x - 80.0, screen.y - 140.0])
         .frame(crate::panels::widgets::bar_frame(ctx))
         .show(ctx, |ui| {
             for p in &view.problems {
                 ui.colored_label(egui::Color32::DARK_RED, p);
             }
             let Some(o) = &view.overview else { return };
-            ui.label(format!("{}: {}", t("overview-groups"), o.groups.join(", ")));
-            let num = |v: Option<f64>| {
-                v.map_or_else(String::new, |v| crate::core::i18n::decimal(lang, v, 1))
-            };
-            egui::ScrollArea::vertical()
-                .max_height(560.0)
+            ui.horizontal(|ui| {
+                if mark("overview-export", big_button(ui, t("outcome-export"))).clicked() {
+                    files.push(StoreMsg::ExportOverview);
+                }
+                crate::panels::widgets::export_result(ui, tr, lang, view.exported.as_ref());
+            });
+            egui::ScrollArea::both()
+                .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    egui::Grid::new("overview")
-                        .striped(true)
-                        .num_columns(6)
-                        .show(ui, |ui| {
-                            for h in [
-                                "overview-statement",
-                                "overview-green",
-                                "overview-red",
-                                "overview-mean",
-                                "overview-spread",
-                                "overview-shift",
-                            ] {
-                                ui.label(egui::RichText::new(t(h)).strong());
-                            }
-                            ui.end_row();
-                            for st in &o.statements {
-                                ui.scope(|ui| {
-                                    ui.set_width(720.0);
-                                    ui.add(egui::Label::new(&st.text).wrap());
-                                });
-                                ui.label(format!("+ {}", st.green));
-                                ui.label(format!("! {}", st.red));
-                                ui.label(num(st.mean));
-                                ui.label(num(st.spread));
-                                ui.label(num(st.mean_shift));
-                                ui.end_row();
-                            }
-                        });
-                    if !o.open_questions.is_empty() {
-                        ui.add_space(8.0);
-                        ui.label(egui::RichText::new(t("outcome-questions")).strong());
-                        for (g, _, q) in &o.open_questions {
-                            ui.label(format!("? {q} ({g})"));
-                        }
+                    ui.scope(|ui| heatmap(ui, tr, lang, o));
+                    let recurring = tr.get(lang, "overview-recurring");
+                    ui.add_space(16.0);
+                    ui.label(egui::RichText::new(recurring).size(ROOM_TEXT).strong());
+                    for q in o.recurring.iter().take(5) {
+                        let words: Vec<&str> = q.word.split(" · ").take(3).collect();
+                        let count = tr.format(
+                            lang,
+                            "overview-recurring-count",
+                            &[
+                                ("groups", q.groups.into()),
+                                ("total", o.counted_groups().into()),
+                            ],
+                        );
+                        ui.label(
+                            egui::RichText::new(format!("? {} · {count}", words.join(" · ")))
+                                .size(ROOM_TEXT),
+                        );
                     }
                     if !o.left_out.is_empty() {
                         ui.add_space(8.0);
@@ -296,15 +317,161 @@ pub(crate) fn overview_window(
                         }
                     }
                 });
-            ui.horizontal(|ui| {
-                if big_button(ui, t("outcome-export")).clicked() {
-                    files.push(StoreMsg::ExportOverview);
-                }
-                crate::panels::widgets::export_result(ui, tr, lang, view.exported.as_ref());
-            });
         });
     if !open {
         files.push(StoreMsg::CloseOverview);
     }
     files
+}
+
+/// The size of what the room reads on the overview: 1/30 of a 1080-pixel screen.
+const ROOM_TEXT: f32 = 36.0;
+/// A heatmap cell on the screen.
+const CELL: egui::Vec2 = egui::vec2(150.0, 84.0);
+/// The statements' column.
+const LABEL_WIDTH: f32 = 620.0;
+/// The longest statement label in a row; a hover shows it whole.
+const LABEL_CHARS: usize = 26;
+
+/// The heatmap of statements × group sessions, as `overview.png` draws it: the group's plenary mean
+/// in the colour of the deck's scale, the stack's sign, and every number on a hover.
+fn heatmap(ui: &mut egui::Ui, tr: &Texts, lang: Lang, o: &Overview) {
+    let shown = o.columns.len().min(40);
+    ui.spacing_mut().item_spacing = egui::vec2(0.0, 0.0);
+    ui.horizontal(|ui| {
+        ui.add_space(LABEL_WIDTH);
+        for col in o.columns.iter().take(shown) {
+            let (rect, response) =
+                ui.allocate_exact_size(egui::vec2(CELL.x, 96.0), egui::Sense::hover());
+            let ink = if col.too_small {
+                egui::Color32::from_gray(110)
+            } else {
+                egui::Color32::from_gray(20)
+            };
+            let date: String = col.started_at.chars().skip(5).take(5).collect();
+            let under = if col.too_small {
+                tr.format(
+                    lang,
+                    "overview-too-small-short",
+                    &[("players", col.players.into())],
+                )
+            } else {
+                date
+            };
+            ui.painter().text(
+                rect.center_top() + egui::vec2(0.0, 4.0),
+                egui::Align2::CENTER_TOP,
+                short(&col.name, 9),
+                egui::FontId::proportional(28.0),
+                ink,
+            );
+            ui.painter().text(
+                rect.center_top() + egui::vec2(0.0, 52.0),
+                egui::Align2::CENTER_TOP,
+                under,
+                egui::FontId::proportional(20.0),
+                ink,
+            );
+            let why = if col.too_small {
+                tr.format(
+                    lang,
+                    "overview-too-small",
+                    &[
+                        ("players", col.players.into()),
+                        ("min", o.min_players.into()),
+                    ],
+                )
+            } else {
+                col.started_at.clone()
+            };
+            response.on_hover_text(format!("{}: {why}", col.name));
+        }
+    });
+    for (r, st) in o.statements.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let (rect, response) =
+                ui.allocate_exact_size(egui::vec2(LABEL_WIDTH, CELL.y), egui::Sense::hover());
+            ui.painter().text(
+                rect.left_center(),
+                egui::Align2::LEFT_CENTER,
+                format!("{}. {}", r + 1, short(&st.text, LABEL_CHARS)),
+                egui::FontId::proportional(ROOM_TEXT),
+                egui::Color32::from_gray(20),
+            );
+            response.on_hover_text(&st.text);
+            for (col, cell) in o.columns.iter().zip(&st.cells).take(shown) {
+                let (rect, response) = ui.allocate_exact_size(CELL, egui::Sense::hover());
+                let inner = rect.shrink(2.0);
+                match (col.too_small, cell) {
+                    (true, _) => {
+                        ui.painter()
+                            .rect_filled(inner, 0.0, egui::Color32::from_gray(212));
+                    }
+                    (false, None) => {
+                        ui.painter().rect_stroke(
+                            inner.shrink(2.0),
+                            0.0,
+                            egui::Stroke::new(1.0, egui::Color32::from_gray(190)),
+                            egui::StrokeKind::Inside,
+                        );
+                    }
+                    (false, Some(c)) => {
+                        let [cr, cg, cb] = crate::core::merge::heat_colour(c.mean, c.scale);
+                        let fill = egui::Color32::from_rgb(cr, cg, cb);
+                        let light = 0.2126 * f32::from(cr)
+                            + 0.7152 * f32::from(cg)
+                            + 0.0722 * f32::from(cb)
+                            > 140.0;
+                        let ink = if light {
+                            egui::Color32::from_gray(20)
+                        } else {
+                            egui::Color32::WHITE
+                        };
+                        ui.painter().rect_filled(inner, 0.0, fill);
+                        ui.painter().text(
+                            inner.center() - egui::vec2(0.0, 10.0),
+                            egui::Align2::CENTER_CENTER,
+                            format!(
+                                "{} {}",
+                                decimal(lang, c.mean, 1),
+                                crate::core::merge::stack_sign(c.stack)
+                            ),
+                            egui::FontId::new(ROOM_TEXT, egui::FontFamily::Name("bold".into())),
+                            ink,
+                        );
+                        if let Some(d) = c.change {
+                            ui.painter().text(
+                                inner.center_bottom() - egui::vec2(0.0, 4.0),
+                                egui::Align2::CENTER_BOTTOM,
+                                crate::core::merge::change_text(lang, d),
+                                egui::FontId::proportional(20.0),
+                                ink,
+                            );
+                        }
+                        response.on_hover_text(crate::core::merge::cell_title(
+                            lang, &col.name, &st.text, c,
+                        ));
+                    }
+                }
+            }
+        });
+    }
+    ui.add_space(8.0);
+    ui.label(tr.get(lang, "overview-legend-signs"));
+    if o.columns.iter().any(|c| c.too_small) {
+        ui.label(tr.format(
+            lang,
+            "overview-too-small-legend",
+            &[("min", o.min_players.into())],
+        ));
+    }
+}
+
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
 }

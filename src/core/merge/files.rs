@@ -8,6 +8,9 @@ use crate::core::session::{Lang, Stack};
 use fluent_bundle::FluentValue;
 use std::fmt::Write as _;
 
+/// The questions that come back shown in the HTML; every open question is in the CSV.
+const RECURRING_SHOWN: usize = 8;
+
 /// Every file of the overview, by name: what `merge --out` and the app's export write.
 pub fn overview_files(o: &Overview, lang: Lang) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
     Ok(vec![
@@ -137,7 +140,7 @@ pub fn overview_html(o: &Overview, lang: Lang) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}\n.heat svg{{width:100%;height:auto}} .spark{{vertical-align:middle}} .small{{color:#555}} @page{{size:A4}}</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}\nbody{{max-width:80rem}} .heat svg{{width:100%;height:auto}} .spark{{vertical-align:middle}} .small{{color:#555}} @page{{size:A4 landscape;margin:12mm}}</style>\n</head>\n<body>\n",
         lang.code(),
         w("overview-title"),
         crate::core::export::REPORT_CSS
@@ -194,11 +197,11 @@ pub fn overview_html(o: &Overview, lang: Lang) -> String {
     if o.recurring.is_empty() {
         let _ = writeln!(s, "<p>{}</p>", w("overview-recurring-none"));
     }
-    for q in o.recurring.iter().take(15) {
+    for q in o.recurring.iter().take(RECURRING_SHOWN) {
         let _ = writeln!(
             s,
             "<h3>{} <span class=\"small\">· {}</span></h3>\n<ul>",
-            e(&q.word),
+            e(&q.word.split(" · ").take(3).collect::<Vec<_>>().join(" · ")),
             f(
                 "overview-recurring-count",
                 &[
@@ -208,15 +211,19 @@ pub fn overview_html(o: &Overview, lang: Lang) -> String {
             )
         );
         for (g, texts) in &q.by_group {
+            let mut line = texts
+                .iter()
+                .take(2)
+                .map(|t| format!("? {}", e(t)))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            if texts.len() > 2 {
+                let _ = write!(line, " (+{})", texts.len() - 2);
+            }
             let _ = writeln!(
                 s,
-                "<li class=\"pink\"><strong>{}</strong>: {}</li>",
-                e(g),
-                texts
-                    .iter()
-                    .map(|t| format!("? {}", e(t)))
-                    .collect::<Vec<_>>()
-                    .join(" · ")
+                "<li class=\"pink\"><strong>{}</strong>: {line}</li>",
+                e(g)
             );
         }
         let _ = writeln!(s, "</ul>");

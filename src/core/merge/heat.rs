@@ -70,7 +70,7 @@ fn shorten(text: &str, max: usize) -> String {
 }
 
 /// The sign of a stack in a cell.
-fn stack_sign(stack: Option<Stack>) -> &'static str {
+pub(crate) fn stack_sign(stack: Option<Stack>) -> &'static str {
     match stack {
         Some(Stack::Green) => "+",
         Some(Stack::Red) => "!",
@@ -91,7 +91,7 @@ pub(crate) fn change_text(lang: Lang, change: f64) -> String {
 }
 
 /// What a hover over a cell says: every number of it.
-fn cell_title(lang: Lang, group: &str, statement: &str, c: &Cell) -> String {
+pub(crate) fn cell_title(lang: Lang, group: &str, statement: &str, c: &Cell) -> String {
     let t = texts();
     let mut s = format!(
         "{group} · {statement}: {} {} ({} {}), {} {}",

@@ -13,6 +13,7 @@ mod load;
 mod questions;
 
 pub use files::{overview_csv, overview_files, overview_html, overview_long_csv, questions_csv};
+pub(crate) use heat::{cell_title, change_text, stack_sign};
 pub use heat::{heat_colour, heatmap_png, heatmap_svg};
 pub use load::{MergeProblem, load_for_merge, load_for_merge_with};
 pub use questions::RecurringQuestion;
