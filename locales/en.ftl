@@ -176,15 +176,6 @@ overview-make = { $count ->
     [one] Overview of 1 chosen session
    *[other] Overview of { $count } chosen sessions
 }
-overview-title = Overview across groups
-overview-groups = Groups
-overview-statement = Statement
-overview-green = green
-overview-red = red
-overview-mean = mean plenary
-overview-spread = spread
-overview-shift = shift
-overview-left-out = Statements left out
 setup-high-contrast = High contrast (F2)
 deck-overwrite = { $file } already exists. Press Save again to replace it, or choose another name.
 close-title = Close while the last changes are not saved?
@@ -250,10 +241,11 @@ export-no-shift = incomplete data
 ## Overview across groups (merge).
 overview-title = Learning climate overview
 overview-heading = Overview across groups
-overview-groups = Groups
 overview-statement = Statement
 overview-col-groups = groups
 overview-col-spread = spread
+overview-mean = mean plenary
+overview-spread = spread
 overview-col-mean-shift = mean shift
 overview-col-without-plenary = without plenary round
 overview-col-group = group

@@ -176,15 +176,6 @@ overview-make = { $count ->
     [one] Overzicht van 1 gekozen sessie
    *[other] Overzicht van { $count } gekozen sessies
 }
-overview-title = Overzicht over groepen
-overview-groups = Groepen
-overview-statement = Stelling
-overview-green = groen
-overview-red = rood
-overview-mean = gemiddelde plenair
-overview-spread = spreiding
-overview-shift = verschuiving
-overview-left-out = Weggelaten stellingen
 setup-high-contrast = Hoog contrast (F2)
 deck-overwrite = { $file } bestaat al. Druk nog eens op Opslaan om het te vervangen, of kies een andere naam.
 close-title = Sluiten terwijl de laatste wijzigingen niet bewaard zijn?
@@ -250,10 +241,11 @@ export-no-shift = geen volledige gegevens
 ## Overview across groups (merge).
 overview-title = Overzicht leerklimaat
 overview-heading = Overzicht over groepen
-overview-groups = Groepen
 overview-statement = Stelling
 overview-col-groups = groepen
 overview-col-spread = spreiding
+overview-mean = gemiddelde plenair
+overview-spread = spreiding
 overview-col-mean-shift = gemiddelde verschuiving
 overview-col-without-plenary = zonder plenaire ronde
 overview-col-group = groep

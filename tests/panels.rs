@@ -473,6 +473,15 @@ fn every_message_exists_in_both_languages_and_is_used() {
             }
         }
         let (nl, en) = (message_ids(nl), message_ids(en));
+        // An id written twice in one file: the bundle keeps the first, so the second is dead text.
+        for (lang, ids) in [("nl", &nl), ("en", &en)] {
+            for (i, id) in ids.iter().enumerate() {
+                assert!(
+                    !ids[..i].contains(id),
+                    "{id} is written twice in the {lang} file of {files}"
+                );
+            }
+        }
         for id in &nl {
             assert!(
                 en.contains(id),

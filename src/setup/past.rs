@@ -269,7 +269,7 @@ pub(crate) fn overview_window(
     let t = |id: &str| tr.get(lang, id);
     let mut open = true;
     let screen = ctx.content_rect().size();
-    egui::Window::new(t("overview-title"))
+    egui::Window::new(t("overview-heading"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
