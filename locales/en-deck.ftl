@@ -71,5 +71,5 @@ deck-programme-no-plenary = the programme has no Plenary phase; add one: (kind: 
 deck-programme-two-games = the programme has more than one Game phase (Game); keep one
 deck-programme-two-plenaries = the programme has more than one Plenary phase (Plenary); keep one
 deck-plenary-before-game = the Plenary phase comes before the Game phase; the plenary follows the game
-deck-phase-after-game = phase { $phase } ({ $kind }) comes after the game; a warm-up and the learning question come before it
+deck-phase-after-game = phase { $phase } ({ $kind }) comes after the game; a warm-up, the look back and the learning question come before it
 deck-closing-before-plenary = phase { $phase } (Closing) comes before the plenary; the closing round comes last

@@ -80,6 +80,7 @@ deck-programme-two-plenaries = het programma heeft meer dan één fase van de so
 deck-plenary-before-game = de fase "{ phase-kind-plenary }" komt vóór de fase "{ phase-kind-game }"; het plenaire deel hoort na het spel
 deck-phase-after-game = fase { $phase } ({ $kind ->
         [WarmUp] { phase-kind-warm-up }
+        [Review] { phase-kind-review }
        *[LearningQuestion] { phase-kind-learning }
-    }) komt na het spel; de warming-up en de leervraag horen ervoor
+    }) komt na het spel; de warming-up, de terugblik en de leervraag horen ervoor
 deck-closing-before-plenary = fase { $phase } ({ phase-kind-closing }) komt vóór het plenaire deel; de afsluiting hoort als laatste

@@ -112,6 +112,8 @@ pub struct GameOptions {
     pub save_dir: Option<PathBuf>,
     /// A deck file to load at start.
     pub deck: Option<PathBuf>,
+    /// Start a follow-up of this saved session (with its deck, unless `deck` is given).
+    pub follow_up: Option<PathBuf>,
     /// The decks folder; the user's config folder when `None`.
     pub decks_dir: Option<PathBuf>,
     /// Start in the high-contrast palette.
@@ -152,9 +154,25 @@ pub fn app(options: &GameOptions) -> App {
     session.language = lang;
     // A deck's programme is followed unless the facilitator chooses only the game in setup.
     session.follows_programme = true;
-    app.insert_resource(game::ActiveGame::new(crate::core::session::Game::new(
-        session,
-    )));
+    let mut game = crate::core::session::Game::new(session);
+    // A follow-up: set up from the earlier session, each step an action (undo takes it back).
+    if let Some(path) = &options.follow_up {
+        match crate::core::session_file::load_game_file(path) {
+            Ok(earlier) => {
+                let actions = crate::core::session::follow_up_actions(
+                    earlier.session(),
+                    options.deck.is_none(),
+                );
+                for action in actions {
+                    if let Err(e) = game.apply(action) {
+                        eprintln!("{}: {e}", path.display());
+                    }
+                }
+            }
+            Err(e) => eprintln!("{e}"),
+        }
+    }
+    app.insert_resource(game::ActiveGame::new(game));
     app.add_plugins((world_plugin, window_plugins, panel_plugins));
     if options.high_contrast {
         app.insert_resource(theme::Palette::HIGH_CONTRAST);

@@ -24,6 +24,11 @@ struct Cli {
     /// Continue a saved session: the given file, or without a file the newest unfinished one.
     #[arg(long, num_args = 0..=1, default_missing_value = "")]
     resume: Option<PathBuf>,
+    /// Start a follow-up ("terugkomdag") of this saved session (`*.session.ron`): its group, players
+    /// and deck come along (or the deck given with --deck, matched by the statements' ids), with last
+    /// time's placements, open questions and next steps to look back on.
+    #[arg(long)]
+    follow_up: Option<PathBuf>,
     /// Start with this deck file (`*.deck.ron`). If it has problems, the game says so and starts with the
     /// built-in deck.
     #[arg(long)]
@@ -229,6 +234,7 @@ fn main() -> ExitCode {
                 resume,
                 save_dir: cli.save_dir,
                 deck: cli.deck,
+                follow_up: cli.follow_up,
                 decks_dir: cli.decks_dir,
                 high_contrast: cli.high_contrast,
                 window_size: cli.window_size,

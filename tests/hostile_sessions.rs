@@ -426,6 +426,62 @@ fn deck() -> impl Strategy<Value = leerklimaat::core::deck::Deck> {
     })
 }
 
+/// What a follow-up carries over: players, placements (some outside the scale), questions and steps
+/// (some too long), with numbers near those the actions use.
+fn last_time() -> impl Strategy<Value = leerklimaat::core::session::LastTime> {
+    use leerklimaat::core::session::{
+        EarlierPlayer, EarlierQuestion, EarlierStep, LastTime, PlacedBefore, Stack,
+    };
+    (
+        text(),
+        prop::collection::vec((text(), 0u8..14), 0..4),
+        prop::collection::vec((0usize..8, 0usize..9, prop::option::of(-1.0f64..6.0)), 0..4),
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec((text(), text()), 0..3),
+    )
+        .prop_map(|(group, players, placed, questions, steps)| LastTime {
+            group,
+            started_at: "2026-11-23 10:00".into(),
+            deck_title: "Leerklimaat".into(),
+            players: players
+                .into_iter()
+                .map(|(name, colour)| EarlierPlayer { name, colour })
+                .collect(),
+            placements: placed
+                .into_iter()
+                .map(|(n, square, mean)| {
+                    (
+                        format!("s{n}"),
+                        PlacedBefore {
+                            squares: vec![square],
+                            mean,
+                            stack: Some(if square > 1 { Stack::Green } else { Stack::Red }),
+                        },
+                    )
+                })
+                .collect(),
+            questions: questions
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| EarlierQuestion {
+                    id: i as u32 + 1,
+                    text,
+                    statement: Some(format!("s{}", i + 1)),
+                })
+                .collect(),
+            steps: steps
+                .into_iter()
+                .enumerate()
+                .map(|(i, (text, owner))| EarlierStep {
+                    id: i as u32 + 1,
+                    text,
+                    owner,
+                    due: String::new(),
+                })
+                .collect(),
+        })
+}
+
 /// Any action, of every kind, with numbers near and outside what the session holds.
 fn arb_action() -> BoxedStrategy<Action> {
     let setup = prop_oneof![
@@ -566,12 +622,28 @@ fn arb_action() -> BoxedStrategy<Action> {
         (player(), text()).prop_map(|(player, text)| Action::SetTakeaway { player, text }),
     ]
     .boxed();
+    let follow_up = prop_oneof![
+        last_time().prop_map(|l| Action::FollowUp(Box::new(l))),
+        (
+            0u32..5,
+            prop::option::of(prop::sample::select(
+                leerklimaat::core::session::StepStatus::ALL.to_vec()
+            )),
+            text()
+        )
+            .prop_map(|(step, status, line)| Action::ReviewStep { step, status, line }),
+        (0usize..4).prop_map(|index| Action::ReviewGoTo { index }),
+        (0u32..5, any::<bool>())
+            .prop_map(|(question, answered)| Action::AnswerEarlier { question, answered }),
+    ]
+    .boxed();
     prop_oneof![
         1 => setup,
         2 => play,
         2 => post_its,
         2 => plenary,
         2 => programme,
+        1 => follow_up,
     ]
     .boxed()
 }
@@ -624,10 +696,14 @@ fn kind(a: &Action) -> &'static str {
         Action::DeleteWarmUp { .. } => "DeleteWarmUp",
         Action::SetLearningQuestion { .. } => "SetLearningQuestion",
         Action::SetTakeaway { .. } => "SetTakeaway",
+        Action::FollowUp(_) => "FollowUp",
+        Action::ReviewStep { .. } => "ReviewStep",
+        Action::ReviewGoTo { .. } => "ReviewGoTo",
+        Action::AnswerEarlier { .. } => "AnswerEarlier",
     }
 }
 
-const KINDS: usize = 44;
+const KINDS: usize = 48;
 
 #[test]
 fn every_kind_of_action_is_generated() {

@@ -242,7 +242,7 @@ fn exports_are_readable_by_the_user_only() {
 /// A whole workshop with its programme, as a facilitator plays it: warm-up words, learning questions,
 /// pawns in both rounds, post-its, a case, a skipped card, a stack overridden, a next step, the
 /// closing round, finished, with an undone action and the clock running.
-fn workshop() -> Game {
+pub(crate) fn workshop() -> Game {
     use leerklimaat::core::session::{CardRef, Owner, PostItColour, Round, StepSource};
     let mut g = Game::new(Session::new(
         leerklimaat::core::deck::default_deck(),
@@ -458,7 +458,7 @@ fn workshop() -> Game {
 }
 
 /// The fixture of a format version: a session file as the game of that version wrote it.
-fn fixture(version: u32) -> PathBuf {
+pub(crate) fn fixture(version: u32) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/sessions")
         .join(format!("v{version}.session.ron"))

@@ -4,6 +4,7 @@ mod deck_loading;
 mod decks;
 mod e2e;
 mod exports;
+mod follow_up;
 mod game;
 mod hostile_sessions;
 mod merge;

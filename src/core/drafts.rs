@@ -32,6 +32,8 @@ pub enum DraftField {
         phase: usize,
         player: Option<PlayerId>,
     },
+    /// In a follow-up's review, the line of what became of a step of last time (by its number).
+    ReviewLine(u32),
 }
 
 /// Every draft, by field.

@@ -18,5 +18,6 @@ pub mod programme;
 pub mod session;
 pub mod session_file;
 pub mod simulate;
+pub mod since;
 pub mod store;
 pub mod tally;

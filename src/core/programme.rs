@@ -180,6 +180,7 @@ pub(crate) fn kind_key(kind: PhaseKind) -> &'static str {
         PhaseKind::Game => "phase-kind-game",
         PhaseKind::Plenary => "phase-kind-plenary",
         PhaseKind::Closing => "phase-kind-closing",
+        PhaseKind::Review => "phase-kind-review",
     }
 }
 

@@ -559,6 +559,7 @@ fn programme_editor(
         PhaseKind::Game,
         PhaseKind::Plenary,
         PhaseKind::Closing,
+        PhaseKind::Review,
     ];
     let (mut remove, mut up) = (None, None);
     for (i, item) in programme.iter_mut().enumerate() {

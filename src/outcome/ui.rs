@@ -62,6 +62,7 @@ fn page_key(kind: PageKind) -> &'static str {
         PageKind::Develop => "page-develop",
         PageKind::Questions => "page-questions",
         PageKind::Shift => "page-shift",
+        PageKind::Since => "page-since",
         PageKind::Steps => "page-steps",
     }
 }
@@ -74,6 +75,7 @@ fn page_button_key(kind: PageKind) -> &'static str {
         PageKind::Develop => "outcome-develop",
         PageKind::Questions => "outcome-questions",
         PageKind::Shift => "outcome-tab-shift",
+        PageKind::Since => "outcome-tab-since",
         PageKind::Steps => "outcome-steps",
     }
 }
@@ -144,7 +146,7 @@ pub fn outcome_panel(
                         nav.push(PageNav::Next);
                     }
                     ui.separator();
-                    for kind in PageKind::ALL {
+                    for kind in PageKind::of(s) {
                         let label = t(page_button_key(kind));
                         if mark(
                             page_key(kind),

@@ -436,5 +436,9 @@ pub(crate) fn describe_error(
         E::BadExtension => tr.get(lang, "err-extension"),
         E::NotAtEnd => tr.get(lang, "err-not-at-end"),
         E::AlreadyFinished => tr.get(lang, "err-already-finished"),
+        E::AlreadyAFollowUp => tr.get(lang, "err-already-follow-up"),
+        E::ProgrammeFull => tr.get(lang, "err-programme-full"),
+        E::TooManyCarried | E::BadPlacedBefore(_) => tr.get(lang, "err-last-time"),
+        E::UnknownEarlierQuestion(_) => tr.get(lang, "err-unknown-earlier-question"),
     }
 }

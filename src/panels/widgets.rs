@@ -169,6 +169,10 @@ pub(crate) fn action_key(action: &crate::core::session::Action) -> &'static str 
         A::SetTakeaway { .. } => "what-takeaway",
         A::Finish { .. } => "what-finish",
         A::MarkFinished => "what-mark-finished",
+        A::FollowUp(_) => "what-follow-up",
+        A::ReviewStep { .. } => "what-review",
+        A::ReviewGoTo { .. } => "what-review-step",
+        A::AnswerEarlier { .. } => "what-answered",
     }
 }
 
@@ -373,6 +377,7 @@ pub(crate) fn close_drafts_dialog(
                 F::CaseTitle | F::CaseDescription => "draft-case",
                 F::NextStep | F::NextStepDue | F::NextStepOwner => "draft-step",
                 F::Programme { .. } => "draft-programme",
+                F::ReviewLine(_) => "draft-review",
             };
             let short: String = text.chars().take(60).collect();
             ui.label(format!("• {}: “{short}”", t(what)));

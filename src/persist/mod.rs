@@ -120,6 +120,9 @@ pub enum StoreMsg {
     OpenCopy(PathBuf),
     /// Forget the offer to continue (and a session that could not be continued).
     Dismiss,
+    /// Make the session being set up a follow-up of this saved one: its deck, its group and its
+    /// players come along, with what it carries over ([`crate::core::session::LastTime`]).
+    FollowUp(PathBuf),
     /// Combine these sessions into one overview, shown on the setup screen.
     Overview(Vec<PathBuf>),
     /// Write the overview shown into a new folder under the user's documents.
@@ -436,6 +439,14 @@ fn handle_store_messages(world: &mut World) {
                 };
                 world.resource_mut::<PastSessions>().exported = Some(result);
             }
+            StoreMsg::FollowUp(path) => match store.open(&path) {
+                Ok(earlier) => {
+                    for action in crate::core::session::follow_up_actions(earlier.session(), true) {
+                        world.write_message(GameMsg::Do(action));
+                    }
+                }
+                Err(d) => world.resource_mut::<PastSessions>().damaged.push(d),
+            },
             StoreMsg::Dismiss => {
                 let mut past = world.resource_mut::<PastSessions>();
                 past.offer = None;

@@ -271,7 +271,181 @@ fn draw_programme(
                 }
             }
         }
+        PhaseKind::Review => draw_review(&mut commands, session, &tr.0, top, &pal, &fonts),
         PhaseKind::Talk | PhaseKind::Game | PhaseKind::Plenary => {}
+    }
+}
+
+/// `text` on one line of at most `max` characters.
+fn one_line(text: &str, max: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        flat.chars().take(max - 1).collect::<String>() + "…"
+    }
+}
+
+/// The review of a follow-up: the step of last time under review, large, with who took it on, when,
+/// and what the group says became of it; below, every step with its sign, so the room sees how far it
+/// got.
+fn draw_review(
+    commands: &mut Commands,
+    session: &crate::core::session::Session,
+    tr: &crate::core::i18n::Texts,
+    mut top: f32,
+    pal: &Palette,
+    fonts: &GameFonts,
+) {
+    use fluent_bundle::FluentValue;
+    let lang = session.language;
+    let Some(last) = &session.follows else {
+        text(
+            commands,
+            tr.get(lang, "review-not-a-follow-up"),
+            Vec2::new(-900.0, top),
+            (BODY, false),
+            1800.0,
+            pal.ink_soft,
+            fonts,
+        );
+        return;
+    };
+    let Some(step) = session.step_under_review() else {
+        text(
+            commands,
+            tr.get(lang, "review-no-steps"),
+            Vec2::new(-900.0, top),
+            (BODY, false),
+            1800.0,
+            pal.ink_soft,
+            fonts,
+        );
+        return;
+    };
+    let line = |commands: &mut Commands,
+                top: &mut f32,
+                s: String,
+                (size, bold): (f32, bool),
+                soft: bool| {
+        text(
+            commands,
+            s.clone(),
+            Vec2::new(-900.0, *top),
+            (size, bold),
+            1800.0,
+            if soft { pal.ink_soft } else { pal.ink },
+            fonts,
+        );
+        *top -= crate::outcome::pages::text_height(&s, size, 1800.0) + size * 0.4;
+    };
+    line(
+        commands,
+        &mut top,
+        tr.format(
+            lang,
+            "review-step-of",
+            &[
+                ("n", FluentValue::from(session.review_at + 1)),
+                ("count", FluentValue::from(last.steps.len())),
+            ],
+        ),
+        (BODY, false),
+        true,
+    );
+    line(
+        commands,
+        &mut top,
+        step.text.clone(),
+        (BODY * 1.4, true),
+        false,
+    );
+    line(
+        commands,
+        &mut top,
+        tr.format(
+            lang,
+            "review-who-when",
+            &[
+                ("owner", FluentValue::from(step.owner.as_str())),
+                (
+                    "due",
+                    FluentValue::from(if step.due.is_empty() {
+                        "none"
+                    } else {
+                        step.due.as_str()
+                    }),
+                ),
+            ],
+        ),
+        (BODY, false),
+        false,
+    );
+    let review = session.reviews.get(&step.id);
+    let status = match review.and_then(|r| r.status) {
+        Some(s) => format!("{} {}", s.sign(), tr.get(lang, s.key())),
+        None => tr.get(lang, "review-unmarked"),
+    };
+    line(
+        commands,
+        &mut top,
+        status,
+        (BODY * 1.2, true),
+        review.is_none(),
+    );
+    if let Some(r) = review.filter(|r| !r.line.is_empty()) {
+        line(
+            commands,
+            &mut top,
+            format!("“{}”", r.line),
+            (BODY, false),
+            false,
+        );
+    }
+    // Every step with its sign, as many as fit above the bottom panel.
+    top -= BODY * 0.6;
+    let (counts, _) = session.review_counts();
+    line(
+        commands,
+        &mut top,
+        tr.format(
+            lang,
+            "review-summary",
+            &[
+                ("done", FluentValue::from(counts[0])),
+                ("on", FluentValue::from(counts[1])),
+                ("not", FluentValue::from(counts[2])),
+                ("dropped", FluentValue::from(counts[3])),
+            ],
+        ),
+        (BODY, true),
+        false,
+    );
+    let bottom = cloud_rect().min.y;
+    for (i, s) in last.steps.iter().enumerate() {
+        if top - BODY < bottom {
+            break;
+        }
+        let sign = session
+            .reviews
+            .get(&s.id)
+            .and_then(|r| r.status)
+            .map_or("○", |st| st.sign());
+        let shown = format!("{sign} {}. {}", i + 1, one_line(&s.text, 80));
+        text(
+            commands,
+            shown,
+            Vec2::new(-900.0, top),
+            (BODY, i == session.review_at),
+            1800.0,
+            if i == session.review_at {
+                pal.ink
+            } else {
+                pal.ink_soft
+            },
+            fonts,
+        );
+        top -= BODY * 1.35;
     }
 }
 

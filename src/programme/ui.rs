@@ -8,7 +8,9 @@ use crate::core::deck::PhaseKind;
 use crate::core::drafts::{DraftField, Drafts};
 use crate::core::i18n::Texts;
 use crate::core::programme::minutes_left;
-use crate::core::session::{Action, MAX_REFLECTION_CHARS, MAX_WARM_UP_CHARS, PlayerId, Session};
+use crate::core::session::{
+    Action, MAX_REFLECTION_CHARS, MAX_WARM_UP_CHARS, PlayerId, Session, StepStatus,
+};
 use crate::game::{ActiveGame, GameMsg, PhaseClock};
 use crate::panels::widgets::{bar_frame, big_button, mark};
 use crate::panels::{PanelSet, send};
@@ -60,6 +62,9 @@ pub fn programme_panel(
     };
     let lang = s.language;
     let t = |id: &str| tr.get(lang, id);
+    if item.kind == PhaseKind::Review {
+        return review_panel(ctx, view, drafts);
+    }
     let (hint, max) = match item.kind {
         PhaseKind::WarmUp => ("programme-word-hint", MAX_WARM_UP_CHARS),
         PhaseKind::LearningQuestion => ("programme-learning-hint", MAX_REFLECTION_CHARS),
@@ -224,6 +229,113 @@ pub fn programme_panel(
         drafts.clear(&field_of(typed_for));
     } else {
         drafts.keep(field_of(typed_for), &text, &saved_of(typed_for));
+    }
+    out
+}
+
+/// Screen-map names of the four status buttons, in [`StepStatus::ALL`]'s order.
+const STATUS_KEYS: [&str; 4] = [
+    "review-done",
+    "review-on-its-way",
+    "review-not-yet",
+    "review-dropped",
+];
+
+/// The review's row: back and on through last time's steps, the four statuses (the one given is
+/// selected; pressed again, it is taken back), and the line of what happened, kept as a draft until
+/// it is entered.
+fn review_panel(ctx: &egui::Context, view: &ProgrammeView, drafts: &mut Drafts) -> Vec<GameMsg> {
+    let (s, tr) = (view.session, view.tr);
+    let mut out = Vec::new();
+    let Some(step) = s.step_under_review() else {
+        return out;
+    };
+    let count = s.follows.as_ref().map_or(0, |l| l.steps.len());
+    let lang = s.language;
+    let t = |id: &str| tr.get(lang, id);
+    let review = s.reviews.get(&step.id);
+    let status = review.and_then(|r| r.status);
+    let saved = review.map(|r| r.line.clone()).unwrap_or_default();
+    let field = DraftField::ReviewLine(step.id);
+    let mut text = drafts.text_or(&field, &saved);
+    let mut taken = false;
+    egui::Area::new("review form".into())
+        .anchor(egui::Align2::CENTER_BOTTOM, [0.0, -16.0])
+        .show(ctx, |ui| {
+            bar_frame(ui.ctx()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    out.extend(crate::panels::widgets::undo_redo_buttons(
+                        ui,
+                        tr,
+                        lang,
+                        view.can_undo,
+                        view.can_redo,
+                    ));
+                    ui.separator();
+                    for (st, key) in StepStatus::ALL.into_iter().zip(STATUS_KEYS) {
+                        let label = format!("{} {}", st.sign(), t(st.key()));
+                        let picked = status == Some(st);
+                        let button =
+                            egui::Button::selectable(picked, egui::RichText::new(label).size(26.0))
+                                .min_size(egui::vec2(48.0, 56.0));
+                        if mark(key, ui.add(button)).clicked() {
+                            // The line typed so far goes with the status.
+                            out.push(GameMsg::Do(Action::ReviewStep {
+                                step: step.id,
+                                status: (!picked).then_some(st),
+                                line: text.clone(),
+                            }));
+                            taken = true;
+                        }
+                    }
+                });
+                ui.horizontal(|ui| {
+                    let back = ui.add_enabled(
+                        s.review_at > 0,
+                        egui::Button::new(t("review-previous")).min_size(egui::vec2(48.0, 48.0)),
+                    );
+                    if mark("review-previous", back).clicked() {
+                        out.push(GameMsg::Do(Action::ReviewGoTo {
+                            index: s.review_at - 1,
+                        }));
+                    }
+                    let field_response = mark(
+                        "review-line",
+                        ui.add(
+                            egui::TextEdit::singleline(&mut text)
+                                .hint_text(t("review-line-hint"))
+                                .char_limit(crate::core::session::MAX_NEXT_STEP_CHARS)
+                                .desired_width(620.0),
+                        ),
+                    );
+                    let enter = field_response.lost_focus()
+                        && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let save =
+                        mark("review-line-save", big_button(ui, t("review-line-save"))).clicked();
+                    if (enter || save) && text.trim() != saved {
+                        out.push(GameMsg::Do(Action::ReviewStep {
+                            step: step.id,
+                            status,
+                            line: text.clone(),
+                        }));
+                        taken = true;
+                    }
+                    let on = ui.add_enabled(
+                        s.review_at + 1 < count,
+                        egui::Button::new(t("review-next")).min_size(egui::vec2(48.0, 48.0)),
+                    );
+                    if mark("review-next", on).clicked() {
+                        out.push(GameMsg::Do(Action::ReviewGoTo {
+                            index: s.review_at + 1,
+                        }));
+                    }
+                });
+            });
+        });
+    if taken {
+        drafts.clear(&field);
+    } else {
+        drafts.keep(field, &text, &saved);
     }
     out
 }

@@ -125,6 +125,14 @@ pub(super) fn stuck_session(
     });
 }
 
+/// Screen-map names of the first past sessions' follow-up buttons.
+const FOLLOW_UP_KEYS: [&str; 4] = [
+    "past-follow-up-1",
+    "past-follow-up-2",
+    "past-follow-up-3",
+    "past-follow-up-4",
+];
+
 /// Screen-map names of the first past sessions' ticks, for the overview.
 const TICK_KEYS: [&str; 24] = [
     "past-tick-1",
@@ -210,6 +218,15 @@ pub(super) fn past_sessions(
                         }
                         if ui.button(t("outcome-export")).clicked() {
                             files.push(StoreMsg::Export(l.path.clone()));
+                        }
+                        // A return day: a new session that follows this one.
+                        let follow = ui.button(t("past-follow-up"));
+                        let follow = match FOLLOW_UP_KEYS.get(i) {
+                            Some(key) => mark(key, follow),
+                            None => follow,
+                        };
+                        if follow.clicked() {
+                            files.push(StoreMsg::FollowUp(l.path.clone()));
                         }
                         match &mut form.renaming {
                             Some((path, name)) if *path == l.path => {

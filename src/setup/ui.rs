@@ -411,6 +411,24 @@ fn players_column(
         // Changed elsewhere (undo, a resumed session): show the session's name.
         group.clone_from(&s.group);
     }
+    if let Some(last) = &s.follows {
+        let date = last
+            .started_at
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
+        mark(
+            "setup-follow-up-of",
+            ui.label(
+                egui::RichText::new(tr.format(
+                    lang,
+                    "setup-follow-up-of",
+                    &[("group", last.group.as_str().into()), ("date", date.into())],
+                ))
+                .strong(),
+            ),
+        );
+    }
     ui.add_space(8.0);
     ui.label(
         egui::RichText::new(format!(

@@ -4,7 +4,7 @@
 use super::layout::{self, STATEMENT_FONT};
 use crate::app::{AppSystems, AtTable, Screen};
 use crate::core::i18n::Texts;
-use crate::core::session::{CardRef, Round, Session, Stage};
+use crate::core::session::{CardRef, Round, Session, Stack, Stage};
 use crate::core::tally::tally_card;
 use crate::game::{ActiveGame, CardClock};
 use crate::texts::Tr;
@@ -202,13 +202,34 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
             ],
         ),
     };
+    // In a follow-up: where the group stood last time, in the header's line.
+    let header = match (&card, &session.follows) {
+        (CardRef::Statement(id), Some(last)) => match session.placed_before(id) {
+            Some(before) => format!(
+                "{header}  ·  {}",
+                last_time_words(session, tr, last, before)
+            ),
+            None => header,
+        },
+        _ => header,
+    };
     let (text, footer, side) = match &card {
         CardRef::Statement(id) => {
             let st = session.deck.statement(id);
+            // The questions still open from last time, beside the statement; answered ones ticked.
+            let earlier: Vec<String> = session
+                .earlier_questions_at(id)
+                .map(|(q, answered)| format!("{} {}", if answered { "✔" } else { "•" }, q.text))
+                .collect();
+            let side = if earlier.is_empty() {
+                String::new()
+            } else {
+                format!("{}\n{}", tr.get(lang, "last-time-open"), earlier.join("\n"))
+            };
             (
                 st.map_or_else(|| id.clone(), |s| s.text.clone()),
                 st.and_then(|s| s.prompt.clone()).unwrap_or_default(),
-                String::new(),
+                side,
             )
         }
         CardRef::Case(id) => {
@@ -272,6 +293,48 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
     }
 }
 
+/// "Last time (date): mean 2.5, red stack", for the card's header.
+fn last_time_words(
+    session: &Session,
+    tr: &Texts,
+    last: &crate::core::session::LastTime,
+    before: &crate::core::session::PlacedBefore,
+) -> String {
+    let lang = session.language;
+    let date = last
+        .started_at
+        .split_whitespace()
+        .next()
+        .unwrap_or_default();
+    let mut words = tr.format(lang, "last-time", &[("date", date.into())]);
+    if let Some(mean) = before.mean {
+        words = format!("{words}: {}", crate::core::i18n::decimal(lang, mean, 1));
+    }
+    match before.stack {
+        Some(Stack::Green) => format!("{words} ({})", tr.get(lang, "last-time-green")),
+        Some(Stack::Red) => format!("{words} ({})", tr.get(lang, "last-time-red")),
+        None => words,
+    }
+}
+
+/// Where last time's mean stood on the board: between the squares' middles, as far as the mean of
+/// the squares the pawns stood on.
+pub(crate) fn last_time_x(squares: &[usize], count: usize) -> Option<f32> {
+    if squares.is_empty() {
+        return None;
+    }
+    let rects = layout::square_rects(count);
+    let at = squares
+        .iter()
+        .map(|s| (*s).min(count - 1) as f32)
+        .sum::<f32>()
+        / squares.len() as f32;
+    let low = at.floor() as usize;
+    let high = (low + 1).min(count - 1);
+    let (a, b) = (rects[low].center().x, rects[high].center().x);
+    Some(a + (b - a) * (at - low as f32))
+}
+
 /// Redraws the card when what it shows changed.
 pub(crate) fn draw_card(
     mut commands: Commands,
@@ -307,7 +370,7 @@ pub(crate) fn draw_card(
     let (w, h) = (rect.width(), rect.height());
     let is_case = matches!(view.card, Some(CardRef::Case(_)));
     let plenary = game.session().stage == Stage::Plenary;
-    commands.spawn((
+    let card = commands.spawn((
         StatementCard(view.clone()),
         Name::new("statement card"),
         Sprite::from_color(pal.card_edge, rect.size() + Vec2::splat(8.0)),
@@ -391,7 +454,45 @@ pub(crate) fn draw_card(
             ),
         ],
     ));
+    let card = card.id();
+    // In a follow-up: a mark on the board where last time's mean stood, behind the pawns, with the
+    // words at its foot. It goes with the card.
+    let session = game.session();
+    let squares = session.deck.scale.squares.len();
+    if let Some(CardRef::Statement(id)) = &view.card
+        && let Some(before) = session.placed_before(id)
+        && let Some(x) = last_time_x(&before.squares, squares)
+    {
+        let board = layout::board_rect();
+        let height = board.height() - layout::SQUARE_LABEL_ROOM;
+        let centre = rect.center();
+        let at = |y: f32, z: f32| Transform::from_xyz(x - centre.x, y - centre.y, z - 1.0);
+        commands.spawn((
+            LastTimeMark,
+            Name::new("last time's mark"),
+            Sprite::from_color(pal.ink_soft.with_alpha(0.7), Vec2::new(8.0, height)),
+            at(board.min.y + height / 2.0, 0.4),
+            ChildOf(card),
+        ));
+        commands.spawn((
+            LastTimeMark,
+            text2d(
+                format!("▲ {}", tr.0.get(session.language, "last-time-mark")),
+                font(&fonts, layout::LABEL_FONT, true),
+                pal.ink,
+                320.0,
+                Justify::Center,
+                Anchor::BOTTOM_CENTER,
+            ),
+            at(board.min.y + 4.0, 0.45),
+            ChildOf(card),
+        ));
+    }
 }
+
+/// Last time's mean on the board, in a follow-up.
+#[derive(Component)]
+pub(crate) struct LastTimeMark;
 
 /// Shows the clock on the card when the timer is on; it turns red after its limit.
 fn tick_timer(

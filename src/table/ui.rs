@@ -4,7 +4,8 @@
 use crate::core::drafts::{DraftField, Drafts};
 use crate::core::i18n::Texts;
 use crate::core::session::{
-    Action, MAX_POST_IT_CHARS, PlacementMode, PlayerId, PostItColour, PostItId, Session, Stage,
+    Action, CardRef, MAX_POST_IT_CHARS, PlacementMode, PlayerId, PostItColour, PostItId, Session,
+    Stage,
 };
 use crate::game::GameMsg;
 use crate::panels::widgets::{bar_frame, big_button, mark};
@@ -29,6 +30,8 @@ pub struct PlayForm {
     pub(crate) switch_refused: bool,
     /// The list of cards left out of the plenary is open.
     pub(crate) left_out_open: bool,
+    /// In a follow-up: the list of last time's open questions at this card is open.
+    pub(crate) earlier_open: bool,
 }
 
 /// A post-it in the editor: its colour and who said it (its text is a draft: [`DraftField::EditPostIt`]).
@@ -326,6 +329,17 @@ fn play_controls(
                 form.case_hidden = false;
             }
         }
+        // In a follow-up: last time's open questions at this statement, to mark answered.
+        if let CardRef::Statement(id) = &card {
+            let earlier: Vec<bool> = s.earlier_questions_at(id).map(|(_, a)| a).collect();
+            if !earlier.is_empty() {
+                let open = earlier.iter().filter(|a| !**a).count();
+                let label = format!("{} ({open}/{})", t("last-time-open"), earlier.len());
+                if mark("earlier-questions", big_button(ui, label)).clicked() {
+                    form.earlier_open = !form.earlier_open;
+                }
+            }
+        }
         if s.mode == PlacementMode::Covered
             && !s.record(&card).is_some_and(|r| r.revealed.contains(&round))
         {
@@ -387,6 +401,7 @@ fn play_controls(
 
     post_it_editor(ctx, s, tr, form, c, &mut out);
     left_out_window(ctx, s, tr, form, &mut out);
+    earlier_window(ctx, s, tr, &card, form, &mut out);
     // A case typed halfway (before a screen change, a crash) is open again, until closed on purpose.
     let case_typed = c.drafts.get(&DraftField::CaseTitle).is_some()
         || c.drafts.get(&DraftField::CaseDescription).is_some();
@@ -397,6 +412,72 @@ fn play_controls(
         case_window(ctx, s, tr, form, c.drafts, &mut out);
     }
     out
+}
+
+/// Last time's open questions at this statement, each with a button that marks it answered (or open
+/// again); the card beside the board shows them to the room.
+fn earlier_window(
+    ctx: &egui::Context,
+    s: &Session,
+    tr: &Texts,
+    card: &CardRef,
+    form: &mut PlayForm,
+    out: &mut Vec<GameMsg>,
+) {
+    let CardRef::Statement(id) = card else {
+        form.earlier_open = false;
+        return;
+    };
+    let earlier: Vec<_> = s.earlier_questions_at(id).collect();
+    if !form.earlier_open || earlier.is_empty() {
+        form.earlier_open = false;
+        return;
+    }
+    let lang = s.language;
+    let mut open = true;
+    egui::Window::new(tr.get(lang, "last-time-open"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, [0.0, -40.0])
+        .min_width(900.0)
+        .max_width(900.0)
+        .frame(bar_frame(ctx))
+        .show(ctx, |ui| {
+            ui.set_min_width(900.0);
+            egui::ScrollArea::vertical()
+                .max_height(600.0)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for (i, (q, answered)) in earlier.iter().enumerate() {
+                        ui.horizontal(|ui| {
+                            let label = if *answered {
+                                format!("✔ {}", tr.get(lang, "last-time-answered"))
+                            } else {
+                                tr.get(lang, "last-time-answered")
+                            };
+                            let button = egui::Button::selectable(*answered, label)
+                                .min_size(egui::vec2(48.0, 48.0));
+                            let button = ui.add(button);
+                            let button = if i == 0 {
+                                mark("earlier-first", button)
+                            } else {
+                                button
+                            };
+                            if button.clicked() {
+                                out.push(GameMsg::Do(Action::AnswerEarlier {
+                                    question: q.id,
+                                    answered: !answered,
+                                }));
+                            }
+                            ui.add(egui::Label::new(&q.text).wrap());
+                        });
+                    }
+                });
+        });
+    if !open {
+        form.earlier_open = false;
+    }
 }
 
 /// The cards the plenary leaves out (skipped, or never played): how many, as a button that opens the

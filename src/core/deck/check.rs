@@ -430,7 +430,10 @@ pub fn programme_problems(programme: &[Phase]) -> Vec<(Option<usize>, DeckProble
             ));
         }
         for (i, item) in programme.iter().enumerate() {
-            let before_game = matches!(item.kind, PhaseKind::WarmUp | PhaseKind::LearningQuestion);
+            let before_game = matches!(
+                item.kind,
+                PhaseKind::WarmUp | PhaseKind::LearningQuestion | PhaseKind::Review
+            );
             if before_game && i > game {
                 out.push((
                     Some(i),
@@ -442,7 +445,7 @@ pub fn programme_problems(programme: &[Phase]) -> Vec<(Option<usize>, DeckProble
                             ("kind", format!("{:?}", item.kind)),
                         ],
                         format!(
-                            "phase {} ({:?}) comes after the game; a warm-up and the learning question come before it",
+                            "phase {} ({:?}) comes after the game; a warm-up, the look back and the learning question come before it",
                             i + 1,
                             item.kind
                         ),

@@ -101,6 +101,9 @@ pub enum PhaseKind {
     Plenary,
     /// The closing round: what stayed with each player, beside their learning question.
     Closing,
+    /// In a follow-up session: the next steps agreed last time, one by one, each marked done, on its
+    /// way, not yet or dropped.
+    Review,
 }
 
 /// One phase of the programme: what it is, its name, its planned length, and what the screen says.

@@ -95,6 +95,8 @@ pub fn overview_long_csv(o: &Overview) -> Vec<u8> {
         "spread",
         "stack",
         "change_since_previous",
+        "steps_done_since_previous",
+        "steps_agreed_previous",
     ]);
     let n = |v: f64| format!("{v:.3}");
     for st in &o.statements {
@@ -123,6 +125,10 @@ pub fn overview_long_csv(o: &Overview) -> Vec<u8> {
                     c.change.map(n).unwrap_or_default(),
                 ]),
                 None => row.extend(std::iter::repeat_n(String::new(), 6)),
+            }
+            match col.steps_done {
+                Some((done, agreed)) => row.extend([done.to_string(), agreed.to_string()]),
+                None => row.extend([String::new(), String::new()]),
             }
             let _ = w.write_record(&row);
         }
@@ -245,9 +251,31 @@ pub fn overview_html(o: &Overview, lang: Lang) -> String {
                     m.map(|m| format!("{} {}", e(&o.columns[*col].started_at), decimal(lang, m, 2)))
                 })
                 .collect();
+            let steps: Vec<String> = c
+                .columns
+                .iter()
+                .filter_map(|col| {
+                    let col = &o.columns[*col];
+                    let (done, count) = col.steps_done?;
+                    Some(texts().format(
+                        lang,
+                        "overview-steps-done",
+                        &[
+                            ("date", col.started_at.as_str().into()),
+                            ("done", done.into()),
+                            ("count", count.into()),
+                        ],
+                    ))
+                })
+                .collect();
+            let steps = if steps.is_empty() {
+                String::new()
+            } else {
+                format!("<br><small>{}</small>", e(&steps.join(" · ")))
+            };
             let _ = writeln!(
                 s,
-                "<li><strong>{}</strong> {} {}</li>",
+                "<li><strong>{}</strong> {} {}{steps}</li>",
                 e(&c.name),
                 sparkline(&c.means, o),
                 points.join(" → ")

@@ -72,6 +72,9 @@ pub struct GroupColumn {
     pub nth: usize,
     /// The column of the group's session before this one, if it is shown with numbers.
     pub previous: Option<usize>,
+    /// In a follow-up session shown with numbers: how many of the steps agreed last time the group
+    /// marked done, and how many there were.
+    pub steps_done: Option<(usize, usize)>,
 }
 
 /// A group that appears in the overview, with its sessions in time order.
@@ -171,7 +174,8 @@ pub fn merge(inputs: &[MergeInput]) -> Overview {
 }
 
 /// Which sessions are one group over time: the same group name (regardless of case and accents) with
-/// the same deck. A session without a group name is a group of its own.
+/// the same deck, or a follow-up and the session it names ([`chains_of`]). A session without a group
+/// name is a group of its own.
 fn chain_key(input: &MergeInput, index: usize) -> (String, String) {
     let s = input.game.session();
     let group = crate::core::programme::word_key(s.group.trim());
@@ -182,19 +186,57 @@ fn chain_key(input: &MergeInput, index: usize) -> (String, String) {
     }
 }
 
+/// The sessions of each group over time, as indices into `inputs`, each group in the order its first
+/// session comes: sessions with the same [`chain_key`], and a follow-up with the session it follows
+/// (found by its group and start, so a group renamed on its return day stays one line).
+fn chains_of(inputs: &[MergeInput]) -> Vec<Vec<usize>> {
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut parent: Vec<usize> = (0..inputs.len()).collect();
+    let join = |parent: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (root(parent, a), root(parent, b));
+        // The earlier input stays the root, so a group keeps the place of its first session.
+        let (low, high) = (ra.min(rb), ra.max(rb));
+        parent[high] = low;
+    };
+    let mut first_of: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut by_start: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let first = *first_of.entry(chain_key(input, i)).or_insert(i);
+        join(&mut parent, i, first);
+        let s = input.game.session();
+        by_start.entry((&s.group, &s.started_at)).or_insert(i);
+    }
+    for (i, input) in inputs.iter().enumerate() {
+        if let Some(last) = &input.game.session().follows
+            && let Some(&j) = by_start.get(&(last.group.as_str(), last.started_at.as_str()))
+        {
+            join(&mut parent, i, j);
+        }
+    }
+    let mut chain_of: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    for i in 0..inputs.len() {
+        let r = root(&mut parent, i);
+        let next = chains.len();
+        let c = *chain_of.entry(r).or_insert(next);
+        if c == next {
+            chains.push(Vec::new());
+        }
+        chains[c].push(i);
+    }
+    chains
+}
+
 /// [`merge`] with the minimum group size and the order of the statements given.
 pub fn merge_with(inputs: &[MergeInput], options: MergeOptions) -> Overview {
     // The columns: each group's sessions together, in time order, groups in the order they come.
-    let mut chain_of: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut chain_inputs: Vec<Vec<usize>> = Vec::new();
-    for (i, input) in inputs.iter().enumerate() {
-        let next = chain_inputs.len();
-        let c = *chain_of.entry(chain_key(input, i)).or_insert(next);
-        if c == next {
-            chain_inputs.push(Vec::new());
-        }
-        chain_inputs[c].push(i);
-    }
+    let mut chain_inputs = chains_of(inputs);
     // Groups by name, as people count: "Groep 2" before "Groep 10".
     chain_inputs.sort_by_cached_key(|members| (natural_key(&inputs[members[0]].name), members[0]));
     let mut columns = Vec::with_capacity(inputs.len());
@@ -223,6 +265,10 @@ pub fn merge_with(inputs: &[MergeInput], options: MergeOptions) -> Overview {
                 chain: c,
                 nth: nth + 1,
                 previous: if too_small { None } else { previous },
+                steps_done: s.follows.as_ref().filter(|_| !too_small).map(|l| {
+                    let (counts, _) = s.review_counts();
+                    (counts[0], l.steps.len())
+                }),
             });
             if !too_small {
                 previous = Some(col);

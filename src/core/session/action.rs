@@ -178,6 +178,26 @@ pub enum Action {
     /// continue, wherever it stopped (a workshop that ended without *Afronden*): it is no longer
     /// offered. Undo, or going back, opens it again.
     MarkFinished,
+    /// Make the session a follow-up of an earlier one (only in Setup): it keeps what it carries over,
+    /// takes the earlier group's name if it has none, adds the earlier players who are not in it yet,
+    /// and follows the programme with a review phase.
+    FollowUp(Box<LastTime>),
+    /// The group's review of a step agreed last time: its status (`None`: not said) and a line of
+    /// what happened. No status and no line takes the review away.
+    ReviewStep {
+        step: u32,
+        status: Option<StepStatus>,
+        line: String,
+    },
+    /// Show step `index` of last time in the review.
+    ReviewGoTo {
+        index: usize,
+    },
+    /// Mark a question still open from last time answered, or open again.
+    AnswerEarlier {
+        question: u32,
+        answered: bool,
+    },
 }
 
 /// Why an action was refused. The session is unchanged when this is returned.
@@ -227,4 +247,14 @@ pub enum ActionError {
     NotAtEnd,
     #[error("the session is finished already")]
     AlreadyFinished,
+    #[error("the session follows an earlier one already")]
+    AlreadyAFollowUp,
+    #[error("the programme has no room for another phase")]
+    ProgrammeFull,
+    #[error("a follow-up carries over at most {MAX_CARRIED} questions and steps", MAX_CARRIED = follow_up::MAX_CARRIED)]
+    TooManyCarried,
+    #[error("last time's placement of statement {0:?} is not one the game makes")]
+    BadPlacedBefore(String),
+    #[error("there is no question {0} from last time")]
+    UnknownEarlierQuestion(u32),
 }

@@ -95,6 +95,10 @@ impl Session {
             | A::DeleteWarmUp { .. }
             | A::SetLearningQuestion { .. }
             | A::SetTakeaway { .. } => self.apply_programme(action),
+            A::FollowUp(_)
+            | A::ReviewStep { .. }
+            | A::ReviewGoTo { .. }
+            | A::AnswerEarlier { .. } => self.apply_follow_up(action),
         }
     }
 }

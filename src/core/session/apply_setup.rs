@@ -56,6 +56,7 @@ impl Session {
                 self.records.clear();
                 self.post_its.clear();
                 self.cases.clear();
+                self.keep_review_phase();
             }
             A::AddPlayer { name, colour } => {
                 let player = self.new_player(name, *colour)?;

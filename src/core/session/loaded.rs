@@ -161,6 +161,6 @@ impl Session {
             self.check_next_step(step)
                 .map_err(|e| loaded_problem(&format!("next step {}", step.id), &e))?;
         }
-        Ok(())
+        self.check_loaded_follow_up()
     }
 }

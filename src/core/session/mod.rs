@@ -20,7 +20,10 @@ use std::collections::{BTreeMap, BTreeSet};
 ///    `ExtendPhase` (were `programme`, `agenda_at`, `agenda_times`, `agenda_seconds`, `AgendaNext`,
 ///    `AgendaBack` and `AgendaExtend`), and the game's `stage` (was `phase`, which now only means a
 ///    phase of the programme). The older names still read.
-pub const SESSION_VERSION: u32 = 3;
+/// 4. The follow-up session: `follows` (what it carries over from the session it follows),
+///    `reviews`, `review_at` and `answered_before`, the actions `FollowUp`, `ReviewStep`,
+///    `ReviewGoTo` and `AnswerEarlier`, and the programme's `Review` phase.
+pub const SESSION_VERSION: u32 = 4;
 pub(crate) const MAX_PLAYERS: usize = 12;
 pub(crate) const MAX_NAME_CHARS: usize = 40;
 pub const MAX_POST_IT_CHARS: usize = 500;
@@ -300,6 +303,18 @@ pub struct Session {
     /// The facilitator finished the workshop (*Afronden*): its times are all recorded.
     #[serde(default)]
     pub finished: bool,
+    /// In a follow-up session: what it carries over from the session it follows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<Box<LastTime>>,
+    /// The group's review of last time's next steps, by the step's number.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reviews: BTreeMap<u32, StepReview>,
+    /// The step of last time the review shows.
+    #[serde(default)]
+    pub review_at: usize,
+    /// The questions still open from last time that were answered this time.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub answered_before: BTreeSet<u32>,
 }
 
 /// The time of one phase of the programme: minutes added by the facilitator, and seconds spent in it.
@@ -330,6 +345,7 @@ mod apply_play;
 mod apply_plenary;
 mod apply_programme;
 mod apply_setup;
+mod follow_up;
 mod history;
 mod loaded;
 mod navigation;
@@ -339,6 +355,10 @@ mod stamp;
 
 pub use action::{Action, ActionError};
 pub use apply_setup::shuffle;
+pub use follow_up::{
+    EarlierPlayer, EarlierQuestion, EarlierStep, LastTime, PlacedBefore, StepReview, StepStatus,
+    follow_up_actions,
+};
 pub use history::{Game, TimerSave};
 pub use navigation::Step;
 use rules::{add_seconds, loaded_problem};

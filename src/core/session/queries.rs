@@ -34,6 +34,10 @@ impl Session {
             learning_questions: BTreeMap::new(),
             takeaways: BTreeMap::new(),
             finished: false,
+            follows: None,
+            reviews: BTreeMap::new(),
+            review_at: 0,
+            answered_before: BTreeSet::new(),
         }
     }
 

@@ -1,0 +1,111 @@
+//! "Since last time": in a follow-up session, what moved most since the session it follows, which
+//! statements changed stack, the review of last time's next steps, and last time's open questions.
+
+use crate::core::session::{CardRef, EarlierStep, Session, Stack, StepReview};
+use crate::core::tally::Tally;
+
+/// A change of at least this many points counts as a move.
+pub const MOVED_AT_LEAST: f64 = 0.5;
+/// The most moves a page lists.
+pub const MOST_MOVES: usize = 6;
+
+/// A statement whose mean moved since last time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moved {
+    pub card: CardRef,
+    pub text: String,
+    pub before: f64,
+    pub now: f64,
+}
+
+/// A statement that ended on the other stack this time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangedStack {
+    pub card: CardRef,
+    pub text: String,
+    pub before: Stack,
+    pub now: Stack,
+}
+
+/// Everything the "since last time" page says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SinceLastTime {
+    /// The date of the session this one follows (`YYYY-MM-DD`).
+    pub date: String,
+    /// The statements that moved [`MOVED_AT_LEAST`] or more, the largest move first.
+    pub moved: Vec<Moved>,
+    /// Every statement that changed stack, in the order of the tally.
+    pub changed_stack: Vec<ChangedStack>,
+    /// Last time's steps with the group's review.
+    pub steps: Vec<(EarlierStep, Option<StepReview>)>,
+    /// Last time's open questions: answered this time, and in all.
+    pub questions: (usize, usize),
+}
+
+/// The "since last time" of a follow-up session; `None` for a session that follows none.
+pub fn since_last_time(session: &Session, tally: &Tally) -> Option<SinceLastTime> {
+    let last = session.follows.as_ref()?;
+    let mut moved = Vec::new();
+    let mut changed_stack = Vec::new();
+    for card in &tally.cards {
+        let CardRef::Statement(id) = &card.card else {
+            continue;
+        };
+        let Some(before) = last.placements.get(id) else {
+            continue;
+        };
+        let now = if card.plenary.placed > 0 {
+            card.plenary.mean
+        } else {
+            card.first.mean
+        };
+        if let (Some(b), Some(n)) = (before.mean, now)
+            && (n - b).abs() + 1e-9 >= MOVED_AT_LEAST
+        {
+            moved.push(Moved {
+                card: card.card.clone(),
+                text: card.text.clone(),
+                before: b,
+                now: n,
+            });
+        }
+        if let (Some(b), Some(n)) = (before.stack, card.stack())
+            && b != n
+        {
+            changed_stack.push(ChangedStack {
+                card: card.card.clone(),
+                text: card.text.clone(),
+                before: b,
+                now: n,
+            });
+        }
+    }
+    moved.sort_by(|a, b| {
+        (b.now - b.before)
+            .abs()
+            .total_cmp(&(a.now - a.before).abs())
+    });
+    moved.truncate(MOST_MOVES);
+    let steps = last
+        .steps
+        .iter()
+        .map(|s| (s.clone(), session.reviews.get(&s.id).cloned()))
+        .collect();
+    let answered = last
+        .questions
+        .iter()
+        .filter(|q| session.answered_before.contains(&q.id))
+        .count();
+    Some(SinceLastTime {
+        date: last
+            .started_at
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        moved,
+        changed_stack,
+        steps,
+        questions: (answered, last.questions.len()),
+    })
+}
