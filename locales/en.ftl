@@ -303,6 +303,13 @@ deck-blank-square-4 = fully present
 
 ## Next steps (action learning).
 export-next-steps = Next steps
+export-review-status = status
+export-review-line = what happened
+export-mean-last-time = mean last time
+export-mean-now = mean now
+export-change = change
+export-stack-last-time = stack last time
+export-stack-now = stack now
 export-step = action
 export-owner = owner
 export-due = when
@@ -375,11 +382,15 @@ err-last-time = What the earlier session carries over is not right; choose anoth
 err-unknown-earlier-question = That question from last time does not exist.
 last-time-green = green stack
 last-time-red = red stack
-last-time-mark = last time
+last-time-open-count = { $count ->
+    [one] 1 open question from last time
+   *[other] { $count } open questions from last time
+}
 last-time-open = Still open from last time
 last-time-answered = answered
 outcome-since = Since last time
 outcome-tab-since = Since last time
+since-compared = Compared with the session of { $group } on { $date }.
 since-moved = What moved most
 since-moved-none = No statement moved half a point or more.
 since-stack = Changed stack

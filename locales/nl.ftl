@@ -303,6 +303,13 @@ deck-blank-square-4 = volledig aanwezig
 
 ## Next steps (action learning).
 export-next-steps = Vervolgstappen
+export-review-status = hoe staat het
+export-review-line = wat er gebeurde
+export-mean-last-time = gemiddelde vorige keer
+export-mean-now = gemiddelde nu
+export-change = verschil
+export-stack-last-time = stapel vorige keer
+export-stack-now = stapel nu
 export-step = actie
 export-owner = wie
 export-due = wanneer
@@ -375,11 +382,15 @@ err-last-time = Wat de eerdere sessie meegeeft klopt niet; kies een andere sessi
 err-unknown-earlier-question = Die vraag van vorige keer bestaat niet.
 last-time-green = groene stapel
 last-time-red = rode stapel
-last-time-mark = vorige keer
+last-time-open-count = { $count ->
+    [one] 1 open vraag van vorige keer
+   *[other] { $count } open vragen van vorige keer
+}
 last-time-open = Nog open van vorige keer
 last-time-answered = beantwoord
 outcome-since = Sinds vorige keer
 outcome-tab-since = Sinds vorige keer
+since-compared = Vergeleken met de sessie van { $group } op { $date }.
 since-moved = Wat het meest verschoof
 since-moved-none = Geen stelling verschoof een halve punt of meer.
 since-stack = Van stapel gewisseld

@@ -135,6 +135,12 @@ fn spawn_game(dir: &Path, display: &str, args: &[&str]) -> Child {
 impl Running {
     /// Starts Xvfb on a free display and the game in it; waits until the setup screen is drawn.
     fn start(name: &str, args: &[&str]) -> Running {
+        Running::start_with(name, args, |_| {})
+    }
+
+    /// [`Running::start`], with the test's folder (`saves`, `decks`, `home`) prepared by `prepare`
+    /// before the game starts: a past session in the folder, say.
+    fn start_with(name: &str, args: &[&str], prepare: impl FnOnce(&Path)) -> Running {
         let dir = std::env::var_os("E2E_OUT")
             .map_or_else(
                 || std::env::temp_dir().join("leerklimaat-e2e"),
@@ -145,6 +151,7 @@ impl Running {
         for sub in ["saves", "decks", "home", "shots"] {
             std::fs::create_dir_all(dir.join(sub)).unwrap();
         }
+        prepare(&dir);
         let (xvfb, display) = (0..3)
             .find_map(|_| start_xvfb())
             .expect("Xvfb starts and reports a free display");
@@ -323,14 +330,16 @@ impl Running {
         }
     }
 
-    /// The autosaved session, read with the core's loader.
+    /// The autosaved session, read with the core's loader: the session file written last (a past
+    /// session put in the folder before the game started is older).
     fn saved(&self) -> Option<Game> {
         let dir = self.dir.join("saves");
         let file = std::fs::read_dir(dir)
             .ok()?
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == "ron"))?;
+            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            .max_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())?;
         leerklimaat::core::session_file::load_game_file(&file).ok()
     }
 
@@ -477,6 +486,37 @@ impl Running {
             }
             assert!(Instant::now() < until, "{what}: keeps moving");
             last = now;
+            sleep(BEAT);
+        }
+    }
+
+    /// Turns the mouse wheel over `over` (a marked widget in the scrolling part) until the widget
+    /// `key` stands above `limit` (a marked widget below the scrolling part, the start button), and
+    /// waits until it stops moving (egui scrolls smoothly).
+    fn scroll_to_widget(&mut self, key: &str, over: &str, limit: &str) {
+        let until = Instant::now() + PATIENCE;
+        loop {
+            let rect = self.wait_still(&format!("the widget {key}"), |m| {
+                m.widgets.get(key).copied()
+            });
+            let map = self.map();
+            if map
+                .widgets
+                .get(limit)
+                .is_some_and(|l| rect.max.y < l.min.y - 8.0)
+            {
+                return;
+            }
+            assert!(
+                Instant::now() < until,
+                "the widget {key} does not scroll into view"
+            );
+            let over = map.widgets[over].center();
+            self.pointer_to(over);
+            sleep(BEAT);
+            for _ in 0..3 {
+                self.xdo(&["click", "5"]);
+            }
             sleep(BEAT);
         }
     }
@@ -788,6 +828,142 @@ impl Running {
             shot.check("the pawn", pawn_probe(centre, diameter), want)
         });
     }
+}
+
+/// A return day ("terugkomdag") by real input: a finished workshop in the sessions folder, the
+/// follow-up button on it, the review of the step agreed then, last time's mark on the board where
+/// last time's mean stood, its open question marked answered, and the outcome's "since last time".
+/// Each step is read back from the autosaved session and the screen map.
+#[test]
+#[ignore = "drives the real game under Xvfb; ./test.sh runs it"]
+fn e2e_a_return_day() {
+    let earlier = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sessions/v4.session.ron");
+    let mut g = Running::start_with("return-day", &["--lang", "nl"], |dir| {
+        std::fs::copy(&earlier, dir.join("saves/team-noord.session.ron")).unwrap();
+    });
+    g.step("a follow-up of the past session", |g| {
+        // The past sessions are below the settings: the setup scrolls to them.
+        g.scroll_to_widget("past-sessions", "setup-programme", "setup-start");
+        g.click_widget("past-sessions");
+        g.scroll_to_widget("past-follow-up-1", "setup-programme", "setup-start");
+        g.click_widget("past-follow-up-1");
+        let game = g.wait_saved("the follow-up with the group and its players", |game| {
+            let s = game.session();
+            s.follows.is_some() && s.players.len() == 4 && s.group == "Team Noord"
+        });
+        assert!(game.session().phase_of_kind(PhaseKind::Review).is_some());
+        g.wait_map("the setup says which session it follows", |m| {
+            m.widgets.contains_key("setup-follow-up-of")
+        });
+        g.click_widget("setup-start");
+        g.wait_saved("play started", |game| game.session().stage == Stage::Play);
+        while g.saved().as_ref().and_then(phase_kind) != Some(PhaseKind::Review) {
+            let at = g.saved().unwrap().session().phase_at;
+            g.click_widget("programme-next");
+            g.wait_saved("the next phase", |game| game.session().phase_at == at + 1);
+        }
+    });
+    g.step("the review of last time's step", |g| {
+        g.wait_map("the review's buttons", |m| {
+            m.widgets.contains_key("review-done")
+        });
+        g.click_field("review-line");
+        g.type_text("In maart begonnen");
+        g.click_widget("review-done");
+        let game = g.wait_saved("the step is done, with its line", |game| {
+            game.session().reviews.get(&1).is_some_and(|r| {
+                r.status == Some(leerklimaat::core::session::StepStatus::Done)
+                    && r.line == "In maart begonnen"
+            })
+        });
+        assert_eq!(game.session().review_counts(), ([1, 0, 0, 0], 0));
+        let whole = g.whole();
+        g.settled_shot("review", whole);
+    });
+    g.step("last time's mark on the board", |g| {
+        while g.saved().as_ref().and_then(phase_kind) != Some(PhaseKind::Game) {
+            let at = g.saved().unwrap().session().phase_at;
+            g.click_widget("programme-next");
+            g.wait_saved("the next phase", |game| game.session().phase_at == at + 1);
+        }
+        let game = g.saved().unwrap();
+        let s = game.session();
+        let Some((CardRef::Statement(id), _)) = s.active_card() else {
+            panic!("a statement on the board");
+        };
+        let before = s
+            .placed_before(&id)
+            .expect("placed last time")
+            .squares
+            .clone();
+        let map = g.wait_map("last time's mark", |m| m.flags.contains_key("last-time"));
+        let x: f32 = map.flags["last-time"].parse().unwrap();
+        // Where the mean of last time's squares lies between the squares' middles.
+        let at = before.iter().sum::<usize>() as f32 / before.len() as f32;
+        let (low, high) = (at.floor() as usize, at.ceil() as usize);
+        let (a, b) = (map.squares[low].center().x, map.squares[high].center().x);
+        let want = a + (b - a) * (at - low as f32);
+        assert!(
+            (x - want).abs() <= 3.0,
+            "the mark at {x}, last time's mean at {want}"
+        );
+        let whole = g.whole();
+        g.settled_shot("last-time-mark", whole);
+    });
+    g.step("last time's open question answered", |g| {
+        // On to the statement that has one.
+        loop {
+            let game = g.saved().unwrap();
+            let s = game.session();
+            let Some((CardRef::Statement(id), _)) = s.active_card() else {
+                panic!("a statement on the board");
+            };
+            if s.earlier_questions_at(&id).next().is_some() {
+                break;
+            }
+            let at = s.current;
+            g.click_widget("next");
+            g.wait_saved("the next card", |game| game.session().current == at + 1);
+        }
+        g.click_widget("earlier-questions");
+        g.click_widget("earlier-first");
+        g.wait_saved("the question of last time is answered", |game| {
+            !game.session().answered_before.is_empty()
+        });
+        let whole = g.whole();
+        g.settled_shot("earlier-answered", whole);
+        g.click_widget("earlier-questions");
+        g.drag_pawn_to_square(0, 3);
+        g.drag_pawn_to_square(1, 3);
+    });
+    g.step("since last time, at the outcome", |g| {
+        g.click_widget("to-plenary");
+        g.wait_saved("the plenary", |game| game.session().stage == Stage::Plenary);
+        g.click_widget("to-outcome");
+        g.wait_saved("the outcome", |game| game.session().stage == Stage::Outcome);
+        g.wait_map("the first page", |m| m.page.is_some());
+        let whole = g.whole();
+        let before = g.settled_shot("outcome", whole);
+        g.click_widget("page-since");
+        g.wait_map("the page since last time", |m| {
+            m.page.as_ref().is_some_and(|(_, _, kind)| kind == "Since")
+        });
+        // Its heading, where the stacks' was: drawn, not only laid out.
+        let heading = Rect::new(0.0, 40.0, whole.width() * 0.6, 140.0);
+        g.wait_region_changed("the heading of the page since last time", heading, &before);
+        let game = g.saved().unwrap();
+        let since =
+            leerklimaat::core::since::since_last_time(game.session(), &tally(game.session()))
+                .expect("a follow-up has it");
+        assert_eq!(
+            since.moved.len(),
+            1,
+            "the statement placed both times moved"
+        );
+        assert_eq!(since.moved[0].now, 4.0);
+        assert_eq!(since.questions.0, 1);
+        g.settled_shot("since-last-time", whole);
+    });
 }
 
 /// A whole workshop by mouse and keyboard: setup, the programme before the game, the first round with

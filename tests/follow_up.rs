@@ -434,3 +434,68 @@ fn the_overview_follows_the_chain_and_counts_the_steps_done() {
     );
     assert!(csv.lines().any(|l| l.ends_with(",1,1")), "{csv}");
 }
+
+/// The exports of a follow-up say what changed since last time: the report first, and two CSVs.
+#[test]
+fn a_follow_ups_exports_say_what_changed_since_last_time() {
+    use leerklimaat::core::export::{report_html, report_markdown, review_csv, since_csv};
+    let g = played_follow_up();
+    let s = g.session();
+    let first = s.play_cards()[0].clone();
+    let text = s
+        .deck
+        .statements
+        .iter()
+        .find(|st| CardRef::Statement(st.id.clone()) == first)
+        .unwrap()
+        .text
+        .clone();
+    let md = report_markdown(s);
+    let since = md
+        .find("## Sinds vorige keer")
+        .expect("the report has the part");
+    let lists = md.find("## Al aanwezig").unwrap_or(md.len());
+    assert!(since < lists, "since last time comes before the lists");
+    assert!(
+        md.contains("Vergeleken met de sessie van Team Noord op 2026-11-23."),
+        "{md}"
+    );
+    assert!(md.contains(&format!("- {text} — 2,5 → 4,0 (+1,5)")), "{md}");
+    assert!(
+        md.contains("Elke maand een leerpunt in het teamoverleg — onderweg: Twee keer gedaan"),
+        "{md}"
+    );
+    assert!(md.contains("Vragen van vorige keer: 1 van "), "{md}");
+    let html = report_html(s);
+    assert!(html.contains("<h2>Sinds vorige keer</h2>"), "{html}");
+    let review = String::from_utf8(review_csv(s)).unwrap();
+    assert!(
+        review.contains("1;Elke maand een leerpunt in het teamoverleg;Bram Jansen;voor de zomer;onderweg;Twee keer gedaan"),
+        "{review}"
+    );
+    let CardRef::Statement(id) = &first else {
+        panic!("a statement")
+    };
+    let csv = String::from_utf8(since_csv(s)).unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with(&format!("{id};")) && l.contains(";2,50;4,00;1,50;")),
+        "{csv}"
+    );
+    // A session that follows none has neither.
+    let earlier = workshop();
+    assert!(!report_markdown(earlier.session()).contains("Sinds vorige keer"));
+    let dir = std::env::temp_dir().join(format!("lk-follow-up-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let files = leerklimaat::core::export::write_all(&g, &dir).unwrap();
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.contains(&"since-last-time.csv".to_string())
+            && names.contains(&"review.csv".to_string()),
+        "{names:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

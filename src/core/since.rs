@@ -30,7 +30,8 @@ pub struct ChangedStack {
 /// Everything the "since last time" page says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SinceLastTime {
-    /// The date of the session this one follows (`YYYY-MM-DD`).
+    /// The group and the date (`YYYY-MM-DD`) of the session this one follows.
+    pub group: String,
     pub date: String,
     /// The statements that moved [`MOVED_AT_LEAST`] or more, the largest move first.
     pub moved: Vec<Moved>,
@@ -97,6 +98,7 @@ pub fn since_last_time(session: &Session, tally: &Tally) -> Option<SinceLastTime
         .filter(|q| session.answered_before.contains(&q.id))
         .count();
     Some(SinceLastTime {
+        group: last.group.clone(),
         date: last
             .started_at
             .split_whitespace()

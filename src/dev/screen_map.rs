@@ -12,6 +12,7 @@
 //! active statement:ID/First|case:N/Plenary   (the card on the board and its round)
 //! card x0 y0 x1 y1
 //! square 0 x0 y0 x1 y1
+//! last-time x                   (a follow-up: last time's mark on the board)
 //! pawn PLAYER_ID cx cy diameter
 //! ghost PLAYER_ID cx cy
 //! post-it ID x0 y0 x1 y1
@@ -118,6 +119,7 @@ fn write_map(
         &GlobalTransform,
         &Sprite,
     )>,
+    last_time: Query<&GlobalTransform, (With<crate::table::board::LastTimeMark>, With<Sprite>)>,
 ) {
     file.frame += 1;
     let (Ok(window), Some((camera, cam_transform))) = (windows.single(), cameras.iter().next())
@@ -159,6 +161,12 @@ fn write_map(
         {
             if let Some(l) = rect_line(r) {
                 let _ = writeln!(lines, "square {i} {l}");
+            }
+        }
+        // In a follow-up: where last time's mark stands on the board.
+        for at in &last_time {
+            if let Some(p) = to_screen(at.translation().truncate()) {
+                let _ = writeln!(lines, "last-time {:.0}", p.x);
             }
         }
         // The size of the text the room reads, in window pixels, to measure against the window.

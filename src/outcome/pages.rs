@@ -615,6 +615,17 @@ fn since_pages(session: &Session, t: &crate::core::tally::Tally, texts: &Texts) 
             false,
         ));
     };
+    note(
+        &mut items,
+        texts.format(
+            lang,
+            "since-compared",
+            &[
+                ("group", since.group.as_str().into()),
+                ("date", since.date.as_str().into()),
+            ],
+        ),
+    );
     heading(&mut items, texts.get(lang, "since-moved"));
     if since.moved.is_empty() {
         note(&mut items, texts.get(lang, "since-moved-none"));
@@ -624,7 +635,7 @@ fn since_pages(session: &Session, t: &crate::core::tally::Tally, texts: &Texts) 
         note(
             &mut items,
             format!(
-                "{}: {} → {} ({}{})",
+                "{} — {} → {} ({}{})",
                 m.text,
                 n(m.before),
                 n(m.now),
@@ -641,7 +652,7 @@ fn since_pages(session: &Session, t: &crate::core::tally::Tally, texts: &Texts) 
         note(
             &mut items,
             format!(
-                "{}: {} → {}",
+                "{} — {} → {}",
                 c.text,
                 stack_word(c.before),
                 stack_word(c.now)

@@ -202,34 +202,13 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
             ],
         ),
     };
-    // In a follow-up: where the group stood last time, in the header's line.
-    let header = match (&card, &session.follows) {
-        (CardRef::Statement(id), Some(last)) => match session.placed_before(id) {
-            Some(before) => format!(
-                "{header}  ·  {}",
-                last_time_words(session, tr, last, before)
-            ),
-            None => header,
-        },
-        _ => header,
-    };
     let (text, footer, side) = match &card {
         CardRef::Statement(id) => {
             let st = session.deck.statement(id);
-            // The questions still open from last time, beside the statement; answered ones ticked.
-            let earlier: Vec<String> = session
-                .earlier_questions_at(id)
-                .map(|(q, answered)| format!("{} {}", if answered { "✔" } else { "•" }, q.text))
-                .collect();
-            let side = if earlier.is_empty() {
-                String::new()
-            } else {
-                format!("{}\n{}", tr.get(lang, "last-time-open"), earlier.join("\n"))
-            };
             (
                 st.map_or_else(|| id.clone(), |s| s.text.clone()),
                 st.and_then(|s| s.prompt.clone()).unwrap_or_default(),
-                side,
+                String::new(),
             )
         }
         CardRef::Case(id) => {
@@ -282,6 +261,17 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
             .map(|p| format!("{}: {}", tr.get(lang, "play-teller"), p.name))
             .unwrap_or_default()
     };
+    // In a follow-up: how many questions of last time are still open at this statement (the
+    // facilitator's button shows them to the room, large, to mark answered).
+    let open = match &card {
+        CardRef::Statement(id) => session.earlier_questions_at(id).filter(|(_, a)| !a).count(),
+        CardRef::Case(_) => 0,
+    };
+    let extra = match (open, extra.is_empty()) {
+        (0, _) => extra,
+        (n, true) => tr.count(lang, "last-time-open-count", n),
+        (n, false) => format!("{extra}  ·  {}", tr.count(lang, "last-time-open-count", n)),
+    };
     CardView {
         card: Some(card),
         header,
@@ -293,18 +283,16 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
     }
 }
 
-/// "Last time (date): mean 2.5, red stack", for the card's header.
+/// "Last time (date): 2.5 (red stack)", at the foot of last time's mark on the board.
 fn last_time_words(
     session: &Session,
     tr: &Texts,
-    last: &crate::core::session::LastTime,
+    last: Option<&crate::core::session::LastTime>,
     before: &crate::core::session::PlacedBefore,
 ) -> String {
     let lang = session.language;
     let date = last
-        .started_at
-        .split_whitespace()
-        .next()
+        .and_then(|l| l.started_at.split_whitespace().next())
         .unwrap_or_default();
     let mut words = tr.format(lang, "last-time", &[("date", date.into())]);
     if let Some(mean) = before.mean {
@@ -474,17 +462,21 @@ pub(crate) fn draw_card(
             at(board.min.y + height / 2.0, 0.4),
             ChildOf(card),
         ));
+        // The words at the mark's foot, kept inside the board.
+        let words = last_time_words(session, &tr.0, session.follows.as_deref(), before);
+        let width = 960.0;
+        let x_words = x.clamp(board.min.x + width / 2.0, board.max.x - width / 2.0);
         commands.spawn((
             LastTimeMark,
             text2d(
-                format!("▲ {}", tr.0.get(session.language, "last-time-mark")),
+                format!("▲ {words}"),
                 font(&fonts, layout::LABEL_FONT, true),
                 pal.ink,
-                320.0,
+                width,
                 Justify::Center,
                 Anchor::BOTTOM_CENTER,
             ),
-            at(board.min.y + 4.0, 0.45),
+            Transform::from_xyz(x_words - centre.x, board.min.y + 6.0 - centre.y, -0.55),
             ChildOf(card),
         ));
     }

@@ -452,10 +452,11 @@ fn earlier_window(
                     for (i, (q, answered)) in earlier.iter().enumerate() {
                         ui.horizontal(|ui| {
                             let label = if *answered {
-                                format!("✔ {}", tr.get(lang, "last-time-answered"))
+                                format!("✓ {}", tr.get(lang, "last-time-answered"))
                             } else {
                                 tr.get(lang, "last-time-answered")
                             };
+                            let label = egui::RichText::new(label).size(28.0);
                             let button = egui::Button::selectable(*answered, label)
                                 .min_size(egui::vec2(48.0, 48.0));
                             let button = ui.add(button);
@@ -470,7 +471,10 @@ fn earlier_window(
                                     answered: !answered,
                                 }));
                             }
-                            ui.add(egui::Label::new(&q.text).wrap());
+                            // Read by the room: as large as a post-it.
+                            ui.add(
+                                egui::Label::new(egui::RichText::new(&q.text).size(36.0)).wrap(),
+                            );
                         });
                     }
                 });

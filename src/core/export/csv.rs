@@ -178,6 +178,80 @@ pub fn actions_csv(session: &Session) -> Vec<u8> {
     csv_bytes(rows)
 }
 
+/// In a follow-up, the review of last time's steps: each step, who took it on, when, what the group
+/// said became of it, and the line of what happened.
+pub fn review_csv(session: &Session) -> Vec<u8> {
+    let lang = session.language;
+    let mut rows = vec![header(
+        lang,
+        &[
+            "export-id",
+            "export-step",
+            "export-owner",
+            "export-due",
+            "export-review-status",
+            "export-review-line",
+        ],
+    )];
+    for step in session.follows.iter().flat_map(|l| &l.steps) {
+        let review = session.reviews.get(&step.id);
+        rows.push(vec![
+            step.id.to_string(),
+            step.text.clone(),
+            step.owner.clone(),
+            step.due.clone(),
+            review
+                .and_then(|r| r.status)
+                .map(|s| tr(lang, s.key()))
+                .unwrap_or_default(),
+            review.map(|r| r.line.clone()).unwrap_or_default(),
+        ]);
+    }
+    csv_bytes(rows)
+}
+
+/// In a follow-up, each statement placed both times: last time's mean and stack beside this time's.
+pub fn since_csv(session: &Session) -> Vec<u8> {
+    let lang = session.language;
+    let t = tally(session);
+    let mut rows = vec![header(
+        lang,
+        &[
+            "export-id",
+            "export-statement",
+            "export-mean-last-time",
+            "export-mean-now",
+            "export-change",
+            "export-stack-last-time",
+            "export-stack-now",
+        ],
+    )];
+    for card in &t.cards {
+        let crate::core::session::CardRef::Statement(id) = &card.card else {
+            continue;
+        };
+        let Some(before) = session.placed_before(id) else {
+            continue;
+        };
+        let now = if card.plenary.placed > 0 {
+            card.plenary.mean
+        } else {
+            card.first.mean
+        };
+        let change = before.mean.zip(now).map(|(b, n)| n - b);
+        rows.push(vec![
+            id.clone(),
+            card.text.clone(),
+            decimal_or_empty(lang, before.mean),
+            decimal_or_empty(lang, now),
+            decimal_or_empty(lang, change),
+            stack_word(lang, before.stack),
+            stack_word(lang, card.stack()),
+        ]);
+    }
+    csv_bytes(rows)
+}
+
 /// The warm-up round: every entry, who typed it, and the words of the cloud with how often they came.
 pub fn warm_up_csv(session: &Session) -> Vec<u8> {
     let lang = session.language;

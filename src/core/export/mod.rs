@@ -7,8 +7,8 @@ pub(crate) mod csv;
 pub(crate) mod report;
 
 pub use csv::{
-    actions_csv, csv_bytes, learning_csv, neutralise_cell, post_its_csv, programme_csv,
-    statements_csv, warm_up_csv,
+    actions_csv, csv_bytes, learning_csv, neutralise_cell, post_its_csv, programme_csv, review_csv,
+    since_csv, statements_csv, warm_up_csv,
 };
 pub use report::{REPORT_CSS, html_escape, placement_chart, report_html, report_markdown};
 
@@ -95,6 +95,11 @@ pub fn write_all(game: &Game, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         files.push(("programme.csv", programme_csv(session)));
         files.push(("warm-up.csv", warm_up_csv(session)));
         files.push(("learning.csv", learning_csv(session)));
+    }
+    // A follow-up: what changed since the session it follows, and the review of its steps.
+    if session.follows.is_some() {
+        files.push(("since-last-time.csv", since_csv(session)));
+        files.push(("review.csv", review_csv(session)));
     }
     let mut written = Vec::new();
     for (name, bytes) in files {

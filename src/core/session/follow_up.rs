@@ -108,10 +108,10 @@ impl StepStatus {
     /// A sign beside the words, so the status is never told by colour alone.
     pub fn sign(self) -> &'static str {
         match self {
-            StepStatus::Done => "✔",
-            StepStatus::OnItsWay => "➜",
+            StepStatus::Done => "✓",
+            StepStatus::OnItsWay => "→",
             StepStatus::NotYet => "…",
-            StepStatus::Dropped => "✖",
+            StepStatus::Dropped => "×",
         }
     }
 }
