@@ -166,11 +166,22 @@ fn main() {
         let (inputs, _) = load_for_merge(&paths);
         let combine = time(5, || merge(&inputs).statements.len());
         let both = time(3, || merge(&load_for_merge(&paths).0).statements.len());
+        // The organiser's files: the heatmap as SVG in the HTML page and rendered to a PNG, the CSVs.
+        let overview = merge(&inputs);
+        let files = time(3, || {
+            leerklimaat::core::merge::overview_files(&overview, leerklimaat::core::session::Lang::Nl)
+                .map_or(0, |f| f.len())
+        });
         report("baseline: load 1000 session files", load, None);
         report("combine 1000 loaded sessions", combine, None);
         report(
             "merge 1000 sessions (load + combine)",
             both,
+            Some(Duration::from_secs(1)),
+        );
+        report(
+            "write the overview of 1000 sessions (HTML, PNG, CSVs)",
+            files,
             Some(Duration::from_secs(1)),
         );
     }
