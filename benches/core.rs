@@ -169,8 +169,11 @@ fn main() {
         // The organiser's files: the heatmap as SVG in the HTML page and rendered to a PNG, the CSVs.
         let overview = merge(&inputs);
         let files = time(3, || {
-            leerklimaat::core::merge::overview_files(&overview, leerklimaat::core::session::Lang::Nl)
-                .map_or(0, |f| f.len())
+            leerklimaat::core::merge::overview_files(
+                &overview,
+                leerklimaat::core::session::Lang::Nl,
+            )
+            .map_or(0, |f| f.len())
         });
         report("baseline: load 1000 session files", load, None);
         report("combine 1000 loaded sessions", combine, None);

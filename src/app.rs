@@ -160,8 +160,9 @@ pub fn app(options: &GameOptions) -> App {
         match crate::core::session_file::load_game_file(path) {
             Ok(earlier) => {
                 let actions = crate::core::session::follow_up_actions(
+                    game.session(),
                     earlier.session(),
-                    options.deck.is_none(),
+                    options.deck.is_some(),
                 );
                 for action in actions {
                     if let Err(e) = game.apply(action) {

@@ -6,7 +6,7 @@ use crate::session_files::workshop;
 use leerklimaat::core::deck::{PhaseKind, default_deck};
 use leerklimaat::core::session::{
     Action, ActionError, CardRef, Game, LastTime, PostItColour, Round, SESSION_VERSION, Session,
-    Stack, Stage, StepStatus,
+    Stack, Stage, StepStatus, follow_up_actions,
 };
 use leerklimaat::core::session_file::{load_game_file, parse_game, session_ron};
 use leerklimaat::core::since::since_last_time;
@@ -498,4 +498,60 @@ fn a_follow_ups_exports_say_what_changed_since_last_time() {
         "{names:?}"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_follow_up_keeps_a_newer_version_of_the_deck_and_otherwise_takes_last_times() {
+    let earlier = workshop();
+    let earlier = earlier.session();
+    let deck_of = |actions: &[Action]| {
+        actions.iter().find_map(|a| match a {
+            Action::SetDeck(d) => Some(d.statements.len()),
+            _ => None,
+        })
+    };
+    // A newer version: the same title, one statement more, one gone; chosen in setup, so kept.
+    let mut newer = earlier.deck.clone();
+    newer.statements.remove(0);
+    let mut extra = newer.statements[0].clone();
+    extra.id = "nieuw".into();
+    newer.statements.push(extra);
+    let now = Session::new(newer.clone(), "2027-03-01T09:00:00Z".into());
+    let actions = follow_up_actions(&now, earlier, false);
+    assert_eq!(deck_of(&actions), None, "the newer version stays");
+    assert!(matches!(actions.last(), Some(Action::FollowUp(_))));
+    // Another deck chosen (the built-in one with another title): last time's deck comes along.
+    let mut other = newer.clone();
+    other.title = "Iets anders".into();
+    let now = Session::new(other.clone(), "2027-03-01T09:00:00Z".into());
+    assert_eq!(
+        deck_of(&follow_up_actions(&now, earlier, false)),
+        Some(earlier.deck.statements.len())
+    );
+    // The same title but no statement in common is not a version of it.
+    let mut renamed = newer.clone();
+    for (i, s) in renamed.statements.iter_mut().enumerate() {
+        s.id = format!("ander-{i}");
+    }
+    let now = Session::new(renamed, "2027-03-01T09:00:00Z".into());
+    assert!(deck_of(&follow_up_actions(&now, earlier, false)).is_some());
+    // The facilitator's `--deck` is always kept.
+    let now = Session::new(other, "2027-03-01T09:00:00Z".into());
+    assert_eq!(deck_of(&follow_up_actions(&now, earlier, true)), None);
+    // And the newer version plays: last time's placement is found by id.
+    let mut g = Game::new(Session::new(newer, "2027-03-01T09:00:00Z".into()));
+    for a in follow_up_actions(g.session(), earlier, false) {
+        ok(&mut g, a);
+    }
+    let last = LastTime::of(earlier);
+    let kept = g
+        .session()
+        .deck
+        .statements
+        .iter()
+        .map(|s| s.id.clone())
+        .find(|id| last.placements.contains_key(id))
+        .expect("a statement placed last time is in the newer deck");
+    assert_eq!(g.session().placed_before(&kept), last.placements.get(&kept));
+    assert!(g.session().placed_before("nieuw").is_none());
 }

@@ -441,7 +441,10 @@ fn handle_store_messages(world: &mut World) {
             }
             StoreMsg::FollowUp(path) => match store.open(&path) {
                 Ok(earlier) => {
-                    for action in crate::core::session::follow_up_actions(earlier.session(), true) {
+                    let now = world.resource::<ActiveGame>().session();
+                    let actions =
+                        crate::core::session::follow_up_actions(now, earlier.session(), false);
+                    for action in actions {
                         world.write_message(GameMsg::Do(action));
                     }
                 }

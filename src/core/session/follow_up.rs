@@ -279,12 +279,25 @@ impl LastTime {
     }
 }
 
-/// The actions that make a session being set up a follow-up of `earlier`: its deck (unless
-/// `with_deck` is false: a newer version of the deck is chosen instead, matched by the statements'
-/// ids), then [`Action::FollowUp`].
-pub fn follow_up_actions(earlier: &Session, with_deck: bool) -> Vec<Action> {
+/// Whether `chosen` is a version of `earlier`'s deck (the same title, ignoring case, in the same
+/// language, with at least one statement id in common), so a follow-up keeps it: the facilitator
+/// who loaded a newer version of the deck plays that one, its statements matched by id.
+pub fn is_version_of(chosen: &Deck, earlier: &Deck) -> bool {
+    let ids: BTreeSet<&str> = earlier.statements.iter().map(|s| s.id.as_str()).collect();
+    chosen.title.trim().to_lowercase() == earlier.title.trim().to_lowercase()
+        && chosen.language == earlier.language
+        && chosen
+            .statements
+            .iter()
+            .any(|s| ids.contains(s.id.as_str()))
+}
+
+/// The actions that make `now`, a session being set up, a follow-up of `earlier`: its deck, unless
+/// `now`'s deck is a version of it (see [`is_version_of`]) or `keep_deck` says the facilitator
+/// chose one (`--deck`), then [`Action::FollowUp`].
+pub fn follow_up_actions(now: &Session, earlier: &Session, keep_deck: bool) -> Vec<Action> {
     let mut actions = Vec::new();
-    if with_deck {
+    if !keep_deck && !is_version_of(&now.deck, &earlier.deck) {
         actions.push(Action::SetDeck(earlier.deck.clone()));
     }
     actions.push(Action::FollowUp(Box::new(LastTime::of(earlier))));

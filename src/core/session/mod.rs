@@ -357,7 +357,7 @@ pub use action::{Action, ActionError};
 pub use apply_setup::shuffle;
 pub use follow_up::{
     EarlierPlayer, EarlierQuestion, EarlierStep, LastTime, PlacedBefore, StepReview, StepStatus,
-    follow_up_actions,
+    follow_up_actions, is_version_of,
 };
 pub use history::{Game, TimerSave};
 pub use navigation::Step;
