@@ -426,3 +426,55 @@ fn save_in_an_editor(app: &mut App, path: &Path, text: &str) {
     app.world_mut().resource_mut::<DeckSource>().checked = None;
     settle(app);
 }
+
+/// A follow-up adds its review phase to the deck of the file in use: the file stays the deck in
+/// use (the setup lists it, chosen) and is still watched, so an edit loads and keeps the review.
+#[test]
+fn a_follow_up_keeps_watching_the_deck_file_it_plays() {
+    use leerklimaat::core::deck::PhaseKind;
+    use leerklimaat::core::session::{Session, follow_up_actions};
+    use leerklimaat::game::GameMsg;
+    let dir = temp_dir("follow-up");
+    let deck = my_deck("Buurtteam", 4);
+    let path = write(&dir, "buurt.deck.ron", &deck);
+    let mut app = app(None, Some(path.clone()));
+    settle(&mut app);
+    assert_eq!(deck_in_use(&app).title, "Buurtteam");
+    // Last time's session, played with the same deck.
+    let mut earlier = Session::new(deck.clone(), "2026-09-01T09:00:00Z".into());
+    earlier.group = "Oost".into();
+    let now = app.world().resource::<ActiveGame>().session().clone();
+    for action in follow_up_actions(&now, &earlier, false) {
+        app.world_mut().write_message(GameMsg::Do(action));
+    }
+    settle(&mut app);
+    let session = app.world().resource::<ActiveGame>().session().clone();
+    assert!(session.follows.is_some(), "a follow-up");
+    assert!(
+        session
+            .deck
+            .programme
+            .iter()
+            .any(|p| p.kind == PhaseKind::Review)
+    );
+    assert_eq!(
+        app.world().resource::<DeckSource>().path.as_deref(),
+        Some(path.as_path()),
+        "the file is still the deck in use"
+    );
+    // An edit in the file loads, and the review phase stays.
+    let mut newer = deck.clone();
+    newer.statements[0].text = "Een nieuwe tekst voor de eerste stelling.".into();
+    save_in_an_editor(&mut app, &path, &newer.to_ron());
+    let session = app.world().resource::<ActiveGame>().session().clone();
+    assert_eq!(session.deck.statements[0].text, newer.statements[0].text);
+    assert!(
+        session
+            .deck
+            .programme
+            .iter()
+            .any(|p| p.kind == PhaseKind::Review)
+    );
+    assert!(session.follows.is_some());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -362,10 +362,13 @@ fn watch_deck_file(
 /// Another deck was chosen (a built-in one, or an undo): the file is no longer watched.
 fn forget_replaced_deck(game: Res<ActiveGame>, mut source: ResMut<DeckSource>) {
     // A deck that never loaded (a broken `--deck`) is still waited for.
-    if source.path.is_some()
-        && source.deck.is_some()
-        && source.deck.as_ref() != Some(&game.session().deck)
-    {
+    // A follow-up plays the file's deck with its review phase added to the programme.
+    let session = game.session();
+    let kept = |d: &Deck| {
+        *d == session.deck
+            || (session.follows.is_some() && d.same_apart_from_programme(&session.deck))
+    };
+    if source.path.is_some() && source.deck.as_ref().is_some_and(|d| !kept(d)) {
         *source = DeckSource::default();
     }
 }

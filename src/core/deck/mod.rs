@@ -214,6 +214,18 @@ impl DeckError {
 }
 
 impl Deck {
+    /// Whether `other` is this deck with perhaps another programme (a follow-up adds its review
+    /// phase to the deck it plays, so the deck's file is still the one in use).
+    pub fn same_apart_from_programme(&self, other: &Deck) -> bool {
+        self.version == other.version
+            && self.title == other.title
+            && self.language == other.language
+            && self.description == other.description
+            && self.scale == other.scale
+            && self.statements == other.statements
+            && self.case_prompts == other.case_prompts
+    }
+
     /// The deck as RON text in the layout this app writes.
     pub fn to_ron(&self) -> String {
         let pretty = ron::ser::PrettyConfig::new()
