@@ -22,8 +22,9 @@ struct Cli {
     #[arg(long, global = true, value_enum)]
     lang: Option<LangArg>,
     /// Continue a saved session: the given file, or without a file the newest unfinished one.
-    #[arg(long, num_args = 0..=1, default_missing_value = "")]
-    resume: Option<PathBuf>,
+    // `Option<Option<…>>`: "--resume" without a file is `Some(None)` (clap refuses an empty path).
+    #[arg(long, num_args = 0..=1)]
+    resume: Option<Option<PathBuf>>,
     /// Start a follow-up ("terugkomdag") of this saved session (`*.session.ron`): its group, players
     /// and deck come along (or the deck given with --deck, matched by the statements' ids), with last
     /// time's placements, open questions and next steps to look back on.
@@ -206,7 +207,7 @@ fn main() -> ExitCode {
         #[cfg_attr(not(feature = "dev"), allow(clippy::needless_update))]
         None => {
             let resume = match cli.resume {
-                Some(p) if p.as_os_str().is_empty() => {
+                Some(None) => {
                     let store = cli
                         .save_dir
                         .clone()
@@ -222,7 +223,8 @@ fn main() -> ExitCode {
                         }
                     }
                 }
-                other => other,
+                Some(Some(path)) => Some(path),
+                None => None,
             };
             if let Some(deck) = &cli.deck
                 && let Err(e) = leerklimaat::core::deck::load_deck_file(deck)

@@ -1148,3 +1148,39 @@ fn a_session_that_cannot_be_continued_in_its_folder_goes_on_from_a_copy() {
     std::fs::set_permissions(&usb, std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `--resume` without a file (as the README says) is understood: with no unfinished session in the
+/// folder it says so and starts a new one, instead of refusing the command line. Run without a
+/// display, so the window cannot open and the program ends by itself.
+#[test]
+fn resume_without_a_file_is_understood() {
+    let dir = temp_dir("resume-newest");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_leerklimaat"))
+        .arg("--resume")
+        .arg("--save-dir")
+        .arg(&dir)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = String::new();
+    use std::io::Read;
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let _ = child.wait();
+    assert!(
+        !stderr.contains("a value is required"),
+        "the command line was refused: {stderr}"
+    );
+    assert!(
+        stderr.contains("there is no unfinished session to continue"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

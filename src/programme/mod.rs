@@ -28,6 +28,12 @@ pub struct CloudWordShown {
 
 /// Body text on the programme screen: as large as on the outcome pages.
 const BODY: f32 = crate::outcome::pages::BODY_FONT;
+/// The review's step under review: its column's width from the left edge.
+const STEP_W: f32 = 1060.0;
+/// The review's list of steps: where its column starts, its width, and the characters of a step in it.
+const LIST_X: f32 = 220.0;
+const LIST_W: f32 = 680.0;
+const LIST_CHARS: usize = 30;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -286,9 +292,9 @@ fn one_line(text: &str, max: usize) -> String {
     }
 }
 
-/// The review of a follow-up: the step of last time under review, large, with who took it on, when,
-/// and what the group says became of it; below, every step with its sign, so the room sees how far it
-/// got.
+/// The review of a follow-up: on the left the step of last time under review, large, with who took it
+/// on, when, and what the group says became of it; on the right the count per status and every step
+/// with its sign (as many as fit, around the one under review), so the room sees how far it got.
 fn draw_review(
     commands: &mut Commands,
     session: &crate::core::session::Session,
@@ -333,12 +339,13 @@ fn draw_review(
             s.clone(),
             Vec2::new(-900.0, *top),
             (size, bold),
-            1800.0,
+            STEP_W,
             if soft { pal.ink_soft } else { pal.ink },
             fonts,
         );
-        *top -= crate::outcome::pages::text_height(&s, size, 1800.0) + size * 0.4;
+        *top -= crate::outcome::pages::text_height(&s, size, STEP_W) + size * 0.4;
     };
+    let list_top = top;
     line(
         commands,
         &mut top,
@@ -402,42 +409,48 @@ fn draw_review(
             false,
         );
     }
-    // Every step with its sign, as many as fit above the bottom panel.
-    top -= BODY * 0.6;
+    // The right column: the count per status, then every step with its sign.
     let (counts, _) = session.review_counts();
-    line(
-        commands,
-        &mut top,
-        tr.format(
-            lang,
-            "review-summary",
-            &[
-                ("done", FluentValue::from(counts[0])),
-                ("on", FluentValue::from(counts[1])),
-                ("not", FluentValue::from(counts[2])),
-                ("dropped", FluentValue::from(counts[3])),
-            ],
-        ),
-        (BODY, true),
-        false,
+    let summary = tr.format(
+        lang,
+        "review-summary",
+        &[
+            ("done", FluentValue::from(counts[0])),
+            ("on", FluentValue::from(counts[1])),
+            ("not", FluentValue::from(counts[2])),
+            ("dropped", FluentValue::from(counts[3])),
+        ],
     );
-    let bottom = cloud_rect().min.y;
-    for (i, s) in last.steps.iter().enumerate() {
-        if top - BODY < bottom {
-            break;
-        }
+    text(
+        commands,
+        summary.clone(),
+        Vec2::new(LIST_X, list_top),
+        (BODY, true),
+        LIST_W,
+        pal.ink,
+        fonts,
+    );
+    let mut top =
+        list_top - crate::outcome::pages::text_height(&summary, BODY, LIST_W) - BODY * 0.6;
+    let row = BODY * 1.35;
+    let rows = (((top - cloud_rect().min.y) / row).floor() as usize).max(1);
+    let first = session
+        .review_at
+        .saturating_sub(rows / 2)
+        .min(last.steps.len().saturating_sub(rows));
+    for (i, s) in last.steps.iter().enumerate().skip(first).take(rows) {
         let sign = session
             .reviews
             .get(&s.id)
             .and_then(|r| r.status)
             .map_or("○", |st| st.sign());
-        let shown = format!("{sign} {}. {}", i + 1, one_line(&s.text, 80));
+        let shown = format!("{sign} {}. {}", i + 1, one_line(&s.text, LIST_CHARS));
         text(
             commands,
             shown,
-            Vec2::new(-900.0, top),
+            Vec2::new(LIST_X, top),
             (BODY, i == session.review_at),
-            1800.0,
+            LIST_W,
             if i == session.review_at {
                 pal.ink
             } else {
@@ -445,7 +458,7 @@ fn draw_review(
             },
             fonts,
         );
-        top -= BODY * 1.35;
+        top -= row;
     }
 }
 
