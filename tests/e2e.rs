@@ -909,6 +909,26 @@ fn e2e_a_return_day() {
         );
         let whole = g.whole();
         g.settled_shot("last-time-mark", whole);
+        // And the screen shows it: the bar is darker than the square beside it, in the middle of
+        // the squares (no pawn stands there before the first placement).
+        let square = map.squares[low];
+        let y = square.center().y;
+        let beside = if x + 30.0 < square.max.x {
+            x + 30.0
+        } else {
+            x - 30.0
+        };
+        g.wait_shown("last time's mark on the screen", |shot| {
+            let (on, off) = (shot.at(Vec2::new(x, y)), shot.at(Vec2::new(beside, y)));
+            let light = |c: [u8; 3]| c.iter().map(|v| u32::from(*v)).sum::<u32>();
+            if light(on) + 90 < light(off) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "the mark at {x},{y} is {on:?}, the square beside it {off:?}"
+                ))
+            }
+        });
     });
     g.step("last time's open question answered", |g| {
         // On to the statement that has one.

@@ -123,6 +123,11 @@ pub(crate) fn tr(lang: Lang, id: &str) -> String {
 /// English. Minus zero is written as zero. Only numbers go through here, never text around them, so a
 /// name such as "J. de Vries" keeps its dot.
 pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
+    // Half away from zero, as a room expects (4.25 → 4.3): the means of four players end in .25 and
+    // .75 exactly, which `format!` alone rounds to even (4.2, 2.8).
+    let scale = 10f64.powi(places.min(12) as i32);
+    let rounded = (value * scale).round() / scale;
+    let value = if rounded.is_finite() { rounded } else { value };
     let mut s = format!("{value:.places$}");
     if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
         s.remove(0);
@@ -148,7 +153,12 @@ mod tests {
         assert_eq!(decimal(Lang::En, 2.456, 2), "2.46");
         assert_eq!(decimal(Lang::Nl, -0.001, 2), "0,00");
         assert_eq!(decimal(Lang::En, -0.04, 1), "0.0");
-        assert_eq!(decimal(Lang::Nl, -1.25, 1), "-1,2");
+        // Half away from zero: a mean of four players, 4.25, is 4,3 on the screen.
+        assert_eq!(decimal(Lang::Nl, -1.25, 1), "-1,3");
+        assert_eq!(decimal(Lang::Nl, 4.25, 1), "4,3");
+        assert_eq!(decimal(Lang::En, 2.75, 1), "2.8");
+        assert_eq!(decimal(Lang::Nl, 2.125, 2), "2,13");
+        assert_eq!(decimal(Lang::Nl, -0.04, 1), "0,0");
         assert_eq!(decimal(Lang::Nl, 3.0, 0), "3");
         assert_eq!(decimal_or_empty(Lang::Nl, None), "");
     }

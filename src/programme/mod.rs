@@ -29,11 +29,11 @@ pub struct CloudWordShown {
 /// Body text on the programme screen: as large as on the outcome pages.
 const BODY: f32 = crate::outcome::pages::BODY_FONT;
 /// The review's step under review: its column's width from the left edge.
-const STEP_W: f32 = 1060.0;
+const STEP_W: f32 = 1000.0;
 /// The review's list of steps: where its column starts, its width, and the characters of a step in it.
-const LIST_X: f32 = 220.0;
-const LIST_W: f32 = 680.0;
-const LIST_CHARS: usize = 30;
+const LIST_X: f32 = 140.0;
+const LIST_W: f32 = 760.0;
+const LIST_CHARS: usize = 24;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(

@@ -272,6 +272,25 @@ pub fn card_view(session: &Session, tr: &Texts) -> CardView {
         (n, true) => tr.count(lang, "last-time-open-count", n),
         (n, false) => format!("{extra}  ·  {}", tr.count(lang, "last-time-open-count", n)),
     };
+    // In the plenary the foot of the board holds the ghosts of the first round, so last time's
+    // words go on the card, after the shift; the mark stays on the board.
+    let extra = match (&card, round) {
+        (CardRef::Statement(id), Round::Plenary) => match session.placed_before(id) {
+            Some(before) => {
+                let words = format!(
+                    "▲ {}",
+                    last_time_words(session, tr, session.follows.as_deref(), before)
+                );
+                if extra.is_empty() {
+                    words
+                } else {
+                    format!("{extra}  ·  {words}")
+                }
+            }
+            None => extra,
+        },
+        _ => extra,
+    };
     CardView {
         card: Some(card),
         header,
@@ -452,17 +471,25 @@ pub(crate) fn draw_card(
         && let Some(x) = last_time_x(&before.squares, squares)
     {
         let board = layout::board_rect();
-        let height = board.height() - layout::SQUARE_LABEL_ROOM;
+        // The bar stands above its words, so it crosses no letter of them.
+        let words_room = layout::LABEL_FONT * 1.3 + 12.0;
+        let height = board.height() - layout::SQUARE_LABEL_ROOM - words_room;
         let centre = rect.center();
         let at = |y: f32, z: f32| Transform::from_xyz(x - centre.x, y - centre.y, z - 1.0);
         commands.spawn((
             LastTimeMark,
             Name::new("last time's mark"),
             Sprite::from_color(pal.ink_soft.with_alpha(0.7), Vec2::new(8.0, height)),
-            at(board.min.y + height / 2.0, 0.4),
+            at(board.min.y + words_room + height / 2.0, 0.4),
             ChildOf(card),
         ));
-        // The words at the mark's foot, kept inside the board.
+        // The words at the mark's foot, kept inside the board; in the plenary they are on the card.
+        let plenary = session
+            .active_card()
+            .is_some_and(|(_, round)| round == Round::Plenary);
+        if plenary {
+            return;
+        }
         let words = last_time_words(session, &tr.0, session.follows.as_deref(), before);
         let width = 960.0;
         let x_words = x.clamp(board.min.x + width / 2.0, board.max.x - width / 2.0);
