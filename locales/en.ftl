@@ -332,6 +332,7 @@ outcome-tab-stacks = Stacks
 outcome-tab-shift = Shift
 outcome-page-previous = Previous
 outcome-page-next = Next
+outcome-shift-last-time = | last time ({ $date }) ·
 outcome-shift-legend = ○ first round → ● plenary; bars: from the lowest to the highest placement. Most disagreement at the top.
 outcome-shift-none = No statement has been played yet.
 export-phase = phase

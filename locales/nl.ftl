@@ -332,6 +332,7 @@ outcome-tab-stacks = Stapels
 outcome-tab-shift = Verschuiving
 outcome-page-previous = Vorige
 outcome-page-next = Volgende
+outcome-shift-last-time = | vorige keer ({ $date }) ·
 outcome-shift-legend = ○ eerste ronde → ● plenair; balkjes: van laagste tot hoogste plaatsing. Meeste verschil van mening bovenaan.
 outcome-shift-none = Er is nog geen stelling gespeeld.
 export-phase = fase

@@ -323,6 +323,18 @@ impl PagePainter<'_, '_, '_> {
                 1.5,
             );
         }
+        // Last time's mean, in a follow-up: a dark bar across the row, behind the dots, as on the
+        // board; it shows above and below a dot that stands on it.
+        if let Some(m) = row.last_time {
+            let x = chart.x(m);
+            self.line(
+                Vec2::new(x, y - 34.0),
+                Vec2::new(x, y + 34.0),
+                7.0,
+                pal.ink,
+                2.5,
+            );
+        }
         match (&row.first, &row.plenary) {
             (Some(f), Some(p)) => {
                 let (a, b) = (chart.x(f.mean), chart.x(p.mean));

@@ -75,6 +75,8 @@ pub struct ShiftRow {
     pub(crate) plenary: Option<RoundMarks>,
     /// The standard deviation of the first round's points: how much the group disagreed.
     pub(crate) spread: f64,
+    /// In a follow-up: where the group stood last time (the mean of its placement then).
+    pub(crate) last_time: Option<f64>,
 }
 
 /// What an item on a page is.
@@ -267,6 +269,10 @@ pub fn shift_rows(session: &Session) -> Vec<ShiftRow> {
                     first: marks(&c.first),
                     plenary: marks(&c.plenary),
                     spread: first,
+                    last_time: match &c.card {
+                        CardRef::Statement(id) => session.placed_before(id).and_then(|b| b.mean),
+                        CardRef::Case(_) => None,
+                    },
                 },
             )
         })
@@ -464,7 +470,7 @@ pub fn outcome_pages(session: &Session, texts: &Texts) -> Vec<Page> {
     let rows = shift_rows(session);
     let points = scale_points(session);
     let axis_h = BODY_FONT * LINE;
-    let legend = texts.get(
+    let mut legend = texts.get(
         lang,
         if rows.is_empty() {
             "outcome-shift-none"
@@ -472,6 +478,20 @@ pub fn outcome_pages(session: &Session, texts: &Texts) -> Vec<Page> {
             "outcome-shift-legend"
         },
     );
+    // In a follow-up the chart also marks where the group stood last time.
+    if let Some(last) = session.follows.as_deref()
+        && rows.iter().any(|r| r.last_time.is_some())
+    {
+        let date = last
+            .started_at
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
+        legend = format!(
+            "{} {legend}",
+            texts.format(lang, "outcome-shift-last-time", &[("date", date.into())])
+        );
+    }
     let legend_h = text_height(&legend, BODY_FONT, area.width());
     let per_page =
         (((area.height() - axis_h - legend_h - 2.0 * GAP) / SHIFT_ROW).floor() as usize).max(1);

@@ -263,3 +263,60 @@ fn a_very_long_label_is_fitted() {
         format!("{}…", "x".repeat(20))
     );
 }
+
+#[test]
+fn in_a_follow_up_the_shift_chart_marks_where_the_group_stood_last_time() {
+    use crate::core::session::LastTime;
+    let deck = crate::core::deck::default_deck();
+    let mut earlier = Session::new(deck.clone(), "2026-09-01 09:00".into());
+    for name in ["An", "Bo"] {
+        earlier
+            .apply(&Action::AddPlayer {
+                name: name.into(),
+                colour: None,
+            })
+            .unwrap();
+    }
+    earlier.follows_programme = false;
+    earlier.apply(&Action::StartPlay).unwrap();
+    let card = earlier.play_cards()[0].clone();
+    for (player, square) in earlier.players.clone().iter().zip([0, 1]) {
+        earlier
+            .apply(&Action::Place {
+                player: player.id,
+                card: card.clone(),
+                round: Round::First,
+                square,
+            })
+            .unwrap();
+    }
+    let mut now = Session::new(deck, "2026-12-01 09:00".into());
+    now.apply(&Action::FollowUp(Box::new(LastTime::of(&earlier))))
+        .unwrap();
+    now.follows_programme = false;
+    now.apply(&Action::StartPlay).unwrap();
+    let players = now.players.clone();
+    let card = now.play_cards()[0].clone();
+    now.apply(&Action::Place {
+        player: players[0].id,
+        card: card.clone(),
+        round: Round::First,
+        square: 3,
+    })
+    .unwrap();
+    let rows = shift_rows(&now);
+    assert_eq!(rows.len(), 1);
+    // Last time: squares 0 and 1, points 1 and 2 on the built-in deck's scale.
+    assert_eq!(rows[0].last_time, Some(1.5));
+    let texts = Texts::default();
+    let pages = outcome_pages(&now, &texts);
+    let shift = pages.iter().find(|p| p.kind == PageKind::Shift).unwrap();
+    assert!(
+        shift.items.iter().any(
+            |i| matches!(&i.what, What::Note { text } if text.contains("vorige keer (2026-09-01)"))
+        ),
+        "the legend says what the mark is"
+    );
+    // Without a follow-up, no mark.
+    assert!(shift_rows(&earlier).iter().all(|r| r.last_time.is_none()));
+}
