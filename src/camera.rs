@@ -31,6 +31,10 @@ fn spawn_camera(mut commands: Commands) {
         Name::new("board camera"),
         BoardCamera,
         Camera2d,
+        // Nothing on the board needs four samples a pixel: the pawns are anti-aliased images, the
+        // text is anti-aliased by the glyph rasteriser, and the squares are axis-aligned. A software
+        // renderer or an old integrated GPU fills a quarter of the samples (issue 26).
+        Msaa::Off,
         Projection::Orthographic(OrthographicProjection {
             scaling_mode: ScalingMode::AutoMin {
                 min_width: crate::table::layout::WORLD.x,

@@ -142,7 +142,7 @@ enum Command {
     },
     /// Write every export format of a session file into a folder: the CSVs (statements, post-its,
     /// next steps), Markdown and HTML reports, the session itself, and `outcome.png`, a picture of the
-    /// outcome pages drawn by the game's renderer (needs a Vulkan or GL driver, no window).
+    /// outcome pages drawn on the CPU (no window and no GPU driver needed).
     Export {
         /// A session file (`.ron`), as written by the game or by `simulate`.
         session: PathBuf,
@@ -443,9 +443,10 @@ fn main() -> ExitCode {
                     for f in files {
                         println!("{}", f.display());
                     }
-                    // The picture of the outcome pages, drawn by the game's own renderer.
+                    // The picture of the outcome pages, drawn on the CPU: no window, no GPU.
                     let picture = out.join(export::OUTCOME_PICTURE);
-                    match leerklimaat::outcome::picture::render_outcome_picture(game, &picture) {
+                    match leerklimaat::outcome::svg::write_outcome_picture(game.session(), &picture)
+                    {
                         Ok(path) => {
                             println!("{}", path.display());
                             ExitCode::SUCCESS

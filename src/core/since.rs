@@ -1,7 +1,8 @@
 //! "Since last time": in a follow-up session, what moved most since the session it follows, which
 //! statements changed stack, the review of last time's next steps, and last time's open questions.
 
-use crate::core::session::{CardRef, EarlierStep, Session, Stack, StepReview};
+use crate::core::i18n::{Texts, decimal};
+use crate::core::session::{CardRef, EarlierStep, Lang, Session, Stack, StepReview};
 use crate::core::tally::Tally;
 
 /// A change of at least this many points counts as a move.
@@ -18,6 +19,22 @@ pub struct Moved {
     pub now: f64,
 }
 
+impl Moved {
+    /// "statement — 2,5 → 3,5 (+1,0)", with one decimal in the session's language.
+    pub fn line(&self, lang: Lang) -> String {
+        let n = |v: f64| decimal(lang, v, 1);
+        let d = self.now - self.before;
+        let sign = if d >= 0.0 { "+" } else { "" };
+        format!(
+            "{} — {} → {} ({sign}{})",
+            self.text,
+            n(self.before),
+            n(self.now),
+            n(d)
+        )
+    }
+}
+
 /// A statement that ended on the other stack this time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangedStack {
@@ -25,6 +42,18 @@ pub struct ChangedStack {
     pub text: String,
     pub before: Stack,
     pub now: Stack,
+}
+
+impl ChangedStack {
+    /// "statement — red → green", with the words for the stacks that the page or the report uses.
+    pub fn line(&self, stack_word: impl Fn(Stack) -> String) -> String {
+        format!(
+            "{} — {} → {}",
+            self.text,
+            stack_word(self.before),
+            stack_word(self.now)
+        )
+    }
 }
 
 /// Everything the "since last time" page says.
@@ -110,4 +139,20 @@ pub fn since_last_time(session: &Session, tally: &Tally) -> Option<SinceLastTime
         steps,
         questions: (answered, last.questions.len()),
     })
+}
+
+/// "3 gedaan · 1 onderweg · …": how many of last time's steps the group marked with each status, in
+/// the session's language, as the review screen, the outcome page and the report say it.
+pub fn review_summary(session: &Session, texts: &Texts) -> String {
+    let (counts, _) = session.review_counts();
+    texts.format(
+        session.language,
+        "review-summary",
+        &[
+            ("done", counts[0].into()),
+            ("on", counts[1].into()),
+            ("not", counts[2].into()),
+            ("dropped", counts[3].into()),
+        ],
+    )
 }

@@ -520,7 +520,7 @@ pub fn check_pngs(dir: &std::path::Path) -> Vec<String> {
     let shots = DEMO_SHOTS
         .iter()
         .map(|name| dir.join(format!("{name}.png")));
-    // The export's picture of the outcome pages, drawn by the game's renderer.
+    // The export's picture of the outcome pages, drawn on the CPU.
     let picture = dir
         .join("export")
         .join(crate::core::export::OUTCOME_PICTURE);

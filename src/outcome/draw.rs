@@ -3,6 +3,7 @@
 //! step and a note. [`super::present`] says which pages are drawn; this draws them.
 
 use super::present::{Chart, ListPostIt, PageItem};
+use super::shift_chart::Shape;
 use crate::app::Screen;
 use crate::core::i18n::Texts;
 use crate::core::session::{Action, CardRef, Lang, PostItColour, PostItId, Stack};
@@ -42,22 +43,16 @@ impl PagePainter<'_, '_, '_> {
         Transform::from_translation((self.origin + v).extend(z))
     }
 
-    /// The page itself, its heading and its number.
+    /// The page's heading and its number.
     pub(super) fn page(&mut self, page: &Page, count: usize) {
         let (pal, fonts) = (self.pal, self.fonts);
-        let (ground, heading, number) = (
-            self.at(Vec2::ZERO, 0.0),
+        let (heading, number) = (
             self.at(pages::heading_spot(), 1.0),
             // Bottom right: the top right is where the programme bar of a programme sits.
             self.at(Vec2::new(900.0, -WORLD.y / 2.0 + 20.0), 1.0),
         );
-        self.commands.spawn((
-            PageItem,
-            Sprite::from_color(pal.background, WORLD),
-            ground,
-            DespawnOnExit(Screen::Outcome),
-            Pickable::IGNORE,
-        ));
+        // The page's ground is the camera's clear colour, the palette's background: a sprite of the
+        // page's size would paint the whole screen a second time.
         self.commands.spawn((
             PageItem,
             Text2d::new(page.title(self.tr, self.lang)),
@@ -147,10 +142,8 @@ impl PagePainter<'_, '_, '_> {
 
     /// A stack's coloured heading with its name and number of cards.
     fn stack_heading(&mut self, r: Rect, stack: Stack, count: usize) {
-        let (colour, key, sign) = match stack {
-            Stack::Green => (self.pal.green_stack, "outcome-green-stack", "+"),
-            Stack::Red => (self.pal.red_stack, "outcome-red-stack", "!"),
-        };
+        let (colour, label, at_text, width) =
+            stack_heading_look(r, stack, count, self.tr, self.lang, self.pal);
         let at = self.at(r.center(), 1.0);
         self.commands.spawn((
             PageItem,
@@ -159,14 +152,7 @@ impl PagePainter<'_, '_, '_> {
             DespawnOnExit(Screen::Outcome),
             Pickable::IGNORE,
         ));
-        let label = format!("{sign}  {} ({count})", self.tr.get(self.lang, key));
-        self.text(
-            &label,
-            Vec2::new(r.min.x + 16.0, r.max.y - 7.0),
-            r.width() - 32.0,
-            true,
-            Color::WHITE,
-        );
+        self.text(&label, at_text, width, true, Color::WHITE);
     }
 
     /// A post-it in a list; a pink one is a question that a click marks answered.
@@ -276,88 +262,22 @@ impl PagePainter<'_, '_, '_> {
             DespawnOnExit(Screen::Outcome),
             Pickable::IGNORE,
         ));
-        // The scale as a faint line with a tick at every point.
-        let edge = pal.square_edge;
-        self.line(
-            Vec2::new(chart.left, y),
-            Vec2::new(chart.right, y),
-            2.0,
-            edge,
-            1.0,
-        );
-        for p in self.points {
-            let x = chart.x(f64::from(*p));
-            self.line(
-                Vec2::new(x, y - 12.0),
-                Vec2::new(x, y + 12.0),
-                2.0,
-                edge,
-                1.0,
-            );
-        }
-        // The spread of each round: from the lowest to the highest placement.
-        if let Some(f) = &row.first {
-            self.line(
-                Vec2::new(chart.x(f64::from(f.min)), y + 22.0),
-                Vec2::new(chart.x(f64::from(f.max)), y + 22.0),
-                10.0,
-                pal.ink_soft,
-                1.5,
-            );
-        }
-        let plenary_colour = match self
-            .stacks
-            .iter()
-            .find(|(card, _)| *card == row.card)
-            .and_then(|(_, stack)| *stack)
-        {
-            Some(Stack::Red) => pal.red_stack,
-            _ => pal.green_stack,
-        };
-        if let Some(p) = &row.plenary {
-            self.line(
-                Vec2::new(chart.x(f64::from(p.min)), y - 22.0),
-                Vec2::new(chart.x(f64::from(p.max)), y - 22.0),
-                10.0,
-                plenary_colour,
-                1.5,
-            );
-        }
-        // Last time's mean, in a follow-up: a dark bar across the row, behind the dots, as on the
-        // board; it shows above and below a dot that stands on it.
-        if let Some(m) = row.last_time {
-            let x = chart.x(m);
-            self.line(
-                Vec2::new(x, y - 34.0),
-                Vec2::new(x, y + 34.0),
-                7.0,
-                pal.ink,
-                2.5,
-            );
-        }
-        match (&row.first, &row.plenary) {
-            (Some(f), Some(p)) => {
-                let (a, b) = (chart.x(f.mean), chart.x(p.mean));
-                if (b - a).abs() > 30.0 {
-                    // An arrow from the first round to the plenary.
-                    let tip = Vec2::new(b - 20.0 * (b - a).signum(), y);
-                    self.line(Vec2::new(a, y), tip, 6.0, pal.ink, 2.0);
-                    let back = -16.0 * (b - a).signum();
-                    self.line(tip, tip + Vec2::new(back, 12.0), 6.0, pal.ink, 2.0);
-                    self.line(tip, tip + Vec2::new(back, -12.0), 6.0, pal.ink, 2.0);
-                }
-                self.dot(a, y, 30.0, pal.ink_soft, 3.0);
-                self.dot(a, y, 18.0, pal.background, 3.1);
-                self.dot(b, y, 34.0, plenary_colour, 3.2);
+        for shape in super::shift_chart::row_shapes(row, y, chart, self.points, self.stacks, pal) {
+            match shape {
+                Shape::Line {
+                    a,
+                    b,
+                    thick,
+                    colour,
+                    z,
+                } => self.line(a, b, thick, colour, z),
+                Shape::Dot {
+                    centre,
+                    size,
+                    colour,
+                    z,
+                } => self.dot(centre.x, centre.y, size, colour, z),
             }
-            (Some(f), None) => {
-                self.dot(chart.x(f.mean), y, 30.0, pal.ink_soft, 3.0);
-                self.dot(chart.x(f.mean), y, 18.0, pal.background, 3.1);
-            }
-            (None, Some(p)) => {
-                self.dot(chart.x(p.mean), y, 34.0, plenary_colour, 3.2);
-            }
-            (None, None) => {}
         }
     }
 
@@ -382,6 +302,29 @@ impl PagePainter<'_, '_, '_> {
             )],
         ));
     }
+}
+
+/// A stack heading's colour and words, and where its words go (their top left and width), for the
+/// screen and the picture alike.
+pub(super) fn stack_heading_look(
+    r: Rect,
+    stack: Stack,
+    count: usize,
+    tr: &Texts,
+    lang: Lang,
+    pal: &Palette,
+) -> (Color, String, Vec2, f32) {
+    let (colour, key, sign) = match stack {
+        Stack::Green => (pal.green_stack, "outcome-green-stack", "+"),
+        Stack::Red => (pal.red_stack, "outcome-red-stack", "!"),
+    };
+    let label = format!("{sign}  {} ({count})", tr.get(lang, key));
+    (
+        colour,
+        label,
+        Vec2::new(r.min.x + 16.0, r.max.y - 7.0),
+        r.width() - 32.0,
+    )
 }
 
 /// A click on a pink post-it in a list marks it answered, or not answered again.

@@ -9,7 +9,10 @@ pub mod pages;
 mod panel;
 pub mod picture;
 pub mod present;
+mod shift_chart;
+mod since_pages;
 pub mod stacks;
+pub mod svg;
 pub mod ui;
 pub(crate) use panel::plugin as panel_plugin;
 
@@ -73,14 +76,13 @@ fn export_when_finished(
     *was = Some(finished);
 }
 
-/// Carries out the outcome screen's file operations. With a renderer (the window), an export also
-/// asks for the picture of the outcome pages, written beside the other files as `outcome.png`.
+/// Carries out the outcome screen's file operations. In the window, an export also asks for the
+/// picture of the outcome pages, written beside the other files as `outcome.png` by a worker thread.
 pub(crate) fn export_files(
     mut msgs: MessageReader<ExportMsg>,
     game: Res<ActiveGame>,
     mut state: ResMut<ExportState>,
     (card, programme): (Res<CardClock>, Res<PhaseClock>),
-    screen: Res<State<Screen>>,
     mut picture: Option<MessageWriter<picture::TakePicture>>,
 ) {
     for msg in msgs.read() {
@@ -94,10 +96,8 @@ pub(crate) fn export_files(
                     phase_seconds: programme.seconds(),
                 });
                 let result = crate::core::export::export_everything(&now, folder);
-                // The pages are on the table only on the outcome screen; an export from the closing
-                // round keeps the picture an earlier export wrote.
-                let on_outcome = *screen.get() == Screen::Outcome;
-                if let (Ok(dir), Some(picture), true) = (&result, picture.as_mut(), on_outcome) {
+                // The picture is made from the session, on every screen an export is made from.
+                if let (Ok(dir), Some(picture)) = (&result, picture.as_mut()) {
                     picture.write(picture::TakePicture(
                         dir.join(crate::core::export::OUTCOME_PICTURE),
                     ));

@@ -8,7 +8,6 @@ use crate::app::{AppSystems, Screen};
 use crate::core::session::{Action, CardRef, Stack};
 use crate::game::{ActiveGame, GameMsg};
 use crate::outcome::pages::{self, Page, PageKind, SHIFT_LABEL_WIDTH, What};
-use crate::outcome::picture::PictureState;
 use crate::outcome::stacks::{self, SelectedStackCard};
 use crate::table::drag::BoardCamera;
 use crate::table::pawn::PawnImage;
@@ -101,7 +100,6 @@ pub(super) fn plugin(app: &mut App) {
                         .or_else(resource_changed::<Palette>)
                         .or_else(resource_changed::<SelectedStackCard>)
                         .or_else(resource_added::<DrawPagesAlways>)
-                        .or_else(resource_exists_and_changed::<PictureState>)
                         .or_else(page_turned)
                         .or_else(state_changed::<Screen>),
                 ),
@@ -278,11 +276,7 @@ fn draw_pages(
     selected: Res<SelectedStackCard>,
     drawn: Query<Entity, With<PageItem>>,
     (mut view, pages): (ResMut<OutcomeView>, Res<OutcomePages>),
-    (picture, always, mut drawn_page): (
-        Option<Res<PictureState>>,
-        Option<Res<DrawPagesAlways>>,
-        ResMut<DrawnPage>,
-    ),
+    (always, mut drawn_page): (Option<Res<DrawPagesAlways>>, ResMut<DrawnPage>),
 ) {
     for e in &drawn {
         commands.entity(e).despawn();
@@ -303,7 +297,7 @@ fn draw_pages(
     }
     let points = pages::scale_points(session);
     let chart = Chart::new(&points);
-    let every_page = always.is_some() || picture.is_some_and(|p| p.pending.is_some());
+    let every_page = always.is_some();
     let shown = view.page.min(count.saturating_sub(1));
     drawn_page.0 = Some(shown);
     // The stack of every card, once: the shift chart colours each row's plenary by it.
@@ -346,7 +340,7 @@ pub(super) struct Chart {
 }
 
 impl Chart {
-    fn new(points: &[i32]) -> Chart {
+    pub(super) fn new(points: &[i32]) -> Chart {
         let area = pages::content_rect();
         let low = points.first().copied().unwrap_or(0);
         let high = points.last().copied().unwrap_or(1).max(low + 1);

@@ -410,17 +410,7 @@ fn draw_review(
         );
     }
     // The right column: the count per status, then every step with its sign.
-    let (counts, _) = session.review_counts();
-    let summary = tr.format(
-        lang,
-        "review-summary",
-        &[
-            ("done", FluentValue::from(counts[0])),
-            ("on", FluentValue::from(counts[1])),
-            ("not", FluentValue::from(counts[2])),
-            ("dropped", FluentValue::from(counts[3])),
-        ],
-    );
+    let summary = crate::core::since::review_summary(session, tr);
     text(
         commands,
         summary.clone(),

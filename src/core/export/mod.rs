@@ -5,6 +5,7 @@
 
 pub(crate) mod csv;
 pub(crate) mod report;
+pub(crate) mod report_since;
 
 pub use csv::{
     actions_csv, csv_bytes, learning_csv, neutralise_cell, post_its_csv, programme_csv, review_csv,

@@ -1,7 +1,8 @@
 //! The report model: everything the Markdown and HTML reports say, built once from a session (texts in
 //! the session's language, numbers formatted), then rendered by the templates in `templates/`.
 
-use crate::core::i18n::{decimal_or_empty, texts, tr};
+use super::report_since::SinceSection;
+use crate::core::i18n::{decimal_or_empty, tr};
 use crate::core::session::{CardRef, Lang, PlayerId, PostItColour, Round, Session, Stack};
 use crate::core::tally::{CardTally, Tally, tally};
 use askama::Template;
@@ -101,122 +102,6 @@ pub(crate) struct CaseEntry {
     pub(crate) title: String,
     pub(crate) brought_by: Option<String>,
     pub(crate) description: String,
-}
-
-/// In a follow-up: what changed since the session it follows, each part a title with its lines.
-pub(crate) struct SinceSection {
-    pub(crate) heading: String,
-    pub(crate) compared: String,
-    pub(crate) parts: Vec<(String, Vec<String>)>,
-}
-
-impl SinceSection {
-    fn build(session: &Session, t: &Tally) -> Option<SinceSection> {
-        let since = crate::core::since::since_last_time(session, t)?;
-        let lang = session.language;
-        let texts = texts();
-        let w = |id: &str| texts.get(lang, id);
-        let n = |v: f64| crate::core::i18n::decimal(lang, v, 1);
-        let or_none = |lines: Vec<String>, none: &str| {
-            if lines.is_empty() {
-                vec![w(none)]
-            } else {
-                lines
-            }
-        };
-        let moved = since
-            .moved
-            .iter()
-            .map(|m| {
-                let d = m.now - m.before;
-                let sign = if d >= 0.0 { "+" } else { "" };
-                format!(
-                    "{} — {} → {} ({sign}{})",
-                    m.text,
-                    n(m.before),
-                    n(m.now),
-                    n(d)
-                )
-            })
-            .collect();
-        let changed = since
-            .changed_stack
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} — {} → {}",
-                    c.text,
-                    stack_word(lang, Some(c.before)),
-                    stack_word(lang, Some(c.now))
-                )
-            })
-            .collect();
-        let mut parts = vec![
-            (w("since-moved"), or_none(moved, "since-moved-none")),
-            (w("since-stack"), or_none(changed, "since-stack-none")),
-        ];
-        if !since.steps.is_empty() {
-            let (counts, _) = session.review_counts();
-            let summary = texts.format(
-                lang,
-                "review-summary",
-                &[
-                    ("done", counts[0].into()),
-                    ("on", counts[1].into()),
-                    ("not", counts[2].into()),
-                    ("dropped", counts[3].into()),
-                ],
-            );
-            let lines = since
-                .steps
-                .iter()
-                .map(|(step, review)| {
-                    let status = review.as_ref().and_then(|r| r.status);
-                    let mut line = format!(
-                        "{} {} — {}",
-                        status.map_or("○", |s| s.sign()),
-                        step.text,
-                        status.map_or_else(|| w("review-unmarked"), |s| w(s.key()))
-                    );
-                    if let Some(said) = review.as_ref().map(|r| &r.line).filter(|l| !l.is_empty()) {
-                        line = format!("{line}: {said}");
-                    }
-                    line
-                })
-                .collect();
-            parts.push((format!("{} — {summary}", w("since-steps")), lines));
-        }
-        if since.questions.1 > 0 {
-            let answered = texts.format(
-                lang,
-                "since-open",
-                &[
-                    ("answered", since.questions.0.into()),
-                    ("count", since.questions.1.into()),
-                ],
-            );
-            let open: Vec<String> = session
-                .follows
-                .iter()
-                .flat_map(|l| &l.questions)
-                .filter(|q| !session.answered_before.contains(&q.id))
-                .map(|q| format!("? {}", q.text))
-                .collect();
-            parts.push((answered, open));
-        }
-        Some(SinceSection {
-            heading: w("outcome-since"),
-            compared: texts.format(
-                lang,
-                "since-compared",
-                &[
-                    ("group", since.group.as_str().into()),
-                    ("date", since.date.as_str().into()),
-                ],
-            ),
-            parts,
-        })
-    }
 }
 
 /// The whole report.

@@ -353,24 +353,6 @@ fn legend(s: &mut String, o: &Overview, lang: Lang, y: f64, shown: usize) {
 
 /// The heatmap as a PNG, for a slide: the same SVG, rendered on the CPU with the game's own font.
 pub fn heatmap_png(o: &Overview, lang: Lang) -> Result<Vec<u8>, String> {
-    use resvg::{tiny_skia, usvg};
-    let svg = heatmap_svg(o, lang);
-    let mut options = usvg::Options::default();
-    {
-        let fonts = options.fontdb_mut();
-        fonts.load_font_data(crate::core::fonts::INTER_REGULAR.to_vec());
-        fonts.load_font_data(crate::core::fonts::INTER_SEMIBOLD.to_vec());
-        fonts.set_sans_serif_family("Inter");
-    }
-    let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| e.to_string())?;
-    let size = tree.size().to_int_size();
-    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| {
-        format!(
-            "the heatmap is too large: {}×{}",
-            size.width(),
-            size.height()
-        )
-    })?;
-    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    let pixmap = crate::core::fonts::render_svg(&heatmap_svg(o, lang))?;
     pixmap.encode_png().map_err(|e| e.to_string())
 }
