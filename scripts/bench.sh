@@ -90,16 +90,22 @@ drag() { # NAME TITLE BIN ARGS... : drags for DRAG_SECS and scrolls the post-its
       from="560 720"; to="1100 560"
     fi
     set -- $from $to
-    local fx=$1 fy=$2 tx=$3 ty=$4
-    DISPLAY="$disp" xdotool mousemove --window "$w" "$fx" "$fy"; sleep 0.5
-    DISPLAY="$disp" xdotool mousedown 1; sleep 0.15
+    local fx=$1 fy=$2 tx=$3 ty=$4 i args=()
+    # The pointer never rests while a run is measured: every pause is filled with moves of a pixel
+    # 20 ms apart, so the app always has input waiting and a frame's interval is what it costs (the
+    # probe counts only frames with input). One xdotool call per drag, so no process start falls in it.
+    wiggle_args() { local i; for i in $(seq 1 "$3"); do args+=(mousemove --window "$w" $(( $1 + i % 2 )) "$2" sleep 0.02); done; }
+    args=()
+    wiggle_args "$fx" "$fy" 25                      # half a second on the pawn
+    args+=(mousedown 1)
+    wiggle_args "$fx" "$fy" 7                       # the press, held
     # As a hand drags: about half a second from press to release, the pointer moving all the while.
-    for i in $(seq 1 14); do
-      DISPLAY="$disp" xdotool mousemove --window "$w" $(( fx + (tx - fx) * i / 14 )) $(( fy + (ty - fy) * i / 14 ))
-      sleep 0.04
+    for i in $(seq 1 28); do
+      args+=(mousemove --window "$w" $(( fx + (tx - fx) * i / 28 )) $(( fy + (ty - fy) * i / 28 )) sleep 0.02)
     done
-    sleep 0.1
-    DISPLAY="$disp" xdotool mouseup 1
+    wiggle_args "$tx" "$ty" 5
+    args+=(mouseup 1)
+    DISPLAY="$disp" xdotool "${args[@]}"
     drags=$(( drags + 1 ))
     if [ -s "$map" ]; then
       # Moved when the map shows the pawn inside the target square within 3 s.
@@ -109,11 +115,12 @@ drag() { # NAME TITLE BIN ARGS... : drags for DRAG_SECS and scrolls the post-its
         if awk -v x="$px" -v y="$py" -v i="$sq" '$1=="square" && $2==i {exit !(x>=$3 && x<=$5 && y>=$4 && y<=$6)}' "$map"; then
           moved=$(( moved + 1 )); break
         fi
-        sleep 0.1; t=$(( t + 1 ))
+        args=(); wiggle_args "$tx" "$ty" 5; DISPLAY="$disp" xdotool "${args[@]}"
+        t=$(( t + 1 ))
       done
       [ -n "${BENCH_DEBUG:-}" ] && echo "drag $fx,$fy -> $tx,$ty (square $sq): pawn at $px,$py" >&2
     fi
-    DISPLAY="$disp" xdotool mousemove --window "$w" 1400 300 click 5 click 5 click 4
+    DISPLAY="$disp" xdotool mousemove --window "$w" 1400 300 click 5 mousemove --window "$w" 1401 300 click 5 mousemove --window "$w" 1400 300 click 4
   done
   sleep 5
   stop

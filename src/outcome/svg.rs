@@ -17,6 +17,7 @@ use crate::theme::Palette;
 use bevy::color::{Color, ColorToPacked};
 use bevy::math::{Rect, UVec2, Vec2};
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The largest side of the picture, in pixels.
@@ -87,19 +88,26 @@ pub(crate) fn outcome_svg(session: &Session, texts: &Texts, pal: &Palette) -> St
 /// The outcome picture as PNG bytes.
 pub(crate) fn outcome_png(svg: &str) -> Result<Vec<u8>, String> {
     let pixmap = crate::core::fonts::render_svg(svg)?;
-    // RGB, as a photograph of the pages has no transparency: a third smaller than RGBA.
-    let rgb: Vec<u8> = pixmap
-        .data()
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
+    let (width, height) = (pixmap.width(), pixmap.height());
     let mut bytes = Vec::new();
     {
-        let mut encoder = png::Encoder::new(&mut bytes, pixmap.width(), pixmap.height());
+        let mut encoder = png::Encoder::new(&mut bytes, width, height);
+        // RGB, as a photograph of the pages has no transparency: a quarter smaller than RGBA. Fast
+        // compression does well on the pages' flat colours at a fraction of the default's time.
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(png::Compression::Fast);
         let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
-        writer.write_image_data(&rgb).map_err(|e| e.to_string())?;
+        let mut stream = writer.stream_writer().map_err(|e| e.to_string())?;
+        // Row by row, so no second copy of the picture is held. The page ground is opaque, so the
+        // premultiplied pixels are the plain ones.
+        let mut row = Vec::with_capacity(width as usize * 3);
+        for pixels in pixmap.data().chunks_exact(width as usize * 4) {
+            row.clear();
+            row.extend(pixels.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]));
+            stream.write_all(&row).map_err(|e| e.to_string())?;
+        }
+        stream.finish().map_err(|e| e.to_string())?;
     }
     Ok(bytes)
 }
