@@ -427,9 +427,22 @@ fn twelve_groups_with_a_small_one_and_follow_ups() {
     // The heatmap: every session's column, the small one greyed and saying why, drawn to a PNG.
     let svg = heatmap_svg(&o, Lang::Nl);
     assert!(
-        svg.contains("2 spelers: te weinig"),
-        "the small group does not say why"
+        svg.contains(">2 spelers:</text>") && svg.contains(">te weinig</text>"),
+        "the small group does not say why, over two lines"
     );
+    // What stands under a column's name fits the column (118 wide at 17 px: 11 characters), so it
+    // neither runs into the next column nor off the picture.
+    for line in svg
+        .lines()
+        .filter(|l| l.contains("font-size=\"17\" text-anchor=\"middle\""))
+    {
+        let text = line
+            .split('>')
+            .nth(1)
+            .and_then(|t| t.split('<').next())
+            .unwrap();
+        assert!(text.chars().count() <= 11, "wider than its column: {line}");
+    }
     let png = heatmap_png(&o, Lang::Nl).unwrap();
     let info = png::Decoder::new(std::io::Cursor::new(&png))
         .read_info()

@@ -193,12 +193,18 @@ pub fn heatmap_svg(o: &Overview, lang: Lang) -> String {
         } else {
             String::new()
         };
-        let _ = writeln!(
-            s,
-            "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"17\" text-anchor=\"middle\" fill=\"{fill}\">{}</text>",
-            TOP + 120.0,
-            esc(&under)
-        );
+        // Wrapped to the column, so it neither runs into the next column nor off the picture: two
+        // lines at most, the second under the first.
+        let lines = wrap_words(&under, ((CELL_W - 8.0) / (17.0 * 0.55)) as usize);
+        let first_y = if lines.len() > 1 { 117.0 } else { 120.0 };
+        for (i, line) in lines.iter().take(2).enumerate() {
+            let _ = writeln!(
+                s,
+                "<text x=\"{x:.1}\" y=\"{:.1}\" font-size=\"17\" text-anchor=\"middle\" fill=\"{fill}\">{}</text>",
+                TOP + first_y + 20.0 * i as f64,
+                esc(line)
+            );
+        }
     }
     // The rows.
     for (r, st) in o.statements.iter().enumerate() {
@@ -349,6 +355,22 @@ fn legend(s: &mut String, o: &Overview, lang: Lang, y: f64, shown: usize) {
             esc(&notes.join(" "))
         );
     }
+}
+
+/// `text` in lines of at most `per_line` characters, broken between words (a longer word keeps a line
+/// of its own).
+fn wrap_words(text: &str, per_line: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= per_line => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 /// The heatmap as a PNG, for a slide: the same SVG, rendered on the CPU with the game's own font.
