@@ -427,11 +427,19 @@ fn save_in_an_editor(app: &mut App, path: &Path, text: &str) {
     settle(app);
 }
 
+/// Whether the session's programme has the review of last time's steps.
+fn has_review(session: &leerklimaat::core::session::Session) -> bool {
+    session
+        .deck
+        .programme
+        .iter()
+        .any(|p| p.kind == leerklimaat::core::deck::PhaseKind::Review)
+}
+
 /// A follow-up adds its review phase to the deck of the file in use: the file stays the deck in
 /// use (the setup lists it, chosen) and is still watched, so an edit loads and keeps the review.
 #[test]
 fn a_follow_up_keeps_watching_the_deck_file_it_plays() {
-    use leerklimaat::core::deck::PhaseKind;
     use leerklimaat::core::session::{Session, follow_up_actions};
     use leerklimaat::game::GameMsg;
     let dir = temp_dir("follow-up");
@@ -450,13 +458,7 @@ fn a_follow_up_keeps_watching_the_deck_file_it_plays() {
     settle(&mut app);
     let session = app.world().resource::<ActiveGame>().session().clone();
     assert!(session.follows.is_some(), "a follow-up");
-    assert!(
-        session
-            .deck
-            .programme
-            .iter()
-            .any(|p| p.kind == PhaseKind::Review)
-    );
+    assert!(has_review(&session), "the programme keeps its review phase");
     assert_eq!(
         app.world().resource::<DeckSource>().path.as_deref(),
         Some(path.as_path()),
@@ -468,13 +470,7 @@ fn a_follow_up_keeps_watching_the_deck_file_it_plays() {
     save_in_an_editor(&mut app, &path, &newer.to_ron());
     let session = app.world().resource::<ActiveGame>().session().clone();
     assert_eq!(session.deck.statements[0].text, newer.statements[0].text);
-    assert!(
-        session
-            .deck
-            .programme
-            .iter()
-            .any(|p| p.kind == PhaseKind::Review)
-    );
+    assert!(has_review(&session), "the programme keeps its review phase");
     assert!(session.follows.is_some());
     std::fs::remove_dir_all(&dir).unwrap();
 }
