@@ -106,6 +106,7 @@ help-keys =
     Esc: let go of the player
     N: type a new post-it (Enter adds it)
     Ctrl + / Ctrl −: everything larger / smaller
+help-about = Leerklimaat { $version } · sessions are saved in { $folder }
 
 err-unknown-player = that player does not exist (any more)
 err-unknown-post-it = that post-it does not exist (any more)

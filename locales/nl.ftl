@@ -106,6 +106,7 @@ help-keys =
     Esc: speler loslaten
     N: nieuwe post-it typen (Enter voegt toe)
     Ctrl + / Ctrl −: alles groter / kleiner
+help-about = Leerklimaat { $version } · sessies worden bewaard in { $folder }
 
 err-unknown-player = die speler bestaat niet (meer)
 err-unknown-post-it = die post-it bestaat niet (meer)

@@ -78,7 +78,11 @@ pub fn world_plugin(app: &mut App) {
 /// What needs a real window: the camera and its pacing, the outcome picture, and (with the `dev`
 /// feature) the dev probes, which do nothing unless their environment variable is set.
 pub(crate) fn window_plugins(app: &mut App) {
-    app.add_plugins((camera::plugin, outcome::picture::plugin));
+    app.add_plugins((
+        camera::plugin,
+        crate::icon::plugin,
+        outcome::picture::plugin,
+    ));
     #[cfg(feature = "dev")]
     app.add_plugins((
         dev::probe::plugin,
@@ -130,6 +134,9 @@ pub fn app(options: &GameOptions) -> App {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "Leerklimaat".into(),
+                    // The application id: X11's WM_CLASS, Wayland's app id and the Windows class name,
+                    // matching the `.desktop` entry (assets/linux/leerklimaat.desktop).
+                    name: Some(crate::APP_ID.into()),
                     resolution: options.window_size.unwrap_or((1600, 900)).into(),
                     ..default()
                 }),

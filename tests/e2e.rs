@@ -39,6 +39,9 @@ struct Running {
     shots: usize,
     /// The workshop's steps so far (see [`Running::step`]).
     steps: usize,
+    /// The session file the game was given to continue, which it saves into, when that is not in the
+    /// sessions folder.
+    session_file: Option<PathBuf>,
 }
 
 /// Asks a process to end (SIGTERM, so Xvfb removes its lock and socket), and waits for it.
@@ -107,17 +110,27 @@ fn sleep(d: Duration) {
 
 /// Starts the game binary in `display`, saving into `dir`, its output appended to `dir/game.log`.
 fn spawn_game(dir: &Path, display: &str, args: &[&str]) -> Child {
+    spawn_game_with(dir, display, args, true)
+}
+
+/// [`spawn_game`]; `folders` false leaves out `--save-dir` and `--decks-dir`, so the game saves where
+/// it would for a user (under the test's own home folder).
+fn spawn_game_with(dir: &Path, display: &str, args: &[&str], folders: bool) -> Child {
     let log = std::fs::File::options()
         .create(true)
         .append(true)
         .open(dir.join("game.log"))
         .unwrap();
-    Command::new(env!("CARGO_BIN_EXE_leerklimaat"))
-        .args(args)
-        .arg("--save-dir")
-        .arg(dir.join("saves"))
-        .arg("--decks-dir")
-        .arg(dir.join("decks"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_leerklimaat"));
+    command.args(args);
+    if folders {
+        command
+            .arg("--save-dir")
+            .arg(dir.join("saves"))
+            .arg("--decks-dir")
+            .arg(dir.join("decks"));
+    }
+    command
         .env("DISPLAY", display)
         .env("WGPU_BACKEND", "vulkan")
         .env("HOME", dir.join("home"))
@@ -141,6 +154,13 @@ impl Running {
     /// [`Running::start`], with the test's folder (`saves`, `decks`, `home`) prepared by `prepare`
     /// before the game starts: a past session in the folder, say.
     fn start_with(name: &str, args: &[&str], prepare: impl FnOnce(&Path)) -> Running {
+        let mut running = Running::spawn(name, args, prepare);
+        running.find_window();
+        running
+    }
+
+    /// Starts Xvfb and the game in it, without waiting for its window.
+    fn spawn(name: &str, args: &[&str], prepare: impl FnOnce(&Path)) -> Running {
         let dir = std::env::var_os("E2E_OUT")
             .map_or_else(
                 || std::env::temp_dir().join("leerklimaat-e2e"),
@@ -156,7 +176,7 @@ impl Running {
             .find_map(|_| start_xvfb())
             .expect("Xvfb starts and reports a free display");
         let game = spawn_game(&dir, &display, args);
-        let mut running = Running {
+        Running {
             xvfb,
             game,
             display,
@@ -164,13 +184,19 @@ impl Running {
             dir,
             shots: 0,
             steps: 0,
-        };
-        running.find_window();
-        running
+            session_file: None,
+        }
     }
 
     /// Waits for the game's window and its setup screen, and gives it the keyboard.
     fn find_window(&mut self) {
+        self.find_window_showing("the setup screen is drawn", |m| {
+            m.screen == "Setup" && m.widgets.contains_key("setup-start")
+        });
+    }
+
+    /// Waits for the game's window and the screen `shown` finds, and gives it the keyboard.
+    fn find_window_showing(&mut self, what: &str, shown: impl Fn(&ScreenMap) -> bool) {
         self.window.clear();
         let until = Instant::now() + Duration::from_secs(120);
         while self.window.is_empty() && Instant::now() < until {
@@ -183,9 +209,7 @@ impl Running {
         }
         assert!(!self.window.is_empty(), "the game window appeared");
         self.xdo(&["windowfocus", "--sync", &self.window.clone()]);
-        self.wait_map("the setup screen is drawn", |m| {
-            m.screen == "Setup" && m.widgets.contains_key("setup-start")
-        });
+        self.wait_map(what, shown);
         // lavapipe compiles its shaders during the first frames: wait until the window stops changing.
         let whole = self.whole();
         self.settled_shot("setup", whole);
@@ -199,6 +223,20 @@ impl Running {
 
     /// The game started again on the same save folder (after a crash or a close).
     fn relaunch(&mut self, args: &[&str]) {
+        self.relaunch_showing(args, true, "the setup screen is drawn", |m| {
+            m.screen == "Setup" && m.widgets.contains_key("setup-start")
+        });
+    }
+
+    /// [`Running::relaunch`] with `args` alone when `folders` is false, waiting for the screen `shown`
+    /// finds.
+    fn relaunch_showing(
+        &mut self,
+        args: &[&str],
+        folders: bool,
+        what: &str,
+        shown: impl Fn(&ScreenMap) -> bool,
+    ) {
         // The X server lets go of the old game first (its window gone), so the new one can connect.
         let until = Instant::now() + PATIENCE;
         while !self
@@ -217,7 +255,7 @@ impl Running {
         // then stops at once with `XOpenDisplayFailed`, before it has read or written anything.
         for _ in 0..3 {
             let refused = self.log_count("XOpenDisplayFailed");
-            self.game = spawn_game(&self.dir, &self.display, args);
+            self.game = spawn_game_with(&self.dir, &self.display, args, folders);
             let until = Instant::now() + PATIENCE;
             while self
                 .xdo_output(&["search", "--name", "Leerklimaat"])
@@ -236,7 +274,7 @@ impl Running {
                 "e2e: the X server refused the relaunched game's connection; starting it again"
             );
         }
-        self.find_window();
+        self.find_window_showing(what, shown);
     }
 
     /// Asks the window to close, as a window manager does when its ✕ is clicked (`WM_DELETE_WINDOW`;
@@ -333,6 +371,9 @@ impl Running {
     /// The autosaved session, read with the core's loader: the session file written last (a past
     /// session put in the folder before the game started is older).
     fn saved(&self) -> Option<Game> {
+        if let Some(file) = &self.session_file {
+            return leerklimaat::core::session_file::load_game_file(file).ok();
+        }
         let dir = self.dir.join("saves");
         let file = std::fs::read_dir(dir)
             .ok()?
@@ -618,8 +659,13 @@ impl Running {
                     .cloned()
                     .or_else(|| e.downcast_ref::<&str>().map(|s| (*s).to_string()))
                     .unwrap_or_default();
+                // The game's last lines, with its input trace: where a click that did not count went.
+                let log = self.game_log();
+                let lines: Vec<&str> = log.lines().collect();
+                let tail = lines[lines.len().saturating_sub(60)..].join("\n");
                 panic!(
-                    "step {n} of the workshop, {name}, failed: {why}\n(screenshots in {})",
+                    "step {n} of the workshop, {name}, failed: {why}\n(screenshots in {})\n\
+                     the game's log, its last lines:\n{tail}",
                     self.dir.join("shots").display()
                 );
             }
@@ -687,9 +733,11 @@ fn sampled_difference(a: &Shot, b: &Shot, region: Rect) -> usize {
 fn summary(game: &Game) -> String {
     let s = game.session();
     format!(
-        "phase {:?}, group {:?}, players {:?}, card {}/{}, active {:?}, records {:?}, post-its {:?}, \
-         cases {:?}, teller {:?}",
+        "stage {:?}, programme phase {} ({:?}), group {:?}, players {:?}, card {}/{}, active {:?}, \
+         records {:?}, post-its {:?}, cases {:?}, teller {:?}",
         s.stage,
+        s.phase_at,
+        s.current_phase().map(|p| p.kind),
         s.group,
         s.players.iter().map(|p| &p.name).collect::<Vec<_>>(),
         s.current,
@@ -2597,5 +2645,87 @@ fn e2e_nothing_typed_is_lost() {
                 .iter()
                 .any(|p| p.text == "Nog een gedachte!")
         });
+    });
+}
+
+/// A double-click in a file manager, which starts the program with the file as its only argument (no
+/// --deck, no --resume): a deck opens the setup with that deck, and a saved session sent by e-mail
+/// continues where it was left, saved into that same file.
+#[test]
+#[ignore = "drives the real game under Xvfb; ./test.sh runs it"]
+fn e2e_a_file_opened_by_a_double_click() {
+    let deck = Running::deck_file("double-click-deck");
+    std::fs::write(&deck, OWN_DECK).unwrap();
+    let mut g = Running::start("double-click-deck", &[deck.to_str().unwrap()]);
+    g.step("a deck as the only argument", |g| {
+        g.wait_map("the own deck shown as chosen", |m| {
+            m.widgets.contains_key("own-deck")
+        });
+        g.click_field("setup-group");
+        g.key("ctrl+a");
+        g.type_text("Dubbelklik");
+        g.click_field("setup-new-player");
+        g.type_text("Ans");
+        g.key("Return");
+        let saved = g.wait_saved("the group and a player typed", |game| {
+            game.session().group == "Dubbelklik" && game.session().players.len() == 1
+        });
+        assert_eq!(saved.session().deck.title, "Leren in de wijkzorg");
+    });
+    drop(g);
+
+    // A session in the middle of its first round, as an attachment outside the sessions folder.
+    let mut g = Running::start_with("double-click-session", &[], |dir| {
+        let mut game =
+            leerklimaat::core::simulate::simulate(leerklimaat::core::simulate::SimulateSpec {
+                players: 4,
+                statements: 3,
+                post_its: 2,
+                seed: 7,
+            });
+        for _ in 0..2 {
+            game.apply(leerklimaat::core::session::Action::Back)
+                .unwrap();
+        }
+        assert_eq!(game.session().stage, Stage::Play);
+        std::fs::create_dir_all(dir.join("mail")).unwrap();
+        std::fs::write(
+            dir.join("mail/Team Zuid.session.ron"),
+            leerklimaat::core::session_file::session_ron(&game),
+        )
+        .unwrap();
+    });
+    let file = g.dir.join("mail/Team Zuid.session.ron");
+    // Nothing typed: the window closes at once. Then the file alone, as a file manager starts it.
+    g.close_window();
+    g.wait_exit("the first window closed");
+    g.session_file = Some(file.clone());
+    g.relaunch_showing(
+        &[file.to_str().unwrap()],
+        false,
+        "the board of the session continued",
+        |m| m.screen == "Play" && m.pawns.len() == 4,
+    );
+    g.step("a session as the only argument", |g| {
+        let before = g.saved().expect("the session file reads");
+        // A pawn moved to a square it is not on: saved into the file given.
+        let player = 0;
+        let square = if square_of(&before, player) == Some(2) {
+            3
+        } else {
+            2
+        };
+        g.drag_pawn_to_square(player, square);
+        let game = g.saved().unwrap();
+        assert_eq!(game.session().players, before.session().players);
+        assert_eq!(game.session().group, before.session().group);
+        // Continued in its own file: no copy in the user's sessions folder.
+        let sessions = g.dir.join("home/data/leerklimaat/sessions");
+        let copies = std::fs::read_dir(&sessions).map_or(0, |d| {
+            d.filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "ron"))
+                .count()
+        });
+        assert_eq!(copies, 0, "a copy in {}", sessions.display());
     });
 }

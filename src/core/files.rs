@@ -52,6 +52,20 @@ pub(crate) fn read_ordinary_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadP
     Ok(bytes)
 }
 
+/// The first `max` bytes of an ordinary file, to tell what it holds
+/// ([`crate::core::session_file::file_kind`]); nothing for a pipe (which would block), a folder or a
+/// file that cannot be read, which the loader then explains.
+pub fn read_head(path: &Path, max: u64) -> Vec<u8> {
+    let mut head = Vec::new();
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file())
+        && let Ok(file) = std::fs::File::open(path)
+        && file.metadata().is_ok_and(|m| m.is_file())
+    {
+        let _ = file.take(max).read_to_end(&mut head);
+    }
+    head
+}
+
 /// `name` cut to at most `max` bytes, on a character boundary (and without a space or a dash it would
 /// end in after the cut).
 pub(crate) fn cut_name(name: &str, max: usize) -> &str {

@@ -159,3 +159,132 @@ pub fn load_game_file(path: &Path) -> Result<Game, SessionFileError> {
     })?;
     parse_game(&file, &text)
 }
+
+/// What a file given as the program's only argument holds (a file manager's double-click).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A deck, to play in a new game.
+    Deck,
+    /// A saved session, to continue where it was left.
+    Session,
+}
+
+/// Tells a session file from a deck by its name (`*.session.ron`, or an export's `session.ron`;
+/// `*.deck.ron`), and otherwise by `head`, the file's first bytes: a session file's first field is
+/// `base`. Anything else is taken for a deck, whose loader says what is wrong with it.
+pub fn file_kind(path: &Path, head: &[u8]) -> FileKind {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".session.ron") || name == "session.ron" {
+        return FileKind::Session;
+    }
+    if name.ends_with(".deck.ron") {
+        return FileKind::Deck;
+    }
+    if first_field(head) == Some("base") {
+        FileKind::Session
+    } else {
+        FileKind::Deck
+    }
+}
+
+/// The name of the first field of a RON struct at the start of `head`, past a byte-order mark,
+/// white space, comments and `#![enable(…)]` lines.
+fn first_field(head: &[u8]) -> Option<&str> {
+    let text = match std::str::from_utf8(head) {
+        Ok(t) => t,
+        // Cut in the middle of a character: what comes before it is enough.
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+    };
+    let mut rest = text.trim_start_matches('\u{feff}');
+    let mut opened = false;
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("//") {
+            rest = r.split_once('\n').map_or("", |(_, after)| after);
+        } else if let Some(r) = rest.strip_prefix("/*") {
+            rest = r.split_once("*/").map_or("", |(_, after)| after);
+        } else if !opened && rest.starts_with("#!") {
+            rest = rest.split_once('\n').map_or("", |(_, after)| after);
+        } else if !opened && let Some(r) = rest.strip_prefix('(') {
+            opened = true;
+            rest = r;
+        } else if opened {
+            let end = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            return (end > 0).then(|| &rest[..end]);
+        } else {
+            return None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod file_kind_tests {
+    use super::{FileKind, file_kind};
+    use std::path::Path;
+
+    #[test]
+    fn the_name_says_what_a_file_is() {
+        let none = b"";
+        assert_eq!(
+            file_kind(Path::new("/x/Team Noord.session.ron"), none),
+            FileKind::Session
+        );
+        assert_eq!(
+            file_kind(Path::new("C:/export/SESSION.RON"), none),
+            FileKind::Session
+        );
+        assert_eq!(
+            file_kind(Path::new("mijn.deck.ron"), b"(base: ("),
+            FileKind::Deck
+        );
+    }
+
+    #[test]
+    fn a_name_that_does_not_say_is_read_at_its_first_field() {
+        let session =
+            "\u{feff}// saved by Leerklimaat\n/* a note */ (\n    base: (\n        version: 4,";
+        assert_eq!(
+            file_kind(Path::new("bijlage.ron"), session.as_bytes()),
+            FileKind::Session
+        );
+        let deck = "#![enable(implicit_some)]\n// Mijn deck\n(\n    version: 1,\n    title: \"x\",";
+        assert_eq!(
+            file_kind(Path::new("bijlage.ron"), deck.as_bytes()),
+            FileKind::Deck
+        );
+        // Binary, empty and cut-off files are decks, whose loader explains what is wrong.
+        for head in [
+            &b"\x00\xff\xfe"[..],
+            b"",
+            b"(",
+            b"( /* open",
+            "(basé".as_bytes(),
+        ] {
+            assert_eq!(file_kind(Path::new("x"), head), FileKind::Deck, "{head:?}");
+        }
+        // The first field, whole: "baseline" is not "base".
+        assert_eq!(file_kind(Path::new("x"), b"(baseline: 1)"), FileKind::Deck);
+    }
+
+    #[test]
+    fn the_built_in_session_files_are_sessions() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sessions");
+        let text = std::fs::read(dir.join("v4.session.ron")).unwrap();
+        assert_eq!(
+            file_kind(Path::new("renamed.ron"), &text[..4096.min(text.len())]),
+            FileKind::Session
+        );
+        let deck =
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("cards/leerklimaat.deck.ron"))
+                .unwrap();
+        assert_eq!(
+            file_kind(Path::new("renamed.ron"), &deck[..4096.min(deck.len())]),
+            FileKind::Deck
+        );
+    }
+}

@@ -248,13 +248,26 @@ pub(crate) fn scan(dir: Option<&Path>) -> Vec<(PathBuf, Result<Deck, DeckError>)
     decks
 }
 
+/// A file dropped on the window: a saved session is continued (on the setup screen, as its button in
+/// the list of past sessions does), anything else is loaded as a deck. On macOS this is how a file
+/// reaches the game, which gets no file from a double-click there.
 fn dropped_files(
     mut drops: MessageReader<bevy::window::FileDragAndDrop>,
+    game: Res<ActiveGame>,
     mut load: MessageWriter<LoadDeck>,
+    mut open: MessageWriter<crate::persist::StoreMsg>,
 ) {
+    use crate::core::session_file::{FileKind, file_kind};
     for drop in drops.read() {
         if let bevy::window::FileDragAndDrop::DroppedFile { path_buf, .. } = drop {
-            load.write(LoadDeck(path_buf.clone()));
+            let head = crate::core::files::read_head(path_buf, 4096);
+            if file_kind(path_buf, &head) == FileKind::Session
+                && game.session().stage == Stage::Setup
+            {
+                open.write(crate::persist::StoreMsg::Open(path_buf.clone()));
+            } else {
+                load.write(LoadDeck(path_buf.clone()));
+            }
         }
     }
 }

@@ -275,14 +275,18 @@ fn overlays(
     tr: Res<Tr>,
     mut help: ResMut<HelpOpen>,
     (refusal, last_undo): (Res<LastRefusal>, Res<crate::game::LastUndo>),
-    saving: Option<Res<SaveStatus>>,
+    (saving, target): (
+        Option<Res<SaveStatus>>,
+        Option<Res<crate::persist::SaveTarget>>,
+    ),
     mut busy: ResMut<KeyboardBusy>,
     mut scale: ResMut<UiScale>,
     mut close: CloseState,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let lang: Lang = game.session().language;
-    widgets::help_window(ctx, &tr.0, lang, &mut help.0);
+    let sessions = target.as_ref().map(|t| t.store.dir.as_path());
+    widgets::help_window(ctx, &tr.0, lang, sessions, &mut help.0);
     if let (Some(err), Some(at)) = (&refusal.error, refusal.at)
         && at.elapsed().as_secs() < 5
     {

@@ -77,8 +77,15 @@ pub(crate) fn big_button(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -
     ui.add(egui::Button::new(text).min_size(egui::vec2(48.0, 48.0)))
 }
 
-/// The keys, in a window (F1 or ?).
-pub(crate) fn help_window(ctx: &egui::Context, tr: &Texts, lang: Lang, open: &mut bool) {
+/// The keys, in a window (F1 or ?), and below them what the program is: its version and the folder
+/// where the sessions are saved (`sessions`, when the game saves at all).
+pub(crate) fn help_window(
+    ctx: &egui::Context,
+    tr: &Texts,
+    lang: Lang,
+    sessions: Option<&std::path::Path>,
+    open: &mut bool,
+) {
     if !*open {
         return;
     }
@@ -91,6 +98,18 @@ pub(crate) fn help_window(ctx: &egui::Context, tr: &Texts, lang: Lang, open: &mu
         .show(ctx, |ui| {
             for line in tr.get(lang, "help-keys").lines() {
                 ui.label(line);
+            }
+            if let Some(folder) = sessions {
+                ui.separator();
+                let about = tr.format(
+                    lang,
+                    "help-about",
+                    &[
+                        ("version", crate::version_line().into()),
+                        ("folder", folder.display().to_string().into()),
+                    ],
+                );
+                mark("help-about", ui.label(about));
             }
         });
 }

@@ -145,18 +145,8 @@ pub fn export_everything(game: &Game, folder: &std::path::Path) -> Result<PathBu
     Ok(dir)
 }
 
-/// Opens a folder in the system's file manager.
+/// Opens a folder in the system's file manager (Explorer, Finder, or the desktop's through xdg-open),
+/// by the `opener` crate.
 pub(crate) fn open_folder(dir: &std::path::Path) -> Result<(), String> {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else if cfg!(windows) {
-        "explorer"
-    } else {
-        "xdg-open"
-    };
-    std::process::Command::new(opener)
-        .arg(dir)
-        .spawn()
-        .map(|_| ())
-        .map_err(|e| format!("{opener}: {e}"))
+    opener::open(dir).map_err(|e| format!("{}: {e}", dir.display()))
 }
