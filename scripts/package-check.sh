@@ -53,7 +53,7 @@ wait_for_window() {
   local pid=$1 id="" colours=0
   for _ in $(seq 1 180); do
     kill -0 "$pid" 2>/dev/null || fail "the game exited before its window was drawn"
-    id=$(DISPLAY=$display xdotool search --classname '^leerklimaat$' 2>/dev/null | head -1 || true)
+    id=$(DISPLAY=$display xdotool search --class '^leerklimaat$' 2>/dev/null | head -1 || true)
     if [ -n "$id" ]; then
       colours=$(DISPLAY=$display import -window "$id" png:- 2>/dev/null | convert png:- -format '%k' info: 2>/dev/null || echo 0)
       if [ "${colours:-0}" -gt 50 ]; then
@@ -66,14 +66,14 @@ wait_for_window() {
   fail "no window of class leerklimaat with a drawn screen after 3 minutes (last: ${colours} colours)"
 }
 
-# Ends the game as Ctrl+C does (nothing was typed, so it exits at once) and waits for it.
+# Ends the game (nothing was typed, so nothing can be lost) and waits for it.
 end_game() {
-  kill -INT "$game" 2>/dev/null || true
+  kill -TERM "$game" 2>/dev/null || true
   for _ in $(seq 1 30); do
     kill -0 "$game" 2>/dev/null || break
     sleep 1
   done
-  kill -0 "$game" 2>/dev/null && fail "the game did not exit after Ctrl+C"
+  kill -0 "$game" 2>/dev/null && fail "the game did not exit"
   wait "$game" 2>/dev/null || true
   game=""
 }
@@ -82,7 +82,7 @@ end_game() {
 check_window() {
   local class icon
   class=$(DISPLAY=$display xprop -id "$1" WM_CLASS)
-  echo "$class" | grep -q '"leerklimaat"' || fail "the window's class is not leerklimaat: $class"
+  echo "$class" | grep -q ', "leerklimaat"$' || fail "the window's class is not leerklimaat: $class"
   icon=$(DISPLAY=$display xprop -id "$1" _NET_WM_ICON | head -3)
   echo "$icon" | grep -q 'Icon (64 x 64)' || fail "the window has no 64×64 icon: $icon"
 }

@@ -580,7 +580,12 @@ impl Running {
             last = Some(now);
             sleep(BEAT);
         }
-        self.click(last.unwrap().center());
+        // The press only once egui has seen the pointer over the widget: on a busy machine the move
+        // and the press could otherwise reach a pass that still has the pointer where it was.
+        let at = last.unwrap().center();
+        self.pointer_to(at);
+        self.wait_map(&format!("the pointer over {key}"), |m| m.flag("hover") == key);
+        self.click(at);
     }
 
     /// Clicks a marked text field and waits until it has the keyboard, so what is typed next goes into

@@ -30,6 +30,7 @@
 //! font-statement PX / font-post-it PX   (the size of the text the room reads, in window pixels)
 //! focus KEY|none                 (the marked text field that has the keyboard)
 //! settled yes|no                 (egui's last pass asked for no other: its layout is final)
+//! hover KEY|none                 (the marked widget under the pointer in egui's last pass)
 //! walking N                      (pawns still walking to their squares after a reveal)
 //! ```
 //! Rectangles are `x0 y0 x1 y1` with y growing downward, as xdotool counts.
@@ -56,7 +57,12 @@ pub(crate) struct UiMarks(pub(crate) BTreeMap<&'static str, Rect>);
 /// last pass asked for no other (its layout is final until the next input), so a click is aimed at
 /// where a widget stays.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct UiFocus(pub(crate) Option<&'static str>, pub bool);
+pub(crate) struct UiFocus(
+    pub(crate) Option<&'static str>,
+    pub bool,
+    /// The marked widget under the pointer, as egui saw it in its last pass.
+    pub(crate) Option<&'static str>,
+);
 
 #[derive(Resource)]
 struct MapFile {
@@ -261,6 +267,7 @@ fn write_map(
     }
     let _ = writeln!(lines, "focus {}", focus.0.unwrap_or("none"));
     let _ = writeln!(lines, "settled {}", if focus.1 { "yes" } else { "no" });
+    let _ = writeln!(lines, "hover {}", focus.2.unwrap_or("none"));
     let or_none = |v: Option<u32>| v.map_or_else(|| "none".to_string(), |v| v.to_string());
     let _ = writeln!(
         lines,

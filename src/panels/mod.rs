@@ -378,8 +378,11 @@ fn collect_marks(
     mut focus: ResMut<crate::dev::screen_map::UiFocus>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let now =
-        crate::dev::screen_map::UiFocus(widgets::take_focus(ctx), !ctx.has_requested_repaint());
+    let now = crate::dev::screen_map::UiFocus(
+        widgets::take_focus(ctx),
+        !ctx.has_requested_repaint(),
+        widgets::take_hover(ctx),
+    );
     if *focus != now {
         *focus = now;
     }

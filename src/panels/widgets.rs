@@ -236,12 +236,17 @@ pub(crate) struct WidgetMarks(pub(crate) Vec<(&'static str, egui::Rect)>);
 pub(crate) fn mark(key: &'static str, response: egui::Response) -> egui::Response {
     let rect = response.rect;
     let focused = response.has_focus();
+    // Under the pointer as egui sees it (not covered by another layer), enabled or not.
+    let under_pointer = response.contains_pointer();
     response.ctx.data_mut(|d| {
         d.get_temp_mut_or_default::<WidgetMarks>(egui::Id::NULL)
             .0
             .push((key, rect));
         if focused {
             d.insert_temp(focus_id(), FocusedMark(Some(key)));
+        }
+        if under_pointer {
+            d.insert_temp(hover_id(), FocusedMark(Some(key)));
         }
     });
     response
@@ -261,6 +266,21 @@ struct FocusedMark(Option<&'static str>);
 #[cfg(feature = "dev")]
 fn focus_id() -> egui::Id {
     egui::Id::new("marked widget with the keyboard")
+}
+
+#[cfg(feature = "dev")]
+fn hover_id() -> egui::Id {
+    egui::Id::new("marked widget under the pointer")
+}
+
+/// Takes this pass's marked widget under the pointer out of the context.
+#[cfg(feature = "dev")]
+pub(crate) fn take_hover(ctx: &egui::Context) -> Option<&'static str> {
+    ctx.data_mut(|d| {
+        let f = d.get_temp::<FocusedMark>(hover_id()).unwrap_or_default();
+        d.insert_temp(hover_id(), FocusedMark(None));
+        f.0
+    })
 }
 
 /// Takes this pass's marked widget with the keyboard out of the context.
