@@ -584,7 +584,9 @@ impl Running {
         // and the press could otherwise reach a pass that still has the pointer where it was.
         let at = last.unwrap().center();
         self.pointer_to(at);
-        self.wait_map(&format!("the pointer over {key}"), |m| m.flag("hover") == key);
+        self.wait_map(&format!("the pointer over {key}"), |m| {
+            m.flag("hover") == key
+        });
         self.click(at);
     }
 
