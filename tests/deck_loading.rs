@@ -80,6 +80,55 @@ fn every_way_of_loading_uses_the_same_function() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A saved session dropped on the setup screen (a file whose name does not say what it is, as a mail
+/// attachment may be saved) is continued where it was, as its button in the past sessions does; a deck
+/// dropped after it, once the game is under way, changes nothing.
+#[test]
+fn a_session_file_dropped_on_the_setup_is_continued() {
+    let dir = temp_dir("dropped-session");
+    let mut earlier =
+        leerklimaat::core::simulate::simulate(leerklimaat::core::simulate::SimulateSpec {
+            players: 5,
+            statements: 4,
+            post_its: 3,
+            seed: 11,
+        });
+    for _ in 0..2 {
+        earlier
+            .apply(leerklimaat::core::session::Action::Back)
+            .unwrap();
+    }
+    let file = dir.join("bijlage.ron");
+    std::fs::write(
+        &file,
+        leerklimaat::core::session_file::session_ron(&earlier),
+    )
+    .unwrap();
+    let store = leerklimaat::core::store::Store::new(dir.join("sessions"));
+    let mut app = leerklimaat::headless_app(Some(store), None);
+    app.add_plugins(leerklimaat::decks::plugin(Some(dir.join("decks")), None));
+    settle(&mut app);
+    app.world_mut().write_message(FileDragAndDrop::DroppedFile {
+        window: Entity::PLACEHOLDER,
+        path_buf: file.clone(),
+    });
+    settle(&mut app);
+    let s = app.world().resource::<ActiveGame>().session().clone();
+    assert_eq!(s.players, earlier.session().players);
+    assert_eq!(s.stage, leerklimaat::core::session::Stage::Play);
+    assert_eq!(s.post_its, earlier.session().post_its);
+    // Under way, a dropped deck is refused and the game keeps its deck.
+    let deck = write(&dir, "later.deck.ron", &my_deck("Later", 3));
+    app.world_mut().write_message(FileDragAndDrop::DroppedFile {
+        window: Entity::PLACEHOLDER,
+        path_buf: deck,
+    });
+    settle(&mut app);
+    assert_eq!(deck_in_use(&app), earlier.session().deck);
+    assert!(app.world().resource::<DeckTrouble>().0.is_some());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn a_bad_deck_keeps_the_old_one_and_says_where() {
     let dir = temp_dir("bad");

@@ -141,14 +141,14 @@ fn a_whole_game_through_messages() {
     let pal = *app.world().resource::<leerklimaat::theme::Palette>();
     let mut q = app
         .world_mut()
-        .query::<(&PostItNote, &Children, &Visibility)>();
+        .query::<(&PostItNote, &Children, &Visibility, &Sprite)>();
     let notes: Vec<_> = q
         .iter(app.world())
-        .map(|(n, children, v)| (n.0, children.to_vec(), *v))
+        .map(|(n, children, v, sprite)| (n.0, children.to_vec(), *v, sprite.color))
         .collect();
     assert_eq!(notes.len(), 2);
     for p in &session(&app).post_its {
-        let (_, children, visibility) = notes
+        let (_, children, visibility, face) = notes
             .iter()
             .find(|n| n.0 == p.id)
             .expect("entity for post-it");
@@ -165,15 +165,20 @@ fn a_whole_game_through_messages() {
             PostItColour::Green => pal.green_note,
             PostItColour::Pink => pal.pink_note,
         };
-        assert!(
-            children.iter().any(|c| app
-                .world()
-                .get::<Sprite>(*c)
-                .is_some_and(|s| s.color == paper)),
+        assert_eq!(
+            *face, paper,
             "post-it {:?} is not on {:?} paper",
-            p.text,
-            p.colour
+            p.text, p.colour
         );
+        let edges = children
+            .iter()
+            .filter(|c| {
+                app.world()
+                    .get::<Sprite>(**c)
+                    .is_some_and(|s| s.color != paper)
+            })
+            .count();
+        assert_eq!(edges, 4, "post-it {:?} has an edge on four sides", p.text);
         assert_ne!(*visibility, Visibility::Hidden);
     }
 

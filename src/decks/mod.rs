@@ -183,6 +183,7 @@ pub fn plugin(decks_dir: Option<PathBuf>, initial: Option<PathBuf>) -> impl Fn(&
             .init_resource::<DeckDraft>()
             .add_message::<SaveDeck>()
             .add_message::<LoadDeck>()
+            .add_message::<crate::persist::StoreMsg>()
             .add_message::<bevy::window::FileDragAndDrop>();
         if let Some(path) = &initial {
             app.world_mut().write_message(LoadDeck(path.clone()));

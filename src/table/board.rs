@@ -29,6 +29,31 @@ pub(crate) struct WaitingRow;
 #[derive(Component, Debug, Clone, PartialEq)]
 pub struct StatementCard(pub CardView);
 
+/// The edge of a rectangle as four strips inside `outer` (centred on its parent), `[left, right, top,
+/// bottom]` wide, at `z` above the parent: an edge drawn without filling what it surrounds twice.
+pub(super) fn frame(
+    outer: Vec2,
+    [left, right, top, bottom]: [f32; 4],
+    colour: Color,
+    z: f32,
+) -> [(Sprite, Transform, Pickable); 4] {
+    let side = outer.y - top - bottom;
+    let middle = (bottom - top) / 2.0;
+    let strip = |size: Vec2, x: f32, y: f32| {
+        (
+            Sprite::from_color(colour, size),
+            Transform::from_xyz(x, y, z),
+            Pickable::IGNORE,
+        )
+    };
+    [
+        strip(Vec2::new(outer.x, top), 0.0, (outer.y - top) / 2.0),
+        strip(Vec2::new(outer.x, bottom), 0.0, -(outer.y - bottom) / 2.0),
+        strip(Vec2::new(left, side), -(outer.x - left) / 2.0, middle),
+        strip(Vec2::new(right, side), (outer.x - right) / 2.0, middle),
+    ]
+}
+
 /// The clock on the card.
 #[derive(Component)]
 pub(crate) struct TimerText;
@@ -377,17 +402,15 @@ pub(crate) fn draw_card(
     let (w, h) = (rect.width(), rect.height());
     let is_case = matches!(view.card, Some(CardRef::Case(_)));
     let plenary = game.session().stage == Stage::Plenary;
-    let card = commands.spawn((
+    let mut card = commands.spawn((
         StatementCard(view.clone()),
         Name::new("statement card"),
-        Sprite::from_color(pal.card_edge, rect.size() + Vec2::splat(8.0)),
+        // The card's face, with its edge as four strips around it rather than a larger sprite
+        // under it: every pixel is filled once (a software renderer pays for each).
+        Sprite::from_color(if is_case { pal.case_card } else { pal.card }, rect.size()),
         Transform::from_translation(rect.center().extend(1.0)),
         DespawnOnExit(*screen.get()),
         children![
-            (
-                Sprite::from_color(if is_case { pal.case_card } else { pal.card }, rect.size()),
-                Transform::from_xyz(0.0, 0.0, 0.1)
-            ),
             (
                 text2d(
                     view.header.clone(),
@@ -461,6 +484,12 @@ pub(crate) fn draw_card(
             ),
         ],
     ));
+    let edge = rect.size() + Vec2::splat(8.0);
+    card.with_children(|c| {
+        for strip in frame(edge, [4.0; 4], pal.card_edge, 0.1) {
+            c.spawn(strip);
+        }
+    });
     let card = card.id();
     // In a follow-up: a mark on the board where last time's mean stood, behind the pawns, with the
     // words at its foot. It goes with the card.

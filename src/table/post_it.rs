@@ -195,7 +195,8 @@ pub(crate) fn draw_post_its(
         let mut e = commands.spawn((
             PostItNote(p.id),
             Name::new("post-it"),
-            Sprite::from_color(edge, POST_IT_SIZE),
+            // The note's face; its edge is four strips on it (see below), so no pixel is filled twice.
+            Sprite::from_color(fill, POST_IT_SIZE),
             Transform::from_translation(
                 at.unwrap_or_default()
                     .extend(10.0 + (p.id.0 % 100) as f32 * 0.01),
@@ -210,51 +211,36 @@ pub(crate) fn draw_post_its(
             Draggable { lifted_z: 30.0 },
             DespawnOnExit(*screen.get()),
             view,
-            children![
-                (
-                    Sprite::from_color(
-                        fill,
-                        POST_IT_SIZE
-                            - Vec2::new(
-                                if p.colour == PostItColour::Green {
-                                    6.0
-                                } else {
-                                    10.0
-                                },
-                                6.0
-                            )
-                    ),
-                    Transform::from_xyz(
-                        if p.colour == PostItColour::Green {
-                            0.0
-                        } else {
-                            2.0
-                        },
-                        0.0,
-                        0.1
-                    ),
-                    Pickable::IGNORE,
+            children![(
+                Text2d::new(label),
+                font(&fonts, POST_IT_FONT, false),
+                TextColor(if p.answered {
+                    pal.note_ink.with_alpha(0.6)
+                } else {
+                    pal.note_ink
+                }),
+                TextLayout::new(Justify::Left, LineBreak::WordBoundary),
+                TextBounds::new(POST_IT_SIZE.x - 24.0, POST_IT_SIZE.y - 14.0),
+                Anchor::TOP_LEFT,
+                Transform::from_xyz(
+                    -POST_IT_SIZE.x / 2.0 + 12.0,
+                    POST_IT_SIZE.y / 2.0 - 8.0,
+                    0.2
                 ),
-                (
-                    Text2d::new(label),
-                    font(&fonts, POST_IT_FONT, false),
-                    TextColor(if p.answered {
-                        pal.note_ink.with_alpha(0.6)
-                    } else {
-                        pal.note_ink
-                    }),
-                    TextLayout::new(Justify::Left, LineBreak::WordBoundary),
-                    TextBounds::new(POST_IT_SIZE.x - 24.0, POST_IT_SIZE.y - 14.0),
-                    Anchor::TOP_LEFT,
-                    Transform::from_xyz(
-                        -POST_IT_SIZE.x / 2.0 + 12.0,
-                        POST_IT_SIZE.y / 2.0 - 8.0,
-                        0.2
-                    ),
-                    Pickable::IGNORE,
-                ),
-            ],
+                Pickable::IGNORE,
+            ),],
         ));
+        // A pink note has a broad stripe on its left, so the two kinds differ in more than colour.
+        let edges = if p.colour == PostItColour::Green {
+            [3.0; 4]
+        } else {
+            [7.0, 3.0, 3.0, 3.0]
+        };
+        e.with_children(|c| {
+            for strip in super::board::frame(POST_IT_SIZE, edges, edge, 0.1) {
+                c.spawn(strip);
+            }
+        });
         e.observe(on_click)
             .observe(drag::lift)
             .observe(drag::follow)
