@@ -253,7 +253,10 @@ impl Running {
         let _ = std::fs::remove_file(self.dir.join("screen.map"));
         // Right after a client was killed, the X server may refuse the next connection once; the game
         // then stops at once with `XOpenDisplayFailed`, before it has read or written anything.
-        for _ in 0..3 {
+        for attempt in 0..8 {
+            // Until the X server takes a client again, then a pause that grows with every refusal.
+            self.wait_x_server();
+            sleep(Duration::from_millis(250 * attempt));
             let refused = self.log_count("XOpenDisplayFailed");
             self.game = spawn_game_with(&self.dir, &self.display, args, folders);
             let until = Instant::now() + PATIENCE;
@@ -275,6 +278,19 @@ impl Running {
             );
         }
         self.find_window_showing(what, shown);
+    }
+
+    /// Waits until the X server accepts a connection (right after a client was killed it may refuse
+    /// some for a while).
+    fn wait_x_server(&self) {
+        let until = Instant::now() + PATIENCE;
+        while x11rb::connect(Some(&self.display)).is_err() {
+            assert!(
+                Instant::now() < until,
+                "the X server takes no client after {PATIENCE:?}"
+            );
+            sleep(Duration::from_millis(200));
+        }
     }
 
     /// Asks the window to close, as a window manager does when its ✕ is clicked (`WM_DELETE_WINDOW`;

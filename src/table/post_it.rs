@@ -77,20 +77,69 @@ pub(crate) fn note_label(
         PostItColour::Green => "+",
         PostItColour::Pink => "?",
     };
-    // The board shows what fits; the whole text is in the editor and every export.
-    let max = if author.is_some() { 56 } else { 84 };
-    let text = if text.chars().count() > max {
-        format!(
-            "{}…",
-            text.chars().take(max - 1).collect::<String>().trim_end()
-        )
-    } else {
-        text.to_string()
-    };
+    // The board shows what fits on the note (the author takes a line of its own); the whole text is
+    // in the editor and every export.
+    let lines = if author.is_some() { 2 } else { 3 };
+    let text = fit_words(&format!("{sign} {text}"), NOTE_LINE_CHARS, lines);
     match author.and_then(|a| session.player(a)) {
-        Some(p) => format!("{sign} {text}\n— {}", p.name),
-        None => format!("{sign} {text}"),
+        Some(p) => format!("{text}\n— {}", p.name),
+        None => text,
     }
+}
+
+/// How many characters a line on a post-it holds: at [`POST_IT_FONT`] on the note's width a line of
+/// ordinary text holds about 30 (measured on the board), one with many capitals fewer; 27 keeps the
+/// author's line on the note for all but the widest text.
+const NOTE_LINE_CHARS: usize = 27;
+
+/// `text` cut to what fits in `lines` lines of `per_line` characters when wrapped at word boundaries as
+/// the board wraps it, ending in "…" when something was left out. A word longer than a line is cut.
+pub(crate) fn fit_words(text: &str, per_line: usize, lines: usize) -> String {
+    let mut out: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = out.last_mut().expect("a line");
+        let used = line.chars().count();
+        if used > 0 && used + 1 + word.chars().count() <= per_line {
+            line.push(' ');
+            line.push_str(word);
+            continue;
+        }
+        if used > 0 {
+            out.push(String::new());
+        }
+        let mut rest: &str = word;
+        loop {
+            let line = out.last_mut().expect("a line");
+            let cut = rest
+                .char_indices()
+                .nth(per_line)
+                .map_or(rest.len(), |(i, _)| i);
+            line.push_str(&rest[..cut]);
+            rest = &rest[cut..];
+            if rest.is_empty() {
+                break;
+            }
+            out.push(String::new());
+        }
+    }
+    if out.len() <= lines {
+        return out.join(" ");
+    }
+    // Too long: the lines that fit, the last one with room for the ellipsis.
+    out.truncate(lines);
+    let last = out.last_mut().expect("a line");
+    while last.chars().count() + 1 > per_line {
+        // A whole word goes before a word is cut.
+        match last.rfind(' ') {
+            Some(space) => last.truncate(space),
+            None => {
+                last.pop();
+            }
+        }
+    }
+    let kept = last.trim_end().to_string();
+    *last = format!("{kept}…");
+    out.join(" ")
 }
 
 /// Where every post-it of the card on the table sits; others are not shown.
@@ -372,5 +421,51 @@ fn keep_in_view(
     *seen = (card, count);
     if scroll.0 != want {
         scroll.0 = want;
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::fit_words;
+
+    /// How the board wraps `text` at word boundaries into lines of `per` characters.
+    fn wrapped(text: &str, per: usize) -> Vec<String> {
+        let mut lines: Vec<String> = vec![String::new()];
+        for w in text.split_whitespace() {
+            let l = lines.last_mut().unwrap();
+            if !l.is_empty() && l.chars().count() + 1 + w.chars().count() > per {
+                lines.push(w.to_string());
+            } else {
+                if !l.is_empty() {
+                    l.push(' ');
+                }
+                l.push_str(w);
+            }
+        }
+        lines
+    }
+
+    #[test]
+    fn a_post_its_text_is_cut_to_the_lines_it_has() {
+        let q = "? Hoe maken we tijd om te leren als de werkdruk hoog is?";
+        let two = fit_words(q, 24, 2);
+        assert!(two.ends_with('…'), "{two}");
+        let lines = wrapped(&two, 24);
+        assert!(
+            lines.len() <= 2 && lines.iter().all(|l| l.chars().count() <= 24),
+            "{lines:?}"
+        );
+        // What fits stays whole.
+        assert_eq!(
+            fit_words("+ Koffie met de buren", 24, 2),
+            "+ Koffie met de buren"
+        );
+        assert_eq!(fit_words(q, 24, 3), q);
+        // A word longer than a line is cut, not run off the note.
+        let long = fit_words("? Arbeidsomstandighedenwetgevingsoverleg", 24, 2);
+        assert!(
+            wrapped(&long, 24).iter().all(|l| l.chars().count() <= 24),
+            "{long}"
+        );
     }
 }
