@@ -18,8 +18,7 @@ use std::process::ExitCode;
     name = "leerklimaat",
     version = leerklimaat::version_line(),
     about,
-    long_about,
-    args_conflicts_with_subcommands = true
+    long_about
 )]
 struct Cli {
     /// A deck (`*.deck.ron`) to play, or a saved session (`*.session.ron`) to continue where it was
