@@ -238,6 +238,14 @@ export-none = (none)
 export-chart = Placements per statement
 export-chart-legend = Per square (points below): hatched the first round, dark the plenary round; the number is the count of pawns.
 export-no-shift = incomplete data
+summary-heading = At a glance
+summary-players = { $count } { $count ->
+    [one] player
+   *[other] players
+}
+summary-more = … and { $count } more (see further in this report)
+summary-chart-legend = { $shown } of the { $count } statements, the largest shift first: open dot the first round, filled dot the plenary (the number), green (+) the green stack, purple (?) the red one.
+summary-chart-legend-follow-up = { $shown } of the { $count } statements, the largest shift first: open dot the first round, filled dot the plenary (the number), grey bar last time, green (+) the green stack, purple (?) the red one.
 
 ## Overview across groups (merge).
 overview-title = Learning climate overview

@@ -238,6 +238,14 @@ export-none = (geen)
 export-chart = Plaatsingen per stelling
 export-chart-legend = Per vakje (punten eronder): gearceerd de eerste ronde, donker de plenaire ronde; het getal is het aantal pionnen.
 export-no-shift = geen volledige gegevens
+summary-heading = In één oogopslag
+summary-players = { $count } { $count ->
+    [one] speler
+   *[other] spelers
+}
+summary-more = … en nog { $count } (zie verderop in dit verslag)
+summary-chart-legend = { $shown } van de { $count } stellingen, de grootste verschuiving eerst: open rondje de eerste ronde, dicht rondje het plenaire gesprek (het getal), groen (+) de groene stapel, paars (?) de rode.
+summary-chart-legend-follow-up = { $shown } van de { $count } stellingen, de grootste verschuiving eerst: open rondje de eerste ronde, dicht rondje het plenaire gesprek (het getal), grijs streepje vorige keer, groen (+) de groene stapel, paars (?) de rode.
 
 ## Overview across groups (merge).
 overview-title = Overzicht leerklimaat

@@ -426,20 +426,20 @@ pub(crate) fn main() -> ExitCode {
                 eprintln!("--statements must be at least 1");
                 return ExitCode::FAILURE;
             }
-            let mut game = simulate::simulate(simulate::SimulateSpec {
-                players,
-                statements,
-                post_its,
-                seed,
-            });
-            let backs = match phase {
-                StopAt::Play => 2,
-                StopAt::Plenary => 1,
-                StopAt::Outcome => 0,
+            let stop = match phase {
+                StopAt::Play => simulate::StopAt::Play,
+                StopAt::Plenary => simulate::StopAt::Plenary,
+                StopAt::Outcome => simulate::StopAt::Outcome,
             };
-            for _ in 0..backs {
-                let _ = game.apply(leerklimaat::core::session::Action::Back);
-            }
+            let game = simulate::simulate_to(
+                simulate::SimulateSpec {
+                    players,
+                    statements,
+                    post_its,
+                    seed,
+                },
+                stop,
+            );
             match std::fs::write(&out, leerklimaat::core::session_file::session_ron(&game)) {
                 Ok(()) => {
                     println!(

@@ -86,18 +86,16 @@ fn every_way_of_loading_uses_the_same_function() {
 #[test]
 fn a_session_file_dropped_on_the_setup_is_continued() {
     let dir = temp_dir("dropped-session");
-    let mut earlier =
-        leerklimaat::core::simulate::simulate(leerklimaat::core::simulate::SimulateSpec {
+    use leerklimaat::core::simulate::{SimulateSpec, StopAt, simulate_to};
+    let earlier = simulate_to(
+        SimulateSpec {
             players: 5,
             statements: 4,
             post_its: 3,
             seed: 11,
-        });
-    for _ in 0..2 {
-        earlier
-            .apply(leerklimaat::core::session::Action::Back)
-            .unwrap();
-    }
+        },
+        StopAt::Play,
+    );
     let file = dir.join("bijlage.ron");
     std::fs::write(
         &file,

@@ -2699,17 +2699,16 @@ fn e2e_a_file_opened_by_a_double_click() {
 
     // A session in the middle of its first round, as an attachment outside the sessions folder.
     let mut g = Running::start_with("double-click-session", &[], |dir| {
-        let mut game =
-            leerklimaat::core::simulate::simulate(leerklimaat::core::simulate::SimulateSpec {
+        use leerklimaat::core::simulate::{SimulateSpec, StopAt, simulate_to};
+        let game = simulate_to(
+            SimulateSpec {
                 players: 4,
                 statements: 3,
                 post_its: 2,
                 seed: 7,
-            });
-        for _ in 0..2 {
-            game.apply(leerklimaat::core::session::Action::Back)
-                .unwrap();
-        }
+            },
+            StopAt::Play,
+        );
         assert_eq!(game.session().stage, Stage::Play);
         std::fs::create_dir_all(dir.join("mail")).unwrap();
         std::fs::write(

@@ -604,3 +604,72 @@ fn a_re_export_updates_its_own_folder_and_counts_the_running_time() {
     assert!(third.display().to_string().ends_with("(2)"), "{third:?}");
     let _ = std::fs::remove_dir_all(&base);
 }
+
+/// The part of a report before its full contents: the first page, for whoever was not in the room.
+fn first_page(html: &str) -> &str {
+    let start = html
+        .find("<section class=\"summary\">")
+        .expect("the report opens with its first page");
+    let end = html[start..]
+        .find("</section>")
+        .expect("the first page ends")
+        + start;
+    assert!(
+        html[..start].find("<h2>").is_none(),
+        "nothing of the report stands before its first page"
+    );
+    &html[start..end]
+}
+
+/// Every report opens with one page that stands alone: the two stacks, a chart of the largest shifts
+/// and the next steps, each cut to what fits an A4 page, with how many more the report holds.
+#[test]
+fn the_report_opens_with_a_page_that_stands_alone() {
+    use leerklimaat::core::simulate::{SimulateSpec, simulate};
+    let g = fixed_game(Lang::Nl);
+    let html = export::report_html(g.session());
+    let page = first_page(&html);
+    for heading in [
+        "In één oogopslag",
+        "Groene stapel",
+        "Rode stapel",
+        "Verschuiving van mening",
+    ] {
+        assert!(page.contains(heading), "{heading}: {page}");
+    }
+    assert!(
+        html.contains(".summary{break-after:page"),
+        "a page of its own"
+    );
+    assert!(page.contains("Team Zorg &#38; Welzijn"), "{page}");
+
+    // A heavy session: 60 statements, and every list cut with how many more there are.
+    let heavy = simulate(SimulateSpec {
+        players: 12,
+        statements: 60,
+        post_its: 200,
+        seed: 7,
+    });
+    let s = heavy.session();
+    let html = export::report_html(s);
+    let page = first_page(&html);
+    let rows = page.matches("<circle").count() / 2;
+    assert_eq!(rows, 12, "the chart shows the twelve largest shifts");
+    let tally = leerklimaat::core::tally::tally(s);
+    let items = page.matches("<li>").count();
+    let in_stacks = tally.green.len().min(6) + tally.red.len().min(6);
+    assert_eq!(items, in_stacks, "at most six a stack: {page}");
+    let more = page.matches("… en nog ").count();
+    let cut_stacks = usize::from(tally.green.len() > 6) + usize::from(tally.red.len() > 6);
+    assert!(cut_stacks > 0, "the heavy session fills a stack");
+    assert_eq!(more, cut_stacks, "each cut list says so: {page}");
+    assert!(
+        page.len() < html.len() / 4,
+        "the first page is a summary, not the report"
+    );
+    // Every line on it is short enough for its place.
+    for li in page.split("<li>").skip(1) {
+        let text = &li[..li.find("</li>").unwrap()];
+        assert!(text.chars().count() <= 160, "{text}");
+    }
+}

@@ -468,6 +468,15 @@ fn a_follow_ups_exports_say_what_changed_since_last_time() {
     assert!(md.contains("Vragen van vorige keer: 1 van "), "{md}");
     let html = report_html(s);
     assert!(html.contains("<h2>Sinds vorige keer</h2>"), "{html}");
+    // The first page, which stands alone, says it too, and its chart marks where the group stood.
+    let page = &html[..html.find("</section>").expect("the first page")];
+    assert!(page.contains("<section class=\"summary\">"), "{page}");
+    assert!(page.contains("<h2>Sinds vorige keer</h2>"), "{page}");
+    assert!(page.contains("grijs streepje vorige keer"), "{page}");
+    assert!(
+        page.contains("<rect"),
+        "last time's mark in the chart: {page}"
+    );
     let review = String::from_utf8(review_csv(s)).unwrap();
     assert!(
         review.contains("1;Elke maand een leerpunt in het teamoverleg;Bram Jansen;voor de zomer;onderweg;Twee keer gedaan"),

@@ -69,6 +69,32 @@ pub fn deck_with(n: usize) -> Deck {
     deck
 }
 
+/// Where a simulated session stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopAt {
+    /// After both rounds, on the outcome.
+    Outcome,
+    /// In the plenary, on its last card.
+    Plenary,
+    /// Back in play on the last statement, the plenary placements kept.
+    Play,
+}
+
+/// Plays a session as [`simulate`] does, then goes back to where it should stop, by `Back` actions.
+pub fn simulate_to(spec: SimulateSpec, stop: StopAt) -> Game {
+    let mut game = simulate(spec);
+    let backs = match stop {
+        StopAt::Outcome => 0,
+        StopAt::Plenary => 1,
+        StopAt::Play => 2,
+    };
+    for _ in 0..backs {
+        game.apply(Action::Back)
+            .expect("a simulated session goes back from the outcome to play");
+    }
+    game
+}
+
 /// Plays a whole session through both rounds with the given numbers. Every change goes through actions.
 pub fn simulate(spec: SimulateSpec) -> Game {
     let mut rng = rand::rngs::StdRng::seed_from_u64(spec.seed);

@@ -379,9 +379,9 @@ fn collect_marks(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let now = crate::dev::screen_map::UiFocus(
-        widgets::take_focus(ctx),
+        widgets::take_mark(ctx, widgets::focus_id()),
         !ctx.has_requested_repaint(),
-        widgets::take_hover(ctx),
+        widgets::take_mark(ctx, widgets::hover_id()),
     );
     if *focus != now {
         *focus = now;

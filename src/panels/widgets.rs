@@ -264,31 +264,24 @@ pub(crate) fn mark(_key: &'static str, response: egui::Response) -> egui::Respon
 struct FocusedMark(Option<&'static str>);
 
 #[cfg(feature = "dev")]
-fn focus_id() -> egui::Id {
+/// Where a pass keeps its marked widget with the keyboard.
+pub(crate) fn focus_id() -> egui::Id {
     egui::Id::new("marked widget with the keyboard")
 }
 
 #[cfg(feature = "dev")]
-fn hover_id() -> egui::Id {
+/// Where a pass keeps its marked widget under the pointer.
+pub(crate) fn hover_id() -> egui::Id {
     egui::Id::new("marked widget under the pointer")
 }
 
-/// Takes this pass's marked widget under the pointer out of the context.
+/// Takes this pass's marked widget under the pointer ([`hover_id`]) or with the keyboard
+/// ([`focus_id`]) out of the context.
 #[cfg(feature = "dev")]
-pub(crate) fn take_hover(ctx: &egui::Context) -> Option<&'static str> {
+pub(crate) fn take_mark(ctx: &egui::Context, which: egui::Id) -> Option<&'static str> {
     ctx.data_mut(|d| {
-        let f = d.get_temp::<FocusedMark>(hover_id()).unwrap_or_default();
-        d.insert_temp(hover_id(), FocusedMark(None));
-        f.0
-    })
-}
-
-/// Takes this pass's marked widget with the keyboard out of the context.
-#[cfg(feature = "dev")]
-pub(crate) fn take_focus(ctx: &egui::Context) -> Option<&'static str> {
-    ctx.data_mut(|d| {
-        let f = d.get_temp::<FocusedMark>(focus_id()).unwrap_or_default();
-        d.insert_temp(focus_id(), FocusedMark(None));
+        let f = d.get_temp::<FocusedMark>(which).unwrap_or_default();
+        d.insert_temp(which, FocusedMark(None));
         f.0
     })
 }

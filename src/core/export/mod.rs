@@ -6,6 +6,7 @@
 pub(crate) mod csv;
 pub(crate) mod report;
 pub(crate) mod report_since;
+pub(crate) mod report_summary;
 
 pub use csv::{
     actions_csv, csv_bytes, learning_csv, neutralise_cell, post_its_csv, programme_csv, review_csv,

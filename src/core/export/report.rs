@@ -2,6 +2,7 @@
 //! the session's language, numbers formatted), then rendered by the templates in `templates/`.
 
 use super::report_since::SinceSection;
+use super::report_summary::Summary;
 use crate::core::i18n::{decimal_or_empty, tr};
 use crate::core::session::{CardRef, Lang, PlayerId, PostItColour, Round, Session, Stack};
 use crate::core::tally::{CardTally, Tally, tally};
@@ -109,6 +110,8 @@ pub(crate) struct Report {
     pub(crate) lang: &'static str,
     pub(crate) labels: Labels,
     pub(crate) deck_title: String,
+    /// The first page, which stands alone.
+    pub(crate) summary: Summary,
     /// (label, value): the date, the deck, the group, the players.
     pub(crate) facts: Vec<(String, String)>,
     /// In a follow-up, first: what changed since last time.
@@ -227,7 +230,7 @@ impl Report {
                 .collect(),
         })
         .collect();
-        let stacks = [
+        let stacks: Vec<Section<String>> = [
             ("export-green-stack", &t.green),
             ("export-red-stack", &t.red),
         ]
@@ -278,6 +281,18 @@ impl Report {
                 description: case.description.clone(),
             })
             .collect();
+        let steps: Vec<StepEntry> = session
+            .next_steps
+            .iter()
+            .map(|step| StepEntry {
+                text: step.text.clone(),
+                owner: session.owner_name(&step.owner),
+                due: step.due.clone(),
+                from: super::csv::step_source_text(session, step.from.as_ref()),
+            })
+            .collect();
+        let since = SinceSection::build(session, &t);
+        let summary = Summary::build(session, &t, &stacks, &steps, since.as_ref());
         Report {
             lang: lang.code(),
             labels: Labels {
@@ -350,19 +365,11 @@ impl Report {
                     })
                 })
                 .collect(),
-            steps: session
-                .next_steps
-                .iter()
-                .map(|step| StepEntry {
-                    text: step.text.clone(),
-                    owner: session.owner_name(&step.owner),
-                    due: step.due.clone(),
-                    from: super::csv::step_source_text(session, step.from.as_ref()),
-                })
-                .collect(),
+            steps,
             deck_title: session.deck.title.clone(),
             facts,
-            since: SinceSection::build(session, &t),
+            summary,
+            since,
             lists,
             stacks,
             shifts,
