@@ -244,8 +244,13 @@ summary-players = { $count } { $count ->
    *[other] players
 }
 summary-more = … and { $count } more (see further in this report)
-summary-chart-legend = { $shown } of the { $count } statements, the largest shift first: open dot the first round, filled dot the plenary (the number), green (+) the green stack, purple (?) the red one.
-summary-chart-legend-follow-up = { $shown } of the { $count } statements, the largest shift first: open dot the first round, filled dot the plenary (the number), grey bar last time, green (+) the green stack, purple (?) the red one.
+summary-chart-some = { $shown } of the { $count } statements, the largest shift first
+summary-chart-all = { $count ->
+    [one] The statement
+   *[other] The { $count } statements, the largest shift first
+}
+summary-chart-legend = Open dot the first round, filled dot the plenary (the number), green (+) the green stack, pink (?) the red one.
+summary-chart-legend-follow-up = Open dot the first round, filled dot the plenary (the number), grey bar last time, green (+) the green stack, pink (?) the red one.
 
 ## Overview across groups (merge).
 overview-title = Learning climate overview

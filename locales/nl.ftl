@@ -244,8 +244,13 @@ summary-players = { $count } { $count ->
    *[other] spelers
 }
 summary-more = … en nog { $count } (zie verderop in dit verslag)
-summary-chart-legend = { $shown } van de { $count } stellingen, de grootste verschuiving eerst: open rondje de eerste ronde, dicht rondje het plenaire gesprek (het getal), groen (+) de groene stapel, paars (?) de rode.
-summary-chart-legend-follow-up = { $shown } van de { $count } stellingen, de grootste verschuiving eerst: open rondje de eerste ronde, dicht rondje het plenaire gesprek (het getal), grijs streepje vorige keer, groen (+) de groene stapel, paars (?) de rode.
+summary-chart-some = { $shown } van de { $count } stellingen, de grootste verschuiving eerst
+summary-chart-all = { $count ->
+    [one] De stelling
+   *[other] De { $count } stellingen, de grootste verschuiving eerst
+}
+summary-chart-legend = Open rondje de eerste ronde, dicht rondje het plenaire gesprek (het getal), groen (+) de groene stapel, roze (?) de rode.
+summary-chart-legend-follow-up = Open rondje de eerste ronde, dicht rondje het plenaire gesprek (het getal), grijs streepje vorige keer, groen (+) de groene stapel, roze (?) de rode.
 
 ## Overview across groups (merge).
 overview-title = Overzicht leerklimaat

@@ -130,15 +130,21 @@ impl Summary {
         });
         let rows = chart_rows(t);
         let shown = rows.len().min(CHART_ROWS);
-        let chart_legend = texts.format(
+        let which = texts.format(
             lang,
-            if session.follows.is_some() {
-                "summary-chart-legend-follow-up"
+            if shown < rows.len() {
+                "summary-chart-some"
             } else {
-                "summary-chart-legend"
+                "summary-chart-all"
             },
             &[("shown", shown.into()), ("count", rows.len().into())],
         );
+        let legend = w(if session.follows.is_some() {
+            "summary-chart-legend-follow-up"
+        } else {
+            "summary-chart-legend"
+        });
+        let chart_legend = format!("{which}. {legend}");
         Summary {
             heading: w("summary-heading"),
             facts: facts.join(" · "),
