@@ -81,10 +81,12 @@ end_game() {
 # Checks the window's class (the application id) and icon. $1: the window's id.
 check_window() {
   local class icon
+  # Whole outputs into variables, never `cmd | head` or `| grep -q`: under pipefail the writer cut off
+  # by SIGPIPE fails the script (exit 141) when its output is longer than a pipe's buffer.
   class=$(DISPLAY=$display xprop -id "$1" WM_CLASS)
-  echo "$class" | grep -q ', "leerklimaat"$' || fail "the window's class is not leerklimaat: $class"
-  icon=$(DISPLAY=$display xprop -id "$1" _NET_WM_ICON | head -3)
-  echo "$icon" | grep -q 'Icon (64 x 64)' || fail "the window has no 64×64 icon: $icon"
+  [[ $class == *', "leerklimaat"' ]] || fail "the window's class is not leerklimaat: $class"
+  icon=$(DISPLAY=$display xprop -id "$1" _NET_WM_ICON)
+  [[ $icon == *'Icon (64 x 64)'* ]] || fail "the window has no 64×64 icon: ${icon:0:200}"
 }
 
 echo "== package-check 1: the portable program"
@@ -97,7 +99,8 @@ portable() {
 line=$(portable ./leerklimaat --version)
 echo "$line"
 [ "$line" = "leerklimaat $version (session format 4, deck format 1)" ] || fail "--version says: $line"
-portable ./leerklimaat check-deck "$work/files/Mijn kaarten.deck.ron" | grep -q ': ok (' || fail "check-deck"
+checked=$(portable ./leerklimaat check-deck "$work/files/Mijn kaarten.deck.ron") || fail "check-deck: $checked"
+[[ $checked == *': ok ('* ]] || fail "check-deck says: $checked"
 portable ./leerklimaat simulate --phase outcome --out "$work/files/workshop.session.ron" >/dev/null ||
   fail "simulate"
 # No display and no Vulkan driver: the export draws on the CPU.
