@@ -130,6 +130,16 @@ pub(crate) fn egui_real_time(
     }
 }
 
+/// egui's options for a room. No zoom by keyboard (the board has its own keys). And a press that does
+/// not move is a click however long it lasts: egui's default drops a click held longer than 0.8 s,
+/// which loses a slow finger on a smartboard, and on a laptop busy with a video call, where the frame
+/// that reads the release can come a second after the frame that read the press, the click on "next"
+/// did nothing. Nothing here uses egui's press-and-hold (a context menu on touch screens).
+fn room_options(o: &mut egui::Options) {
+    o.zoom_with_keyboard = false;
+    o.input_options.max_click_duration = f64::INFINITY;
+}
+
 /// Inter in egui too, larger text for a room, and the zoom that keeps panels the same size relative to
 /// the window at every resolution.
 fn style_once(
@@ -163,7 +173,7 @@ fn style_once(
             vec!["inter-bold".into(), "inter".into()],
         );
         ctx.set_fonts(fonts);
-        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        ctx.options_mut(room_options);
         // The styles that name the fonts follow in the next pass: ask for it.
         ctx.request_repaint();
     }
@@ -447,5 +457,58 @@ pub(crate) fn describe_error(
         E::ProgrammeFull => tr.get(lang, "err-programme-full"),
         E::TooManyCarried | E::BadPlacedBefore(_) => tr.get(lang, "err-last-time"),
         E::UnknownEarlierQuestion(_) => tr.get(lang, "err-unknown-earlier-question"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::room_options;
+    use bevy_egui::egui;
+
+    /// Whether a button pressed at 0 s and let go at `held` s, without moving, is clicked.
+    fn clicked_after(held: f64, options: impl Fn(&mut egui::Options)) -> bool {
+        let ctx = egui::Context::default();
+        ctx.options_mut(options);
+        let at = egui::pos2(40.0, 20.0);
+        let pass = |time: f64, events: Vec<egui::Event>| {
+            let input = egui::RawInput {
+                time: Some(time),
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(400.0, 300.0),
+                )),
+                events,
+                ..Default::default()
+            };
+            let mut clicked = false;
+            let mut output = ctx.run_ui(input, |ui| {
+                let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(200.0, 60.0));
+                clicked = ui.put(rect, egui::Button::new("Volgende kaart")).clicked();
+            });
+            output.textures_delta.clear();
+            clicked
+        };
+        let button = |pressed| egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        };
+        pass(0.0, vec![egui::Event::PointerMoved(at)]);
+        pass(0.1, vec![egui::Event::PointerMoved(at)]);
+        pass(0.2, vec![button(true)]);
+        pass(0.2 + held, vec![button(false)])
+    }
+
+    #[test]
+    fn a_press_held_long_or_read_late_is_still_a_click() {
+        assert!(clicked_after(0.1, room_options), "a quick click");
+        assert!(
+            clicked_after(4.0, room_options),
+            "a press whose release is read 4 s later (a slow finger, a starved frame)"
+        );
+        assert!(clicked_after(60.0, room_options), "a press held a minute");
+        // egui's own default, for contrast: the same 4 s press is no click there.
+        assert!(!clicked_after(4.0, |_| {}), "egui's default drops it");
     }
 }
