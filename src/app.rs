@@ -80,6 +80,7 @@ pub fn world_plugin(app: &mut App) {
 pub(crate) fn window_plugins(app: &mut App) {
     app.add_plugins((
         camera::plugin,
+        table::fill::render_plugin,
         crate::icon::plugin,
         outcome::picture::plugin,
     ));

@@ -4,7 +4,7 @@
 
 use crate::game::CardClock;
 use crate::table::drag::BoardCamera;
-use bevy::camera::ScalingMode;
+use bevy::camera::{CompositingSpace, ScalingMode};
 use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode};
 use bevy::winit::{UpdateMode, WinitSettings};
@@ -35,6 +35,11 @@ fn spawn_camera(mut commands: Commands) {
         // text is anti-aliased by the glyph rasteriser, and the squares are axis-aligned. A software
         // renderer or an old integrated GPU fills a quarter of the samples (issue 26).
         Msaa::Off,
+        // Blending in linear light into an sRGB texture, as Bevy did before 0.19: its default
+        // (`Srgb`) converts every pixel of every sprite to sRGB in the shader and back to linear in
+        // the copy to the window, which a software renderer pays for per pixel (issue 26). The
+        // board's colours are opaque, so only the anti-aliased edges of text and pawns blend.
+        CompositingSpace::Linear,
         Projection::Orthographic(OrthographicProjection {
             scaling_mode: ScalingMode::AutoMin {
                 min_width: crate::table::layout::WORLD.x,

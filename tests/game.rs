@@ -10,6 +10,7 @@ use leerklimaat::core::tally::tally;
 use leerklimaat::game::{ActiveGame, GameMsg};
 use leerklimaat::outcome::stacks::StackCard;
 use leerklimaat::table::board::{BoardSquare, StatementCard};
+use leerklimaat::table::fill::Fill;
 use leerklimaat::table::pawn::{GhostPawn, Pawn, PawnView, SelectedPlayer};
 use leerklimaat::table::post_it::PostItNote;
 
@@ -141,10 +142,10 @@ fn a_whole_game_through_messages() {
     let pal = *app.world().resource::<leerklimaat::theme::Palette>();
     let mut q = app
         .world_mut()
-        .query::<(&PostItNote, &Children, &Visibility, &Sprite)>();
+        .query::<(&PostItNote, &Children, &Visibility, &Fill)>();
     let notes: Vec<_> = q
         .iter(app.world())
-        .map(|(n, children, v, sprite)| (n.0, children.to_vec(), *v, sprite.color))
+        .map(|(n, children, v, face)| (n.0, children.to_vec(), *v, face.colour))
         .collect();
     assert_eq!(notes.len(), 2);
     for p in &session(&app).post_its {

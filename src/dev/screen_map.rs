@@ -114,7 +114,12 @@ fn write_map(
     cameras: Query<(&Camera, &GlobalTransform), With<BoardCamera>>,
     pawns: Query<(&Pawn, &GlobalTransform, &Sprite)>,
     ghosts: Query<(&crate::table::pawn::GhostPawn, &GlobalTransform)>,
-    notes: Query<(&PostItNote, &GlobalTransform, &Sprite, &ViewVisibility)>,
+    notes: Query<(
+        &PostItNote,
+        &GlobalTransform,
+        &crate::table::fill::Fill,
+        &ViewVisibility,
+    )>,
     stack_cards: Query<(&StackCard, &GlobalTransform, &Sprite)>,
     marks: Res<UiMarks>,
     focus: Res<UiFocus>,
@@ -210,8 +215,8 @@ fn write_map(
     let mut note_lines: Vec<String> = notes
         .iter()
         .filter(|(.., seen)| seen.get())
-        .filter_map(|(note, at, sprite, _)| {
-            let size = world_size(sprite.custom_size.unwrap_or(Vec2::ONE), at);
+        .filter_map(|(note, at, face, _)| {
+            let size = world_size(face.size, at);
             let r = Rect::from_center_size(at.translation().truncate(), size);
             Some(format!("post-it {} {}", note.0.0, rect_line(r)?))
         })

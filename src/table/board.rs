@@ -1,6 +1,7 @@
 //! The board in the world: the squares of the scale with their labels, the waiting row for pawns, and
 //! the statement (or case) card with its theme, prompt, progress and, in the plenary, the shift.
 
+use super::fill::Fill;
 use super::layout::{self, STATEMENT_FONT};
 use crate::app::{AppSystems, AtTable, Screen};
 use crate::core::i18n::Texts;
@@ -139,7 +140,7 @@ pub(crate) fn spawn_board(
         commands.spawn((
             BoardSquare(i),
             Name::new(format!("square {i}")),
-            Sprite::from_color(pal.square, rect.size()),
+            Fill::new(pal.square, rect.size()),
             Transform::from_translation(rect.center().extend(0.0)),
             DespawnOnExit(screen),
             children![
@@ -165,7 +166,7 @@ pub(crate) fn spawn_board(
     commands.spawn((
         Name::new("waiting row"),
         WaitingRow,
-        Sprite::from_color(pal.pool, pool.size()),
+        Fill::new(pal.pool, pool.size()),
         Transform::from_translation(pool.center().extend(-0.5)),
         DespawnOnExit(screen),
         children![(
@@ -407,7 +408,7 @@ pub(crate) fn draw_card(
         Name::new("statement card"),
         // The card's face, with its edge as four strips around it rather than a larger sprite
         // under it: every pixel is filled once (a software renderer pays for each).
-        Sprite::from_color(if is_case { pal.case_card } else { pal.card }, rect.size()),
+        Fill::new(if is_case { pal.case_card } else { pal.card }, rect.size()),
         Transform::from_translation(rect.center().extend(1.0)),
         DespawnOnExit(*screen.get()),
         children![

@@ -4,6 +4,7 @@
 pub mod board;
 pub(crate) mod drag;
 mod editors;
+pub mod fill;
 pub mod layout;
 mod panel;
 pub mod pawn;

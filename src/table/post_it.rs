@@ -2,6 +2,7 @@
 //! the card they belong to, dragged to move them, clicked to edit them in the facilitator's panel.
 
 use super::drag::{self, BoardCamera, Draggable, Dragging};
+use super::fill::Fill;
 use super::layout::{self, POST_IT_FONT, POST_IT_SIZE};
 use crate::app::{AppSystems, AtTable, Screen};
 use crate::core::session::{Action, CardRef, PlayerId, PostItColour, PostItId, Session};
@@ -245,7 +246,7 @@ pub(crate) fn draw_post_its(
             PostItNote(p.id),
             Name::new("post-it"),
             // The note's face; its edge is four strips on it (see below), so no pixel is filled twice.
-            Sprite::from_color(fill, POST_IT_SIZE),
+            Fill::new(fill, POST_IT_SIZE),
             Transform::from_translation(
                 at.unwrap_or_default()
                     .extend(10.0 + (p.id.0 % 100) as f32 * 0.01),
