@@ -78,48 +78,58 @@ pub(crate) struct Wake {
     pub(crate) programme: bool,
     /// Text typed and not saved yet: saved when typing stops.
     pub(crate) drafts: bool,
-    /// A clock runs (the card's, the phase's): saved now and then, so a crash loses little of it.
-    pub(crate) clocks: bool,
+    /// A toast is shown (what undo took back, an action refused) and goes in this long.
+    pub(crate) toast: Option<Duration>,
 }
 
+/// How long a toast stays; the frame after hides it.
+pub(crate) const TOAST_FOR: Duration = Duration::from_secs(5);
+
 /// How often the app wakes (focused, unfocused): only on input, unless something needs time to pass.
+/// Idle, it waits for input however long that takes (Bevy's desktop default also wakes every 5 s
+/// focused and every minute unfocused, drawing the same picture again).
 pub(crate) fn pace(wake: Wake) -> (UpdateMode, UpdateMode) {
-    let every = |ms| {
+    let after = |wait: Duration| {
         (
-            UpdateMode::reactive(Duration::from_millis(ms)),
-            UpdateMode::reactive_low_power(Duration::from_millis(ms)),
+            UpdateMode::reactive(wait),
+            UpdateMode::reactive_low_power(wait),
         )
     };
+    let every = |ms| after(Duration::from_millis(ms));
     if wake.retrying {
         every(2000)
     } else if wake.watching {
         every(400)
     } else if wake.ticking || wake.drafts {
         every(1000)
+    } else if let Some(left) = wake.toast {
+        // The frame that hides the toast, a moment after its time is up.
+        after(left + Duration::from_millis(50))
     } else if wake.programme {
         // Minutes are shown: a frame every few seconds keeps them right and the laptop quiet.
         every(5000)
-    } else if wake.clocks {
-        every(crate::persist::CLOCK_SAVE_EVERY.as_millis() as u64)
     } else {
-        let desktop = WinitSettings::desktop_app();
-        (desktop.focused_mode, desktop.unfocused_mode)
+        // A running clock needs no frame either: the clock keeper's thread saves it
+        // (`persist::ClockKeeper`). `Duration::MAX` is no deadline at all for Bevy's runner.
+        after(Duration::MAX)
     }
 }
 
 /// Frames only on input, except: every 2 seconds while saving fails (to try again), once a second
-/// while the timer is shown (so it ticks), and twice a second on the setup screen while a deck file is
-/// watched (so an edit shows within a second, also while the text editor has the focus).
+/// while the timer is shown (so it ticks), twice a second on the setup screen while a deck file is
+/// watched (so an edit shows within a second, also while the text editor has the focus), and once
+/// when a toast's time is up.
 fn frame_pace(
     clock: Res<CardClock>,
     source: Option<Res<crate::decks::DeckSource>>,
     saving: Option<Res<crate::persist::SaveStatus>>,
     screen: Res<State<crate::app::Screen>>,
     game: Res<crate::game::ActiveGame>,
-    (drafts, deck_draft, programme): (
+    (drafts, deck_draft, refusal, undo): (
         Res<crate::game::OpenDrafts>,
         Option<Res<crate::decks::DeckDraft>>,
-        Res<crate::game::PhaseClock>,
+        Res<crate::game::LastRefusal>,
+        Res<crate::game::LastUndo>,
     ),
     mut settings: ResMut<WinitSettings>,
 ) {
@@ -133,7 +143,14 @@ fn frame_pace(
         programme: *screen.get() != crate::app::Screen::Setup
             && !game.session().programme().is_empty(),
         drafts: drafts.unsaved.pending() || deck_draft.is_some_and(|d| d.unsaved.pending()),
-        clocks: clock.card.is_some() || programme.phase.is_some(),
+        toast: [
+            refusal.error.as_ref().and(refusal.at),
+            undo.action.as_ref().and(undo.at),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|at| TOAST_FOR.checked_sub(at.elapsed()))
+        .min(),
     });
     if settings.focused_mode != focused {
         settings.focused_mode = focused;
@@ -147,22 +164,21 @@ fn frame_pace(
 mod tests {
     use super::*;
 
-    /// Idle means no frames; a failed save wakes the app every 2 seconds to try again, also with no
-    /// input, before anything else that wakes it.
+    /// Idle means no frames, however long; a failed save wakes the app every 2 seconds to try
+    /// again, also with no input, before anything else that wakes it.
     #[test]
     fn the_app_wakes_only_when_something_needs_time() {
-        let desktop = WinitSettings::desktop_app();
-        assert_eq!(
-            pace(Wake::default()),
-            (desktop.focused_mode, desktop.unfocused_mode)
-        );
+        let idle = pace(Wake::default());
+        assert_eq!(idle.0, UpdateMode::reactive(Duration::MAX));
+        assert_eq!(idle.1, UpdateMode::reactive_low_power(Duration::MAX));
+        assert_ne!(idle.0, WinitSettings::desktop_app().focused_mode);
         let retry = pace(Wake {
             retrying: true,
             watching: true,
             ticking: true,
             programme: true,
             drafts: true,
-            clocks: true,
+            toast: Some(Duration::from_millis(300)),
         });
         assert_eq!(retry.0, UpdateMode::reactive(Duration::from_secs(2)));
         assert_eq!(
@@ -195,13 +211,17 @@ mod tests {
             .0,
             UpdateMode::reactive(Duration::from_secs(1))
         );
+        // A toast goes at its time, also with no input, before the programme's next minute.
         assert_eq!(
             pace(Wake {
-                clocks: true,
+                toast: Some(Duration::from_millis(1200)),
+                programme: true,
                 ..Wake::default()
-            })
-            .0,
-            UpdateMode::reactive(Duration::from_secs(30))
+            }),
+            (
+                UpdateMode::reactive(Duration::from_millis(1250)),
+                UpdateMode::reactive_low_power(Duration::from_millis(1250))
+            )
         );
     }
 }

@@ -209,6 +209,10 @@ fn style_once(
             style.spacing.icon_width_inner = 18.0;
             style.spacing.icon_spacing = 10.0;
             style.visuals = light_visuals();
+            // A tooltip shows with the hover that asks for it: the app draws no frame without
+            // input, so one waiting for the pointer to rest would wait for the next move.
+            style.interaction.show_tooltips_only_when_still = false;
+            style.interaction.tooltip_delay = 0.0;
         });
     }
     if *frames >= 3 && *contrast != Some(palette.high_contrast) {
@@ -298,11 +302,11 @@ fn overlays(
     let sessions = target.as_ref().map(|t| t.store.dir.as_path());
     widgets::help_window(ctx, &tr.0, lang, sessions, &mut help.0);
     if let (Some(err), Some(at)) = (&refusal.error, refusal.at)
-        && at.elapsed().as_secs() < 5
+        && at.elapsed() < crate::camera::TOAST_FOR
     {
         widgets::refusal_toast(ctx, &tr.0, lang, err);
     } else if let (Some((redo, action)), Some(at)) = (&last_undo.action, last_undo.at)
-        && at.elapsed().as_secs() < 5
+        && at.elapsed() < crate::camera::TOAST_FOR
     {
         widgets::undo_toast(ctx, &tr.0, lang, *redo, action);
     }

@@ -2,7 +2,7 @@
 //! save is retried and shown; past sessions are listed, reopened, exported, renamed and deleted.
 
 use crate::app::{AppSystems, Screen};
-use crate::core::session::{Action, TimerSave};
+use crate::core::session::Action;
 use crate::core::store::{Damaged, Listing, LockError, Store};
 use crate::game::{
     ActiveGame, CardClock, GameMsg, OpenDrafts, PhaseClock, SessionChanged, apply_messages,
@@ -11,6 +11,10 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+mod clocks;
+pub use clocks::ClockKeeper;
+use clocks::Clocks;
 
 /// Where the game is saved.
 #[derive(Resource, Debug, Clone)]
@@ -34,12 +38,13 @@ pub struct SaveStatus {
     pub(crate) saves: u64,
     pub saved_actions: usize,
     pub(crate) last_duration: Option<Duration>,
-    /// When the last save succeeded: the clocks of the card and the phase are saved again a while
-    /// after, so a crash loses at most that much of them.
+    /// When the last save from the frame succeeded (the clocks are saved in between by the
+    /// [`ClockKeeper`]).
     pub last_saved: Option<Instant>,
 }
 
-/// How long the clocks may run before they are saved without an action.
+/// How long the clocks may run before they are saved without an action (by the [`ClockKeeper`]'s
+/// thread, so no frame is drawn for it).
 pub const CLOCK_SAVE_EVERY: Duration = Duration::from_secs(30);
 
 /// Closing the window while work is not on disk: the question asked, and how saving elsewhere went.
@@ -69,14 +74,6 @@ pub(crate) fn all_saved(status: &SaveStatus, game: &ActiveGame, drafts: &OpenDra
     status.error.is_none()
         && status.saved_actions == game.game().done().len()
         && !drafts.unsaved.pending()
-}
-
-/// Whether a clock runs that was last saved a while ago: the card's on the table, or the phase's.
-pub(crate) fn clocks_due(status: &SaveStatus, clock: &CardClock, programme: &PhaseClock) -> bool {
-    (clock.card.is_some() || programme.phase.is_some())
-        && status
-            .last_saved
-            .is_some_and(|t| t.elapsed() >= CLOCK_SAVE_EVERY)
 }
 
 /// The past sessions on the setup screen.
@@ -172,6 +169,7 @@ pub(super) fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App)
         })
         .insert_resource(past)
         .init_resource::<SaveStatus>()
+        .init_resource::<ClockKeeper>()
         .init_resource::<HeldLock>()
         .init_resource::<CloseGuard>()
         .add_message::<CloseAnswer>()
@@ -188,13 +186,9 @@ pub(super) fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App)
                 autosave.after(apply_messages).run_if(
                     on_message::<SessionChanged>
                         .or_else(|s: Res<SaveStatus>| s.error.is_some())
-                        .or_else(|d: Res<OpenDrafts>| d.unsaved.due())
-                        .or_else(
-                            |s: Res<SaveStatus>, c: Res<CardClock>, a: Res<PhaseClock>| {
-                                clocks_due(&s, &c, &a)
-                            },
-                        ),
+                        .or_else(|d: Res<OpenDrafts>| d.unsaved.due()),
                 ),
+                keep_clocks.after(autosave),
                 // Before the apply, so a resumed game replaces the old one before anything is saved.
                 handle_store_messages
                     .before(apply_messages)
@@ -203,6 +197,7 @@ pub(super) fn plugin(store: Store, resume: Option<PathBuf>) -> impl Fn(&mut App)
                 .in_set(AppSystems::Apply),
         );
         app.add_systems(OnEnter(Screen::Setup), refresh_list);
+        app.add_systems(Startup, wake_on_a_failed_clock_save);
         app.add_systems(
             Update,
             (
@@ -294,6 +289,7 @@ pub(crate) struct Saving<'w> {
     programme: Res<'w, PhaseClock>,
     drafts: ResMut<'w, OpenDrafts>,
     lock: ResMut<'w, HeldLock>,
+    keeper: Res<'w, ClockKeeper>,
     redraw: MessageWriter<'w, RequestRedraw>,
 }
 
@@ -313,21 +309,17 @@ impl Saving<'_> {
                 p
             }
         };
-        let timer = TimerSave {
-            shown: self.clock.shown,
-            seconds: self.clock.seconds(),
-            phase_seconds: if self.programme.phase.is_some() {
-                self.programme.seconds()
-            } else {
-                0
-            },
-        };
+        let clocks = Clocks::read(&self.clock, &self.programme, Some(&path));
+        let timer = clocks.timer(Instant::now());
         // The clocks and the drafts are saved with the game but are no change to what is drawn.
         self.game
             .bypass_change_detection()
             .keep_for_saving(timer, &self.drafts.drafts);
         self.status.last_try = Some(Instant::now());
-        match self.target.store.save(&path, self.game.game()) {
+        let saved = self
+            .keeper
+            .save(&self.target.store, &path, self.game.game(), clocks);
+        match saved {
             Ok(took) => {
                 hold_lock(&mut self.lock, &path);
                 if self.status.error.is_some() {
@@ -354,12 +346,10 @@ impl Saving<'_> {
     }
 }
 
-/// Saves the game after a change, when typing stopped, while a clock runs (every
-/// [`CLOCK_SAVE_EVERY`]), and again every two seconds while saving fails.
+/// Saves the game after a change, when typing stopped, and again every two seconds while saving
+/// fails. While a clock runs, the [`ClockKeeper`] saves it in between.
 pub(crate) fn autosave(mut changes: MessageReader<SessionChanged>, mut saving: Saving) {
-    let changed = changes.read().count() > 0
-        || saving.drafts.unsaved.due()
-        || clocks_due(&saving.status, &saving.clock, &saving.programme);
+    let changed = changes.read().count() > 0 || saving.drafts.unsaved.due();
     if !changed
         && saving
             .status
@@ -369,6 +359,41 @@ pub(crate) fn autosave(mut changes: MessageReader<SessionChanged>, mut saving: S
         return;
     }
     saving.save();
+}
+
+/// Tells the [`ClockKeeper`] how the clocks run now, and shows a save of its that failed (the frame
+/// then tries again every two seconds, as after any failed save).
+fn keep_clocks(
+    keeper: Res<ClockKeeper>,
+    clock: Res<CardClock>,
+    programme: Res<PhaseClock>,
+    target: Res<SaveTarget>,
+    mut status: ResMut<SaveStatus>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    if clock.is_changed() || programme.is_changed() || target.is_changed() {
+        keeper.set_clocks(Clocks::read(&clock, &programme, target.path.as_deref()));
+    }
+    if let Some(why) = keeper.take_failure() {
+        if status.error.is_none() {
+            redraw.write(RequestRedraw);
+        }
+        status.error = Some(why);
+    }
+}
+
+/// A save of the clocks that fails on the keeper's thread wakes the window, so the warning shows
+/// without waiting for input.
+fn wake_on_a_failed_clock_save(
+    keeper: Res<ClockKeeper>,
+    proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+) {
+    if let Some(proxy) = proxy {
+        let proxy = (**proxy).clone();
+        keeper.wake_app_with(Box::new(move || {
+            let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+        }));
+    }
 }
 
 /// Takes the lock of the file just saved if this window does not hold it yet: the first try (when the

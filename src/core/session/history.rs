@@ -84,6 +84,20 @@ impl Game {
         *self = Game::new(now);
     }
 
+    /// A copy for a save made elsewhere (the clock keeper's thread): the same game, without the undo
+    /// checkpoints, which only make undo faster and are not saved.
+    pub fn copy_without_checkpoints(&self) -> Game {
+        Game {
+            base: self.base.clone(),
+            done: self.done.clone(),
+            undone: self.undone.clone(),
+            timer: self.timer,
+            drafts: self.drafts.clone(),
+            state: self.state.clone(),
+            checkpoints: Vec::new(),
+        }
+    }
+
     /// The four parts a session file holds.
     pub fn into_file_parts(self) -> (Session, Vec<Action>, Vec<Action>, TimerSave) {
         (self.base, self.done, self.undone, self.timer)
