@@ -82,12 +82,16 @@ pub(crate) struct Wake {
     pub(crate) toast: Option<Duration>,
 }
 
+/// How long the app waits for input when nothing needs time. Bevy's runner takes a wait it cannot add
+/// to the clock (`Duration::MAX`) as no wait at all and draws without end, so it is long and finite.
+pub(crate) const IDLE_WAIT: Duration = Duration::from_secs(60 * 60);
+
 /// How long a toast stays; the frame after hides it.
 pub(crate) const TOAST_FOR: Duration = Duration::from_secs(5);
 
 /// How often the app wakes (focused, unfocused): only on input, unless something needs time to pass.
-/// Idle, it waits for input however long that takes (Bevy's desktop default also wakes every 5 s
-/// focused and every minute unfocused, drawing the same picture again).
+/// Idle, it waits for input up to an hour (Bevy's desktop default wakes every 5 s focused and every
+/// minute unfocused, drawing the same picture again).
 pub(crate) fn pace(wake: Wake) -> (UpdateMode, UpdateMode) {
     let after = |wait: Duration| {
         (
@@ -110,8 +114,8 @@ pub(crate) fn pace(wake: Wake) -> (UpdateMode, UpdateMode) {
         every(5000)
     } else {
         // A running clock needs no frame either: the clock keeper's thread saves it
-        // (`persist::ClockKeeper`). `Duration::MAX` is no deadline at all for Bevy's runner.
-        after(Duration::MAX)
+        // (`persist::ClockKeeper`).
+        after(IDLE_WAIT)
     }
 }
 
@@ -169,8 +173,11 @@ mod tests {
     #[test]
     fn the_app_wakes_only_when_something_needs_time() {
         let idle = pace(Wake::default());
-        assert_eq!(idle.0, UpdateMode::reactive(Duration::MAX));
-        assert_eq!(idle.1, UpdateMode::reactive_low_power(Duration::MAX));
+        assert_eq!(idle.0, UpdateMode::reactive(Duration::from_secs(3600)));
+        assert_eq!(
+            idle.1,
+            UpdateMode::reactive_low_power(Duration::from_secs(3600))
+        );
         assert_ne!(idle.0, WinitSettings::desktop_app().focused_mode);
         let retry = pace(Wake {
             retrying: true,
